@@ -1,0 +1,84 @@
+// The only view the logging engine has of a mailbox. Adapters (graph/, later imap/) implement it and translate
+// every provider error into a MailSourceError with a stable code; the factory picks the adapter.
+
+export interface MailAddress {
+  /** As the provider gave it; may be empty or invalid (the classifier decides what that means). */
+  address: string | null;
+  name: string | null;
+}
+
+export interface MailMessage {
+  /** Provider id; for Graph an immutable id, so it survives moves inside the mailbox. */
+  id: string;
+  internetMessageId: string | null;
+  conversationId: string | null;
+  isDraft: boolean;
+  subject: string | null;
+  /** ISO 8601 UTC timestamps as the provider reports them. */
+  sentDateTime: string | null;
+  receivedDateTime: string | null;
+  webLink: string | null;
+  sender: MailAddress | null;
+  from: MailAddress | null;
+  toRecipients: MailAddress[];
+  ccRecipients: MailAddress[];
+  /** Folder the message is in now (provider id). */
+  parentFolderId: string | null;
+}
+
+export interface InboxQuery {
+  /** Only messages received at or after this instant (ISO), oldest first. */
+  receivedFrom: string | null;
+  pageSize: number;
+}
+
+export interface MessagePage {
+  messages: MailMessage[];
+  /** Opaque continuation (for Graph the whole @odata.nextLink); null on the last page. */
+  next: string | null;
+}
+
+export interface MailFolder {
+  id: string;
+  displayName: string;
+}
+
+export interface MailSource {
+  /** First page of the Inbox for a query, oldest first. */
+  listInbox(query: InboxQuery): Promise<MessagePage>;
+  /** The page a previous call's `next` points to, followed as given. */
+  listNext(next: string): Promise<MessagePage>;
+  /** The message wherever it is now in the mailbox, or null if it no longer exists. */
+  getMessage(id: string): Promise<MailMessage | null>;
+  /** Moves a message to a folder (id or well-known name) and returns it as it is after the move. */
+  move(id: string, destination: string): Promise<MailMessage>;
+  /** Deletes a message (moves it to Deleted Items, as Outlook does). Missing is not an error. */
+  delete(id: string): Promise<void>;
+  /** Resolves a well-known folder name, a folder id, or a top-level display name (created if `create`). */
+  resolveFolder(nameOrId: string, opts?: { create?: boolean }): Promise<MailFolder>;
+}
+
+export const MAIL_SOURCE_ERROR_CODES = [
+  'auth_failed', // token could not be obtained: wrong secret, consent missing, revoked
+  'access_denied', // token fine, mailbox refused (access policy, RBAC for applications, not a member)
+  'mailbox_not_found',
+  'not_licensed', // mailbox not enabled for REST (MailboxNotEnabledForRESTAPI)
+  'throttled', // still throttled after the retries
+  'transient', // 5xx, network, timeouts after the retries
+  'invalid_request', // our request was wrong (4xx other than the above)
+  'not_found', // the item or folder does not exist
+] as const;
+export type MailSourceErrorCode = (typeof MAIL_SOURCE_ERROR_CODES)[number];
+
+export class MailSourceError extends Error {
+  constructor(
+    readonly code: MailSourceErrorCode,
+    message: string,
+    /** Provider's own error code (Graph `error.code`), kept for diagnostics. */
+    readonly providerCode?: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'MailSourceError';
+  }
+}

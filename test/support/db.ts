@@ -1,0 +1,37 @@
+// Each integration test file gets its own database on the shared test server, dropped afterwards.
+import crypto from 'node:crypto';
+import mongoose, { type Connection } from 'mongoose';
+
+export interface TestDatabase {
+  conn: Connection;
+  name: string;
+}
+
+export async function openTestDatabase(label = 't'): Promise<TestDatabase> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: run tests through `npm test`');
+  const name = `${label.replace(/[^a-z0-9]/gi, '').slice(0, 20)}_${crypto.randomBytes(5).toString('hex')}`;
+  const conn = mongoose.createConnection(uri, { dbName: name, autoIndex: false });
+  await conn.asPromise();
+  return { conn, name };
+}
+
+export async function dropTestDatabase(db: TestDatabase): Promise<void> {
+  await db.conn.dropDatabase().catch(() => {});
+  await db.conn.close();
+}
+
+/** Registers before/after hooks in the current describe block and returns a getter for the database. */
+export function useTestDatabase(label?: string): () => TestDatabase {
+  let db: TestDatabase | undefined;
+  before(async () => {
+    db = await openTestDatabase(label);
+  });
+  after(async () => {
+    if (db) await dropTestDatabase(db);
+  });
+  return () => {
+    if (!db) throw new Error('test database not open yet');
+    return db;
+  };
+}

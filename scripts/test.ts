@@ -13,6 +13,8 @@ import { repoRoot } from './lib/paths.js';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const mochaArgs = argv.filter((a) => a !== '--quick');
+// Mocha appends CLI specs to a config's spec, so the default lives here: no file arguments -> every test.
+if (!mochaArgs.some((a) => !a.startsWith('-'))) mochaArgs.push('test/**/*.test.ts');
 
 function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   console.log(`\n== ${name}: ${cmd} ${args.join(' ')}`);

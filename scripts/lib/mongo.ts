@@ -19,6 +19,8 @@ export interface MongoOptions {
   backend?: 'sqlite' | 'postgresql';
   postgresqlUrl?: string;
   log?: (msg: string) => void;
+  /** Ignore MONGODB_URI and start a private server (tests that stop the database on purpose). */
+  privateServer?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -88,7 +90,7 @@ function startChild(cmd: string, args: string[], logFile: string): ChildProcess 
 
 export async function startMongo(opts: MongoOptions): Promise<MongoServer> {
   const log = opts.log ?? (() => {});
-  if (process.env.MONGODB_URI) {
+  if (process.env.MONGODB_URI && !opts.privateServer) {
     return { uri: process.env.MONGODB_URI, kind: 'external', stop: async () => {} };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });

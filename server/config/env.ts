@@ -1,0 +1,90 @@
+// The one place configuration is read. Parsed once at start-up; an invalid or missing value stops the process
+// with a message naming the variable (see loadConfig / ConfigError).
+import fs from 'node:fs';
+import os from 'node:os';
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const bool = z.enum(['true', 'false', '1', '0', 'on', 'off']).transform((v) => ['true', '1', 'on'].includes(v));
+
+const httpsUrl = z
+  .string()
+  .url()
+  .refine((u) => u.startsWith('https://'), 'must be an https:// URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const existingFile = z.string().refine((p) => fs.existsSync(p), 'file does not exist');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PUBLIC_URL: httpsUrl.default('https://localhost:3000'),
+    LISTEN_HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
+    TLS_CERT_FILE: existingFile,
+    TLS_KEY_FILE: existingFile,
+    SECRETS_KEY: z
+      .string()
+      .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com'),
+    AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
+    AUTH_MODE: z.enum(['entra', 'dev']).default('entra'),
+    ENTRA_TENANT_IDS: list,
+    API_CLIENT_ID: z.string().default(''),
+    API_SCOPE: z.string().default('access_as_user'),
+    ADMIN_EMAILS: list,
+    INTERNAL_DOMAINS: list,
+    SCHEDULER_ENABLED: bool.default(true),
+    INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+  })
+  .superRefine((c, ctx) => {
+    if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'dev is refused when NODE_ENV=production' });
+    }
+    if (c.AUTH_MODE === 'entra') {
+      if (!c.API_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['API_CLIENT_ID'], message: 'required when AUTH_MODE=entra' });
+      if (c.ENTRA_TENANT_IDS.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['ENTRA_TENANT_IDS'], message: 'required when AUTH_MODE=entra' });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  port: number;
+  secretsKey: Buffer;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    port: c.PORT ?? Number(new URL(c.PUBLIC_URL).port || 443),
+    secretsKey: Buffer.from(c.SECRETS_KEY, 'base64'),
+  };
+}

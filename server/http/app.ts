@@ -1,0 +1,59 @@
+// Composes the Express application: health, API, add-in pages and the manifest. Routes get their services
+// injected; nothing here talks to the database directly.
+import express, { type Router } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import crypto from 'node:crypto';
+import type { Logger } from '../logging/logger.js';
+import { notFoundHandler, problemHandler } from './problem.js';
+import { addinPageHeaders, apiHeaders } from './security.js';
+
+export interface AppDeps {
+  log: Logger;
+  publicUrl: string;
+  /** Built add-in pages (webpack output). */
+  addinDir: string;
+  health: () => Promise<{ database: 'ok' | 'down' }>;
+  /** The /api/v1 router (issue: backend API); absent in minimal set-ups. */
+  api?: Router;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || crypto.randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+
+  app.get('/healthz', apiHeaders, async (_req, res) => {
+    const h = await deps.health();
+    res.status(h.database === 'ok' ? 200 : 503).json({ status: h.database === 'ok' ? 'ok' : 'degraded', ...h });
+  });
+
+  if (deps.api) app.use('/api/v1', apiHeaders, deps.api);
+
+  app.get('/manifest.xml', addinPageHeaders, (_req, res, next) => {
+    // The manifest names this deployment's own URL, so admins can download and sideload it as is.
+    const file = path.join(deps.addinDir, 'manifest.xml');
+    if (!fs.existsSync(file)) return next();
+    const xml = fs.readFileSync(file, 'utf8').replaceAll('https://localhost:3000', deps.publicUrl);
+    res.type('application/xml').send(xml);
+  });
+
+  app.use(addinPageHeaders, express.static(deps.addinDir, { index: false, maxAge: '1h' }));
+  app.get('/', (_req, res) => res.redirect('/taskpane.html'));
+
+  app.use(notFoundHandler);
+  app.use(problemHandler(deps.log));
+  return app;
+}

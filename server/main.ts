@@ -1,0 +1,60 @@
+// Server entry point: configuration, database, HTTPS listener, scheduler; shuts down in reverse order.
+import fs from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './config/env.js';
+import { createApp } from './http/app.js';
+import { createLogger } from './logging/logger.js';
+import { openDatabase } from './repositories/db.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/addin next to the compiled server (dist/server) or to the sources (server/ run by tsx). */
+const ADDIN_DIR = [path.join(here, '..', 'addin'), path.join(here, '..', 'dist', 'addin')].find((d) =>
+  fs.existsSync(path.join(d, 'taskpane.html')),
+) ?? path.join(here, '..', 'dist', 'addin');
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const log = createLogger({ level: config.LOG_LEVEL });
+  const db = await openDatabase(config.MONGODB_URI);
+  const app = createApp({
+    log,
+    publicUrl: config.PUBLIC_URL,
+    addinDir: ADDIN_DIR,
+    health: async () => ({ database: (await db.ping()) ? 'ok' : 'down' }),
+  });
+  const server = https.createServer(
+    { cert: fs.readFileSync(config.TLS_CERT_FILE), key: fs.readFileSync(config.TLS_KEY_FILE) },
+    app,
+  );
+  await new Promise<void>((resolve) => server.listen(config.port, config.LISTEN_HOST, resolve));
+  log.info({ url: config.PUBLIC_URL, port: config.port }, 'Interlog server listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('Interlog failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

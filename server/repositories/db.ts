@@ -1,0 +1,46 @@
+// Opening the database: one mongoose connection per process (tests open one per database).
+import mongoose, { type Connection } from 'mongoose';
+import { createModels, ensureIndexes, type Models } from './models/index.js';
+
+export interface Database {
+  conn: Connection;
+  models: Models;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(uri: string, opts: { dbName?: string } = {}): Promise<Database> {
+  const conn = mongoose.createConnection(uri, {
+    dbName: opts.dbName,
+    autoIndex: false,
+    serverSelectionTimeoutMS: 5000,
+  });
+  await conn.asPromise();
+  return wrapConnection(conn);
+}
+
+export async function wrapConnection(conn: Connection): Promise<Database> {
+  const models = createModels(conn);
+  await ensureIndexes(models);
+  return {
+    conn,
+    models,
+    async ping() {
+      // Health checks must answer quickly even when the server is gone.
+      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+      const ping = conn.db!.admin().ping().then(
+        () => true,
+        () => false,
+      );
+      return Promise.race([ping, timeout]);
+    },
+    close: () => conn.close(),
+  };
+}
+
+/** MongoDB's duplicate-key error (FerretDB gives the same code for inserts). */
+export function isDuplicateKeyError(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: number; writeErrors?: { code?: number }[] };
+  return e.code === 11000 || (Array.isArray(e.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000));
+}

@@ -1,0 +1,54 @@
+// Binds every schema to one connection (each test gets its own database, so no global mongoose models).
+import type { Connection, Model } from 'mongoose';
+import { contactSchema, salespersonSchema, type ContactDoc, type SalespersonDoc } from './masterData.js';
+import { interactionSchema, opportunitySchema, type InteractionDoc, type OpportunityDoc } from './interactions.js';
+import {
+  jobRunSchema,
+  leaseSchema,
+  loggingSetupSchema,
+  messageStateSchema,
+  numberBlockSchema,
+  type JobRunDoc,
+  type LeaseDoc,
+  type LoggingSetupDoc,
+  type MessageStateDoc,
+  type NumberBlockDoc,
+} from './logging.js';
+
+export interface Models {
+  Salesperson: Model<SalespersonDoc>;
+  Contact: Model<ContactDoc>;
+  Interaction: Model<InteractionDoc>;
+  Opportunity: Model<OpportunityDoc>;
+  LoggingSetup: Model<LoggingSetupDoc>;
+  JobRun: Model<JobRunDoc>;
+  Lease: Model<LeaseDoc>;
+  MessageState: Model<MessageStateDoc>;
+  NumberBlock: Model<NumberBlockDoc>;
+}
+
+export function createModels(conn: Connection): Models {
+  const get = <T>(name: string, schema: import('mongoose').Schema<T>, collection: string): Model<T> =>
+    (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection);
+  return {
+    Salesperson: get('Salesperson', salespersonSchema, 'salespeople'),
+    Contact: get('Contact', contactSchema, 'contacts'),
+    Interaction: get('Interaction', interactionSchema, 'interactions'),
+    Opportunity: get('Opportunity', opportunitySchema, 'opportunities'),
+    LoggingSetup: get('LoggingSetup', loggingSetupSchema, 'loggingSetups'),
+    JobRun: get('JobRun', jobRunSchema, 'jobRuns'),
+    Lease: get('Lease', leaseSchema, 'leases'),
+    MessageState: get('MessageState', messageStateSchema, 'messageStates'),
+    NumberBlock: get('NumberBlock', numberBlockSchema, 'numberBlocks'),
+  };
+}
+
+/** Creates every declared index (idempotent). Called at start-up and by tests. */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) {
+    await model.createCollection().catch(() => {});
+    await model.createIndexes();
+  }
+}
+
+export type { ContactDoc, SalespersonDoc, InteractionDoc, OpportunityDoc, LoggingSetupDoc, JobRunDoc };

@@ -1,0 +1,120 @@
+// Interaction log entries and opportunities (Business Central's tables 5065 and 5092, in English).
+import { Schema } from 'mongoose';
+
+export interface MessageRefDoc {
+  mailbox: string | null;
+  internetMessageId: string | null;
+  immutableId: string | null;
+  webLink: string | null;
+  conversationId: string | null;
+}
+
+export type ArchiveState = 'pending' | 'archived' | 'not_archived' | 'none';
+
+export interface InteractionDoc {
+  entryNumber: number;
+  /** internetMessageId, else the provider id: what makes logging idempotent (with contact and salesperson). */
+  messageKey: string;
+  contactNumber: string;
+  contactCompanyNumber: string | null;
+  salespersonCode: string | null;
+  occurredAt: Date;
+  direction: 'inbound' | 'outbound';
+  initiatedBy: 'us' | 'them';
+  subject: string;
+  description: string;
+  templateCode: string | null;
+  cost: number;
+  durationMin: number;
+  message: MessageRefDoc;
+  archiveState: ArchiveState;
+  comment: string | null;
+  opportunityNumber: string | null;
+  canceled: boolean;
+  source: 'loop' | 'manual';
+  createdBy: string;
+  createdAt: Date;
+}
+
+const messageRefSchema = new Schema<MessageRefDoc>(
+  {
+    mailbox: { type: String, default: null },
+    internetMessageId: { type: String, default: null },
+    immutableId: { type: String, default: null },
+    webLink: { type: String, default: null },
+    conversationId: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+export const interactionSchema = new Schema<InteractionDoc>(
+  {
+    entryNumber: { type: Number, required: true },
+    messageKey: { type: String, required: true, maxlength: 998 },
+    contactNumber: { type: String, required: true },
+    contactCompanyNumber: { type: String, default: null },
+    salespersonCode: { type: String, default: null },
+    occurredAt: { type: Date, required: true },
+    direction: { type: String, enum: ['inbound', 'outbound'], required: true },
+    initiatedBy: { type: String, enum: ['us', 'them'], required: true },
+    subject: { type: String, default: '' },
+    description: { type: String, default: '', maxlength: 100 },
+    templateCode: { type: String, default: null },
+    cost: { type: Number, default: 0 },
+    durationMin: { type: Number, default: 0 },
+    message: { type: messageRefSchema, required: true },
+    archiveState: { type: String, enum: ['pending', 'archived', 'not_archived', 'none'], default: 'none' },
+    comment: { type: String, default: null },
+    opportunityNumber: { type: String, default: null },
+    canceled: { type: Boolean, default: false },
+    source: { type: String, enum: ['loop', 'manual'], required: true },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { strict: 'throw' },
+);
+interactionSchema.index({ entryNumber: 1 }, { unique: true });
+// Idempotent logging: the same message is logged once per contact and salesperson, whoever logs it first.
+interactionSchema.index({ messageKey: 1, contactNumber: 1, salespersonCode: 1 }, { unique: true });
+// "History of a contact, newest first" (entryNumber breaks ties and serves as the paging cursor).
+interactionSchema.index({ contactNumber: 1, occurredAt: -1, entryNumber: -1 });
+interactionSchema.index({ salespersonCode: 1, occurredAt: -1 });
+// Recovery of entries whose message was not archived yet (crash between write and move).
+interactionSchema.index({ archiveState: 1, 'message.mailbox': 1 });
+interactionSchema.index({ occurredAt: -1 });
+
+export interface OpportunityDoc {
+  number: string;
+  description: string;
+  contactNumber: string;
+  contactCompanyNumber: string | null;
+  salespersonCode: string | null;
+  salesCycleCode: string;
+  status: 'open' | 'won' | 'lost';
+  estimatedValue: number | null;
+  expectedCloseDate: Date | null;
+  sourceEntryNumber: number | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const opportunitySchema = new Schema<OpportunityDoc>(
+  {
+    number: { type: String, required: true },
+    description: { type: String, required: true, maxlength: 100 },
+    contactNumber: { type: String, required: true },
+    contactCompanyNumber: { type: String, default: null },
+    salespersonCode: { type: String, default: null },
+    salesCycleCode: { type: String, required: true },
+    status: { type: String, enum: ['open', 'won', 'lost'], default: 'open' },
+    estimatedValue: { type: Number, default: null, min: 0 },
+    expectedCloseDate: { type: Date, default: null },
+    sourceEntryNumber: { type: Number, default: null },
+    createdBy: { type: String, required: true },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+opportunitySchema.index({ number: 1 }, { unique: true });
+opportunitySchema.index({ contactNumber: 1, status: 1 });
+opportunitySchema.index({ status: 1, createdAt: -1 });

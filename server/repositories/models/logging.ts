@@ -1,0 +1,231 @@
+// Email-logging setup per shared mailbox, its runs, its lease and the per-message ledger of the loop.
+import { Schema } from 'mongoose';
+
+export interface LoggingPolicyDoc {
+  archiveFolder: string;
+  unmatched: 'delete' | 'move' | 'keep';
+  unmatchedFolder: string | null;
+  quarantineFolder: string;
+  blocklist: string[];
+}
+
+export interface LoggingSetupDoc {
+  mailbox: string;
+  enabled: boolean;
+  provider: 'graph';
+  authMode: 'app' | 'delegated';
+  tenantId: string | null;
+  clientId: string | null;
+  /** AES-256-GCM sealed (server/security/secretBox); never leaves the server. */
+  clientSecretSealed: string | null;
+  certificateThumbprint: string | null;
+  certificateKeySealed: string | null;
+  redirectUrl: string | null;
+  consentGiven: boolean;
+  jobAccount: string | null;
+  tokenCacheSealed: string | null;
+  batchSize: number;
+  intervalSeconds: number;
+  policy: LoggingPolicyDoc;
+  /** Inbox watermark: messages received before it were handled (or are tracked in the ledger). */
+  receivedFrom: Date | null;
+  runRequestedAt: Date | null;
+  lastValidatedAt: Date | null;
+  lastValidationOk: boolean | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const policySchema = new Schema<LoggingPolicyDoc>(
+  {
+    archiveFolder: { type: String, default: 'archive' },
+    unmatched: { type: String, enum: ['delete', 'move', 'keep'], default: 'delete' },
+    unmatchedFolder: { type: String, default: null },
+    quarantineFolder: { type: String, default: 'Interlog Quarantine' },
+    blocklist: { type: [String], default: [] },
+  },
+  { _id: false },
+);
+
+export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
+  {
+    mailbox: { type: String, required: true, maxlength: 254 },
+    enabled: { type: Boolean, default: false },
+    provider: { type: String, enum: ['graph'], default: 'graph' },
+    authMode: { type: String, enum: ['app', 'delegated'], default: 'app' },
+    tenantId: { type: String, default: null },
+    clientId: { type: String, default: null },
+    clientSecretSealed: { type: String, default: null },
+    certificateThumbprint: { type: String, default: null },
+    certificateKeySealed: { type: String, default: null },
+    redirectUrl: { type: String, default: null },
+    consentGiven: { type: Boolean, default: false },
+    jobAccount: { type: String, default: null },
+    tokenCacheSealed: { type: String, default: null },
+    batchSize: { type: Number, default: 50, min: 1, max: 1000 },
+    intervalSeconds: { type: Number, default: 60, min: 10, max: 86_400 },
+    policy: { type: policySchema, default: () => ({}) },
+    receivedFrom: { type: Date, default: null },
+    runRequestedAt: { type: Date, default: null },
+    lastValidatedAt: { type: Date, default: null },
+    lastValidationOk: { type: Boolean, default: null },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+loggingSetupSchema.index({ mailbox: 1 }, { unique: true });
+loggingSetupSchema.index({ enabled: 1 });
+
+export const JOB_RUN_COUNTERS = [
+  'read',
+  'logged',
+  'entriesWritten',
+  'archived',
+  'deleted',
+  'moved',
+  'kept',
+  'quarantined',
+  'blocked',
+  'duplicate',
+  'failed',
+  'recovered',
+] as const;
+export type JobRunCounter = (typeof JOB_RUN_COUNTERS)[number];
+
+export const ERROR_CONTEXTS = [
+  'validate_setup',
+  'get_messages',
+  'process_message',
+  'log_interaction',
+  'archive',
+  'delete',
+  'move',
+  'quarantine',
+] as const;
+export type ErrorContext = (typeof ERROR_CONTEXTS)[number];
+
+export interface JobRunErrorDoc {
+  context: ErrorContext;
+  code: string;
+  message: string;
+  messageId: string | null;
+  at: Date;
+}
+
+export interface JobRunDoc {
+  runId: string;
+  mailbox: string;
+  instanceId: string;
+  trigger: 'schedule' | 'manual' | 'cli';
+  startedAt: Date;
+  finishedAt: Date | null;
+  outcome: 'running' | 'succeeded' | 'partial' | 'failed';
+  counts: Record<JobRunCounter, number>;
+  errors: JobRunErrorDoc[];
+}
+
+const countsDefinition = Object.fromEntries(JOB_RUN_COUNTERS.map((c) => [c, { type: Number, default: 0 }]));
+
+export const jobRunSchema = new Schema<JobRunDoc>(
+  {
+    runId: { type: String, required: true },
+    mailbox: { type: String, required: true },
+    instanceId: { type: String, required: true },
+    trigger: { type: String, enum: ['schedule', 'manual', 'cli'], required: true },
+    startedAt: { type: Date, required: true },
+    finishedAt: { type: Date, default: null },
+    outcome: { type: String, enum: ['running', 'succeeded', 'partial', 'failed'], required: true },
+    counts: { type: new Schema(countsDefinition, { _id: false }), default: () => ({}) },
+    errors: {
+      type: [
+        new Schema<JobRunErrorDoc>(
+          {
+            context: { type: String, enum: ERROR_CONTEXTS, required: true },
+            code: { type: String, required: true },
+            message: { type: String, required: true, maxlength: 2000 },
+            messageId: { type: String, default: null },
+            at: { type: Date, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+  },
+  // `errors` is what Business Central and admins call them; mongoose only warns because documents have .errors.
+  { strict: 'throw', suppressReservedKeysWarning: true },
+);
+jobRunSchema.index({ runId: 1 }, { unique: true });
+jobRunSchema.index({ mailbox: 1, startedAt: -1 });
+
+/** One lease generation per document: taking over = inserting generation N+1, which the unique _id arbitrates. */
+export interface LeaseDoc {
+  _id: string; // `${name}#${generation}`
+  name: string;
+  generation: number;
+  owner: string;
+  expiresAt: Date;
+}
+
+export const leaseSchema = new Schema<LeaseDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    generation: { type: Number, required: true },
+    owner: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { strict: 'throw', versionKey: false },
+);
+leaseSchema.index({ name: 1, generation: -1 });
+
+/** Messages the loop could not finish (quarantined or failing), with why: shown to admins, retried by id. */
+export interface MessageStateDoc {
+  _id: string; // `${mailbox}#${messageId}`
+  mailbox: string;
+  messageId: string;
+  internetMessageId: string | null;
+  subject: string;
+  state: 'failing' | 'quarantined' | 'kept';
+  reason: string;
+  code: string;
+  attempts: number;
+  updatedAt: Date;
+}
+
+export const messageStateSchema = new Schema<MessageStateDoc>(
+  {
+    _id: { type: String, required: true },
+    mailbox: { type: String, required: true },
+    messageId: { type: String, required: true },
+    internetMessageId: { type: String, default: null },
+    subject: { type: String, default: '' },
+    state: { type: String, enum: ['failing', 'quarantined', 'kept'], required: true },
+    reason: { type: String, required: true },
+    code: { type: String, required: true },
+    attempts: { type: Number, default: 0 },
+    updatedAt: { type: Date, required: true },
+  },
+  { strict: 'throw', versionKey: false },
+);
+messageStateSchema.index({ mailbox: 1, state: 1, updatedAt: -1 });
+
+/** Number series blocks: a number belongs to whoever inserted its block first (unique _id). */
+export interface NumberBlockDoc {
+  _id: string; // `${series}#${block}`
+  series: string;
+  block: number;
+  owner: string;
+  at: Date;
+}
+
+export const numberBlockSchema = new Schema<NumberBlockDoc>(
+  {
+    _id: { type: String, required: true },
+    series: { type: String, required: true },
+    block: { type: Number, required: true },
+    owner: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { strict: 'throw', versionKey: false },
+);
+numberBlockSchema.index({ series: 1, block: -1 });

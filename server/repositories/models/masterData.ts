@@ -1,0 +1,61 @@
+// Salespeople and contacts: the directory the logging loop matches addresses against.
+// Addresses are stored normalised (lower-case) so lookups are plain equality on an index.
+import { Schema } from 'mongoose';
+
+export interface SalespersonDoc {
+  code: string;
+  name: string;
+  email: string | null;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const salespersonSchema = new Schema<SalespersonDoc>(
+  {
+    code: { type: String, required: true, maxlength: 20, match: /^[A-Z0-9_-]+$/ },
+    name: { type: String, required: true, maxlength: 100 },
+    email: { type: String, default: null, maxlength: 254 },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+salespersonSchema.index({ code: 1 }, { unique: true });
+salespersonSchema.index({ email: 1 });
+salespersonSchema.index({ name: 1 });
+
+export interface ContactDoc {
+  number: string;
+  kind: 'person' | 'company';
+  name: string;
+  companyNumber: string | null;
+  companyName: string | null;
+  email: string | null;
+  alternateEmails: string[];
+  phone: string | null;
+  salespersonCode: string | null;
+  privacyBlocked: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const contactSchema = new Schema<ContactDoc>(
+  {
+    number: { type: String, required: true, maxlength: 20 },
+    kind: { type: String, enum: ['person', 'company'], required: true },
+    name: { type: String, required: true, maxlength: 100 },
+    companyNumber: { type: String, default: null, maxlength: 20 },
+    companyName: { type: String, default: null, maxlength: 100 },
+    email: { type: String, default: null, maxlength: 254 },
+    alternateEmails: { type: [String], default: [] },
+    phone: { type: String, default: null, maxlength: 30 },
+    salespersonCode: { type: String, default: null, maxlength: 20 },
+    privacyBlocked: { type: Boolean, default: false },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+contactSchema.index({ number: 1 }, { unique: true });
+contactSchema.index({ email: 1 });
+contactSchema.index({ alternateEmails: 1 });
+contactSchema.index({ companyNumber: 1 });
+contactSchema.index({ name: 1 });

@@ -1,0 +1,70 @@
+// Starts the real server entry point (server/main.ts) as a child process, for tests that need the whole thing.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { freePort } from '../../scripts/lib/mongo.js';
+import { repoRoot } from '../../scripts/lib/paths.js';
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export function baseServerEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    TLS_CERT_FILE: process.env.INTERLOG_DEV_CERT!,
+    TLS_KEY_FILE: process.env.INTERLOG_DEV_KEY!,
+    SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
+    AUTH_MODE: 'dev',
+    LOG_LEVEL: 'warn',
+    SCHEDULER_ENABLED: 'false',
+    ...overrides,
+  };
+}
+
+/** Runs server/main.ts until it exits; resolves with its exit code and output (for configuration errors). */
+export function runServerToExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['tsx', path.join(repoRoot, 'server/main.ts')], { env, cwd: repoRoot });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+export async function startServer(envOverrides: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `https://localhost:${port}`;
+  const env = baseServerEnv({ PUBLIC_URL: url, ...envOverrides });
+  const child = spawn('npx', ['tsx', path.join(repoRoot, 'server/main.ts')], { env, cwd: repoRoot });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
+    try {
+      await fetch(`${url}/healthz`);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    url,
+    child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

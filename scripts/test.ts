@@ -12,7 +12,10 @@ import { repoRoot } from './lib/paths.js';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
-const mochaArgs = argv.filter((a) => a !== '--quick');
+// A folder argument means the tests in it (not its helper modules or worker scripts).
+const mochaArgs = argv
+  .filter((a) => a !== '--quick')
+  .map((a) => (!a.startsWith('-') && fs.existsSync(a) && fs.statSync(a).isDirectory() ? `${a.replace(/\/$/, '')}/**/*.test.ts` : a));
 // Mocha appends CLI specs to a config's spec, so the default lives here: no file arguments -> every test.
 if (!mochaArgs.some((a) => !a.startsWith('-'))) mochaArgs.push('test/**/*.test.ts');
 

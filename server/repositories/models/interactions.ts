@@ -76,6 +76,7 @@ export const interactionSchema = new Schema<InteractionDoc>(
 interactionSchema.index({ entryNumber: 1 }, { unique: true });
 // Idempotent logging: the same message is logged once per contact and salesperson, whoever logs it first.
 interactionSchema.index({ messageKey: 1, contactNumber: 1, salespersonCode: 1 }, { unique: true });
+interactionSchema.index({ messageKey: 1, entryNumber: 1 });
 // "History of a contact, newest first" (entryNumber breaks ties and serves as the paging cursor).
 interactionSchema.index({ contactNumber: 1, occurredAt: -1, entryNumber: -1 });
 interactionSchema.index({ salespersonCode: 1, occurredAt: -1 });

@@ -1,0 +1,56 @@
+// Salespeople and contacts as plain records; the directory snapshot the logging loop matches against.
+import type { Models } from './models/index.js';
+import type { ContactDoc, SalespersonDoc } from './models/masterData.js';
+
+export type Salesperson = Pick<SalespersonDoc, 'code' | 'name' | 'email' | 'active'>;
+export type Contact = Omit<ContactDoc, 'createdAt' | 'updatedAt'>;
+
+const SP_FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1 } as const;
+const CONTACT_FIELDS = { _id: 0, __v: 0, createdAt: 0, updatedAt: 0 } as const;
+
+export class MasterDataRepository {
+  constructor(private readonly models: Models) {}
+
+  /** Everything the matcher needs, read once per run (a few MB even for 100,000 contacts). */
+  async directorySnapshot(): Promise<{ salespeople: Salesperson[]; contacts: Contact[] }> {
+    const [salespeople, contacts] = await Promise.all([
+      this.models.Salesperson.find({}, SP_FIELDS).lean(),
+      this.models.Contact.find(
+        {},
+        { _id: 0, number: 1, kind: 1, name: 1, companyNumber: 1, email: 1, alternateEmails: 1, privacyBlocked: 1, salespersonCode: 1 },
+      ).lean(),
+    ]);
+    return { salespeople, contacts: contacts as Contact[] };
+  }
+
+  async salesperson(code: string): Promise<Salesperson | null> {
+    return this.models.Salesperson.findOne({ code }, SP_FIELDS).lean();
+  }
+
+  async salespersonByEmail(email: string): Promise<Salesperson | null> {
+    return this.models.Salesperson.findOne({ email }, SP_FIELDS).sort({ code: 1 }).lean();
+  }
+
+  async contact(number: string): Promise<Contact | null> {
+    return this.models.Contact.findOne({ number }, CONTACT_FIELDS).lean();
+  }
+
+  /** Contacts whose primary or alternate address is one of `emails` (already normalised). */
+  async contactsByEmails(emails: string[]): Promise<Contact[]> {
+    const [primary, alternate] = await Promise.all([
+      this.models.Contact.find({ email: { $in: emails } }, CONTACT_FIELDS).lean(),
+      this.models.Contact.find({ alternateEmails: { $in: emails } }, CONTACT_FIELDS).lean(),
+    ]);
+    const byNumber = new Map<string, Contact>();
+    for (const c of [...primary, ...alternate]) byNumber.set(c.number, c as Contact);
+    return [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number));
+  }
+
+  async upsertSalesperson(sp: Salesperson): Promise<void> {
+    await this.models.Salesperson.updateOne({ code: sp.code }, { $set: sp }, { upsert: true });
+  }
+
+  async insertContact(c: Contact): Promise<void> {
+    await this.models.Contact.create(c);
+  }
+}

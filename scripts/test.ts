@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ensureDevCertificates } from './lib/certs.js';
 import { startMongo } from './lib/mongo.js';
 import { repoRoot } from './lib/paths.js';
+import { ensureSystemTools } from './lib/system.js';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -35,6 +36,7 @@ if (!quick) {
   step('build add-in', 'npx', ['webpack', '--mode', 'production']);
 }
 
+ensureSystemTools();
 const certs = ensureDevCertificates();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-test-db-'));
 const db = await startMongo({ dataDir, log: (m) => console.log(m) });

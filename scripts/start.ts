@@ -1,0 +1,94 @@
+// `npm start`: Interlog on embedded defaults. Provisions the database (persistent, in .data/), the development
+// certificate and secrets key, builds if needed, seeds demo data, then runs the server until Ctrl+C.
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../server/repositories/db.js';
+import { ensureDevCertificates } from './lib/certs.js';
+import { startMongo } from './lib/mongo.js';
+import { localDataDir, repoRoot } from './lib/paths.js';
+import { seedDemoData } from './demo/seed.js';
+
+const PUBLIC_URL = process.env.PUBLIC_URL ?? 'https://localhost:3000';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const marker = path.join(repoRoot, 'dist', 'addin', 'taskpane.html');
+  const sources = Math.max(...['addin', 'shared', 'manifest.xml'].map((p) => {
+    const full = path.join(repoRoot, p);
+    return fs.statSync(full).isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
+  }));
+  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= sources) return;
+  console.log('Building the add-in pages (webpack) ...');
+  const r = spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function secretsKey(): string {
+  const file = path.join(localDataDir, 'secrets.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(localDataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+buildIfNeeded();
+const certs = ensureDevCertificates();
+const mongo = await startMongo({ dataDir: path.join(localDataDir, 'db'), log: console.log });
+const db = await openDatabase(mongo.uri, { dbName: 'interlog' });
+if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
+await db.close();
+
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  PUBLIC_URL,
+  MONGODB_URI: withDbName(mongo.uri, 'interlog'),
+  TLS_CERT_FILE: certs.certPath,
+  TLS_KEY_FILE: certs.keyPath,
+  SECRETS_KEY: process.env.SECRETS_KEY ?? secretsKey(),
+  AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
+  ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'annette.hill@contoso.example',
+  INTERNAL_DOMAINS: process.env.INTERNAL_DOMAINS ?? 'contoso.example',
+  NODE_EXTRA_CA_CERTS: certs.caCertPath,
+};
+
+function withDbName(uri: string, name: string): string {
+  const u = new URL(uri);
+  if (u.pathname === '/' || u.pathname === '') u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'main.ts')], {
+  cwd: repoRoot,
+  env,
+  stdio: 'inherit',
+});
+console.log(`
+Interlog is starting on ${PUBLIC_URL}
+  Task pane:      ${PUBLIC_URL}/taskpane.html
+  Health:         ${PUBLIC_URL}/healthz
+  Manifest:       ${PUBLIC_URL}/manifest.xml  (Outlook: My add-ins > Add a custom add-in > Add from file)
+  Database:       ${mongo.kind} (data in ${path.join(localDataDir, 'db')})
+  Development CA: ${certs.caCertPath} (trust it in your browser/OS to avoid certificate warnings)
+Press Ctrl+C to stop.
+`);
+
+const stop = async () => {
+  server.kill('SIGTERM');
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', async (code) => {
+  await mongo.stop();
+  process.exit(code ?? 0);
+});

@@ -103,7 +103,7 @@ export class InteractionRepository {
       { messageKey: 1, 'message.immutableId': 1 },
     )
       .limit(limit * 4)
-      .lean();
+      .lean<{ messageKey: string; message?: { immutableId: string | null } }[]>();
     const seen = new Map<string, string | null>();
     for (const r of rows) if (!seen.has(r.messageKey)) seen.set(r.messageKey, r.message?.immutableId ?? null);
     return [...seen].slice(0, limit).map(([messageKey, immutableId]) => ({ messageKey, immutableId }));

@@ -4,6 +4,7 @@ import type { ContactDoc, SalespersonDoc } from './models/masterData.js';
 
 export type Salesperson = Pick<SalespersonDoc, 'code' | 'name' | 'email' | 'active'>;
 export type Contact = Omit<ContactDoc, 'createdAt' | 'updatedAt'>;
+export type DirectoryContact = Omit<Contact, 'companyName' | 'phone'>;
 
 const SP_FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1 } as const;
 const CONTACT_FIELDS = { _id: 0, __v: 0, createdAt: 0, updatedAt: 0 } as const;
@@ -12,15 +13,15 @@ export class MasterDataRepository {
   constructor(private readonly models: Models) {}
 
   /** Everything the matcher needs, read once per run (a few MB even for 100,000 contacts). */
-  async directorySnapshot(): Promise<{ salespeople: Salesperson[]; contacts: Contact[] }> {
+  async directorySnapshot(): Promise<{ salespeople: Salesperson[]; contacts: DirectoryContact[] }> {
     const [salespeople, contacts] = await Promise.all([
       this.models.Salesperson.find({}, SP_FIELDS).lean(),
       this.models.Contact.find(
         {},
         { _id: 0, number: 1, kind: 1, name: 1, companyNumber: 1, email: 1, alternateEmails: 1, privacyBlocked: 1, salespersonCode: 1 },
-      ).lean(),
+      ).lean<DirectoryContact[]>(),
     ]);
-    return { salespeople, contacts: contacts as Contact[] };
+    return { salespeople, contacts };
   }
 
   async salesperson(code: string): Promise<Salesperson | null> {

@@ -1,5 +1,6 @@
 // Email-logging setup per shared mailbox, its runs, its lease and the per-message ledger of the loop.
 import { Schema } from 'mongoose';
+import { DEFAULT_ARCHIVE_FOLDER, DEFAULT_QUARANTINE_FOLDER } from '../../domain/policy.js';
 
 export interface LoggingPolicyDoc {
   archiveFolder: string;
@@ -38,10 +39,10 @@ export interface LoggingSetupDoc {
 
 const policySchema = new Schema<LoggingPolicyDoc>(
   {
-    archiveFolder: { type: String, default: 'archive' },
+    archiveFolder: { type: String, default: DEFAULT_ARCHIVE_FOLDER },
     unmatched: { type: String, enum: ['delete', 'move', 'keep'], default: 'delete' },
     unmatchedFolder: { type: String, default: null },
-    quarantineFolder: { type: String, default: 'Interlog Quarantine' },
+    quarantineFolder: { type: String, default: DEFAULT_QUARANTINE_FOLDER },
     blocklist: { type: [String], default: [] },
   },
   { _id: false },

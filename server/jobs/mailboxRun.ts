@@ -1,0 +1,133 @@
+// One run over one shared mailbox: resolve folders, load the directory, repair what earlier runs left, then read
+// the whole Inbox oldest first and process every message. Recorded as a JobRun with counts and errors.
+import { buildDirectory } from '../domain/directory.js';
+import { compileBlocklist } from '../domain/blocklist.js';
+import { loggingPolicySchema } from '../domain/policy.js';
+import type { MailMessage, MailSource } from '../mailsource/MailSource.js';
+import type { InteractionRepository } from '../repositories/interactions.js';
+import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
+import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
+import type { MasterDataRepository } from '../repositories/masterData.js';
+import type { MessageStateRepository } from '../repositories/messageStates.js';
+import { processMessage } from './messageProcessor.js';
+import { recoverPendingArchives, retryFailedMessages } from './recovery.js';
+import { step, StepError, type RunContext } from './runContext.js';
+import { RunRecorder } from './runRecorder.js';
+
+/** Mail can be stamped slightly out of order across Exchange servers: each run re-reads this much before the
+ *  watermark (already handled mail has left the Inbox, so this costs little). */
+export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
+/** Messages processed at once; the mail source's gate keeps Graph at 4 requests in flight. */
+const PARALLEL = 4;
+
+export interface EngineDeps {
+  interactions: InteractionRepository;
+  masterData: MasterDataRepository;
+  states: MessageStateRepository;
+  jobRuns: JobRunRepository;
+  setups: LoggingSetupRepository;
+  now: () => Date;
+  instanceId: string;
+}
+
+export interface RunOptions {
+  trigger: JobRun['trigger'];
+  signal?: AbortSignal;
+  /** Ignore the watermark and read the whole Inbox. */
+  full?: boolean;
+}
+
+async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
+}
+
+export async function runMailbox(deps: EngineDeps, setup: LoggingSetup, source: MailSource, opts: RunOptions): Promise<JobRun> {
+  const recorder = new RunRecorder(deps.jobRuns, { mailbox: setup.mailbox, instanceId: deps.instanceId, trigger: opts.trigger }, deps.now);
+  await recorder.start();
+  let fatal = false;
+  try {
+    const ctx = await prepare(deps, setup, source, recorder);
+    const seen = new Set<string>();
+    await recoverPendingArchives(ctx);
+    await retryFailedMessages(ctx, seen);
+    const newest = await readInbox(ctx, setup, seen, opts, setup.batchSize);
+    if (newest && !opts.signal?.aborted) await deps.setups.setWatermark(setup.mailbox, newest);
+  } catch (err) {
+    const e = err instanceof StepError ? err : new StepError('process_message', 'internal_error', String(err), true);
+    recorder.error(e.context, e.code, e.message);
+    fatal = e.fatal || !(err instanceof StepError);
+    if (!fatal) recorder.count('failed');
+  }
+  return recorder.finish(fatal);
+}
+
+async function prepare(deps: EngineDeps, setup: LoggingSetup, source: MailSource, recorder: RunRecorder): Promise<RunContext> {
+  const policy = loggingPolicySchema.parse({ ...setup.policy, unmatchedFolder: setup.policy.unmatchedFolder ?? undefined });
+  const [inbox, archive, quarantine, unmatched] = await step('validate_setup', () =>
+    Promise.all([
+      source.resolveFolder('inbox'),
+      source.resolveFolder(policy.archiveFolder, { create: true }),
+      source.resolveFolder(policy.quarantineFolder, { create: true }),
+      policy.unmatched === 'move' && policy.unmatchedFolder
+        ? source.resolveFolder(policy.unmatchedFolder, { create: true })
+        : Promise.resolve(null),
+    ]),
+  );
+  const snapshot = await step('validate_setup', () => deps.masterData.directorySnapshot());
+  return {
+    mailbox: setup.mailbox,
+    source,
+    directory: buildDirectory(snapshot),
+    policy,
+    blocklist: compileBlocklist(policy.blocklist),
+    folders: { inbox: inbox.id, archive: archive.id, quarantine: quarantine.id, unmatched: unmatched?.id ?? null },
+    interactions: deps.interactions,
+    states: deps.states,
+    recorder,
+    now: deps.now,
+    jobUser: setup.jobAccount ?? `interlog:${deps.instanceId}`,
+  };
+}
+
+/**
+ * Reads the Inbox oldest first. Processed mail leaves the Inbox, which shifts Graph's $skip-based nextLinks, so
+ * after each page we query again from the newest receivedDateTime seen (the watermark), skipping messages already
+ * seen in this run; a nextLink is followed only when a page held nothing new (more same-instant messages than a
+ * page). Returns the newest receivedDateTime handled, or null if the Inbox was empty.
+ */
+async function readInbox(ctx: RunContext, setup: LoggingSetup, seen: Set<string>, opts: RunOptions, pageSize: number): Promise<Date | null> {
+  const start = !opts.full && setup.receivedFrom ? new Date(setup.receivedFrom.getTime() - WATERMARK_OVERLAP_MS) : null;
+  let watermark: string | null = start ? start.toISOString() : null;
+  let next: string | null = null;
+  let newest: Date | null = setup.receivedFrom ?? null;
+  while (!opts.signal?.aborted) {
+    const page = await step('get_messages', () =>
+      next ? ctx.source.listNext(next) : ctx.source.listInbox({ receivedFrom: watermark, pageSize }),
+    );
+    const fresh = page.messages.filter((m) => !seen.has(m.id));
+    if (fresh.length === 0) {
+      if (!page.next) break;
+      next = page.next;
+      continue;
+    }
+    next = null;
+    await inParallel(fresh, PARALLEL, async (m: MailMessage) => {
+      if (opts.signal?.aborted) return;
+      await processMessage(ctx, m);
+    });
+    for (const m of fresh) seen.add(m.id);
+    const last = fresh[fresh.length - 1]!.receivedDateTime;
+    if (last) {
+      watermark = last;
+      const d = new Date(last);
+      if (!newest || d > newest) newest = d;
+    }
+    await ctx.recorder.checkpoint();
+  }
+  return newest;
+}

@@ -1,0 +1,56 @@
+// Everything one mailbox run works with, resolved once at its start.
+import type { Directory } from '../domain/directory.js';
+import type { LoggingPolicy } from '../domain/policy.js';
+import type { Blocklist } from '../domain/blocklist.js';
+import type { MailSource } from '../mailsource/MailSource.js';
+import { MailSourceError } from '../mailsource/MailSource.js';
+import type { InteractionRepository } from '../repositories/interactions.js';
+import type { MessageStateRepository } from '../repositories/messageStates.js';
+import type { ErrorContext } from '../repositories/models/logging.js';
+import type { RunRecorder } from './runRecorder.js';
+
+export interface RunContext {
+  mailbox: string;
+  source: MailSource;
+  directory: Directory;
+  policy: LoggingPolicy;
+  blocklist: Blocklist;
+  /** Folder ids resolved at the start of the run. */
+  folders: { inbox: string; archive: string; quarantine: string; unmatched: string | null };
+  interactions: InteractionRepository;
+  states: MessageStateRepository;
+  recorder: RunRecorder;
+  now: () => Date;
+  /** Who the entries are "created by": the job's account or instance. */
+  jobUser: string;
+}
+
+/** Mail-source errors that concern the whole mailbox: the run stops instead of failing every message. */
+export const FATAL_CODES = new Set(['auth_failed', 'access_denied', 'mailbox_not_found', 'not_licensed']);
+
+export class StepError extends Error {
+  constructor(
+    readonly context: ErrorContext,
+    readonly code: string,
+    message: string,
+    readonly fatal: boolean,
+    readonly original?: unknown,
+  ) {
+    super(message);
+    this.name = 'StepError';
+  }
+}
+
+/** Runs one step and tags any failure with the step's context and a stable code. */
+export async function step<T>(context: ErrorContext, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof StepError) throw err;
+    if (err instanceof MailSourceError) {
+      throw new StepError(context, err.code, err.message, FATAL_CODES.has(err.code), err);
+    }
+    const code = (err as { code?: unknown }).code;
+    throw new StepError(context, typeof code === 'string' ? code : 'internal_error', String((err as Error)?.message ?? err), false, err);
+  }
+}

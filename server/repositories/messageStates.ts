@@ -1,0 +1,49 @@
+// The loop's ledger of messages it could not finish: failing ones (retried by id, quarantined after a few
+// attempts) and quarantined ones (shown to admins with their reason).
+import type { Models } from './models/index.js';
+import type { MessageStateDoc } from './models/logging.js';
+
+export type MessageState = MessageStateDoc;
+
+export class MessageStateRepository {
+  constructor(private readonly models: Models) {}
+
+  private id(mailbox: string, messageId: string): string {
+    return `${mailbox}#${messageId}`;
+  }
+
+  /** Records a failed attempt and returns how many attempts have failed so far. */
+  async recordFailure(
+    s: Pick<MessageState, 'mailbox' | 'messageId' | 'internetMessageId' | 'subject' | 'reason' | 'code'>,
+    now: Date,
+  ): Promise<number> {
+    const _id = this.id(s.mailbox, s.messageId);
+    const prev = await this.models.MessageState.findOne({ _id }, { attempts: 1 }).lean();
+    const attempts = (prev?.attempts ?? 0) + 1;
+    await this.models.MessageState.updateOne(
+      { _id },
+      { $set: { ...s, state: 'failing', attempts, updatedAt: now } },
+      { upsert: true },
+    );
+    return attempts;
+  }
+
+  async markQuarantined(
+    s: Pick<MessageState, 'mailbox' | 'messageId' | 'internetMessageId' | 'subject' | 'reason' | 'code'>,
+    now: Date,
+  ): Promise<void> {
+    await this.models.MessageState.updateOne(
+      { _id: this.id(s.mailbox, s.messageId) },
+      { $set: { ...s, state: 'quarantined', updatedAt: now }, $setOnInsert: { attempts: 0 } },
+      { upsert: true },
+    );
+  }
+
+  async clear(mailbox: string, messageId: string): Promise<void> {
+    await this.models.MessageState.deleteOne({ _id: this.id(mailbox, messageId) });
+  }
+
+  async list(mailbox: string, state: MessageState['state'], limit: number): Promise<MessageState[]> {
+    return this.models.MessageState.find({ mailbox, state }, { __v: 0 }).sort({ updatedAt: -1 }).limit(limit).lean();
+  }
+}

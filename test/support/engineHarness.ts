@@ -1,0 +1,91 @@
+// A logging engine wired to a real database and the Graph emulator over HTTPS, driven through the real MSAL
+// and Graph SDK, as production wires it (server/jobs/sourceForSetup.ts).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import { wrapConnection, type Database } from '../../server/repositories/db.js';
+import { InteractionRepository } from '../../server/repositories/interactions.js';
+import { JobRunRepository } from '../../server/repositories/jobRuns.js';
+import { LoggingSetupRepository, type LoggingSetup } from '../../server/repositories/loggingSetups.js';
+import { MasterDataRepository, type Contact, type Salesperson } from '../../server/repositories/masterData.js';
+import { MessageStateRepository } from '../../server/repositories/messageStates.js';
+import { NumberSeries } from '../../server/repositories/numberSeries.js';
+import { createSecretBox, type SecretBox } from '../../server/security/secretBox.js';
+import { runMailbox, type EngineDeps, type RunOptions } from '../../server/jobs/mailboxRun.js';
+import { mailSourceForSetup, type SourceEnvironment } from '../../server/jobs/sourceForSetup.js';
+import type { JobRun } from '../../server/repositories/jobRuns.js';
+import { DEFAULT_CLIENT, startGraphEmulator } from '../emulator/graph/index.js';
+import type { GraphEmulator, GraphEmulatorOptions } from '../emulator/graph/types.js';
+import { repoRoot } from '../../scripts/lib/paths.js';
+
+export const MAILBOX = 'logging@contoso.example';
+
+export interface EngineHarness {
+  emu: GraphEmulator;
+  db: Database;
+  deps: EngineDeps;
+  env: SourceEnvironment;
+  secrets: SecretBox;
+  secretsKey: Buffer;
+  setup(): Promise<LoggingSetup>;
+  run(opts?: Partial<RunOptions>): Promise<JobRun>;
+  close(): Promise<void>;
+}
+
+export function loadDirectoryFixture(name = 'directory'): { salespeople: Salesperson[]; contacts: Contact[] } {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/engine', `${name}.json`), 'utf8'));
+}
+
+export async function seedDirectory(db: Database, dir = loadDirectoryFixture()): Promise<void> {
+  const master = new MasterDataRepository(db.models);
+  for (const sp of dir.salespeople) await master.upsertSalesperson(sp);
+  for (const c of dir.contacts) await master.insertContact(c);
+}
+
+export async function startEngineHarness(
+  conn: Connection,
+  opts: { emulator?: GraphEmulatorOptions; setup?: Partial<LoggingSetup>; directory?: boolean } = {},
+): Promise<EngineHarness> {
+  const db = await wrapConnection(conn);
+  const emu = await startGraphEmulator({ enforceLimits: true, ...opts.emulator });
+  if (!opts.emulator?.mailboxes) emu.addMailbox({ address: MAILBOX, displayName: 'Email logging' });
+  if (opts.directory !== false) await seedDirectory(db);
+  const secretsKey = crypto.randomBytes(32);
+  const secrets = createSecretBox(secretsKey);
+  const setups = new LoggingSetupRepository(db.models);
+  await setups.upsert(MAILBOX, {
+    enabled: true,
+    provider: 'graph',
+    authMode: 'app',
+    tenantId: emu.tenantId,
+    clientId: DEFAULT_CLIENT.clientId,
+    clientSecretSealed: secrets.seal(DEFAULT_CLIENT.clientSecret!),
+    batchSize: 50,
+    ...opts.setup,
+  });
+  const deps: EngineDeps = {
+    interactions: new InteractionRepository(db.models, new NumberSeries(db.models, 'harness')),
+    masterData: new MasterDataRepository(db.models),
+    states: new MessageStateRepository(db.models),
+    jobRuns: new JobRunRepository(db.models),
+    setups,
+    now: () => new Date(),
+    instanceId: 'test-instance',
+  };
+  const env: SourceEnvironment = { graphBaseUrl: emu.baseUrl, authorityHost: emu.baseUrl, secrets, setups };
+  return {
+    emu,
+    db,
+    deps,
+    env,
+    secrets,
+    secretsKey,
+    setup: async () => (await setups.get(MAILBOX))!,
+    async run(runOpts = {}) {
+      const setup = (await setups.get(MAILBOX))!;
+      return runMailbox(deps, setup, mailSourceForSetup(setup, env), { trigger: 'manual', ...runOpts });
+    },
+    close: () => emu.close(),
+  };
+}

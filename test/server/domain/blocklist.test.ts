@@ -21,7 +21,17 @@ describe('server/domain/blocklist', () => {
       });
     });
 
-    for (const bad of ['', '   ', '@', '@localhost', '@fab rikam.com', 'jane@', 'jane@@x.com', '*@', '@@x.com']) {
+    for (const bad of [
+      '',
+      '   ',
+      '@',
+      '@localhost',
+      '@fab rikam.com',
+      'jane@',
+      'jane@@x.com',
+      '*@',
+      '@@x.com',
+    ]) {
       it(`rejects ${JSON.stringify(bad)}`, () => {
         const r = parseBlocklistEntry(bad);
         assert.equal(r.ok, false);

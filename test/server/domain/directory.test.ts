@@ -21,7 +21,10 @@ const contact = (number: string, email: string | null, alternateEmails: string[]
 
 describe('server/domain/directory', () => {
   it('looks addresses up case-insensitively in any form', () => {
-    const dir = buildDirectory({ salespeople: [sp('SP1', 'Anna@Interlog.example')], contacts: [contact('C1', 'JANE@x.example')] });
+    const dir = buildDirectory({
+      salespeople: [sp('SP1', 'Anna@Interlog.example')],
+      contacts: [contact('C1', 'JANE@x.example')],
+    });
     assert.equal(dir.lookup('anna@interlog.example').salesperson?.code, 'SP1');
     assert.equal(dir.lookup(' <ANNA@interlog.EXAMPLE> ').salesperson?.code, 'SP1');
     assert.equal(dir.lookup('mailto:jane@X.example').contact?.number, 'C1');
@@ -33,15 +36,26 @@ describe('server/domain/directory', () => {
   it('matches alternate addresses, but a primary email wins over any alternate', () => {
     const dir = buildDirectory({
       salespeople: [],
-      contacts: [contact('C9', 'c9@x.example', ['shared@x.example', 'Alt@X.example']), contact('C50', 'shared@x.example')],
+      contacts: [
+        contact('C9', 'c9@x.example', ['shared@x.example', 'Alt@X.example']),
+        contact('C50', 'shared@x.example'),
+      ],
     });
     assert.equal(dir.lookup('alt@x.example').contact?.number, 'C9');
     assert.equal(dir.lookup('shared@x.example').contact?.number, 'C50');
   });
 
   it('picks the lowest code / number when several share an address, whatever the input order', () => {
-    const salespeople = [sp('SP-Z', 'team@x.example'), sp('SP-B', 'Team@x.example'), sp('SP-M', 'team@x.example')];
-    const contacts = [contact('C300', 'd@x.example'), contact('C100', 'D@x.example'), contact('C200', 'd@x.example')];
+    const salespeople = [
+      sp('SP-Z', 'team@x.example'),
+      sp('SP-B', 'Team@x.example'),
+      sp('SP-M', 'team@x.example'),
+    ];
+    const contacts = [
+      contact('C300', 'd@x.example'),
+      contact('C100', 'D@x.example'),
+      contact('C200', 'd@x.example'),
+    ];
     for (const order of [0, 1]) {
       const dir = buildDirectory({
         salespeople: order ? [...salespeople].reverse() : salespeople,
@@ -71,7 +85,10 @@ describe('server/domain/directory', () => {
   });
 
   it('returns both the salesperson and the contact when an address is both', () => {
-    const dir = buildDirectory({ salespeople: [sp('SP1', 'a@x.example')], contacts: [contact('C1', 'a@x.example')] });
+    const dir = buildDirectory({
+      salespeople: [sp('SP1', 'a@x.example')],
+      contacts: [contact('C1', 'a@x.example')],
+    });
     const match = dir.lookup('a@x.example');
     assert.equal(match.salesperson?.code, 'SP1');
     assert.equal(match.contact?.number, 'C1');
@@ -87,7 +104,11 @@ describe('server/domain/directory', () => {
     });
     assert.deepEqual(dir.issues, [
       { kind: 'invalid_email', owner: { type: 'salesperson', code: 'SP1' }, email: 'broken' },
-      { kind: 'invalid_email', owner: { type: 'contact', number: 'C2', via: 'alternate' }, email: 'bad@@x.example' },
+      {
+        kind: 'invalid_email',
+        owner: { type: 'contact', number: 'C2', via: 'alternate' },
+        email: 'bad@@x.example',
+      },
       {
         kind: 'shared_email',
         email: 'same@x.example',
@@ -98,7 +119,7 @@ describe('server/domain/directory', () => {
         ],
       },
     ]);
-    assert.deepEqual(dir.counts, { salespeople: 4, contacts: 2, addresses: 4 });
+    assert.deepEqual(dir.counts, { salespeople: 4, contacts: 2, addresses: 3 });
   });
 
   it('finds records by code and number', () => {

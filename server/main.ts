@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logging/logger.js';
 import { openDatabase } from './repositories/db.js';
+import { createEngine } from './jobs/engine.js';
+import { Scheduler } from './jobs/scheduler.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/addin next to the compiled server (dist/server) or to the sources (server/ run by tsx). */
@@ -27,6 +29,12 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ level: config.LOG_LEVEL });
   const db = await openDatabase(config.MONGODB_URI);
+  const engine = createEngine(db, config, { log });
+  const scheduler = new Scheduler(engine.deps, engine.leases, engine.sourceFor, {
+    tickMs: config.SCHEDULER_TICK_MS,
+    leaseTtlMs: config.LEASE_TTL_SECONDS * 1000,
+    onError: (err, mailbox) => log.error({ err, mailbox }, 'scheduler error'),
+  });
   const app = createApp({
     log,
     publicUrl: config.PUBLIC_URL,
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.LISTEN_HOST, resolve));
   log.info({ url: config.PUBLIC_URL, port: config.port }, 'Interlog server listening');
+  if (config.SCHEDULER_ENABLED) scheduler.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -46,7 +55,11 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // In order: no new requests, let the logging runs finish the message in hand (and release their leases),
+    // then close the database.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await scheduler.stop();
+    await closed;
     await db.close();
     process.exit(0);
   };

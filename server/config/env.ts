@@ -46,6 +46,8 @@ const schema = z
     ADMIN_EMAILS: list,
     INTERNAL_DOMAINS: list,
     SCHEDULER_ENABLED: bool.default(true),
+    SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+    LEASE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
   })
   .superRefine((c, ctx) => {

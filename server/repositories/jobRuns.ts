@@ -21,6 +21,17 @@ export class JobRunRepository {
     );
   }
 
+  /** Runs left 'running' by an instance that died; called by the new lease holder before it starts. */
+  async closeAbandoned(mailbox: string, now: Date): Promise<void> {
+    await this.models.JobRun.updateMany(
+      { mailbox, outcome: 'running' },
+      {
+        $set: { outcome: 'failed', finishedAt: now },
+        $push: { errors: { context: 'process_message', code: 'abandoned', message: 'The server instance running this job stopped before it finished; another instance took over.', messageId: null, at: now } },
+      },
+    );
+  }
+
   async recent(mailbox: string, limit: number): Promise<JobRun[]> {
     return this.models.JobRun.find({ mailbox }, PROJECTION).sort({ startedAt: -1 }).limit(limit).lean();
   }

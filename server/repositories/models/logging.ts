@@ -157,6 +157,7 @@ export const jobRunSchema = new Schema<JobRunDoc>(
 );
 jobRunSchema.index({ runId: 1 }, { unique: true });
 jobRunSchema.index({ mailbox: 1, startedAt: -1 });
+jobRunSchema.index({ mailbox: 1, outcome: 1 });
 
 /** One lease generation per document: taking over = inserting generation N+1, which the unique _id arbitrates. */
 export interface LeaseDoc {

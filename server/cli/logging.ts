@@ -1,0 +1,82 @@
+// `npm run logging -- run-once [--mailbox ADDRESS] [--full]` and `npm run logging -- validate [--mailbox ADDRESS]`:
+// one pass or a validation from the command line, printed as JSON. Exit 0 on success, 1 on failure, 75 when
+// another instance holds the mailbox's lease, 78 on bad configuration, 2 on bad usage.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { openDatabase } from '../repositories/db.js';
+import { createEngine } from '../jobs/engine.js';
+import { runMailbox } from '../jobs/mailboxRun.js';
+import { validateSetup } from '../jobs/validateSetup.js';
+
+const USAGE = 'usage: logging (run-once|validate) [--mailbox ADDRESS] [--full]';
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { mailbox: { type: 'string' }, full: { type: 'boolean', default: false } },
+  });
+  const command = positionals[0];
+  if (command !== 'run-once' && command !== 'validate') {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  const db = await openDatabase(config.MONGODB_URI);
+  try {
+    const engine = createEngine(db, config);
+    const setups = values.mailbox
+      ? [await engine.deps.setups.get(values.mailbox.toLowerCase())].filter((s) => s !== null)
+      : command === 'run-once'
+        ? await engine.deps.setups.enabled()
+        : await engine.deps.setups.list();
+    if (setups.length === 0) {
+      console.error(values.mailbox ? `No email-logging setup for ${values.mailbox}.` : 'No email-logging setup found.');
+      return 1;
+    }
+    let status = 0;
+    for (const setup of setups) {
+      if (command === 'validate') {
+        const result = await validateSetup(setup, engine.sourceFor(setup));
+        console.log(JSON.stringify({ mailbox: setup.mailbox, ...result }, null, 2));
+        if (!result.ok) status = 1;
+        continue;
+      }
+      const ttl = config.LEASE_TTL_SECONDS * 1000;
+      let lease = await engine.leases.acquire(`mailbox:${setup.mailbox}`, config.INSTANCE_ID, new Date(), ttl);
+      if (!lease) {
+        console.error(`${setup.mailbox} is being processed by another instance; try again later.`);
+        status = Math.max(status, 75);
+        continue;
+      }
+      const abort = new AbortController();
+      const renew = setInterval(async () => {
+        lease = lease && (await engine.leases.renew(lease, new Date(), ttl).catch(() => null));
+        if (!lease) abort.abort();
+      }, ttl / 3);
+      try {
+        await engine.deps.jobRuns.closeAbandoned(setup.mailbox, new Date());
+        const run = await runMailbox(engine.deps, setup, engine.sourceFor(setup), {
+          trigger: 'cli',
+          full: values.full,
+          signal: abort.signal,
+        });
+        console.log(JSON.stringify(run, null, 2));
+        if (run.outcome === 'failed') status = Math.max(status, 1);
+      } finally {
+        clearInterval(renew);
+        if (lease) await engine.leases.release(lease, new Date());
+      }
+    }
+    return status;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : `logging failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(err instanceof ConfigError ? 78 : 1);
+  },
+);

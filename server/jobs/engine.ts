@@ -1,0 +1,56 @@
+// Wires the logging engine from a database and configuration: used by the server, the CLI and the API.
+import type { Config } from '../config/env.js';
+import type { Logger } from '../logging/logger.js';
+import type { Database } from '../repositories/db.js';
+import { InteractionRepository } from '../repositories/interactions.js';
+import { JobRunRepository } from '../repositories/jobRuns.js';
+import { LeaseRepository } from '../repositories/leases.js';
+import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggingSetups.js';
+import { MasterDataRepository } from '../repositories/masterData.js';
+import { MessageStateRepository } from '../repositories/messageStates.js';
+import { NumberSeries } from '../repositories/numberSeries.js';
+import { createSecretBox, type SecretBox } from '../security/secretBox.js';
+import type { MailSource } from '../mailsource/MailSource.js';
+import type { EngineDeps } from './mailboxRun.js';
+import { mailSourceForSetup, type SourceEnvironment } from './sourceForSetup.js';
+
+export interface Engine {
+  deps: EngineDeps;
+  leases: LeaseRepository;
+  secrets: SecretBox;
+  numbers: NumberSeries;
+  sourceFor(setup: LoggingSetup): MailSource;
+}
+
+export function createEngine(
+  db: Database,
+  config: Pick<Config, 'secretsKey' | 'GRAPH_BASE_URL' | 'AUTHORITY_HOST' | 'INSTANCE_ID'>,
+  opts: { now?: () => Date; log?: Logger; onRequest?: SourceEnvironment['onRequest'] } = {},
+): Engine {
+  const now = opts.now ?? (() => new Date());
+  const secrets = createSecretBox(config.secretsKey);
+  const numbers = new NumberSeries(db.models, config.INSTANCE_ID, now);
+  const setups = new LoggingSetupRepository(db.models);
+  const env: SourceEnvironment = {
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    authorityHost: config.AUTHORITY_HOST,
+    secrets,
+    setups,
+    onRequest: opts.onRequest,
+  };
+  return {
+    deps: {
+      interactions: new InteractionRepository(db.models, numbers, now),
+      masterData: new MasterDataRepository(db.models),
+      states: new MessageStateRepository(db.models),
+      jobRuns: new JobRunRepository(db.models),
+      setups,
+      now,
+      instanceId: config.INSTANCE_ID,
+    },
+    leases: new LeaseRepository(db.models),
+    secrets,
+    numbers,
+    sourceFor: (setup) => mailSourceForSetup(setup, env),
+  };
+}

@@ -1,0 +1,68 @@
+// "Validate setup" (Valider opsætning): a token, an Inbox probe and the archive folder, each failure turned into
+// a message an admin can act on. Business Central checks only the first two.
+import type { MailSource } from '../mailsource/MailSource.js';
+import { MailSourceError } from '../mailsource/MailSource.js';
+import type { LoggingSetup } from '../repositories/loggingSetups.js';
+
+export interface ValidationStep {
+  name: 'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder';
+  ok: boolean;
+  code?: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  message: string;
+  steps: ValidationStep[];
+}
+
+export const READY_MESSAGE = 'The setup for email logging is ready to use.';
+
+/** What an admin should do about each error code. */
+export function adviceFor(code: string, setup: Pick<LoggingSetup, 'mailbox' | 'authMode'>, detail: string): string {
+  switch (code) {
+    case 'auth_failed':
+      return `Could not sign in to Microsoft Entra ID: ${detail} Check the tenant id, client id and client secret (it may have expired), and that admin consent was granted.`;
+    case 'access_denied':
+      return setup.authMode === 'delegated'
+        ? `The job account may not open ${setup.mailbox}: make it a member of the shared mailbox (Full Access) and grant Mail.ReadWrite.Shared.`
+        : `The app may not open ${setup.mailbox}: an application access policy or RBAC for Applications scope blocks it, or Mail.ReadWrite was not consented.`;
+    case 'mailbox_not_found':
+      return `There is no mailbox ${setup.mailbox} in this tenant: check the address of the shared mailbox.`;
+    case 'not_licensed':
+      return `${setup.mailbox} cannot be used through Microsoft Graph: it must be an Exchange Online mailbox (not on-premises, not inactive).`;
+    case 'throttled':
+    case 'transient':
+      return `Microsoft Graph did not answer in time (${detail}). Try again in a few minutes.`;
+    default:
+      return detail;
+  }
+}
+
+export async function validateSetup(setup: LoggingSetup, source: MailSource): Promise<ValidationResult> {
+  const steps: ValidationStep[] = [];
+  const attempt = async (name: ValidationStep['name'], ok: string, fn: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await fn();
+      steps.push({ name, ok: true, message: ok });
+      return true;
+    } catch (err) {
+      const code = err instanceof MailSourceError ? err.code : 'internal_error';
+      const detail = err instanceof Error ? err.message : String(err);
+      steps.push({ name, ok: false, code, message: adviceFor(code, setup, detail) });
+      return false;
+    }
+  };
+  const passed =
+    (await attempt('connection', 'Signed in and reached the shared mailbox.', () => source.resolveFolder('inbox'))) &&
+    (await attempt('inbox', 'The Inbox can be read.', () => source.listInbox({ receivedFrom: null, pageSize: 1 }))) &&
+    (await attempt('archive_folder', `Archive folder "${setup.policy.archiveFolder}" is available.`, () =>
+      source.resolveFolder(setup.policy.archiveFolder, { create: true }),
+    )) &&
+    (await attempt('quarantine_folder', `Quarantine folder "${setup.policy.quarantineFolder}" is available.`, () =>
+      source.resolveFolder(setup.policy.quarantineFolder, { create: true }),
+    ));
+  const failed = steps.find((s) => !s.ok);
+  return { ok: passed, message: passed ? READY_MESSAGE : `Could not access the shared mailbox. ${failed?.message ?? ''}`.trim(), steps };
+}

@@ -1,0 +1,52 @@
+// Dates and amounts in the user's locale (Outlook's display language) and time zone (the browser's), via Intl.
+// An unusable locale tag falls back to en-US instead of throwing.
+
+export interface FormatOptions {
+  locale: string;
+  /** IANA zone; undefined = the runtime's (the user's) zone. Tests pass one explicitly. */
+  timeZone?: string;
+}
+
+function safeLocale(locale: string): string {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+/** "12 Mar 2025, 14:05" style; empty for an unreadable instant. */
+export function formatDateTime(iso: string, options: FormatOptions): string {
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(safeLocale(options.locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(date);
+}
+
+/** A calendar date ("2025-03-12") as a date in the locale; never shifted by the time zone. */
+export function formatCalendarDate(isoDate: string, options: Pick<FormatOptions, 'locale'>): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return '';
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(safeLocale(options.locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
+export function formatAmount(value: number, options: Pick<FormatOptions, 'locale'>): string {
+  return new Intl.NumberFormat(safeLocale(options.locale), { maximumFractionDigits: 2 }).format(value);
+}
+
+/**
+ * Reads an amount typed by the user: digits with at most one decimal separator, "," or "." (so both
+ * "1500,50" and "1500.50" work), no thousands separators. Undefined for empty input, NaN when unreadable.
+ */
+export function parseAmount(text: string): number | undefined {
+  const s = text.trim().replace(/\s/g, '');
+  if (s === '') return undefined;
+  if (!/^\d+([.,]\d{1,2})?$/.test(s)) return NaN;
+  return Number(s.replace(',', '.'));
+}

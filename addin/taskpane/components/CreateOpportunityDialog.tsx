@@ -1,0 +1,128 @@
+// "Create opportunity" (Opret salgsmulighed): description prefilled with the mail's subject, the selected
+// contact, the user's salesperson; checked with the contract's schema, then created once.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { ContactCard } from '../../../shared/api/contacts.js';
+import { CreateOpportunityRequest, type Opportunity } from '../../../shared/api/opportunities.js';
+import type { ApiClient } from '../../api/client.js';
+import { ApiError } from '../../api/errors.js';
+import { useI18n } from '../../i18n/context.js';
+import { parseAmount } from '../../i18n/format.js';
+import { fieldErrors, serverFieldErrors, type FieldErrors } from '../logic/form-errors.js';
+import type { OpportunitySource } from '../logic/opportunity-source.js';
+import { useSingleFlight } from '../state/useSingleFlight.js';
+import { ErrorBar } from './feedback.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export interface CreateOpportunityDefaults {
+  description: string;
+  salespersonCode: string | null;
+}
+
+export function CreateOpportunityDialog(props: {
+  open: boolean;
+  api: ApiClient;
+  contact: ContactCard;
+  source: OpportunitySource;
+  defaults: CreateOpportunityDefaults;
+  onClose: () => void;
+  onCreated: (opportunity: Opportunity) => void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [form, setForm] = useState({
+    description: props.defaults.description.trim().slice(0, 100),
+    salespersonCode: props.defaults.salespersonCode ?? '',
+    estimatedValue: '',
+    expectedCloseDate: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const { pending, run } = useSingleFlight();
+  const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) =>
+    setForm((f) => ({ ...f, [field]: data.value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const amount = parseAmount(form.estimatedValue);
+    const parsed = CreateOpportunityRequest.safeParse({
+      ...props.source,
+      contactNumber: props.contact.number,
+      description: form.description,
+      ...(form.salespersonCode.trim() ? { salespersonCode: form.salespersonCode.trim().toUpperCase() } : {}),
+      ...(amount !== undefined ? { estimatedValue: amount } : {}),
+      ...(form.expectedCloseDate ? { expectedCloseDate: form.expectedCloseDate } : {}),
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error, t));
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    void run(async () => {
+      try {
+        props.onCreated(await props.api.createOpportunity(parsed.data));
+      } catch (e) {
+        if (e instanceof ApiError) setErrors(serverFieldErrors(e.fieldErrors, t));
+        setFailure(e);
+      }
+    });
+  };
+
+  return (
+    <Dialog
+      open={props.open}
+      modalType="modal"
+      onOpenChange={(_, data) => !data.open && !pending && props.onClose()}
+    >
+      <DialogSurface>
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>{t.opportunities.createTitle}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {failure !== null && <ErrorBar error={failure} />}
+              <Field label={t.opportunities.description} required validationMessage={errors.description}>
+                <Input value={form.description} onChange={set('description')} maxLength={100} />
+              </Field>
+              <Field label={t.opportunities.contact}>
+                <Input value={`${props.contact.name} (${props.contact.number})`} readOnly />
+              </Field>
+              <Field label={t.opportunities.salesperson} validationMessage={errors.salespersonCode}>
+                <Input value={form.salespersonCode} onChange={set('salespersonCode')} maxLength={20} />
+              </Field>
+              <Field label={t.opportunities.estimatedValue} validationMessage={errors.estimatedValue}>
+                <Input value={form.estimatedValue} onChange={set('estimatedValue')} inputMode="decimal" />
+              </Field>
+              <Field label={t.opportunities.expectedCloseDate} validationMessage={errors.expectedCloseDate}>
+                <Input type="date" value={form.expectedCloseDate} onChange={set('expectedCloseDate')} />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={props.onClose} disabled={pending}>
+                {t.common.cancel}
+              </Button>
+              <Button appearance="primary" type="submit" disabled={pending}>
+                {pending ? t.opportunities.creating : t.opportunities.create}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

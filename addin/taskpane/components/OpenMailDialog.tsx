@@ -1,0 +1,80 @@
+// Opening a logged mail asks first (it may contain harmful content, as Business Central warns), then opens it
+// inside Outlook when the host can, else its Outlook on the web link.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { InteractionSummary } from '../../../shared/api/interactions.js';
+import type { ApiClient } from '../../api/client.js';
+import { MailNotAvailableError, openLoggedMail } from '../logic/open-mail.js';
+import { useI18n } from '../../i18n/context.js';
+import type { OfficeHost } from '../../office/types.js';
+import { useSingleFlight } from '../state/useSingleFlight.js';
+import { ErrorBar } from './feedback.js';
+
+export function OpenMailDialog(props: {
+  open: boolean;
+  api: ApiClient;
+  host: OfficeHost;
+  entry: InteractionSummary;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<unknown>(null);
+  const { pending, run } = useSingleFlight();
+
+  const open = () =>
+    run(async () => {
+      setFailure(null);
+      try {
+        await openLoggedMail(props.api, props.host, props.entry.entryNumber);
+        props.onClose();
+      } catch (e) {
+        setFailure(e);
+      }
+    });
+
+  return (
+    <Dialog
+      open={props.open}
+      modalType="alert"
+      onOpenChange={(_, data) => !data.open && !pending && props.onClose()}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t.openMail.title}</DialogTitle>
+          <DialogContent>
+            {failure instanceof MailNotAvailableError ? (
+              <Text as="p" block role="alert">
+                {t.openMail.notAvailable}
+              </Text>
+            ) : (
+              failure !== null && <ErrorBar error={failure} />
+            )}
+            <Text as="p" block>
+              {t.openMail.body}
+            </Text>
+            <Text as="p" block weight="semibold">
+              {props.entry.subject || t.history.noSubject}
+            </Text>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={props.onClose} disabled={pending}>
+              {t.common.cancel}
+            </Button>
+            <Button appearance="primary" onClick={() => void open()} disabled={pending}>
+              {t.openMail.confirm}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,18 @@
+// Which actions an interaction log entry offers (Business Central's rules: an opportunity only for an entry
+// that is not canceled, has none yet, and whose contact is not privacy blocked).
+import type { InteractionSummary } from '../../../shared/api/interactions.js';
+
+export type EntryAction = 'open-mail' | 'create-opportunity' | 'link-opportunity';
+
+export function entryActions(
+  entry: InteractionSummary,
+  context: { privacyBlocked: boolean; openOpportunities: number },
+): EntryAction[] {
+  const actions: EntryAction[] = [];
+  if (entry.hasLink) actions.push('open-mail');
+  if (!entry.canceled && entry.opportunityNumber === null && !context.privacyBlocked) {
+    actions.push('create-opportunity');
+    if (context.openOpportunities > 0) actions.push('link-opportunity');
+  }
+  return actions;
+}

@@ -1,0 +1,54 @@
+// POST /lookup for the current item's external participants. Re-runs when the participants or the message
+// change; `reload` after a change the pane made (logged, contact added, opportunity created).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LookupResponse } from '../../../shared/api/lookup.js';
+import { LOOKUP_MAX_ADDRESSES } from '../../../shared/api/lookup.js';
+import type { ApiClient } from '../../api/client.js';
+import type { MailItem } from '../../office/types.js';
+import { externalParticipants, type Participant, type ParticipantFilter } from '../logic/participants.js';
+
+export type LookupState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; data: LookupResponse; refreshing: boolean };
+
+export function useLookup(api: ApiClient, item: MailItem | null, filter: ParticipantFilter) {
+  const participants: Participant[] = useMemo(
+    () => (item ? externalParticipants(item, filter) : []),
+    // The filter is rebuilt on every render by callers; its content is what matters.
+    [item, filter.userAddresses.join(), filter.internalDomains.join()],
+  );
+  const internetMessageId = item?.kind === 'read' ? item.internetMessageId : null;
+  const addresses = participants.slice(0, LOOKUP_MAX_ADDRESSES).map((p) => p.address);
+  const key = JSON.stringify([addresses, internetMessageId]);
+  const [state, setState] = useState<LookupState>({ status: 'idle' });
+  const [reloads, setReloads] = useState(0);
+  const shownKey = useRef<string | null>(null);
+
+  useEffect(() => {
+    const [addrs, messageId] = JSON.parse(key) as [string[], string | null];
+    if (addrs.length === 0) {
+      setState({ status: 'idle' });
+      return;
+    }
+    let current = true;
+    // Same participants again (a reload): keep showing the data while it refreshes. Others: a skeleton.
+    const sameItem = shownKey.current === key;
+    setState((s) => (s.status === 'ready' && sameItem ? { ...s, refreshing: true } : { status: 'loading' }));
+    api.lookup({ addresses: addrs, ...(messageId ? { internetMessageId: messageId } : {}) }).then(
+      (data) => {
+        if (!current) return;
+        shownKey.current = key;
+        setState({ status: 'ready', data, refreshing: false });
+      },
+      (error: unknown) => current && setState({ status: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, key, reloads]);
+
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  return { participants, state, reload };
+}

@@ -1,0 +1,42 @@
+// What the add-in needs before it can call anything: how to sign in (GET /config, no token), a development
+// token (GET /dev/token, only when the server runs with its development issuer), and who the user is (GET /me).
+import { z } from 'zod';
+import { SalespersonCode } from './common.js';
+
+export const ClientConfig = z.discriminatedUnion('authMode', [
+  z.strictObject({
+    authMode: z.literal('entra'),
+    /** The add-in's (SPA) application id in Entra ID. */
+    clientId: z.string().min(1),
+    /** The full scope to request, e.g. "api://<api-client-id>/access_as_user". */
+    apiScope: z.string().min(1),
+    /** Absent for multi-tenant set-ups: the add-in then signs in against "organizations". */
+    tenantId: z.string().min(1).optional(),
+  }),
+  z.strictObject({ authMode: z.literal('dev') }),
+]);
+export type ClientConfig = z.infer<typeof ClientConfig>;
+
+/** GET /dev/token?email=<address>: the dev user is chosen by email (the Outlook profile's address). */
+export const DevTokenQuery = z.strictObject({ email: z.email().max(254) });
+export type DevTokenQuery = z.infer<typeof DevTokenQuery>;
+
+export const DevToken = z.strictObject({
+  access_token: z.string().min(1),
+  /** Lifetime in seconds; the add-in refreshes a little before it runs out. */
+  expires_in: z.int().positive().optional(),
+});
+export type DevToken = z.infer<typeof DevToken>;
+
+export const Role = z.enum(['admin', 'salesperson']);
+export type Role = z.infer<typeof Role>;
+
+export const Me = z.strictObject({
+  displayName: z.string(),
+  email: z.string(),
+  roles: z.array(Role),
+  salespersonCode: SalespersonCode.nullable(),
+  /** Lower-case domains of the organisation; addresses on them (or their subdomains) are not participants. */
+  internalDomains: z.array(z.string()),
+});
+export type Me = z.infer<typeof Me>;

@@ -1,0 +1,71 @@
+// Interaction log entries: the history list of a contact, one entry's detail (with the link to the logged
+// mail), and linking an entry to an existing opportunity.
+import { z } from 'zod';
+import {
+  ContactNumber,
+  Cursor,
+  Direction,
+  EntryNumber,
+  HttpsUrl,
+  Instant,
+  OpportunityNumber,
+  SalespersonCode,
+} from './common.js';
+
+export const InteractionSummary = z.strictObject({
+  entryNumber: EntryNumber,
+  occurredAt: Instant,
+  direction: Direction,
+  subject: z.string(),
+  salespersonCode: SalespersonCode.nullable(),
+  salespersonName: z.string().nullable(),
+  opportunityNumber: OpportunityNumber.nullable(),
+  canceled: z.boolean(),
+  /** The logged mail can be opened (GET /interactions/{entryNumber} then has a `message`). */
+  hasLink: z.boolean(),
+});
+export type InteractionSummary = z.infer<typeof InteractionSummary>;
+
+/** GET /contacts/{number}/interactions?cursor=&limit= (limit 1..50, default 20), newest first. */
+export const InteractionListQuery = z.strictObject({
+  cursor: Cursor.optional(),
+  limit: z
+    .string()
+    .regex(/^([1-9]|[1-4][0-9]|50)$/, 'an integer 1..50')
+    .optional(),
+});
+export type InteractionListQuery = z.infer<typeof InteractionListQuery>;
+export const INTERACTION_PAGE_DEFAULT_LIMIT = 20;
+
+export const InteractionPage = z.strictObject({
+  items: z.array(InteractionSummary),
+  nextCursor: Cursor.nullable(),
+});
+export type InteractionPage = z.infer<typeof InteractionPage>;
+
+/** Where the logged copy of a mail is. Null fields are not known (yet): e.g. archiving still pending. */
+export const MessageLink = z.strictObject({
+  internetMessageId: z.string().nullable(),
+  /** Graph immutable id (REST format) of the archived copy. */
+  immutableId: z.string().nullable(),
+  /** Outlook on the web link to the archived copy. */
+  webLink: HttpsUrl.nullable(),
+  /** The shared mailbox holding the copy. */
+  mailbox: z.string().nullable(),
+});
+export type MessageLink = z.infer<typeof MessageLink>;
+
+/** GET /interactions/{entryNumber} */
+export const InteractionDetail = InteractionSummary.extend({
+  contactNumber: ContactNumber,
+  contactName: z.string(),
+  message: MessageLink.nullable(),
+});
+export type InteractionDetail = z.infer<typeof InteractionDetail>;
+
+/**
+ * POST /interactions/{entryNumber}/link-opportunity -> 200 the updated InteractionSummary.
+ * 409 `already_linked`, `entry_canceled`, `opportunity_closed`, `privacy_blocked`.
+ */
+export const LinkOpportunityRequest = z.strictObject({ opportunityNumber: OpportunityNumber });
+export type LinkOpportunityRequest = z.infer<typeof LinkOpportunityRequest>;

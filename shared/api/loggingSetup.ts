@@ -1,0 +1,145 @@
+// Email-logging setup per shared mailbox (admin console): secrets go in, never come out ("set"/"not set").
+import { z } from 'zod';
+import { HttpsUrl, Instant } from './common.js';
+
+export const SecretState = z.enum(['set', 'not set']);
+export type SecretState = z.infer<typeof SecretState>;
+
+export const UnmatchedAction = z.enum(['delete', 'move', 'keep']);
+
+export const LoggingPolicyView = z.strictObject({
+  archiveFolder: z.string(),
+  unmatched: UnmatchedAction,
+  unmatchedFolder: z.string().nullable(),
+  quarantineFolder: z.string(),
+  /** Canonical entries: "jane@x.com" or "@x.com". */
+  blocklist: z.array(z.string()),
+});
+
+export const LoggingSetupView = z.strictObject({
+  mailbox: z.string(),
+  enabled: z.boolean(),
+  provider: z.literal('graph'),
+  authMode: z.enum(['app', 'delegated']),
+  tenantId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  clientSecret: SecretState,
+  certificateThumbprint: z.string().nullable(),
+  certificateKey: SecretState,
+  redirectUrl: z.string().nullable(),
+  consentGiven: z.boolean(),
+  jobAccount: z.string().nullable(),
+  tokenCache: SecretState,
+  batchSize: z.int(),
+  intervalSeconds: z.int(),
+  policy: LoggingPolicyView,
+  receivedFrom: Instant.nullable(),
+  runRequestedAt: Instant.nullable(),
+  lastValidatedAt: Instant.nullable(),
+  lastValidationOk: z.boolean().nullable(),
+});
+export type LoggingSetupView = z.infer<typeof LoggingSetupView>;
+
+export const LoggingSetupList = z.strictObject({ items: z.array(LoggingSetupView) });
+
+const Identifier = z.string().trim().min(1).max(200);
+const Folder = z.string().trim().min(1).max(255);
+
+/**
+ * PUT /logging/setups/{mailbox} -> LoggingSetupView (201 when created). Only the fields given change; null
+ * clears. Secrets are sealed at rest. Changing the tenant, client id or a credential clears `consentGiven`
+ * (Business Central's rule) and the token cache.
+ */
+export const LoggingSetupUpdate = z.strictObject({
+  enabled: z.boolean().optional(),
+  authMode: z.enum(['app', 'delegated']).optional(),
+  tenantId: Identifier.nullable().optional(),
+  clientId: Identifier.nullable().optional(),
+  clientSecret: z.string().min(1).max(1024).nullable().optional(),
+  certificateThumbprint: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{40}([0-9A-Fa-f]{24})?$/, 'a SHA-1 or SHA-256 thumbprint in hex')
+    .nullable()
+    .optional(),
+  /** PEM private key of the certificate credential. */
+  certificateKey: z.string().min(1).max(16_384).nullable().optional(),
+  redirectUrl: HttpsUrl.nullable().optional(),
+  jobAccount: z.email().max(254).nullable().optional(),
+  batchSize: z.int().min(1).max(1000).optional(),
+  intervalSeconds: z.int().min(10).max(86_400).optional(),
+  policy: z
+    .strictObject({
+      unmatched: UnmatchedAction.optional(),
+      unmatchedFolder: Folder.nullable().optional(),
+      blocklist: z.array(z.string().max(254)).max(5000).optional(),
+      quarantineFolder: Folder.optional(),
+      archiveFolder: Folder.optional(),
+    })
+    .optional(),
+});
+export type LoggingSetupUpdate = z.infer<typeof LoggingSetupUpdate>;
+
+/** POST /logging/setups/{mailbox}/validate: signs in and reads the Inbox (Business Central's "Validate"). */
+export const SetupValidation = z.strictObject({
+  ok: z.boolean(),
+  /** Stable code of the failure (the mail source's: auth_failed, access_denied, mailbox_not_found, ...). */
+  code: z.string().nullable(),
+  message: z.string(),
+  validatedAt: Instant,
+});
+export type SetupValidation = z.infer<typeof SetupValidation>;
+
+/** POST /logging/setups/{mailbox}/run -> 202: the scheduler starts a run soon ("Run now"). */
+export const RunRequested = z.strictObject({ mailbox: z.string(), requestedAt: Instant });
+
+export const JobRunView = z.strictObject({
+  runId: z.string(),
+  trigger: z.enum(['schedule', 'manual', 'cli']),
+  instanceId: z.string(),
+  startedAt: Instant,
+  finishedAt: Instant.nullable(),
+  outcome: z.enum(['running', 'succeeded', 'partial', 'failed']),
+  counts: z.record(z.string(), z.number()),
+  errors: z.array(
+    z.strictObject({
+      context: z.string(),
+      code: z.string(),
+      message: z.string(),
+      messageId: z.string().nullable(),
+      at: Instant,
+    }),
+  ),
+});
+export type JobRunView = z.infer<typeof JobRunView>;
+export const JobRunList = z.strictObject({ items: z.array(JobRunView) });
+
+/** GET /logging/setups/{mailbox}/runs?limit= (1..100, default 20), newest first. */
+export const JobRunListQuery = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100')
+    .optional(),
+});
+
+export const QuarantinedMessage = z.strictObject({
+  messageId: z.string(),
+  internetMessageId: z.string().nullable(),
+  subject: z.string(),
+  state: z.enum(['failing', 'quarantined', 'kept']),
+  reason: z.string(),
+  code: z.string(),
+  attempts: z.int(),
+  updatedAt: Instant,
+});
+export type QuarantinedMessage = z.infer<typeof QuarantinedMessage>;
+export const QuarantineList = z.strictObject({ items: z.array(QuarantinedMessage) });
+
+/** GET /logging/setups/{mailbox}/quarantine?state=&limit= : quarantined (default) or still failing messages. */
+export const QuarantineListQuery = z.strictObject({
+  state: z.enum(['quarantined', 'failing']).optional(),
+  limit: z
+    .string()
+    .regex(/^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$/, 'an integer 1..200')
+    .optional(),
+});
+

@@ -1,0 +1,35 @@
+// POST /lookup: everything the task pane shows for one mail item in one round trip.
+import { z } from 'zod';
+import { ContactNumber, MailAddressText } from './common.js';
+import { ContactCard } from './contacts.js';
+import { InteractionSummary } from './interactions.js';
+import { LoggedEntry } from './messages.js';
+import { OpportunitySummary } from './opportunities.js';
+
+export const LOOKUP_MAX_ADDRESSES = 50;
+export const RECENT_INTERACTIONS_PER_CONTACT = 5;
+
+export const LookupRequest = z.strictObject({
+  /** External participants of the item (the add-in leaves out the user and internal domains). */
+  addresses: z.array(MailAddressText).min(1).max(LOOKUP_MAX_ADDRESSES),
+  /** Read mode only: tells whether this very message is logged. */
+  internetMessageId: z.string().min(3).max(998).optional(),
+});
+export type LookupRequest = z.infer<typeof LookupRequest>;
+
+export const LookupResponse = z.strictObject({
+  /** Contacts matching any of the addresses (primary or alternate), each once, in the order of `addresses`. */
+  contacts: z.array(ContactCard),
+  /** Requested addresses no contact matched, as sent. */
+  unknownAddresses: z.array(z.string()),
+  /** Per contact number: the latest entries, newest first (at most RECENT_INTERACTIONS_PER_CONTACT). */
+  recentInteractions: z.record(
+    ContactNumber,
+    z.array(InteractionSummary).max(RECENT_INTERACTIONS_PER_CONTACT),
+  ),
+  /** Per contact number: its open opportunities, newest first. */
+  openOpportunities: z.record(ContactNumber, z.array(OpportunitySummary)),
+  /** Entries already logged for `internetMessageId` (none when it was not given). */
+  logged: z.strictObject({ isLogged: z.boolean(), entries: z.array(LoggedEntry) }),
+});
+export type LookupResponse = z.infer<typeof LookupResponse>;

@@ -1,0 +1,41 @@
+// The mail item as the add-in sees it (MessageRef) and POST /log-email, which logs it on demand with the same
+// rules as the shared-mailbox loop. Logging is idempotent per message: a second call answers `already_logged`.
+import { z } from 'zod';
+import { ContactNumber, EntryNumber, Instant, SalespersonCode } from './common.js';
+
+/** An address as Outlook reports it: not validated here, the server's classifier decides what it means. */
+export const MessageParty = z.strictObject({
+  address: z.string().max(320),
+  name: z.string().max(500),
+});
+export type MessageParty = z.infer<typeof MessageParty>;
+
+export const MessageRef = z.strictObject({
+  internetMessageId: z.string().min(3).max(998),
+  subject: z.string().max(2000),
+  /** Outlook's `dateTimeCreated` of the read item (the add-in API exposes no separate sent time). */
+  sentDateTime: Instant,
+  from: MessageParty,
+  /** Differs from `from` when someone sent on behalf of the mailbox owner. */
+  sender: MessageParty.optional(),
+  to: z.array(MessageParty).max(500),
+  cc: z.array(MessageParty).max(500),
+  /** REST (Graph) id of the item in the user's mailbox, from `convertToRestId`. */
+  itemRestId: z.string().min(1).max(512).optional(),
+  conversationId: z.string().min(1).max(512).optional(),
+});
+export type MessageRef = z.infer<typeof MessageRef>;
+
+export const LoggedEntry = z.strictObject({
+  entryNumber: EntryNumber,
+  contactNumber: ContactNumber,
+  salespersonCode: SalespersonCode.nullable(),
+});
+export type LoggedEntry = z.infer<typeof LoggedEntry>;
+
+/** POST /log-email (body MessageRef) -> 200. 422 `nothing_to_log`, 409 `privacy_blocked`. */
+export const LogEmailResponse = z.strictObject({
+  status: z.enum(['logged', 'already_logged']),
+  entries: z.array(LoggedEntry).min(1),
+});
+export type LogEmailResponse = z.infer<typeof LogEmailResponse>;

@@ -1,0 +1,55 @@
+// Every non-2xx answer of /api/v1 is application/problem+json (RFC 9457) with a stable `code` to branch on.
+import { z } from 'zod';
+
+export const ProblemFieldError = z.strictObject({ path: z.string(), message: z.string() });
+
+export const Problem = z.strictObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().min(400).max(599),
+  code: z.string().min(1),
+  detail: z.string().optional(),
+  /** Field errors of a `validation_failed` problem. */
+  errors: z.array(ProblemFieldError).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/**
+ * Codes the add-in branches on (the server may send others; clients treat unknown codes by HTTP status).
+ * - `unauthenticated` 401: missing/expired/invalid token -> sign in again.
+ * - `forbidden` 403: signed in but not allowed (e.g. no salesperson for the user where one is required).
+ * - `not_found` 404, `validation_failed` 400 (with `errors`), `rate_limited` 429, `internal_error` 500.
+ * - `privacy_blocked` 409: the contact is privacy blocked; no opportunity, no logging.
+ * - `entry_canceled` 409, `already_linked` 409: the entry cannot get (another) opportunity.
+ * - `opportunity_closed` 409: linking to a won/lost opportunity.
+ * - `contact_exists` 409: POST /contacts with an address that already belongs to a contact.
+ * - `nothing_to_log` 422: no contact/salesperson pair on the message, so no entry can be written.
+ * Further codes of the admin routes and the HTTP layer:
+ * - `route_not_found` 404, `malformed_json` 400, `unsupported_media_type` 415, `body_too_large` 413.
+ * - `contact_mismatch` 409: the entry or opportunity belongs to another contact than the one named.
+ * - `salesperson_exists` 409, `import_invalid` 422 (field errors with path "<line>.<column>").
+ * - `auth_unavailable` 503: the identity provider's keys could not be fetched.
+ */
+export const ProblemCodes = [
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'rate_limited',
+  'internal_error',
+  'privacy_blocked',
+  'entry_canceled',
+  'already_linked',
+  'opportunity_closed',
+  'contact_exists',
+  'nothing_to_log',
+  'route_not_found',
+  'malformed_json',
+  'unsupported_media_type',
+  'body_too_large',
+  'contact_mismatch',
+  'salesperson_exists',
+  'import_invalid',
+  'auth_unavailable',
+] as const;
+export type ProblemCode = (typeof ProblemCodes)[number];

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { formatAmount, formatCalendarDate, formatDateTime, parseAmount } from '../../../addin/i18n/format.js';
+
+describe('addin/i18n/format', () => {
+  const instant = '2025-03-12T13:05:00.000Z';
+
+  it('shows an instant in the given time zone', () => {
+    assert.match(formatDateTime(instant, { locale: 'en-US', timeZone: 'Europe/Copenhagen' }), /2:05\sPM/);
+    assert.match(formatDateTime(instant, { locale: 'en-US', timeZone: 'America/New_York' }), /9:05\sAM/);
+    assert.match(formatDateTime(instant, { locale: 'en-US', timeZone: 'UTC' }), /1:05\sPM/);
+  });
+
+  it("follows the user's locale", () => {
+    const danish = formatDateTime(instant, { locale: 'da-DK', timeZone: 'Europe/Copenhagen' });
+    assert.match(danish, /14[.:]05/);
+    assert.match(danish, /12\. mar/);
+    assert.notEqual(danish, formatDateTime(instant, { locale: 'en-US', timeZone: 'Europe/Copenhagen' }));
+  });
+
+  it('falls back to en-US for an unusable locale tag, and to empty text for an unreadable instant', () => {
+    assert.match(formatDateTime(instant, { locale: 'not a locale!', timeZone: 'UTC' }), /Mar 12, 2025/);
+    assert.equal(formatDateTime('yesterday', { locale: 'en-US' }), '');
+  });
+
+  it('shows a calendar date as that day (no instant, no zone), and nothing for other formats', () => {
+    assert.match(formatCalendarDate('2025-03-01', { locale: 'en-US' }), /Mar 1, 2025/);
+    assert.equal(formatCalendarDate('01/03/2025', { locale: 'en-US' }), '');
+  });
+
+  it('formats amounts in the locale', () => {
+    assert.equal(formatAmount(1500.5, { locale: 'en-US' }), '1,500.5');
+    assert.equal(formatAmount(1500.5, { locale: 'da-DK' }), '1.500,5');
+  });
+
+  it('reads amounts typed with a comma or a point', () => {
+    assert.equal(parseAmount(''), undefined);
+    assert.equal(parseAmount(' 1500 '), 1500);
+    assert.equal(parseAmount('1500,50'), 1500.5);
+    assert.equal(parseAmount('1500.5'), 1500.5);
+    assert.ok(Number.isNaN(parseAmount('1.500,50')));
+    assert.ok(Number.isNaN(parseAmount('-3')));
+    assert.ok(Number.isNaN(parseAmount('abc')));
+  });
+});

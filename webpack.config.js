@@ -1,0 +1,101 @@
+// Builds the Outlook add-in into dist/addin/: one HTML page per entry in `pages`, the icons, a local copy of
+// Office.js, and manifest.xml rewritten for PUBLIC_URL.
+//   PUBLIC_URL     where the server is reached (default https://localhost:3000); written into the manifest.
+//   OFFICE_JS_URL  the Office.js the pages load. Default: the local copy (office-js/office.js), which dev and
+//                  tests need (Microsoft's CDN is unreachable there). Production deployments should set
+//                  https://appsforoffice.microsoft.com/lib/1/hosted/office.js (the npm copy is not supported
+//                  by Microsoft for production).
+//   API_CLIENT_ID  the Entra application id written into the manifest's WebApplicationInfo (optional).
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { rewriteManifest } from './addin/build/manifest.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const LOCAL_OFFICE_JS = 'office-js/office.js';
+
+/**
+ * Every page of the add-in. To add one (admin.html, preview.html), add an entry: `officeJs` says whether the
+ * page loads Office.js before its bundle.
+ */
+export const pages = [
+  { name: 'taskpane', entry: './addin/taskpane/main.ts', title: 'Interlog', officeJs: true },
+  { name: 'commands', entry: './addin/commands/commands.ts', title: 'Interlog', officeJs: true },
+  { name: 'auth-dialog', entry: './addin/auth/dialog-page.ts', title: 'Interlog sign-in', officeJs: true },
+  {
+    name: 'auth-redirect',
+    entry: './addin/auth/redirect-page.ts',
+    title: 'Interlog sign-in',
+    officeJs: false,
+  },
+];
+
+export default (_env, argv) => {
+  const production = argv.mode !== 'development';
+  const officeJsUrl = process.env.OFFICE_JS_URL || LOCAL_OFFICE_JS;
+  const publicUrl = process.env.PUBLIC_URL || 'https://localhost:3000';
+  const apiClientId = process.env.API_CLIENT_ID || undefined;
+
+  return {
+    mode: production ? 'production' : 'development',
+    context: root,
+    devtool: production ? false : 'eval-cheap-module-source-map',
+    entry: Object.fromEntries(pages.map((p) => [p.name, p.entry])),
+    output: {
+      path: path.join(root, 'dist/addin'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // Relative, so the pages work under any PUBLIC_URL path.
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // Sources import './x.js' (TypeScript ESM style) for files that are x.ts / x.tsx.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: 'esbuild-loader',
+          options: { target: 'es2020', jsx: 'automatic', tsconfig: path.join(root, 'addin/tsconfig.json') },
+        },
+      ],
+    },
+    plugins: [
+      ...pages.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: path.join(root, 'addin/pages/page.html'),
+            chunks: [page.name],
+            title: page.title,
+            officeJsUrl: page.officeJs ? officeJsUrl : null,
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Already minified: keep Terser away from Microsoft's files.
+          { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } },
+          { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString('utf8'), { publicUrl, apiClientId }),
+          },
+        ],
+      }),
+    ],
+    performance: {
+      hints: production ? 'warning' : false,
+      // Raw (not gzip) sizes of what a page loads first; the task pane aims at <= 250 KB gzip.
+      maxEntrypointSize: 900_000,
+      maxAssetSize: 900_000,
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('office-js/'),
+    },
+    stats: 'errors-warnings',
+  };
+};

@@ -102,13 +102,24 @@ describe('graph MailSource (real Graph SDK over a fake network)', () => {
     assert.equal(new URL(h.sent.at(-1)!.url).pathname, `${MAILBOX_PATH}/mailFolders`);
   });
 
-  it('tries a folder id first, then the display name', async () => {
+  it('tries an id-shaped name as a folder id first, then as a display name', async () => {
     const h = harness((req) => {
-      if (req.url.includes('/mailFolders/Arkiv?')) return graphError(400, 'ErrorInvalidIdMalformed');
-      return json(200, { value: [{ id: 'arkiv-id', displayName: 'Arkiv' }] });
+      if (req.url.includes('/mailFolders/InterlogArchive2025?'))
+        return graphError(400, 'ErrorInvalidIdMalformed');
+      return json(200, { value: [{ id: 'found-id', displayName: 'InterlogArchive2025' }] });
     });
-    assert.deepEqual(await h.source.resolveFolder('Arkiv'), { id: 'arkiv-id', displayName: 'Arkiv' });
+    assert.deepEqual(await h.source.resolveFolder('InterlogArchive2025'), {
+      id: 'found-id',
+      displayName: 'InterlogArchive2025',
+    });
     assert.equal(h.sent.length, 2);
+  });
+
+  it('looks a plain display name up by name only', async () => {
+    const h = harness(() => json(200, { value: [{ id: 'arkiv-id', displayName: '..' }] }));
+    assert.deepEqual(await h.source.resolveFolder('..'), { id: 'arkiv-id', displayName: '..' });
+    assert.equal(h.sent.length, 1);
+    assert.equal(new URL(h.sent[0]!.url).searchParams.get('$filter'), "displayName eq '..'");
   });
 
   it('uses the folder someone else created between lookup and create', async () => {

@@ -3,6 +3,7 @@ import { MailSourceError } from '../../../../server/mailsource/MailSource.js';
 import {
   checkNextLink,
   GraphUrls,
+  looksLikeFolderId,
   odataString,
   wellKnownFolderName,
 } from '../../../../server/mailsource/graph/requests.js';
@@ -59,6 +60,13 @@ describe('graph requests', () => {
     assert.equal(url.pathname, '/v1.0/users/shared%40contoso.com/mailFolders');
     assert.equal(url.searchParams.get('$filter'), "displayName eq 'R&D ''Arkiv'' #1'");
     assert.equal(url.hash, '');
+  });
+
+  it('tells id-shaped strings from display names', () => {
+    assert.equal(looksLikeFolderId('AAMkAGI2NGVhZTVlLTI1OGMtNDI4My1iZmE5LTA5OGJiZGEzMzAxOAAuAAAAAAA='), true);
+    assert.equal(looksLikeFolderId('Arkiv'), false);
+    assert.equal(looksLikeFolderId('Interlog Archive'), false);
+    assert.equal(looksLikeFolderId('..'), false);
   });
 
   it('knows the well-known folder names, case-insensitively', () => {

@@ -1,0 +1,151 @@
+// MailSource over Microsoft Graph: the shared mailbox's Inbox, read and archived with immutable ids.
+import {
+  MailSourceError,
+  type InboxQuery,
+  type MailFolder,
+  type MailMessage,
+  type MailSource,
+  type MessagePage,
+} from '../MailSource.js';
+import { createGraphAuth, type GraphTokenProvider } from './auth.js';
+import { createGraphHttp } from './client.js';
+import { resolveEndpoints, type GraphLogger, type GraphMailSourceConfig } from './config.js';
+import {
+  GRAPH_MAILBOX_CONCURRENCY,
+  GRAPH_MAILBOX_RATE,
+  MailboxLimiter,
+  processMailboxLimiters,
+  type MailboxLimiterRegistry,
+} from './mailboxLimiter.js';
+import { translateMessage, translatePage } from './pageTranslator.js';
+import type { GraphRequestEvent } from './policyMiddleware.js';
+import { checkNextLink, GraphUrls, looksLikeFolderId, wellKnownFolderName } from './requests.js';
+import { DEFAULT_RETRY_POLICY } from './retryPolicy.js';
+
+export interface GraphMailSourceDeps {
+  /** Defaults to MSAL built from `config.auth`; pass one to share a token cache between mail sources. */
+  tokenProvider?: GraphTokenProvider;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Called after every HTTP attempt (retries included). */
+  onRequest?: (event: GraphRequestEvent) => void;
+  logger?: GraphLogger;
+  /** Defaults to the process-wide registry, so every source of a mailbox shares one gate. */
+  limiters?: MailboxLimiterRegistry;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function translateFolder(raw: unknown): MailFolder {
+  if (!isObject(raw) || typeof raw.id !== 'string') {
+    throw new MailSourceError('transient', 'Graph returned a folder without an id.');
+  }
+  return { id: raw.id, displayName: typeof raw.displayName === 'string' ? raw.displayName : '' };
+}
+
+async function orNullWhen<T>(codes: string[], work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof MailSourceError && codes.includes(err.code)) return null;
+    throw err;
+  }
+}
+
+export function createGraphMailSource(
+  config: GraphMailSourceConfig,
+  deps: GraphMailSourceDeps = {},
+): MailSource {
+  const endpoints = resolveEndpoints(config.auth);
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? realSleep;
+  const tokenProvider = deps.tokenProvider ?? createGraphAuth(config.auth, { now, logger: deps.logger });
+  const limiter = (deps.limiters ?? processMailboxLimiters).get(
+    { graphHost: endpoints.graphHost, mailbox: config.mailbox },
+    () =>
+      new MailboxLimiter({
+        concurrency: config.maxConcurrentPerMailbox ?? GRAPH_MAILBOX_CONCURRENCY,
+        rate: config.rateLimit === undefined ? GRAPH_MAILBOX_RATE : config.rateLimit,
+        clock: { now, sleep },
+      }),
+  );
+  const http = createGraphHttp({
+    graphBaseUrl: endpoints.graphBaseUrl,
+    graphHostname: endpoints.graphHostname,
+    mailbox: config.mailbox,
+    tokenProvider,
+    limiter,
+    retry: { ...DEFAULT_RETRY_POLICY, ...config.retry },
+    requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now,
+    sleep,
+    random: deps.random ?? Math.random,
+    onRequest: deps.onRequest,
+    logger: deps.logger,
+    fetch: deps.fetch,
+  });
+  const urls = new GraphUrls(http.apiRoot, config.mailbox);
+
+  async function findFolderByName(displayName: string): Promise<MailFolder | null> {
+    const page = await http.get(urls.folderByDisplayName(displayName));
+    const first = isObject(page) && Array.isArray(page.value) ? page.value[0] : undefined;
+    return first === undefined ? null : translateFolder(first);
+  }
+
+  async function resolveFolder(nameOrId: string, opts?: { create?: boolean }): Promise<MailFolder> {
+    const name = nameOrId.trim();
+    if (!name) throw new MailSourceError('invalid_request', 'A folder name or id is required.');
+    const wellKnown = wellKnownFolderName(name);
+    if (wellKnown) return translateFolder(await http.get(urls.folder(wellKnown)));
+
+    // Only something shaped like an id is tried as one (a name such as ".." would otherwise be resolved as a
+    // path segment); a display name that merely looks like an id falls through to the name lookup.
+    if (looksLikeFolderId(name)) {
+      const byId = await orNullWhen(['not_found', 'invalid_request'], () => http.get(urls.folder(name)));
+      if (byId !== null) return translateFolder(byId);
+    }
+    const byName = await findFolderByName(name);
+    if (byName) return byName;
+    if (!opts?.create) throw new MailSourceError('not_found', `No top-level folder named "${name}".`);
+    try {
+      return translateFolder(await http.post(urls.folders(), { displayName: name }));
+    } catch (err) {
+      // Someone else created it between our lookup and the create: use theirs.
+      if (err instanceof MailSourceError && err.providerCode === 'ErrorFolderExists') {
+        const raced = await findFolderByName(name);
+        if (raced) return raced;
+      }
+      throw err;
+    }
+  }
+
+  return {
+    async listInbox(query: InboxQuery): Promise<MessagePage> {
+      return translatePage(await http.get(urls.inbox(query)));
+    },
+    async listNext(next: string): Promise<MessagePage> {
+      return translatePage(await http.get(checkNextLink(next, endpoints.graphHost)));
+    },
+    async getMessage(id: string): Promise<MailMessage | null> {
+      const raw = await orNullWhen(['not_found'], () => http.get(urls.message(id)));
+      return raw === null ? null : translateMessage(raw);
+    },
+    async move(id: string, destination: string): Promise<MailMessage> {
+      const target = wellKnownFolderName(destination) ?? destination.trim();
+      if (!target) throw new MailSourceError('invalid_request', 'A destination folder is required.');
+      return translateMessage(await http.post(urls.move(id), { destinationId: target }));
+    },
+    async delete(id: string): Promise<void> {
+      await orNullWhen(['not_found'], () => http.delete(urls.messageDelete(id)));
+    },
+    resolveFolder,
+  };
+}

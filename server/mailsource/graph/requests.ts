@@ -1,0 +1,133 @@
+// Pure builders of the Graph URLs the adapter sends, so their exact shape is tested without a network.
+import { MailSourceError, type InboxQuery } from '../MailSource.js';
+import { MESSAGE_SELECT } from './pageTranslator.js';
+
+/** Graph's well-known folder names (case-insensitive), usable wherever a folder id is. */
+export const WELL_KNOWN_FOLDERS = new Set([
+  'archive',
+  'clutter',
+  'conflicts',
+  'conversationhistory',
+  'deleteditems',
+  'drafts',
+  'inbox',
+  'junkemail',
+  'localfailures',
+  'msgfolderroot',
+  'outbox',
+  'recoverableitemsdeletions',
+  'scheduled',
+  'searchfolders',
+  'sentitems',
+  'serverfailures',
+  'syncissues',
+]);
+
+/** Builds a query string with every value percent-encoded (the SDK would send values as given). */
+export function queryString(params: Array<[string, string | number]>): string {
+  if (params.length === 0) return '';
+  return '?' + params.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+}
+
+export const MAX_PAGE_SIZE = 1000;
+const FOLDER_SELECT = 'id,displayName';
+
+export function wellKnownFolderName(nameOrId: string): string | null {
+  const lower = nameOrId.trim().toLowerCase();
+  return WELL_KNOWN_FOLDERS.has(lower) ? lower : null;
+}
+
+/** Exchange ids are long base64(url) strings; display names usually are not. */
+export function looksLikeFolderId(value: string): boolean {
+  return /^[A-Za-z0-9_=+/-]{16,}$/.test(value);
+}
+
+/** OData string literal: single quotes doubled, then wrapped in quotes. */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function normaliseIsoInstant(value: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new MailSourceError('invalid_request', `Not an ISO date-time: ${value}`);
+  return new Date(ms).toISOString();
+}
+
+export class GraphUrls {
+  private readonly mailboxRoot: string;
+
+  constructor(apiRoot: string, mailbox: string) {
+    if (!mailbox.trim()) throw new MailSourceError('invalid_request', 'The mailbox address is missing.');
+    this.mailboxRoot = `${apiRoot}/users/${encodeURIComponent(mailbox.trim())}`;
+  }
+
+  /** Inbox oldest first; Graph wants every $orderby property to lead the $filter, which receivedDateTime does. */
+  inbox(query: InboxQuery): string {
+    if (!Number.isInteger(query.pageSize) || query.pageSize < 1) {
+      throw new MailSourceError('invalid_request', `Page size must be a positive integer: ${query.pageSize}`);
+    }
+    const params: Array<[string, string | number]> = [
+      ['$select', MESSAGE_SELECT.join(',')],
+      ['$top', Math.min(query.pageSize, MAX_PAGE_SIZE)],
+      ['$orderby', 'receivedDateTime asc'],
+    ];
+    if (query.receivedFrom !== null) {
+      params.push(['$filter', `receivedDateTime ge ${normaliseIsoInstant(query.receivedFrom)}`]);
+    }
+    return `${this.mailboxRoot}/mailFolders/inbox/messages${queryString(params)}`;
+  }
+
+  message(id: string): string {
+    return `${this.messagePath(id)}${queryString([['$select', MESSAGE_SELECT.join(',')]])}`;
+  }
+
+  messageDelete(id: string): string {
+    return this.messagePath(id);
+  }
+
+  move(id: string): string {
+    return `${this.messagePath(id)}/move`;
+  }
+
+  folder(idOrWellKnownName: string): string {
+    return `${this.mailboxRoot}/mailFolders/${encodeURIComponent(idOrWellKnownName)}${queryString([['$select', FOLDER_SELECT]])}`;
+  }
+
+  /** Top-level folders (children of the mailbox root) with exactly this display name. */
+  folderByDisplayName(displayName: string): string {
+    return `${this.mailboxRoot}/mailFolders${queryString([
+      ['$filter', `displayName eq ${odataString(displayName)}`],
+      ['$select', FOLDER_SELECT],
+      ['$top', 2],
+    ])}`;
+  }
+
+  folders(): string {
+    return `${this.mailboxRoot}/mailFolders`;
+  }
+
+  private messagePath(id: string): string {
+    if (!id) throw new MailSourceError('invalid_request', 'A message id is required.');
+    return `${this.mailboxRoot}/messages/${encodeURIComponent(id)}`;
+  }
+}
+
+/**
+ * A nextLink is followed as given, but only to the configured Graph host over https: the link comes from a
+ * response, and following it elsewhere would hand our bearer token to whoever named the host.
+ */
+export function checkNextLink(next: string, graphHost: string): string {
+  let url: URL;
+  try {
+    url = new URL(next);
+  } catch {
+    throw new MailSourceError('invalid_request', 'The continuation is not a URL.');
+  }
+  if (url.protocol !== 'https:' || url.host.toLowerCase() !== graphHost.toLowerCase()) {
+    throw new MailSourceError(
+      'invalid_request',
+      `Refusing to follow a nextLink to another host: ${url.host}`,
+    );
+  }
+  return next;
+}

@@ -9,6 +9,7 @@ import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggi
 import { MasterDataRepository } from '../repositories/masterData.js';
 import { MessageStateRepository } from '../repositories/messageStates.js';
 import { NumberSeries } from '../repositories/numberSeries.js';
+import { PendingArchiveRepository } from '../repositories/pendingArchives.js';
 import { createSecretBox, type SecretBox } from '../security/secretBox.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import type { EngineDeps } from './mailboxRun.js';
@@ -43,6 +44,7 @@ export function createEngine(
       interactions: new InteractionRepository(db.models, numbers, now),
       masterData: new MasterDataRepository(db.models),
       states: new MessageStateRepository(db.models),
+      pending: new PendingArchiveRepository(db.models, now),
       jobRuns: new JobRunRepository(db.models),
       setups,
       now,

@@ -3,13 +3,14 @@
 import { buildDirectory } from '../domain/directory.js';
 import { compileBlocklist } from '../domain/blocklist.js';
 import { loggingPolicySchema } from '../domain/policy.js';
-import type { MailMessage, MailSource } from '../mailsource/MailSource.js';
+import type { MailSource } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { MasterDataRepository } from '../repositories/masterData.js';
 import type { MessageStateRepository } from '../repositories/messageStates.js';
-import { processMessage } from './messageProcessor.js';
+import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
+import { processPage } from './messageProcessor.js';
 import { recoverPendingArchives, retryFailedMessages } from './recovery.js';
 import { step, StepError, type RunContext } from './runContext.js';
 import { RunRecorder } from './runRecorder.js';
@@ -17,13 +18,12 @@ import { RunRecorder } from './runRecorder.js';
 /** Mail can be stamped slightly out of order across Exchange servers: each run re-reads this much before the
  *  watermark (already handled mail has left the Inbox, so this costs little). */
 export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
-/** Messages processed at once; the mail source's gate keeps Graph at 4 requests in flight. */
-const PARALLEL = 4;
 
 export interface EngineDeps {
   interactions: InteractionRepository;
   masterData: MasterDataRepository;
   states: MessageStateRepository;
+  pending: PendingArchiveRepository;
   jobRuns: JobRunRepository;
   setups: LoggingSetupRepository;
   now: () => Date;
@@ -35,15 +35,6 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Ignore the watermark and read the whole Inbox. */
   full?: boolean;
-}
-
-async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (i < items.length) await fn(items[i++]!);
-    }),
-  );
 }
 
 export async function runMailbox(deps: EngineDeps, setup: LoggingSetup, source: MailSource, opts: RunOptions): Promise<JobRun> {
@@ -88,6 +79,7 @@ async function prepare(deps: EngineDeps, setup: LoggingSetup, source: MailSource
     folders: { inbox: inbox.id, archive: archive.id, quarantine: quarantine.id, unmatched: unmatched?.id ?? null },
     interactions: deps.interactions,
     states: deps.states,
+    pending: deps.pending,
     recorder,
     now: deps.now,
     jobUser: setup.jobAccount ?? `interlog:${deps.instanceId}`,
@@ -116,10 +108,7 @@ async function readInbox(ctx: RunContext, setup: LoggingSetup, seen: Set<string>
       continue;
     }
     next = null;
-    await inParallel(fresh, PARALLEL, async (m: MailMessage) => {
-      if (opts.signal?.aborted) return;
-      await processMessage(ctx, m);
-    });
+    await processPage(ctx, fresh, opts.signal);
     for (const m of fresh) seen.add(m.id);
     const last = fresh[fresh.length - 1]!.receivedDateTime;
     if (last) {

@@ -1,27 +1,31 @@
-// Finishing what an earlier run left half done: entries written but their message's archiving not recorded
-// (a crash between the write and the move, or a failed move), and messages that failed in earlier runs.
+// Finishing what an earlier run left half done: intents whose entries were not written (a crash or a failure
+// between recording the intent and writing the entries), and messages that failed in earlier runs.
 import type { RunContext } from './runContext.js';
 import { step } from './runContext.js';
-import { archive, processMessage, NO_LINK_COMMENT } from './messageProcessor.js';
+import { archive, completeLogged, linkedEntries, NO_LINK_COMMENT, processPage, type ArchiveOutcome } from './messageProcessor.js';
 
 const BATCH = 200;
 
-/** Completes entries still "pending": reads each message by its immutable id wherever it is now. */
+/** Completes each intent from the message's immutable id, wherever the message is now. */
 export async function recoverPendingArchives(ctx: RunContext): Promise<void> {
-  const pending = await step('log_interaction', () => ctx.interactions.pendingArchive(ctx.mailbox, BATCH));
-  for (const p of pending) {
-    if (!p.immutableId) continue;
-    const msg = await step('get_messages', () => ctx.source.getMessage(p.immutableId!));
+  const intents = await step('log_interaction', () => ctx.pending.list(ctx.mailbox, BATCH));
+  const done = [];
+  for (const intent of intents) {
+    const msg = await step('get_messages', () => ctx.source.getMessage(intent.messageId));
+    let outcome: ArchiveOutcome;
     if (msg === null) {
-      await ctx.interactions.recordArchive(p.messageKey, 'not_archived', { immutableId: null, webLink: null }, NO_LINK_COMMENT);
+      // Gone (deleted by someone): the mail was exchanged all the same, so it is logged, without a link.
+      outcome = { state: 'not_archived', immutableId: null, webLink: null, comment: NO_LINK_COMMENT };
     } else if (msg.parentFolderId === ctx.folders.inbox) {
-      await archive(ctx, msg, p.messageKey);
+      outcome = await archive(ctx, msg);
     } else {
-      // Already moved (the crash came after the move): the immutable id and link are valid where it is.
-      await ctx.interactions.recordArchive(p.messageKey, 'archived', { immutableId: msg.id, webLink: msg.webLink });
+      // Moved already (the crash came after the move): the immutable id and link are valid where it is.
+      outcome = { state: 'archived', immutableId: msg.id, webLink: msg.webLink, comment: null };
     }
+    done.push({ messageId: intent.messageId, messageKey: intent.messageKey, entries: linkedEntries(intent.entries, outcome) });
     ctx.recorder.count('recovered');
   }
+  await completeLogged(ctx, done);
 }
 
 /** Retries messages that failed in earlier runs, by id (the Inbox watermark has moved past them). */
@@ -34,6 +38,8 @@ export async function retryFailedMessages(ctx: RunContext, seen: Set<string>): P
       await ctx.states.clear(ctx.mailbox, f.messageId); // gone or handled by someone else
       continue;
     }
-    if ((await processMessage(ctx, msg)) === 'done') await ctx.states.clear(ctx.mailbox, f.messageId);
+    const failedBefore = ctx.recorder.run.counts.failed;
+    await processPage(ctx, [msg]);
+    if (ctx.recorder.run.counts.failed === failedBefore) await ctx.states.clear(ctx.mailbox, f.messageId);
   }
 }

@@ -6,6 +6,7 @@ import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
 import type { MessageStateRepository } from '../repositories/messageStates.js';
+import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
 import type { ErrorContext } from '../repositories/models/logging.js';
 import type { RunRecorder } from './runRecorder.js';
 
@@ -19,6 +20,7 @@ export interface RunContext {
   folders: { inbox: string; archive: string; quarantine: string; unmatched: string | null };
   interactions: InteractionRepository;
   states: MessageStateRepository;
+  pending: PendingArchiveRepository;
   recorder: RunRecorder;
   now: () => Date;
   /** Who the entries are "created by": the job's account or instance. */

@@ -1,7 +1,7 @@
 // Interaction log entries: idempotent writes (unique message/contact/salesperson key) and the history queries.
+import crypto from 'node:crypto';
 import type { Models } from './models/index.js';
 import type { ArchiveState, InteractionDoc, MessageRefDoc } from './models/interactions.js';
-import { isDuplicateKeyError } from './db.js';
 import { NumberSeries, SERIES } from './numberSeries.js';
 
 export interface NewInteraction {
@@ -18,6 +18,7 @@ export interface NewInteraction {
   archiveState: ArchiveState;
   source: 'loop' | 'manual';
   createdBy: string;
+  comment?: string | null;
   templateCode?: string | null;
   cost?: number;
   durationMin?: number;
@@ -28,9 +29,23 @@ export type Interaction = Omit<InteractionDoc, never>;
 export interface WriteResult {
   written: Interaction[];
   duplicates: number;
+  /** Ids (see entryId) of the entries that already existed. */
+  duplicateIds: Set<string>;
+}
+
+/**
+ * The document id of an entry is derived from what makes it unique (message, contact, salesperson): a second
+ * write of the same entry is refused by the primary key itself, and the loop can update entries by _id, the
+ * one lookup every MongoDB-protocol server (FerretDB on SQLite included) answers without a scan.
+ */
+export function entryId(messageKey: string, contactNumber: string, salespersonCode: string | null): string {
+  return crypto.createHash('sha256').update(`${messageKey}\u0000${contactNumber}\u0000${salespersonCode ?? ''}`).digest('base64url');
 }
 
 const PROJECTION = { _id: 0, __v: 0 } as const;
+/** Writes go in batches of at most this many: FerretDB 1.24 never answers an update command of 100 or more
+ *  statements (measured here), and small batches cost MongoDB nothing. */
+const WRITE_CHUNK = 50;
 
 export class InteractionRepository {
   constructor(
@@ -44,27 +59,46 @@ export class InteractionRepository {
    * crash at any point: a duplicate-key refusal means "already written" (by us earlier, the loop or a user).
    */
   async writeIdempotent(entries: NewInteraction[]): Promise<WriteResult> {
-    const result: WriteResult = { written: [], duplicates: 0 };
+    const docs: (InteractionDoc & { _id: string })[] = [];
     for (const e of entries) {
-      const doc: InteractionDoc = {
+      const doc = {
+        _id: entryId(e.messageKey, e.contactNumber, e.salespersonCode),
         templateCode: null,
         cost: 0,
         durationMin: 0,
+        comment: null,
         ...e,
         entryNumber: await this.numbers.next(SERIES.interaction),
-        comment: null,
         opportunityNumber: null,
         canceled: false,
         createdAt: this.now(),
       };
+      await new this.models.Interaction(doc).validate(); // the raw insert below skips mongoose's validation
+      docs.push(doc);
+    }
+    const result: WriteResult = { written: [], duplicates: 0, duplicateIds: new Set() };
+    if (docs.length === 0) return result;
+    // One round trip for a whole page of entries; unordered, so a duplicate does not stop the others.
+    const failed = new Set<number>();
+    for (let start = 0; start < docs.length; start += WRITE_CHUNK) {
       try {
-        await this.models.Interaction.create(doc);
-        result.written.push(doc);
+        await this.models.Interaction.collection.insertMany(docs.slice(start, start + WRITE_CHUNK) as never[], { ordered: false });
       } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-        result.duplicates++;
+        const writeErrors = (err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+        if (list.length === 0 || list.some((w) => w.code !== 11000)) throw err;
+        for (const w of list) failed.add(start + w.index);
       }
     }
+    docs.forEach((d, i) => {
+      const { _id, ...doc } = d;
+      if (failed.has(i)) {
+        result.duplicates++;
+        result.duplicateIds.add(_id);
+      } else {
+        result.written.push(doc);
+      }
+    });
     return result;
   }
 
@@ -96,17 +130,12 @@ export class InteractionRepository {
     );
   }
 
-  /** Messages whose entries were written but whose archiving was not recorded (a crash in between). */
-  async pendingArchive(mailbox: string, limit: number): Promise<{ messageKey: string; immutableId: string | null }[]> {
-    const rows = await this.models.Interaction.find(
-      { archiveState: 'pending', 'message.mailbox': mailbox },
-      { messageKey: 1, 'message.immutableId': 1 },
-    )
-      .limit(limit * 4)
-      .lean<{ messageKey: string; message?: { immutableId: string | null } }[]>();
-    const seen = new Map<string, string | null>();
-    for (const r of rows) if (!seen.has(r.messageKey)) seen.set(r.messageKey, r.message?.immutableId ?? null);
-    return [...seen].slice(0, limit).map(([messageKey, immutableId]) => ({ messageKey, immutableId }));
+  /** Gives entries logged by hand (no archived copy yet) the link of the copy the loop archived. */
+  async linkManualEntries(messageKey: string, link: { immutableId: string | null; webLink: string | null }): Promise<void> {
+    await this.models.Interaction.updateMany(
+      { messageKey, archiveState: 'none' },
+      { $set: { archiveState: 'archived', 'message.immutableId': link.immutableId, 'message.webLink': link.webLink } },
+    );
   }
 
   /** History of a contact, newest first, keyset-paged by (occurredAt, entryNumber). */
@@ -131,6 +160,14 @@ export class InteractionRepository {
       { $set: { opportunityNumber } },
     );
     return r.modifiedCount === 1;
+  }
+
+  /**
+   * Records the opportunity of an entry. Unconditional: the caller holds the entry's claim
+   * (OpportunityRepository.claimEntry), which is what makes "one opportunity per entry" hold on FerretDB too.
+   */
+  async recordOpportunity(entryNumber: number, opportunityNumber: string): Promise<void> {
+    await this.models.Interaction.updateOne({ entryNumber }, { $set: { opportunityNumber } });
   }
 
   async setCanceled(entryNumber: number, canceled: boolean): Promise<boolean> {

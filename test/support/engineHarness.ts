@@ -11,6 +11,7 @@ import { LoggingSetupRepository, type LoggingSetup } from '../../server/reposito
 import { MasterDataRepository, type Contact, type Salesperson } from '../../server/repositories/masterData.js';
 import { MessageStateRepository } from '../../server/repositories/messageStates.js';
 import { NumberSeries } from '../../server/repositories/numberSeries.js';
+import { PendingArchiveRepository } from '../../server/repositories/pendingArchives.js';
 import { createSecretBox, type SecretBox } from '../../server/security/secretBox.js';
 import { runMailbox, type EngineDeps, type RunOptions } from '../../server/jobs/mailboxRun.js';
 import { mailSourceForSetup, type SourceEnvironment } from '../../server/jobs/sourceForSetup.js';
@@ -68,6 +69,7 @@ export async function startEngineHarness(
     interactions: new InteractionRepository(db.models, new NumberSeries(db.models, 'harness')),
     masterData: new MasterDataRepository(db.models),
     states: new MessageStateRepository(db.models),
+    pending: new PendingArchiveRepository(db.models),
     jobRuns: new JobRunRepository(db.models),
     setups,
     now: () => new Date(),

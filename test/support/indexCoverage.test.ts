@@ -9,6 +9,8 @@ describe('index coverage checker', () => {
     assert.ok(isServed(q({ equality: ['contactNumber'], sort: [['occurredAt', -1], ['entryNumber', -1]] }), indexes));
     assert.ok(isServed(q({ equality: ['contactNumber'], sort: [['occurredAt', 1], ['entryNumber', 1]] }), indexes));
     assert.ok(isServed(q({ equality: ['email'] }), indexes));
+    // A leading equality key narrows the scan; further predicates filter what it found.
+    assert.ok(isServed(q({ equality: ['contactNumber', 'canceled'] }), indexes));
   });
   it('refuses a filter on an unindexed field, a sort out of order, or a non-prefix equality', () => {
     assert.ok(!isServed(q({ equality: ['subject'] }), indexes));

@@ -47,19 +47,22 @@ export function isServed(shape: QueryShape, indexes: IndexKeys[]): boolean {
   const { equality, range, sort } = shape;
   if (equality.includes('_id')) return true;
   if (equality.length === 0 && range.length === 0 && sort.length === 0) return true; // deliberate full read
+  const eq = new Set(equality);
   return indexes.some((keys) => {
-    const names = keys.map(([k]) => k);
-    const prefix = new Set(names.slice(0, equality.length));
-    if (!equality.every((f) => prefix.has(f)) || prefix.size !== new Set(equality).size) return false;
-    const rest = keys.slice(equality.length);
-    const effectiveSort = sort.filter(([f]) => !equality.includes(f));
+    // The index's leading keys that are equality fields narrow the scan; any other predicate is a filter on
+    // what the index found, as MongoDB does it. At least one leading key must narrow (or order) the scan.
+    let k = 0;
+    while (k < keys.length && eq.has(keys[k]![0])) k++;
+    const rest = keys.slice(k);
+    const effectiveSort = sort.filter(([f]) => !eq.has(f));
     if (effectiveSort.length > 0) {
       const aligned = effectiveSort.every(([f, d], i) => rest[i]?.[0] === f && rest[i]?.[1] === d);
       const reversed = effectiveSort.every(([f, d], i) => rest[i]?.[0] === f && rest[i]?.[1] === -d);
       if (!aligned && !reversed) return false;
+      return true;
     }
-    if (equality.length === 0 && effectiveSort.length === 0) return range.length > 0 && names[0] === range[0];
-    return true;
+    if (k > 0) return true;
+    return range.length > 0 && rest[0]?.[0] === range[0];
   });
 }
 

@@ -231,3 +231,31 @@ export const numberBlockSchema = new Schema<NumberBlockDoc>(
   { strict: 'throw', versionKey: false },
 );
 numberBlockSchema.index({ series: 1, block: -1 });
+
+/**
+ * The loop's intent to log one message, written before the message is moved and removed once its entries are
+ * written with their final archive link. A crash in between leaves the intent, which the next run completes
+ * (see server/jobs/recovery.ts). Entries are thus written once, already linked, and never updated by the loop.
+ */
+export interface PendingArchiveDoc {
+  _id: string; // `${mailbox}#${immutable message id}`
+  mailbox: string;
+  messageId: string;
+  messageKey: string;
+  /** The entries to write, without their archive link. */
+  entries: unknown[];
+  createdAt: Date;
+}
+
+export const pendingArchiveSchema = new Schema<PendingArchiveDoc>(
+  {
+    _id: { type: String, required: true },
+    mailbox: { type: String, required: true },
+    messageId: { type: String, required: true },
+    messageKey: { type: String, required: true },
+    entries: { type: [Schema.Types.Mixed], default: [] },
+    createdAt: { type: Date, required: true },
+  },
+  { strict: 'throw', versionKey: false },
+);
+pendingArchiveSchema.index({ mailbox: 1 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
-import { InteractionRepository, type NewInteraction } from '../../../server/repositories/interactions.js';
+import { entryId, InteractionRepository, type NewInteraction } from '../../../server/repositories/interactions.js';
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { useTestDatabase } from '../../support/db.js';
 
@@ -38,9 +38,15 @@ describe('InteractionRepository (real database)', () => {
     const again = await repo.writeIdempotent([entry(), entry({ salespersonCode: 'BD' })]);
     assert.equal(again.duplicates, 1);
     assert.equal(again.written.length, 1);
-    // The database itself refuses it, not our code: a raw insert of the same key fails with 11000.
+    // The database itself refuses it, not our code: a raw insert of the same key fails with 11000, through the
+    // derived _id and, with any other _id, through the unique (messageKey, contactNumber, salespersonCode) index.
+    const raw = { ...entry(), entryNumber: 999_999, createdAt: new Date() };
     await assert.rejects(
-      db.models.Interaction.create({ ...entry(), entryNumber: 999_999, createdAt: new Date() }),
+      db.models.Interaction.create({ ...raw, _id: entryId(raw.messageKey, raw.contactNumber, raw.salespersonCode) }),
+      (err: { code?: number }) => err.code === 11000,
+    );
+    await assert.rejects(
+      db.models.Interaction.create({ ...raw, _id: 'some-other-id' }),
       (err: { code?: number }) => err.code === 11000,
     );
     assert.equal((await repo.byMessageKey('<m1@contoso.example>')).length, 2);
@@ -66,13 +72,16 @@ describe('InteractionRepository (real database)', () => {
     for (let i = 1; i < all.length; i++) assert.ok(all[i - 1]!.occurredAt >= all[i]!.occurredAt);
   });
 
-  it('finds entries left pending by a crash and records their archive link', async () => {
-    const pending = await repo.pendingArchive('log@contoso.example', 10);
-    assert.ok(pending.some((p) => p.messageKey === '<m1@contoso.example>'));
-    await repo.recordArchive('<m1@contoso.example>', 'archived', { immutableId: 'A1', webLink: 'https://owa/x' });
-    const after = await repo.pendingArchive('log@contoso.example', 100);
-    assert.ok(!after.some((p) => p.messageKey === '<m1@contoso.example>'));
-    const rows = await repo.byMessageKey('<m1@contoso.example>');
-    assert.ok(rows.every((r) => r.archiveState === 'archived' && r.message.webLink === 'https://owa/x'));
+  it('links entries logged by hand to the copy the loop archived, and only those', async () => {
+    await repo.writeIdempotent([
+      entry({ messageKey: '<manual@x>', archiveState: 'none', source: 'manual' }),
+      entry({ messageKey: '<manual@x>', salespersonCode: 'ZZ', archiveState: 'archived' }),
+    ]);
+    await repo.linkManualEntries('<manual@x>', { immutableId: 'IMM', webLink: 'https://owa/x' });
+    const rows = await repo.byMessageKey('<manual@x>');
+    const manual = rows.find((r) => r.source === 'manual')!;
+    assert.equal(manual.archiveState, 'archived');
+    assert.equal(manual.message.webLink, 'https://owa/x');
+    assert.equal(rows.find((r) => r.salespersonCode === 'ZZ')!.message.webLink, null);
   });
 });

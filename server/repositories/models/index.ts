@@ -8,11 +8,13 @@ import {
   loggingSetupSchema,
   messageStateSchema,
   numberBlockSchema,
+  pendingArchiveSchema,
   type JobRunDoc,
   type LeaseDoc,
   type LoggingSetupDoc,
   type MessageStateDoc,
   type NumberBlockDoc,
+  type PendingArchiveDoc,
 } from './logging.js';
 
 export interface Models {
@@ -25,6 +27,7 @@ export interface Models {
   Lease: Model<LeaseDoc>;
   MessageState: Model<MessageStateDoc>;
   NumberBlock: Model<NumberBlockDoc>;
+  PendingArchive: Model<PendingArchiveDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -40,6 +43,7 @@ export function createModels(conn: Connection): Models {
     Lease: get('Lease', leaseSchema, 'leases'),
     MessageState: get('MessageState', messageStateSchema, 'messageStates'),
     NumberBlock: get('NumberBlock', numberBlockSchema, 'numberBlocks'),
+    PendingArchive: get('PendingArchive', pendingArchiveSchema, 'pendingArchives'),
   };
 }
 

@@ -15,17 +15,20 @@ const PUBLIC_URL = process.env.PUBLIC_URL ?? 'https://localhost:3000';
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
 }
 
 function buildIfNeeded(): void {
   const marker = path.join(repoRoot, 'dist', 'addin', 'taskpane.html');
-  const sources = Math.max(...['addin', 'shared', 'manifest.xml'].map((p) => {
-    const full = path.join(repoRoot, p);
-    return fs.statSync(full).isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
-  }));
+  const sources = Math.max(
+    ...['addin', 'shared', 'manifest.xml'].map((p) => {
+      const full = path.join(repoRoot, p);
+      return fs.statSync(full).isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
+    }),
+  );
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= sources) return;
   console.log('Building the add-in pages (webpack) ...');
   const r = spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: repoRoot, stdio: 'inherit' });

@@ -16,7 +16,11 @@ const quick = argv.includes('--quick');
 // A folder argument means the tests in it (not its helper modules or worker scripts).
 const mochaArgs = argv
   .filter((a) => a !== '--quick')
-  .map((a) => (!a.startsWith('-') && fs.existsSync(a) && fs.statSync(a).isDirectory() ? `${a.replace(/\/$/, '')}/**/*.test.ts` : a));
+  .map((a) =>
+    !a.startsWith('-') && fs.existsSync(a) && fs.statSync(a).isDirectory()
+      ? `${a.replace(/\/$/, '')}/**/*.test.ts`
+      : a,
+  );
 // Mocha appends CLI specs to a config's spec, so the default lives here: no file arguments -> every test.
 if (!mochaArgs.some((a) => !a.startsWith('-'))) mochaArgs.push('test/**/*.test.ts');
 

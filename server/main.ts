@@ -7,14 +7,16 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logging/logger.js';
 import { openDatabase } from './repositories/db.js';
+import { createApi } from './routes/wiring.js';
 import { createEngine } from './jobs/engine.js';
 import { Scheduler } from './jobs/scheduler.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/addin next to the compiled server (dist/server) or to the sources (server/ run by tsx). */
-const ADDIN_DIR = [path.join(here, '..', 'addin'), path.join(here, '..', 'dist', 'addin')].find((d) =>
-  fs.existsSync(path.join(d, 'taskpane.html')),
-) ?? path.join(here, '..', 'dist', 'addin');
+const ADDIN_DIR =
+  [path.join(here, '..', 'addin'), path.join(here, '..', 'dist', 'addin')].find((d) =>
+    fs.existsSync(path.join(d, 'taskpane.html')),
+  ) ?? path.join(here, '..', 'dist', 'addin');
 
 async function main(): Promise<void> {
   let config;
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     publicUrl: config.PUBLIC_URL,
     addinDir: ADDIN_DIR,
     health: async () => ({ database: (await db.ping()) ? 'ok' : 'down' }),
+    api: await createApi(config, db, log, engine),
   });
   const server = https.createServer(
     { cert: fs.readFileSync(config.TLS_CERT_FILE), key: fs.readFileSync(config.TLS_KEY_FILE) },

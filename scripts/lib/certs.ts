@@ -77,7 +77,10 @@ export function ensureDevCertificates(dir = path.join(userCacheDir(), 'certs')):
     certPath: path.join(dir, 'localhost.pem'),
     keyPath: path.join(dir, 'localhost-key.pem'),
   };
-  if ([paths.caCertPath, paths.certPath, paths.keyPath].every((p) => fs.existsSync(p)) && stillValid(paths.certPath, 30)) {
+  if (
+    [paths.caCertPath, paths.certPath, paths.keyPath].every((p) => fs.existsSync(p)) &&
+    stillValid(paths.certPath, 30)
+  ) {
     return paths;
   }
   fs.mkdirSync(dir, { recursive: true });

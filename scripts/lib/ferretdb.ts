@@ -53,7 +53,11 @@ export async function ensureFerretDb(log: (msg: string) => void = () => {}): Pro
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-ferretdb-'));
     const env = { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
     const info = JSON.parse(
-      execFileSync('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], { cwd: work, env, encoding: 'utf8' }),
+      execFileSync('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], {
+        cwd: work,
+        env,
+        encoding: 'utf8',
+      }),
     ) as { Dir?: string; Error?: string };
     if (!info.Dir) throw new Error(`go mod download failed: ${info.Error ?? 'no Dir'}`);
     const src = path.join(work, 'src');
@@ -61,7 +65,11 @@ export async function ensureFerretDb(log: (msg: string) => void = () => {}): Pro
     execFileSync('chmod', ['-R', 'u+w', src]);
     fs.writeFileSync(path.join(src, 'build', 'version', 'version.txt'), FERRETDB_VERSION);
     const tmpBin = `${bin}.${process.pid}.tmp`;
-    execFileSync('go', ['build', '-o', tmpBin, './cmd/ferretdb'], { cwd: src, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('go', ['build', '-o', tmpBin, './cmd/ferretdb'], {
+      cwd: src,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     fs.renameSync(tmpBin, bin);
     fs.rmSync(work, { recursive: true, force: true });
     log(`FerretDB built: ${bin}`);

@@ -49,7 +49,8 @@ export async function waitForPing(uri: string, child?: ChildProcess, timeoutMs =
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`database server exited with code ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`database server exited with code ${child.exitCode}`);
     const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1000 });
     try {
       await conn.asPromise();
@@ -98,7 +99,11 @@ export async function startMongo(opts: MongoOptions): Promise<MongoServer> {
   const logFile = `${opts.dataDir}/server.log`;
 
   if (onPath('mongod') && opts.backend !== 'postgresql') {
-    const child = startChild('mongod', ['--dbpath', opts.dataDir, '--port', String(port), '--bind_ip', '127.0.0.1'], logFile);
+    const child = startChild(
+      'mongod',
+      ['--dbpath', opts.dataDir, '--port', String(port), '--bind_ip', '127.0.0.1'],
+      logFile,
+    );
     const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
     await waitForPing(uri, child);
     log(`mongod on ${uri} (data in ${opts.dataDir})`);
@@ -134,5 +139,9 @@ export async function startMongo(opts: MongoOptions): Promise<MongoServer> {
   const uri = `mongodb://127.0.0.1:${port}/?directConnection=true&retryWrites=false`;
   await waitForPing(uri, child);
   log(`FerretDB (${backend}) on ${uri} (data in ${opts.dataDir})`);
-  return { uri, kind: backend === 'postgresql' ? 'ferretdb-postgresql' : 'ferretdb-sqlite', stop: () => stopChild(child) };
+  return {
+    uri,
+    kind: backend === 'postgresql' ? 'ferretdb-postgresql' : 'ferretdb-sqlite',
+    stop: () => stopChild(child),
+  };
 }

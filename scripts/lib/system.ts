@@ -15,7 +15,9 @@ export function ensureSystemTools(): void {
   const missing = TOOLS.filter((t) => !has(t.command)).map((t) => t.pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0 || !has('apt-get')) {
-    throw new Error(`Missing system packages: ${missing.join(', ')}. Install them, e.g. sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `Missing system packages: ${missing.join(', ')}. Install them, e.g. sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   console.log(`Installing Debian packages: ${missing.join(' ')}`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });

@@ -30,7 +30,9 @@ async function main(): Promise<number> {
         ? await engine.deps.setups.enabled()
         : await engine.deps.setups.list();
     if (setups.length === 0) {
-      console.error(values.mailbox ? `No email-logging setup for ${values.mailbox}.` : 'No email-logging setup found.');
+      console.error(
+        values.mailbox ? `No email-logging setup for ${values.mailbox}.` : 'No email-logging setup found.',
+      );
       return 1;
     }
     let status = 0;
@@ -42,7 +44,12 @@ async function main(): Promise<number> {
         continue;
       }
       const ttl = config.LEASE_TTL_SECONDS * 1000;
-      let lease = await engine.leases.acquire(`mailbox:${setup.mailbox}`, config.INSTANCE_ID, new Date(), ttl);
+      let lease = await engine.leases.acquire(
+        `mailbox:${setup.mailbox}`,
+        config.INSTANCE_ID,
+        new Date(),
+        ttl,
+      );
       if (!lease) {
         console.error(`${setup.mailbox} is being processed by another instance; try again later.`);
         status = Math.max(status, 75);
@@ -76,7 +83,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err instanceof ConfigError ? err.message : `logging failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      err instanceof ConfigError
+        ? err.message
+        : `logging failed: ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exit(err instanceof ConfigError ? 78 : 1);
   },
 );

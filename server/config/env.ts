@@ -14,7 +14,9 @@ const list = z
       .filter(Boolean),
   );
 
-const bool = z.enum(['true', 'false', '1', '0', 'on', 'off']).transform((v) => ['true', '1', 'on'].includes(v));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off'])
+  .transform((v) => ['true', '1', 'on'].includes(v));
 
 const httpsUrl = z
   .string()
@@ -35,7 +37,10 @@ const schema = z
     TLS_KEY_FILE: existingFile,
     SECRETS_KEY: z
       .string()
-      .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)'),
+      .refine(
+        (k) => Buffer.from(k, 'base64').length === 32,
+        'must be 32 bytes, base64 (openssl rand -base64 32)',
+      ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com'),
     AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
@@ -52,12 +57,21 @@ const schema = z
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'dev is refused when NODE_ENV=production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: 'dev is refused when NODE_ENV=production',
+      });
     }
     if (c.AUTH_MODE === 'entra') {
-      if (!c.API_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['API_CLIENT_ID'], message: 'required when AUTH_MODE=entra' });
+      if (!c.API_CLIENT_ID)
+        ctx.addIssue({ code: 'custom', path: ['API_CLIENT_ID'], message: 'required when AUTH_MODE=entra' });
       if (c.ENTRA_TENANT_IDS.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['ENTRA_TENANT_IDS'], message: 'required when AUTH_MODE=entra' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ENTRA_TENANT_IDS'],
+          message: 'required when AUTH_MODE=entra',
+        });
       }
     }
   });
@@ -79,9 +93,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const c = parsed.data;
   return {

@@ -37,7 +37,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/healthz', apiHeaders, async (_req, res) => {
     const h = await deps.health();
-    res.status(h.database === 'ok' ? 200 : 503).json({ status: h.database === 'ok' ? 'ok' : 'degraded', ...h });
+    res
+      .status(h.database === 'ok' ? 200 : 503)
+      .json({ status: h.database === 'ok' ? 'ok' : 'degraded', ...h });
   });
 
   if (deps.api) app.use('/api/v1', apiHeaders, deps.api);

@@ -18,7 +18,13 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found`);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
-export function sendProblem(res: Response, status: number, code: string, title: string, extra: object = {}): void {
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: string,
+  title: string,
+  extra: object = {},
+): void {
   res
     .status(status)
     .type('application/problem+json')
@@ -41,8 +47,10 @@ export function problemHandler(log: { error: (o: object, msg: string) => void })
     }
     // Body-parser errors carry a status and type (malformed JSON, body too large).
     const e = err as { status?: number; type?: string };
-    if (e.type === 'entity.too.large') return sendProblem(res, 413, 'body_too_large', 'The request body is too large');
-    if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'malformed_json', 'The request body is not valid JSON');
+    if (e.type === 'entity.too.large')
+      return sendProblem(res, 413, 'body_too_large', 'The request body is too large');
+    if (e.type === 'entity.parse.failed')
+      return sendProblem(res, 400, 'malformed_json', 'The request body is not valid JSON');
     if (e.status && e.status >= 400 && e.status < 500) {
       return sendProblem(res, e.status, 'bad_request', 'The request could not be processed');
     }

@@ -37,8 +37,17 @@ export interface RunOptions {
   full?: boolean;
 }
 
-export async function runMailbox(deps: EngineDeps, setup: LoggingSetup, source: MailSource, opts: RunOptions): Promise<JobRun> {
-  const recorder = new RunRecorder(deps.jobRuns, { mailbox: setup.mailbox, instanceId: deps.instanceId, trigger: opts.trigger }, deps.now);
+export async function runMailbox(
+  deps: EngineDeps,
+  setup: LoggingSetup,
+  source: MailSource,
+  opts: RunOptions,
+): Promise<JobRun> {
+  const recorder = new RunRecorder(
+    deps.jobRuns,
+    { mailbox: setup.mailbox, instanceId: deps.instanceId, trigger: opts.trigger },
+    deps.now,
+  );
   await recorder.start();
   let fatal = false;
   try {
@@ -49,7 +58,8 @@ export async function runMailbox(deps: EngineDeps, setup: LoggingSetup, source: 
     const newest = await readInbox(ctx, setup, seen, opts, setup.batchSize);
     if (newest && !opts.signal?.aborted) await deps.setups.setWatermark(setup.mailbox, newest);
   } catch (err) {
-    const e = err instanceof StepError ? err : new StepError('process_message', 'internal_error', String(err), true);
+    const e =
+      err instanceof StepError ? err : new StepError('process_message', 'internal_error', String(err), true);
     recorder.error(e.context, e.code, e.message);
     fatal = e.fatal || !(err instanceof StepError);
     if (!fatal) recorder.count('failed');
@@ -57,8 +67,16 @@ export async function runMailbox(deps: EngineDeps, setup: LoggingSetup, source: 
   return recorder.finish(fatal);
 }
 
-async function prepare(deps: EngineDeps, setup: LoggingSetup, source: MailSource, recorder: RunRecorder): Promise<RunContext> {
-  const policy = loggingPolicySchema.parse({ ...setup.policy, unmatchedFolder: setup.policy.unmatchedFolder ?? undefined });
+async function prepare(
+  deps: EngineDeps,
+  setup: LoggingSetup,
+  source: MailSource,
+  recorder: RunRecorder,
+): Promise<RunContext> {
+  const policy = loggingPolicySchema.parse({
+    ...setup.policy,
+    unmatchedFolder: setup.policy.unmatchedFolder ?? undefined,
+  });
   const [inbox, archive, quarantine, unmatched] = await step('validate_setup', () =>
     Promise.all([
       source.resolveFolder('inbox'),
@@ -76,7 +94,12 @@ async function prepare(deps: EngineDeps, setup: LoggingSetup, source: MailSource
     directory: buildDirectory(snapshot),
     policy,
     blocklist: compileBlocklist(policy.blocklist),
-    folders: { inbox: inbox.id, archive: archive.id, quarantine: quarantine.id, unmatched: unmatched?.id ?? null },
+    folders: {
+      inbox: inbox.id,
+      archive: archive.id,
+      quarantine: quarantine.id,
+      unmatched: unmatched?.id ?? null,
+    },
     interactions: deps.interactions,
     states: deps.states,
     pending: deps.pending,
@@ -92,8 +115,15 @@ async function prepare(deps: EngineDeps, setup: LoggingSetup, source: MailSource
  * seen in this run; a nextLink is followed only when a page held nothing new (more same-instant messages than a
  * page). Returns the newest receivedDateTime handled, or null if the Inbox was empty.
  */
-async function readInbox(ctx: RunContext, setup: LoggingSetup, seen: Set<string>, opts: RunOptions, pageSize: number): Promise<Date | null> {
-  const start = !opts.full && setup.receivedFrom ? new Date(setup.receivedFrom.getTime() - WATERMARK_OVERLAP_MS) : null;
+async function readInbox(
+  ctx: RunContext,
+  setup: LoggingSetup,
+  seen: Set<string>,
+  opts: RunOptions,
+  pageSize: number,
+): Promise<Date | null> {
+  const start =
+    !opts.full && setup.receivedFrom ? new Date(setup.receivedFrom.getTime() - WATERMARK_OVERLAP_MS) : null;
   let watermark: string | null = start ? start.toISOString() : null;
   let next: string | null = null;
   let newest: Date | null = setup.receivedFrom ?? null;

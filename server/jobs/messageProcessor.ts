@@ -27,7 +27,11 @@ export interface ArchiveOutcome {
   comment: string | null;
 }
 
-export async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let i = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -47,7 +51,13 @@ export function pendingEntries(ctx: RunContext, msg: MailMessage, drafts: EntryD
     initiatedBy: d.initiatedBy,
     subject: d.subject,
     description: d.description,
-    message: { mailbox: ctx.mailbox, internetMessageId: msg.internetMessageId, immutableId: msg.id, webLink: msg.webLink, conversationId: msg.conversationId },
+    message: {
+      mailbox: ctx.mailbox,
+      internetMessageId: msg.internetMessageId,
+      immutableId: msg.id,
+      webLink: msg.webLink,
+      conversationId: msg.conversationId,
+    },
     source: 'loop',
     createdBy: ctx.jobUser,
   }));
@@ -62,12 +72,30 @@ export function linkedEntries(entries: PendingEntry[], outcome: ArchiveOutcome):
   }));
 }
 
-export async function processPage(ctx: RunContext, messages: MailMessage[], signal?: AbortSignal): Promise<void> {
+export async function processPage(
+  ctx: RunContext,
+  messages: MailMessage[],
+  signal?: AbortSignal,
+): Promise<void> {
   ctx.recorder.count('read', messages.length);
-  const plans = messages.map((msg) => ({ msg, c: classifyMessage(msg, ctx.directory, { blocklist: ctx.blocklist }) }));
-  const loggable = plans.flatMap((p) => (p.c.kind === 'log' ? [{ msg: p.msg, messageKey: p.c.messageKey, entries: pendingEntries(ctx, p.msg, p.c.drafts) }] : []));
+  const plans = messages.map((msg) => ({
+    msg,
+    c: classifyMessage(msg, ctx.directory, { blocklist: ctx.blocklist }),
+  }));
+  const loggable = plans.flatMap((p) =>
+    p.c.kind === 'log'
+      ? [{ msg: p.msg, messageKey: p.c.messageKey, entries: pendingEntries(ctx, p.msg, p.c.drafts) }]
+      : [],
+  );
   await step('log_interaction', () =>
-    ctx.pending.addMany(loggable.map((l) => ({ mailbox: ctx.mailbox, messageId: l.msg.id, messageKey: l.messageKey, entries: l.entries }))),
+    ctx.pending.addMany(
+      loggable.map((l) => ({
+        mailbox: ctx.mailbox,
+        messageId: l.msg.id,
+        messageKey: l.messageKey,
+        entries: l.entries,
+      })),
+    ),
   );
   const byId = new Map(loggable.map((l) => [l.msg.id, l]));
 
@@ -77,7 +105,11 @@ export async function processPage(ctx: RunContext, messages: MailMessage[], sign
     try {
       if (p.c.kind === 'log') {
         const l = byId.get(p.msg.id)!;
-        done.push({ messageId: p.msg.id, messageKey: l.messageKey, entries: linkedEntries(l.entries, await archive(ctx, p.msg)) });
+        done.push({
+          messageId: p.msg.id,
+          messageKey: l.messageKey,
+          entries: linkedEntries(l.entries, await archive(ctx, p.msg)),
+        });
       } else {
         await actOnUnlogged(ctx, p.msg, p.c);
       }
@@ -98,7 +130,9 @@ export async function completeLogged(
 ): Promise<void> {
   if (done.length === 0) return;
   try {
-    const written = await step('log_interaction', () => ctx.interactions.writeIdempotent(done.flatMap((d) => d.entries)));
+    const written = await step('log_interaction', () =>
+      ctx.interactions.writeIdempotent(done.flatMap((d) => d.entries)),
+    );
     ctx.recorder.count('entriesWritten', written.written.length);
     for (const d of done) {
       const ids = d.entries.map((e) => entryId(e.messageKey, e.contactNumber, e.salespersonCode));
@@ -109,9 +143,17 @@ export async function completeLogged(
       // Logged before: by hand from Outlook (no archived copy yet: link this one) or a second copy of the mail.
       ctx.recorder.count('duplicate');
       const link = d.entries[0]!.message;
-      await ctx.interactions.linkManualEntries(d.messageKey, { immutableId: link.immutableId, webLink: link.webLink });
+      await ctx.interactions.linkManualEntries(d.messageKey, {
+        immutableId: link.immutableId,
+        webLink: link.webLink,
+      });
     }
-    await step('log_interaction', () => ctx.pending.removeMany(ctx.mailbox, done.map((d) => d.messageId)));
+    await step('log_interaction', () =>
+      ctx.pending.removeMany(
+        ctx.mailbox,
+        done.map((d) => d.messageId),
+      ),
+    );
   } catch (err) {
     const e = asStepError(err, 'log_interaction');
     if (e.fatal) throw e;
@@ -123,7 +165,11 @@ function asStepError(err: unknown, context: StepError['context']): StepError {
   return err instanceof StepError ? err : new StepError(context, 'internal_error', String(err), false, err);
 }
 
-async function actOnUnlogged(ctx: RunContext, msg: MailMessage, c: Exclude<Classification, { kind: 'log' }>): Promise<void> {
+async function actOnUnlogged(
+  ctx: RunContext,
+  msg: MailMessage,
+  c: Exclude<Classification, { kind: 'log' }>,
+): Promise<void> {
   if (c.kind === 'poison') return quarantine(ctx, msg, c.code, c.reason);
   const d = dispositionFor(c, ctx.policy);
   if (c.reason === 'blocked') ctx.recorder.count('blocked');
@@ -147,7 +193,8 @@ export async function archive(ctx: RunContext, msg: MailMessage): Promise<Archiv
     ctx.recorder.count('archived');
     return { state: 'archived', immutableId: moved.id, webLink: moved.webLink, comment: null };
   } catch (err) {
-    if (!(err instanceof StepError) || err.fatal || err.code === 'transient' || err.code === 'throttled') throw err;
+    if (!(err instanceof StepError) || err.fatal || err.code === 'transient' || err.code === 'throttled')
+      throw err;
     ctx.recorder.error('archive', err.code, err.message, msg.id);
     await step('delete', () => ctx.source.delete(msg.id));
     ctx.recorder.count('deleted');
@@ -155,10 +202,22 @@ export async function archive(ctx: RunContext, msg: MailMessage): Promise<Archiv
   }
 }
 
-export async function quarantine(ctx: RunContext, msg: MailMessage, code: string, reason: string): Promise<void> {
+export async function quarantine(
+  ctx: RunContext,
+  msg: MailMessage,
+  code: string,
+  reason: string,
+): Promise<void> {
   await step('quarantine', () => ctx.source.move(msg.id, ctx.folders.quarantine));
   await ctx.states.markQuarantined(
-    { mailbox: ctx.mailbox, messageId: msg.id, internetMessageId: msg.internetMessageId, subject: msg.subject ?? '', reason, code },
+    {
+      mailbox: ctx.mailbox,
+      messageId: msg.id,
+      internetMessageId: msg.internetMessageId,
+      subject: msg.subject ?? '',
+      reason,
+      code,
+    },
     ctx.now(),
   );
   ctx.recorder.count('quarantined');
@@ -169,12 +228,24 @@ async function recordFailure(ctx: RunContext, msg: MailMessage, e: StepError): P
   ctx.recorder.count('failed');
   ctx.recorder.error(e.context, e.code, e.message, msg.id);
   const attempts = await ctx.states.recordFailure(
-    { mailbox: ctx.mailbox, messageId: msg.id, internetMessageId: msg.internetMessageId, subject: msg.subject ?? '', reason: e.message, code: e.code },
+    {
+      mailbox: ctx.mailbox,
+      messageId: msg.id,
+      internetMessageId: msg.internetMessageId,
+      subject: msg.subject ?? '',
+      reason: e.message,
+      code: e.code,
+    },
     ctx.now(),
   );
   // Only failures that point at the message itself make it poison; an unavailable service is retried forever.
   if (attempts >= MAX_ATTEMPTS && e.code !== 'transient' && e.code !== 'throttled') {
-    await quarantine(ctx, msg, 'repeated_failure', `Failed ${attempts} times; last error (${e.context}): ${e.message}`).catch(
+    await quarantine(
+      ctx,
+      msg,
+      'repeated_failure',
+      `Failed ${attempts} times; last error (${e.context}): ${e.message}`,
+    ).catch(
       () => {}, // still failing: it stays in the ledger and is tried again next run
     );
   }

@@ -2,7 +2,14 @@
 // between recording the intent and writing the entries), and messages that failed in earlier runs.
 import type { RunContext } from './runContext.js';
 import { step } from './runContext.js';
-import { archive, completeLogged, linkedEntries, NO_LINK_COMMENT, processPage, type ArchiveOutcome } from './messageProcessor.js';
+import {
+  archive,
+  completeLogged,
+  linkedEntries,
+  NO_LINK_COMMENT,
+  processPage,
+  type ArchiveOutcome,
+} from './messageProcessor.js';
 
 const BATCH = 200;
 
@@ -22,7 +29,11 @@ export async function recoverPendingArchives(ctx: RunContext): Promise<void> {
       // Moved already (the crash came after the move): the immutable id and link are valid where it is.
       outcome = { state: 'archived', immutableId: msg.id, webLink: msg.webLink, comment: null };
     }
-    done.push({ messageId: intent.messageId, messageKey: intent.messageKey, entries: linkedEntries(intent.entries, outcome) });
+    done.push({
+      messageId: intent.messageId,
+      messageKey: intent.messageKey,
+      entries: linkedEntries(intent.entries, outcome),
+    });
     ctx.recorder.count('recovered');
   }
   await completeLogged(ctx, done);

@@ -53,6 +53,12 @@ export async function step<T>(context: ErrorContext, fn: () => Promise<T>): Prom
       throw new StepError(context, err.code, err.message, FATAL_CODES.has(err.code), err);
     }
     const code = (err as { code?: unknown }).code;
-    throw new StepError(context, typeof code === 'string' ? code : 'internal_error', String((err as Error)?.message ?? err), false, err);
+    throw new StepError(
+      context,
+      typeof code === 'string' ? code : 'internal_error',
+      String((err as Error)?.message ?? err),
+      false,
+      err,
+    );
   }
 }

@@ -60,7 +60,13 @@ export class Scheduler {
     let failures = 0;
     while (failures < recent.length && recent[failures]!.outcome === 'failed') failures++;
     const interval = setup.intervalSeconds * 1000;
-    const wait = failures > 0 ? Math.max(interval, nextRetryDelayMs(failures, { baseMs: interval, maxMs: 3_600_000 }, this.opts.random)) : interval;
+    const wait =
+      failures > 0
+        ? Math.max(
+            interval,
+            nextRetryDelayMs(failures, { baseMs: interval, maxMs: 3_600_000 }, this.opts.random),
+          )
+        : interval;
     return this.deps.now().getTime() >= (last.finishedAt ?? last.startedAt).getTime() + wait;
   }
 
@@ -85,7 +91,12 @@ export class Scheduler {
 
   private async launch(setup: LoggingSetup): Promise<void> {
     const name = `mailbox:${setup.mailbox}`;
-    const lease = await this.leases.acquire(name, this.deps.instanceId, this.deps.now(), this.opts.leaseTtlMs);
+    const lease = await this.leases.acquire(
+      name,
+      this.deps.instanceId,
+      this.deps.now(),
+      this.opts.leaseTtlMs,
+    );
     if (!lease) return;
     await this.deps.jobRuns.closeAbandoned(setup.mailbox, this.deps.now());
     const abort = new AbortController();
@@ -102,7 +113,10 @@ export class Scheduler {
     try {
       const requested = setup.runRequestedAt;
       const source = this.sourceFor(setup);
-      await runMailbox(this.deps, setup, source, { trigger: requested ? 'manual' : 'schedule', signal: abort.signal });
+      await runMailbox(this.deps, setup, source, {
+        trigger: requested ? 'manual' : 'schedule',
+        signal: abort.signal,
+      });
       if (requested) await this.deps.setups.clearRunRequest(setup.mailbox);
     } catch (err) {
       this.opts.onError(err, setup.mailbox);

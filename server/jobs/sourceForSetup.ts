@@ -30,15 +30,23 @@ export function tokenCacheStoreFor(mailbox: string, env: SourceEnvironment): Tok
 
 function credentialOf(setup: LoggingSetup, secrets: SecretBox): GraphCredential {
   if (setup.certificateKeySealed && setup.certificateThumbprint) {
-    return { kind: 'certificate', thumbprintSha256: setup.certificateThumbprint, privateKey: secrets.open(setup.certificateKeySealed) };
+    return {
+      kind: 'certificate',
+      thumbprintSha256: setup.certificateThumbprint,
+      privateKey: secrets.open(setup.certificateKeySealed),
+    };
   }
-  if (setup.clientSecretSealed) return { kind: 'secret', clientSecret: secrets.open(setup.clientSecretSealed) };
+  if (setup.clientSecretSealed)
+    return { kind: 'secret', clientSecret: secrets.open(setup.clientSecretSealed) };
   throw new MailSourceError('auth_failed', 'No client secret or certificate is set up for this mailbox.');
 }
 
 export function mailSourceForSetup(setup: LoggingSetup, env: SourceEnvironment): MailSource {
   if (!setup.tenantId || !setup.clientId) {
-    throw new MailSourceError('auth_failed', 'The tenant id and client id of the app registration are not set up.');
+    throw new MailSourceError(
+      'auth_failed',
+      'The tenant id and client id of the app registration are not set up.',
+    );
   }
   return createMailSource(
     {
@@ -49,7 +57,10 @@ export function mailSourceForSetup(setup: LoggingSetup, env: SourceEnvironment):
           tenantId: setup.tenantId,
           clientId: setup.clientId,
           credential: credentialOf(setup, env.secrets),
-          mode: setup.authMode === 'delegated' ? { kind: 'delegated', cacheStore: tokenCacheStoreFor(setup.mailbox, env) } : { kind: 'application' },
+          mode:
+            setup.authMode === 'delegated'
+              ? { kind: 'delegated', cacheStore: tokenCacheStoreFor(setup.mailbox, env) }
+              : { kind: 'application' },
           authorityHost: env.authorityHost,
           graphBaseUrl: env.graphBaseUrl,
         },

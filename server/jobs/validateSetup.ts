@@ -20,7 +20,11 @@ export interface ValidationResult {
 export const READY_MESSAGE = 'The setup for email logging is ready to use.';
 
 /** What an admin should do about each error code. */
-export function adviceFor(code: string, setup: Pick<LoggingSetup, 'mailbox' | 'authMode'>, detail: string): string {
+export function adviceFor(
+  code: string,
+  setup: Pick<LoggingSetup, 'mailbox' | 'authMode'>,
+  detail: string,
+): string {
   switch (code) {
     case 'auth_failed':
       return `Could not sign in to Microsoft Entra ID: ${detail} Check the tenant id, client id and client secret (it may have expired), and that admin consent was granted.`;
@@ -42,7 +46,11 @@ export function adviceFor(code: string, setup: Pick<LoggingSetup, 'mailbox' | 'a
 
 export async function validateSetup(setup: LoggingSetup, source: MailSource): Promise<ValidationResult> {
   const steps: ValidationStep[] = [];
-  const attempt = async (name: ValidationStep['name'], ok: string, fn: () => Promise<unknown>): Promise<boolean> => {
+  const attempt = async (
+    name: ValidationStep['name'],
+    ok: string,
+    fn: () => Promise<unknown>,
+  ): Promise<boolean> => {
     try {
       await fn();
       steps.push({ name, ok: true, message: ok });
@@ -55,14 +63,24 @@ export async function validateSetup(setup: LoggingSetup, source: MailSource): Pr
     }
   };
   const passed =
-    (await attempt('connection', 'Signed in and reached the shared mailbox.', () => source.resolveFolder('inbox'))) &&
-    (await attempt('inbox', 'The Inbox can be read.', () => source.listInbox({ receivedFrom: null, pageSize: 1 }))) &&
+    (await attempt('connection', 'Signed in and reached the shared mailbox.', () =>
+      source.resolveFolder('inbox'),
+    )) &&
+    (await attempt('inbox', 'The Inbox can be read.', () =>
+      source.listInbox({ receivedFrom: null, pageSize: 1 }),
+    )) &&
     (await attempt('archive_folder', `Archive folder "${setup.policy.archiveFolder}" is available.`, () =>
       source.resolveFolder(setup.policy.archiveFolder, { create: true }),
     )) &&
-    (await attempt('quarantine_folder', `Quarantine folder "${setup.policy.quarantineFolder}" is available.`, () =>
-      source.resolveFolder(setup.policy.quarantineFolder, { create: true }),
+    (await attempt(
+      'quarantine_folder',
+      `Quarantine folder "${setup.policy.quarantineFolder}" is available.`,
+      () => source.resolveFolder(setup.policy.quarantineFolder, { create: true }),
     ));
   const failed = steps.find((s) => !s.ok);
-  return { ok: passed, message: passed ? READY_MESSAGE : `Could not access the shared mailbox. ${failed?.message ?? ''}`.trim(), steps };
+  return {
+    ok: passed,
+    message: passed ? READY_MESSAGE : `Could not access the shared mailbox. ${failed?.message ?? ''}`.trim(),
+    steps,
+  };
 }

@@ -28,10 +28,13 @@ export async function wrapConnection(conn: Connection): Promise<Database> {
     async ping() {
       // Health checks must answer quickly even when the server is gone.
       const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
-      const ping = conn.db!.admin().ping().then(
-        () => true,
-        () => false,
-      );
+      const ping = conn
+        .db!.admin()
+        .ping()
+        .then(
+          () => true,
+          () => false,
+        );
       return Promise.race([ping, timeout]);
     },
     close: () => conn.close(),
@@ -42,5 +45,8 @@ export async function wrapConnection(conn: Connection): Promise<Database> {
 export function isDuplicateKeyError(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const e = err as { code?: number; writeErrors?: { code?: number }[] };
-  return e.code === 11000 || (Array.isArray(e.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000));
+  return (
+    e.code === 11000 ||
+    (Array.isArray(e.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000))
+  );
 }

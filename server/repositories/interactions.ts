@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { Models } from './models/index.js';
 import type { ArchiveState, InteractionDoc, MessageRefDoc } from './models/interactions.js';
-import { NumberSeries, SERIES } from './numberSeries.js';
+import { SERIES, type NumberSeries } from './numberSeries.js';
 
 export interface NewInteraction {
   messageKey: string;
@@ -39,7 +39,10 @@ export interface WriteResult {
  * one lookup every MongoDB-protocol server (FerretDB on SQLite included) answers without a scan.
  */
 export function entryId(messageKey: string, contactNumber: string, salespersonCode: string | null): string {
-  return crypto.createHash('sha256').update(`${messageKey}\u0000${contactNumber}\u0000${salespersonCode ?? ''}`).digest('base64url');
+  return crypto
+    .createHash('sha256')
+    .update(`${messageKey}\u0000${contactNumber}\u0000${salespersonCode ?? ''}`)
+    .digest('base64url');
 }
 
 const PROJECTION = { _id: 0, __v: 0 } as const;
@@ -82,9 +85,14 @@ export class InteractionRepository {
     const failed = new Set<number>();
     for (let start = 0; start < docs.length; start += WRITE_CHUNK) {
       try {
-        await this.models.Interaction.collection.insertMany(docs.slice(start, start + WRITE_CHUNK) as never[], { ordered: false });
+        await this.models.Interaction.collection.insertMany(
+          docs.slice(start, start + WRITE_CHUNK) as never[],
+          { ordered: false },
+        );
       } catch (err) {
-        const writeErrors = (err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+        const writeErrors = (
+          err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
+        ).writeErrors;
         const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
         if (list.length === 0 || list.some((w) => w.code !== 11000)) throw err;
         for (const w of list) failed.add(start + w.index);
@@ -131,10 +139,19 @@ export class InteractionRepository {
   }
 
   /** Gives entries logged by hand (no archived copy yet) the link of the copy the loop archived. */
-  async linkManualEntries(messageKey: string, link: { immutableId: string | null; webLink: string | null }): Promise<void> {
+  async linkManualEntries(
+    messageKey: string,
+    link: { immutableId: string | null; webLink: string | null },
+  ): Promise<void> {
     await this.models.Interaction.updateMany(
       { messageKey, archiveState: 'none' },
-      { $set: { archiveState: 'archived', 'message.immutableId': link.immutableId, 'message.webLink': link.webLink } },
+      {
+        $set: {
+          archiveState: 'archived',
+          'message.immutableId': link.immutableId,
+          'message.webLink': link.webLink,
+        },
+      },
     );
   }
 
@@ -151,7 +168,10 @@ export class InteractionRepository {
         { occurredAt: after.occurredAt, entryNumber: { $lt: after.entryNumber } },
       ];
     }
-    return this.models.Interaction.find(filter, PROJECTION).sort({ occurredAt: -1, entryNumber: -1 }).limit(limit).lean();
+    return this.models.Interaction.find(filter, PROJECTION)
+      .sort({ occurredAt: -1, entryNumber: -1 })
+      .limit(limit)
+      .lean();
   }
 
   async setOpportunity(entryNumber: number, opportunityNumber: string): Promise<boolean> {

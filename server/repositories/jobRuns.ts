@@ -17,7 +17,14 @@ export class JobRunRepository {
   async save(run: JobRun): Promise<void> {
     await this.models.JobRun.updateOne(
       { runId: run.runId },
-      { $set: { finishedAt: run.finishedAt, outcome: run.outcome, counts: run.counts, errors: run.errors.slice(-200) } },
+      {
+        $set: {
+          finishedAt: run.finishedAt,
+          outcome: run.outcome,
+          counts: run.counts,
+          errors: run.errors.slice(-200),
+        },
+      },
     );
   }
 
@@ -27,7 +34,16 @@ export class JobRunRepository {
       { mailbox, outcome: 'running' },
       {
         $set: { outcome: 'failed', finishedAt: now },
-        $push: { errors: { context: 'process_message', code: 'abandoned', message: 'The server instance running this job stopped before it finished; another instance took over.', messageId: null, at: now } },
+        $push: {
+          errors: {
+            context: 'process_message',
+            code: 'abandoned',
+            message:
+              'The server instance running this job stopped before it finished; another instance took over.',
+            messageId: null,
+            at: now,
+          },
+        },
       },
     );
   }

@@ -22,7 +22,11 @@ export class LeaseRepository {
   async acquire(name: string, owner: string, now: Date, ttlMs: number): Promise<HeldLease | null> {
     const current = await this.latest(name);
     if (current && current.owner === owner && current.expiresAt > now) {
-      return this.renew({ name, generation: current.generation, owner, expiresAt: current.expiresAt }, now, ttlMs);
+      return this.renew(
+        { name, generation: current.generation, owner, expiresAt: current.expiresAt },
+        now,
+        ttlMs,
+      );
     }
     if (current && current.expiresAt > now) return null;
     const generation = (current?.generation ?? 0) + 1;

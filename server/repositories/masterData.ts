@@ -18,7 +18,17 @@ export class MasterDataRepository {
       this.models.Salesperson.find({}, SP_FIELDS).lean(),
       this.models.Contact.find(
         {},
-        { _id: 0, number: 1, kind: 1, name: 1, companyNumber: 1, email: 1, alternateEmails: 1, privacyBlocked: 1, salespersonCode: 1 },
+        {
+          _id: 0,
+          number: 1,
+          kind: 1,
+          name: 1,
+          companyNumber: 1,
+          email: 1,
+          alternateEmails: 1,
+          privacyBlocked: 1,
+          salespersonCode: 1,
+        },
       ).lean<DirectoryContact[]>(),
     ]);
     return { salespeople, contacts };

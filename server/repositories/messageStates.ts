@@ -44,6 +44,9 @@ export class MessageStateRepository {
   }
 
   async list(mailbox: string, state: MessageState['state'], limit: number): Promise<MessageState[]> {
-    return this.models.MessageState.find({ mailbox, state }, { __v: 0 }).sort({ updatedAt: -1 }).limit(limit).lean();
+    return this.models.MessageState.find({ mailbox, state }, { __v: 0 })
+      .sort({ updatedAt: -1 })
+      .limit(limit)
+      .lean();
   }
 }

@@ -29,7 +29,9 @@ export class PendingArchiveRepository {
     const docs = intents.map((i) => ({ _id: this.id(i.mailbox, i.messageId), ...i, createdAt: this.now() }));
     for (let start = 0; start < docs.length; start += CHUNK) {
       try {
-        await this.models.PendingArchive.collection.insertMany(docs.slice(start, start + CHUNK) as never[], { ordered: false });
+        await this.models.PendingArchive.collection.insertMany(docs.slice(start, start + CHUNK) as never[], {
+          ordered: false,
+        });
       } catch (err) {
         const writeErrors = (err as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
         const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
@@ -39,7 +41,9 @@ export class PendingArchiveRepository {
   }
 
   async list(mailbox: string, limit: number): Promise<PendingArchive[]> {
-    const rows = await this.models.PendingArchive.find({ mailbox }, { _id: 0, createdAt: 0 }).limit(limit).lean();
+    const rows = await this.models.PendingArchive.find({ mailbox }, { _id: 0, createdAt: 0 })
+      .limit(limit)
+      .lean();
     return rows.map((r) => ({
       ...r,
       entries: (r.entries as PendingEntry[]).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),

@@ -79,12 +79,23 @@ export const LoggingSetupUpdate = z.strictObject({
 });
 export type LoggingSetupUpdate = z.infer<typeof LoggingSetupUpdate>;
 
-/** POST /logging/setups/{mailbox}/validate: signs in and reads the Inbox (Business Central's "Validate"). */
-export const SetupValidation = z.strictObject({
+/**
+ * POST /logging/setups/{mailbox}/validate: signs in, reads the Inbox and checks the archive and quarantine
+ * folders (Business Central's "Validate", plus the folders); each step with advice an admin can act on.
+ */
+export const SetupValidationStep = z.strictObject({
+  name: z.enum(['connection', 'inbox', 'archive_folder', 'quarantine_folder']),
   ok: z.boolean(),
   /** Stable code of the failure (the mail source's: auth_failed, access_denied, mailbox_not_found, ...). */
   code: z.string().nullable(),
   message: z.string(),
+});
+export const SetupValidation = z.strictObject({
+  ok: z.boolean(),
+  /** The first failing step's code, null when ok. */
+  code: z.string().nullable(),
+  message: z.string(),
+  steps: z.array(SetupValidationStep),
   validatedAt: Instant,
 });
 export type SetupValidation = z.infer<typeof SetupValidation>;
@@ -142,4 +153,3 @@ export const QuarantineListQuery = z.strictObject({
     .regex(/^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$/, 'an integer 1..200')
     .optional(),
 });
-

@@ -9,14 +9,21 @@ describe('server process', function () {
   this.timeout(90_000);
 
   it('refuses to start on a bad configuration value and names the variable', async () => {
-    const env = baseServerEnv({ MONGODB_URI: process.env.MONGODB_URI!, PUBLIC_URL: 'http://insecure.example' });
+    const env = baseServerEnv({
+      MONGODB_URI: process.env.MONGODB_URI!,
+      PUBLIC_URL: 'http://insecure.example',
+    });
     const r = await runServerToExit(env);
     assert.equal(r.code, 78);
     assert.match(r.output, /PUBLIC_URL: must be an https:\/\/ URL/);
   });
 
   it('refuses a secrets key of the wrong length and dev auth in production', async () => {
-    const env = baseServerEnv({ MONGODB_URI: process.env.MONGODB_URI!, SECRETS_KEY: 'c2hvcnQ=', NODE_ENV: 'production' });
+    const env = baseServerEnv({
+      MONGODB_URI: process.env.MONGODB_URI!,
+      SECRETS_KEY: 'c2hvcnQ=',
+      NODE_ENV: 'production',
+    });
     const r = await runServerToExit(env);
     assert.equal(r.code, 78);
     assert.match(r.output, /SECRETS_KEY: must be 32 bytes/);

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import type { EngineHarness } from './engineHarness.js';
 
-export function cliEnv(h: EngineHarness, dbName: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function cliEnv(
+  h: EngineHarness,
+  dbName: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   const uri = new URL(process.env.MONGODB_URI!);
   uri.pathname = `/${dbName}`;
   return {
@@ -23,10 +27,14 @@ export function cliEnv(h: EngineHarness, dbName: string, extra: Record<string, s
 }
 
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/cli/logging.ts'), ...args], {
-    cwd: repoRoot,
-    env,
-  }) as ChildProcess & { output: () => string };
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'server/cli/logging.ts'), ...args],
+    {
+      cwd: repoRoot,
+      env,
+    },
+  ) as ChildProcess & { output: () => string };
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

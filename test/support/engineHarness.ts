@@ -8,7 +8,11 @@ import { wrapConnection, type Database } from '../../server/repositories/db.js';
 import { InteractionRepository } from '../../server/repositories/interactions.js';
 import { JobRunRepository } from '../../server/repositories/jobRuns.js';
 import { LoggingSetupRepository, type LoggingSetup } from '../../server/repositories/loggingSetups.js';
-import { MasterDataRepository, type Contact, type Salesperson } from '../../server/repositories/masterData.js';
+import {
+  MasterDataRepository,
+  type Contact,
+  type Salesperson,
+} from '../../server/repositories/masterData.js';
 import { MessageStateRepository } from '../../server/repositories/messageStates.js';
 import { NumberSeries } from '../../server/repositories/numberSeries.js';
 import { PendingArchiveRepository } from '../../server/repositories/pendingArchives.js';
@@ -34,7 +38,10 @@ export interface EngineHarness {
   close(): Promise<void>;
 }
 
-export function loadDirectoryFixture(name = 'directory'): { salespeople: Salesperson[]; contacts: Contact[] } {
+export function loadDirectoryFixture(name = 'directory'): {
+  salespeople: Salesperson[];
+  contacts: Contact[];
+} {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/engine', `${name}.json`), 'utf8'));
 }
 

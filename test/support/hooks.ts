@@ -11,17 +11,27 @@ let captured: QueryShape[] = [];
 export const mochaHooks = {
   beforeAll(): void {
     if (!process.env.MONGODB_URI) {
-      throw new Error('MONGODB_URI is not set: run tests through `npm test` (or `npm test -- --quick <files>`).');
+      throw new Error(
+        'MONGODB_URI is not set: run tests through `npm test` (or `npm test -- --quick <files>`).',
+      );
     }
     captured = startQueryCapture();
   },
   afterAll(): void {
-    const models = createModels(mongoose.createConnection()) as unknown as Record<string, mongoose.Model<unknown>>;
+    const models = createModels(mongoose.createConnection()) as unknown as Record<
+      string,
+      mongoose.Model<unknown>
+    >;
     const bad = unservedQueries(captured, declaredIndexes(models));
     if (bad.length > 0) {
       throw new Error(
         `Queries not served by a declared index (declare one in server/repositories/models):\n` +
-          bad.map((q) => `  ${q.collection}.${q.method} eq=[${q.equality}] range=[${q.range}] sort=${JSON.stringify(q.sort)}`).join('\n'),
+          bad
+            .map(
+              (q) =>
+                `  ${q.collection}.${q.method} eq=[${q.equality}] range=[${q.range}] sort=${JSON.stringify(q.sort)}`,
+            )
+            .join('\n'),
       );
     }
   },

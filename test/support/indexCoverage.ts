@@ -13,7 +13,17 @@ export interface QueryShape {
 
 type IndexKeys = [string, 1 | -1][];
 
-const CHECKED = new Set(['find', 'findOne', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'countDocuments', 'findOneAndUpdate', 'distinct']);
+const CHECKED = new Set([
+  'find',
+  'findOne',
+  'updateOne',
+  'updateMany',
+  'deleteOne',
+  'deleteMany',
+  'countDocuments',
+  'findOneAndUpdate',
+  'distinct',
+]);
 const EQUALITY_OPS = new Set(['$eq', '$in']);
 
 function shapesOf(filter: Record<string, unknown>): { equality: string[]; range: string[] }[] {
@@ -29,12 +39,17 @@ function shapesOf(filter: Record<string, unknown>): { equality: string[]; range:
     if (key === '$and') {
       for (const part of value as Record<string, unknown>[]) {
         const [s] = shapesOf(part);
-        if (s) (equality.push(...s.equality), range.push(...s.range));
+        if (!s) continue;
+        equality.push(...s.equality);
+        range.push(...s.range);
       }
       continue;
     }
     const isOperatorObject =
-      value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) &&
+      value !== null &&
+      typeof value === 'object' &&
+      !(value instanceof Date) &&
+      !Array.isArray(value) &&
       Object.keys(value).some((k) => k.startsWith('$'));
     if (isOperatorObject && !Object.keys(value as object).every((k) => EQUALITY_OPS.has(k))) range.push(key);
     else equality.push(key);
@@ -71,7 +86,8 @@ export function startQueryCapture(): QueryShape[] {
   mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
     if (!CHECKED.has(method)) return;
     const filter = (args[0] ?? {}) as Record<string, unknown>;
-    const options = (method === 'find' || method === 'findOne' ? args[1] : undefined) as { sort?: Record<string, 1 | -1> } | undefined;
+    const options = (method === 'find' || method === 'findOne' ? args[1] : undefined) as
+      { sort?: Record<string, 1 | -1> } | undefined;
     const sort = Object.entries(options?.sort ?? {}) as [string, 1 | -1][];
     for (const s of shapesOf(filter)) captured.push({ collection, method, ...s, sort });
   });

@@ -20,14 +20,18 @@ const CT = [
   { number: 'CT000002', email: 'lars.berg@northwind.example' },
 ];
 
-export function generateMail(count: number, startIso = '2026-01-05T08:00:00Z'): GeneratedMail {
+export function generateMail(
+  count: number,
+  startIso = '2026-01-05T08:00:00Z',
+  keyPrefix = 'gen',
+): GeneratedMail {
   const start = Date.parse(startIso);
   const messages: MessageSeed[] = [];
   const expectedEntries = new Set<string>();
   let expectedArchived = 0;
   let expectedDeleted = 0;
   for (let i = 0; i < count; i++) {
-    const key = `<gen-${i}@test.example>`;
+    const key = `<${keyPrefix}-${i}@test.example>`;
     // Several messages share a timestamp now and then, as happens in real mailboxes.
     const at = new Date(start + Math.floor(i / 3) * 1000).toISOString();
     const base = { internetMessageId: key, receivedDateTime: at, sentDateTime: at, subject: `Message ${i}` };
@@ -39,13 +43,22 @@ export function generateMail(count: number, startIso = '2026-01-05T08:00:00Z'): 
         expectedArchived++;
         break;
       case 1: // outbound: salesperson -> two contacts (To + Cc)
-        messages.push({ ...base, from: addr(SP[1]!.email), toRecipients: [addr(CT[0]!.email)], ccRecipients: [addr(CT[1]!.email)] });
+        messages.push({
+          ...base,
+          from: addr(SP[1]!.email),
+          toRecipients: [addr(CT[0]!.email)],
+          ccRecipients: [addr(CT[1]!.email)],
+        });
         expectedEntries.add(`${key}|${CT[0]!.number}|${SP[1]!.code}`);
         expectedEntries.add(`${key}|${CT[1]!.number}|${SP[1]!.code}`);
         expectedArchived++;
         break;
       case 2: // unknown external sender: deleted (Business Central's default)
-        messages.push({ ...base, from: addr(`someone${i}@unknown.example`), toRecipients: [addr(SP[0]!.email)] });
+        messages.push({
+          ...base,
+          from: addr(`someone${i}@unknown.example`),
+          toRecipients: [addr(SP[0]!.email)],
+        });
         expectedDeleted++;
         break;
       case 3: // internal only: deleted
@@ -53,7 +66,11 @@ export function generateMail(count: number, startIso = '2026-01-05T08:00:00Z'): 
         expectedDeleted++;
         break;
       default: // inbound to two salespeople: one entry each
-        messages.push({ ...base, from: addr(CT[1]!.email), toRecipients: [addr(SP[0]!.email), addr(SP[1]!.email)] });
+        messages.push({
+          ...base,
+          from: addr(CT[1]!.email),
+          toRecipients: [addr(SP[0]!.email), addr(SP[1]!.email)],
+        });
         expectedEntries.add(`${key}|${CT[1]!.number}|${SP[0]!.code}`);
         expectedEntries.add(`${key}|${CT[1]!.number}|${SP[1]!.code}`);
         expectedArchived++;

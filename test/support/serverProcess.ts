@@ -29,7 +29,10 @@ export function baseServerEnv(overrides: Record<string, string> = {}): NodeJS.Pr
 /** Runs server/main.ts until it exits; resolves with its exit code and output (for configuration errors). */
 export function runServerToExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', path.join(repoRoot, 'server/main.ts')], { env, cwd: repoRoot });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {
+      env,
+      cwd: repoRoot,
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -41,7 +44,10 @@ export async function startServer(envOverrides: Record<string, string>): Promise
   const port = await freePort();
   const url = `https://localhost:${port}`;
   const env = baseServerEnv({ PUBLIC_URL: url, ...envOverrides });
-  const child = spawn('npx', ['tsx', path.join(repoRoot, 'server/main.ts')], { env, cwd: repoRoot });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {
+    env,
+    cwd: repoRoot,
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -62,7 +68,7 @@ export async function startServer(envOverrides: Record<string, string>): Promise
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -1,7 +1,12 @@
 // Binds every schema to one connection (each test gets its own database, so no global mongoose models).
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, Schema } from 'mongoose';
 import { contactSchema, salespersonSchema, type ContactDoc, type SalespersonDoc } from './masterData.js';
-import { interactionSchema, opportunitySchema, type InteractionDoc, type OpportunityDoc } from './interactions.js';
+import {
+  interactionSchema,
+  opportunitySchema,
+  type InteractionDoc,
+  type OpportunityDoc,
+} from './interactions.js';
 import {
   jobRunSchema,
   leaseSchema,
@@ -16,6 +21,7 @@ import {
   type NumberBlockDoc,
   type PendingArchiveDoc,
 } from './logging.js';
+import { claimSchema, type ClaimDoc } from './claims.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -28,10 +34,11 @@ export interface Models {
   MessageState: Model<MessageStateDoc>;
   NumberBlock: Model<NumberBlockDoc>;
   PendingArchive: Model<PendingArchiveDoc>;
+  Claim: Model<ClaimDoc>;
 }
 
 export function createModels(conn: Connection): Models {
-  const get = <T>(name: string, schema: import('mongoose').Schema<T>, collection: string): Model<T> =>
+  const get = <T>(name: string, schema: Schema<T>, collection: string): Model<T> =>
     (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection);
   return {
     Salesperson: get('Salesperson', salespersonSchema, 'salespeople'),
@@ -44,6 +51,7 @@ export function createModels(conn: Connection): Models {
     MessageState: get('MessageState', messageStateSchema, 'messageStates'),
     NumberBlock: get('NumberBlock', numberBlockSchema, 'numberBlocks'),
     PendingArchive: get('PendingArchive', pendingArchiveSchema, 'pendingArchives'),
+    Claim: get('Claim', claimSchema, 'claims'),
   };
 }
 

@@ -12,6 +12,8 @@ export interface MessageRefDoc {
 export type ArchiveState = 'pending' | 'archived' | 'not_archived' | 'none';
 
 export interface InteractionDoc {
+  /** Derived from (messageKey, contactNumber, salespersonCode): see repositories/interactions.ts entryId. */
+  _id?: string;
   entryNumber: number;
   /** internetMessageId, else the provider id: what makes logging idempotent (with contact and salesperson). */
   messageKey: string;
@@ -49,6 +51,7 @@ const messageRefSchema = new Schema<MessageRefDoc>(
 
 export const interactionSchema = new Schema<InteractionDoc>(
   {
+    _id: { type: String },
     entryNumber: { type: Number, required: true },
     messageKey: { type: String, required: true, maxlength: 998 },
     contactNumber: { type: String, required: true },
@@ -119,3 +122,11 @@ export const opportunitySchema = new Schema<OpportunityDoc>(
 opportunitySchema.index({ number: 1 }, { unique: true });
 opportunitySchema.index({ contactNumber: 1, status: 1 });
 opportunitySchema.index({ status: 1, createdAt: -1 });
+// Lists newest first, keyset-paged by (createdAt, number): per contact (also the lookup's open ones), per
+// salesperson, per status, or all.
+opportunitySchema.index({ contactNumber: 1, status: 1, createdAt: -1, number: -1 });
+opportunitySchema.index({ contactNumber: 1, createdAt: -1, number: -1 });
+opportunitySchema.index({ salespersonCode: 1, status: 1, createdAt: -1, number: -1 });
+opportunitySchema.index({ salespersonCode: 1, createdAt: -1, number: -1 });
+opportunitySchema.index({ status: 1, createdAt: -1, number: -1 });
+opportunitySchema.index({ createdAt: -1, number: -1 });

@@ -22,6 +22,8 @@ export const salespersonSchema = new Schema<SalespersonDoc>(
 );
 salespersonSchema.index({ code: 1 }, { unique: true });
 salespersonSchema.index({ email: 1 });
+// "Which salesperson is this address?" (lowest code wins, as in the directory).
+salespersonSchema.index({ email: 1, code: 1 });
 salespersonSchema.index({ name: 1 });
 
 export interface ContactDoc {
@@ -59,3 +61,5 @@ contactSchema.index({ email: 1 });
 contactSchema.index({ alternateEmails: 1 });
 contactSchema.index({ companyNumber: 1 });
 contactSchema.index({ name: 1 });
+// Name search, paged by (name, number).
+contactSchema.index({ name: 1, number: 1 });

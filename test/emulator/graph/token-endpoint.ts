@@ -13,7 +13,10 @@ const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 /** Splits requested scopes into the resource they address and the bare permission names. The emulator is Graph
  *  under its own base URL too (as a national cloud's Graph is its own resource), so a client configured with
  *  GRAPH_BASE_URL pointing here asks for `<baseUrl>/.default` and gets a Graph token. */
-function resolveScopes(scope: string, ownBaseUrl?: string): { resource: string; names: string[]; oidc: Set<string> } {
+function resolveScopes(
+  scope: string,
+  ownBaseUrl?: string,
+): { resource: string; names: string[]; oidc: Set<string> } {
   const all = scope.split(/\s+/).filter(Boolean);
   const oidc = new Set(all.filter((s) => OIDC_SCOPES.has(s.toLowerCase())));
   const resources = new Set<string>();

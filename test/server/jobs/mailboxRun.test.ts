@@ -16,11 +16,21 @@ describe('logging engine: one run over the demo mailbox (emulator over HTTPS, re
     const run = await h.run();
     assert.equal(run.outcome, 'partial', JSON.stringify(run.errors)); // the poison message is reported
     assert.deepEqual(
-      { read: run.counts.read, logged: run.counts.logged, entries: run.counts.entriesWritten, archived: run.counts.archived },
+      {
+        read: run.counts.read,
+        logged: run.counts.logged,
+        entries: run.counts.entriesWritten,
+        archived: run.counts.archived,
+      },
       { read: 6, logged: 3, entries: 5, archived: 3 },
     );
     assert.deepEqual(
-      { deleted: run.counts.deleted, kept: run.counts.kept, quarantined: run.counts.quarantined, failed: run.counts.failed },
+      {
+        deleted: run.counts.deleted,
+        kept: run.counts.kept,
+        quarantined: run.counts.quarantined,
+        failed: run.counts.failed,
+      },
       { deleted: 1, kept: 1, quarantined: 1, failed: 0 },
     );
     const entries = await h.db.models.Interaction.find({}).sort({ entryNumber: 1 }).lean();
@@ -48,9 +58,15 @@ describe('logging engine: one run over the demo mailbox (emulator over HTTPS, re
       assert.equal(e.message.webLink, msg.webLink);
     }
     const inbox = h.emu.listFolder(MAILBOX, 'inbox');
-    assert.deepEqual(inbox.map((m) => m.subject), ['Draft: follow-up to Northwind']);
+    assert.deepEqual(
+      inbox.map((m) => m.subject),
+      ['Draft: follow-up to Northwind'],
+    );
     const quarantine = h.emu.listFolder(MAILBOX, 'Interlog quarantine');
-    assert.deepEqual(quarantine.map((m) => m.subject), ['Undeliverable: Quote']);
+    assert.deepEqual(
+      quarantine.map((m) => m.subject),
+      ['Undeliverable: Quote'],
+    );
     const states = await h.deps.states.list(MAILBOX, 'quarantined', 10);
     assert.equal(states[0]?.code, 'empty_sender');
     assert.equal(h.emu.listFolder(MAILBOX, 'junkemail').length, 1, 'Junk is never read');

@@ -5,7 +5,10 @@ import { MAILBOX, startEngineHarness, type EngineHarness } from '../../support/e
 import { useTestDatabase } from '../../support/db.js';
 
 async function entryKeys(db: Database): Promise<string[]> {
-  const rows = await db.models.Interaction.find({}, { messageKey: 1, contactNumber: 1, salespersonCode: 1 }).lean();
+  const rows = await db.models.Interaction.find(
+    {},
+    { messageKey: 1, contactNumber: 1, salespersonCode: 1 },
+  ).lean();
   return rows.map((r) => `${r.messageKey}|${r.contactNumber}|${r.salespersonCode}`);
 }
 
@@ -31,7 +34,10 @@ describe('logging engine at volume (1,000 messages, many pages)', function () {
 
       const runs = [];
       for (let i = 0; i < 8 && h.emu.listFolder(MAILBOX, 'inbox').length > 0; i++) runs.push(await h.run());
-      assert.ok(runs.every((r) => r.outcome !== 'failed'), JSON.stringify(runs.map((r) => r.errors.slice(0, 3))));
+      assert.ok(
+        runs.every((r) => r.outcome !== 'failed'),
+        JSON.stringify(runs.map((r) => r.errors.slice(0, 3))),
+      );
       assert.equal(h.emu.listFolder(MAILBOX, 'inbox').length, 0, 'nothing left in the Inbox');
 
       const keys = await entryKeys(h.db);
@@ -41,7 +47,10 @@ describe('logging engine at volume (1,000 messages, many pages)', function () {
       assert.equal(h.emu.listFolder(MAILBOX, 'deleteditems').length, mail.expectedDeleted);
       const pending = await h.db.models.Interaction.countDocuments({ archiveState: { $ne: 'archived' } });
       assert.equal(pending, 0, 'every entry has its archive link');
-      assert.ok(h.emu.stats.byStatus['503']! > 0 && h.emu.stats.byStatus['0']! > 0, 'faults were really injected');
+      assert.ok(
+        h.emu.stats.byStatus['503']! > 0 && h.emu.stats.byStatus['0']! > 0,
+        'faults were really injected',
+      );
     });
   });
 

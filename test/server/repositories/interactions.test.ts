@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
-import { entryId, InteractionRepository, type NewInteraction } from '../../../server/repositories/interactions.js';
+import {
+  entryId,
+  InteractionRepository,
+  type NewInteraction,
+} from '../../../server/repositories/interactions.js';
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { useTestDatabase } from '../../support/db.js';
 
@@ -15,7 +19,13 @@ function entry(over: Partial<NewInteraction> = {}): NewInteraction {
     initiatedBy: 'them',
     subject: 'Quote',
     description: 'Quote',
-    message: { mailbox: 'log@contoso.example', internetMessageId: '<m1@contoso.example>', immutableId: 'A1', webLink: null, conversationId: null },
+    message: {
+      mailbox: 'log@contoso.example',
+      internetMessageId: '<m1@contoso.example>',
+      immutableId: 'A1',
+      webLink: null,
+      conversationId: null,
+    },
     archiveState: 'pending',
     source: 'loop',
     createdBy: 'loop',
@@ -42,7 +52,10 @@ describe('InteractionRepository (real database)', () => {
     // derived _id and, with any other _id, through the unique (messageKey, contactNumber, salespersonCode) index.
     const raw = { ...entry(), entryNumber: 999_999, createdAt: new Date() };
     await assert.rejects(
-      db.models.Interaction.create({ ...raw, _id: entryId(raw.messageKey, raw.contactNumber, raw.salespersonCode) }),
+      db.models.Interaction.create({
+        ...raw,
+        _id: entryId(raw.messageKey, raw.contactNumber, raw.salespersonCode),
+      }),
       (err: { code?: number }) => err.code === 11000,
     );
     await assert.rejects(
@@ -54,7 +67,11 @@ describe('InteractionRepository (real database)', () => {
 
   it('pages a contact history newest first without repeats', async () => {
     const many = Array.from({ length: 7 }, (_, i) =>
-      entry({ messageKey: `<h${i}@x>`, contactNumber: 'CT000009', occurredAt: new Date(Date.UTC(2026, 0, 1 + (i % 3))) }),
+      entry({
+        messageKey: `<h${i}@x>`,
+        contactNumber: 'CT000009',
+        occurredAt: new Date(Date.UTC(2026, 0, 1 + (i % 3))),
+      }),
     );
     await repo.writeIdempotent(many);
     const seen: number[] = [];

@@ -27,14 +27,19 @@ describe('NumberSeries (real database)', function () {
     const uri = process.env.MONGODB_URI!;
     for (const s of ['contact', 'interaction'] as const) {
       const outputs = await Promise.all(
-        Array.from({ length: 4 }, () => run('npx', ['tsx', worker, uri, db().name, '50', s], { env: process.env })),
+        Array.from({ length: 4 }, () =>
+          run('npx', ['tsx', worker, uri, db().name, '50', s], { env: process.env }),
+        ),
       );
       const all = outputs.flatMap((o) => JSON.parse(o.stdout) as number[]);
       assert.equal(all.length, 200);
       assert.equal(new Set(all).size, 200, `${s}: duplicates in ${all.join(',')}`);
       if (s === 'contact') {
         // Blocks of one: the 200 numbers are exactly 1..200, no gaps.
-        assert.deepEqual([...all].sort((a, b) => a - b), Array.from({ length: 200 }, (_, i) => i + 1));
+        assert.deepEqual(
+          [...all].sort((a, b) => a - b),
+          Array.from({ length: 200 }, (_, i) => i + 1),
+        );
       }
     }
   });

@@ -2,9 +2,16 @@
 import { openDatabase } from '../../../server/repositories/db.js';
 import { NumberSeries, SERIES } from '../../../server/repositories/numberSeries.js';
 
-const [uri, dbName, count, seriesName] = process.argv.slice(2) as [string, string, string, keyof typeof SERIES];
+const [uri, dbName, count, seriesName] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  keyof typeof SERIES,
+];
 const db = await openDatabase(uri, { dbName });
 const series = new NumberSeries(db.models, `worker-${process.pid}`);
-const numbers = await Promise.all(Array.from({ length: Number(count) }, () => series.next(SERIES[seriesName])));
+const numbers = await Promise.all(
+  Array.from({ length: Number(count) }, () => series.next(SERIES[seriesName])),
+);
 process.stdout.write(JSON.stringify(numbers));
 await db.close();

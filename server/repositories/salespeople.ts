@@ -1,0 +1,65 @@
+// Salespeople for the API: lists, look-ups by code or address, and admin edits. (The logging loop reads them
+// through MasterDataRepository.directorySnapshot.)
+import type { Models } from './models/index.js';
+import type { Salesperson } from './masterData.js';
+import { isDuplicateKeyError } from './db.js';
+
+const FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1 } as const;
+export const MAX_SALESPEOPLE_LISTED = 500;
+
+export class SalespersonRepository {
+  constructor(private readonly models: Models) {}
+
+  async byCode(code: string): Promise<Salesperson | null> {
+    return this.models.Salesperson.findOne({ code }, FIELDS).lean();
+  }
+
+  async byCodes(codes: string[]): Promise<Map<string, Salesperson>> {
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.models.Salesperson.find({ code: { $in: unique } }, FIELDS).lean<Salesperson[]>();
+    return new Map(rows.map((s) => [s.code, s]));
+  }
+
+  /** Salespeople whose (normalised) address is one of `emails`. */
+  async byEmails(emails: string[]): Promise<Salesperson[]> {
+    if (emails.length === 0) return [];
+    return this.models.Salesperson.find({ email: { $in: emails } }, FIELDS).lean<Salesperson[]>();
+  }
+
+  /** Every salesperson, or those whose code or name starts with `prefix` (any case), by code. */
+  async list(prefix?: string): Promise<Salesperson[]> {
+    const filter = prefix
+      ? { $or: [{ code: { $regex: `^${escapeRegex(prefix.toUpperCase())}` } }, { name: startsWith(prefix) }] }
+      : {};
+    const rows = await this.models.Salesperson.find(filter, FIELDS)
+      .limit(MAX_SALESPEOPLE_LISTED)
+      .lean<Salesperson[]>();
+    return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+
+  /** Inserts a new salesperson; false when the code is taken. */
+  async create(sp: Salesperson): Promise<boolean> {
+    try {
+      await this.models.Salesperson.create(sp);
+      return true;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+  }
+
+  async update(code: string, changes: Partial<Omit<Salesperson, 'code'>>): Promise<Salesperson | null> {
+    const r = await this.models.Salesperson.updateOne({ code }, { $set: changes });
+    return r.matchedCount === 1 ? this.byCode(code) : null;
+  }
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A case-insensitive "starts with" filter; the text is escaped, so it is never a pattern. */
+export function startsWith(prefix: string): { $regex: string; $options: string } {
+  return { $regex: `^${escapeRegex(prefix)}`, $options: 'i' };
+}

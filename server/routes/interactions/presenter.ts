@@ -1,0 +1,57 @@
+// Interaction log entries as the API shows them.
+import type { Interaction } from '../../repositories/interactions.js';
+import type { Contact, Salesperson } from '../../repositories/masterData.js';
+import type { InteractionDetail, InteractionSummary } from '../../../shared/api/interactions.js';
+import type { LoggedEntry } from '../../../shared/api/messages.js';
+
+/** Only https links leave the server: a stored value can never become a javascript: URL in the pane. */
+export function safeLink(link: string | null): string | null {
+  if (!link) return null;
+  try {
+    return new URL(link).protocol === 'https:' ? link : null;
+  } catch {
+    return null;
+  }
+}
+
+export function presentSummary(e: Interaction, salespeople: Map<string, Salesperson>): InteractionSummary {
+  return {
+    entryNumber: e.entryNumber,
+    occurredAt: e.occurredAt.toISOString(),
+    direction: e.direction,
+    subject: e.subject,
+    salespersonCode: e.salespersonCode,
+    salespersonName: e.salespersonCode ? (salespeople.get(e.salespersonCode)?.name ?? null) : null,
+    opportunityNumber: e.opportunityNumber,
+    canceled: e.canceled,
+    hasLink:
+      e.archiveState === 'archived' &&
+      (e.message.immutableId !== null || safeLink(e.message.webLink) !== null),
+  };
+}
+
+export function presentDetail(
+  e: Interaction,
+  contact: Contact,
+  salespeople: Map<string, Salesperson>,
+): InteractionDetail {
+  const m = e.message;
+  const known = m.internetMessageId !== null || m.immutableId !== null || m.webLink !== null;
+  return {
+    ...presentSummary(e, salespeople),
+    contactNumber: contact.number,
+    contactName: contact.name,
+    message: known
+      ? {
+          internetMessageId: m.internetMessageId,
+          immutableId: m.immutableId,
+          webLink: safeLink(m.webLink),
+          mailbox: m.mailbox,
+        }
+      : null,
+  };
+}
+
+export function presentLoggedEntry(e: Interaction): LoggedEntry {
+  return { entryNumber: e.entryNumber, contactNumber: e.contactNumber, salespersonCode: e.salespersonCode };
+}

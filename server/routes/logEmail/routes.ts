@@ -1,0 +1,27 @@
+// POST /log-email: "Log this email" by hand, idempotent with the shared-mailbox loop.
+import { LogEmailResponse, MessageRef } from '../../../shared/api/messages.js';
+import { apiRoutes } from '../../../shared/api/routes.js';
+import type { Services } from '../../services/index.js';
+import { presentLoggedEntry } from '../interactions/presenter.js';
+import { defineRoute, type RouteSpec } from '../route.js';
+
+export function logEmailRoutes(s: Services): RouteSpec[] {
+  return [
+    defineRoute({
+      name: 'logEmail',
+      method: 'post',
+      path: apiRoutes.logEmail.path,
+      summary:
+        "Log the open mail with the loop's rules; a message is never logged twice, whoever comes first",
+      tag: 'task pane',
+      access: 'staff',
+      body: MessageRef,
+      success: { status: 200, description: 'Logged now, or already logged', schema: LogEmailResponse },
+      errors: [409, 422],
+      async handle({ body, caller }) {
+        const r = await s.manualLogging.logEmail(body, caller);
+        return { body: { status: r.status, entries: r.entries.map(presentLoggedEntry) } };
+      },
+    }),
+  ];
+}

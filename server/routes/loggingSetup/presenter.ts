@@ -1,0 +1,82 @@
+// Logging setups, runs and quarantined messages as the admin console sees them. Sealed secrets become
+// "set"/"not set" here and nowhere else: a new field on the record cannot leak, because only what is named
+// below is copied.
+import type { JobRun } from '../../repositories/jobRuns.js';
+import type { LoggingSetup } from '../../repositories/loggingSetups.js';
+import type { MessageState } from '../../repositories/messageStates.js';
+import { newSetupDefaults } from '../../services/loggingSetup.js';
+import type { JobRunView, LoggingSetupView, QuarantinedMessage } from '../../../shared/api/loggingSetup.js';
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const state = (sealed: string | null | undefined) => (sealed ? 'set' : 'not set') as 'set' | 'not set';
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** Stored setups may lack fields written before they existed: each gets the schema's default. */
+export function presentSetup(stored: LoggingSetup): LoggingSetupView {
+  const defaults = newSetupDefaults();
+  const s = { ...defaults, ...stripUndefined(stored) };
+  const policy = { ...defaults.policy, ...stripUndefined(s.policy ?? {}) };
+  return {
+    mailbox: stored.mailbox,
+    enabled: s.enabled,
+    provider: s.provider,
+    authMode: s.authMode,
+    tenantId: s.tenantId,
+    clientId: s.clientId,
+    clientSecret: state(s.clientSecretSealed),
+    certificateThumbprint: s.certificateThumbprint,
+    certificateKey: state(s.certificateKeySealed),
+    redirectUrl: s.redirectUrl,
+    consentGiven: s.consentGiven,
+    jobAccount: s.jobAccount,
+    tokenCache: state(s.tokenCacheSealed),
+    batchSize: s.batchSize,
+    intervalSeconds: s.intervalSeconds,
+    policy: {
+      archiveFolder: policy.archiveFolder,
+      unmatched: policy.unmatched,
+      quarantineFolder: policy.quarantineFolder,
+      unmatchedFolder: policy.unmatchedFolder ?? null,
+      blocklist: [...policy.blocklist],
+    },
+    receivedFrom: iso(s.receivedFrom),
+    runRequestedAt: iso(s.runRequestedAt),
+    lastValidatedAt: iso(s.lastValidatedAt),
+    lastValidationOk: s.lastValidationOk ?? null,
+  };
+}
+
+export function presentRun(r: JobRun): JobRunView {
+  return {
+    runId: r.runId,
+    trigger: r.trigger,
+    instanceId: r.instanceId,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: iso(r.finishedAt),
+    outcome: r.outcome,
+    counts: { ...r.counts },
+    errors: r.errors.map((e) => ({
+      context: e.context,
+      code: e.code,
+      message: e.message,
+      messageId: e.messageId ?? null,
+      at: e.at.toISOString(),
+    })),
+  };
+}
+
+export function presentQuarantined(m: MessageState): QuarantinedMessage {
+  return {
+    messageId: m.messageId,
+    internetMessageId: m.internetMessageId ?? null,
+    subject: m.subject,
+    state: m.state,
+    reason: m.reason,
+    code: m.code,
+    attempts: m.attempts,
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}

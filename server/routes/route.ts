@@ -1,0 +1,66 @@
+// One API route as data: method, path, who may call it, the zod schemas of its inputs and output, and the
+// handler. The same object is mounted on Express (mount.ts) and documented (server/openapi), so what is
+// validated is exactly what is documented.
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Caller } from '../http/auth/identity.js';
+import type { Logger } from '../logging/logger.js';
+
+/** public: no token. user: any valid token. staff: salesperson or admin. admin: admin only. */
+export type Access = 'public' | 'user' | 'staff' | 'admin';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface HandlerContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  caller: Caller;
+  req: Request;
+  res: Response;
+  log: Logger;
+}
+
+/** A JSON answer (validated against `success.schema` outside production) or a file. */
+export type Reply<T> =
+  | { status?: number; body: T; headers?: Record<string, string> }
+  | { status?: number; file: { contentType: string; filename: string; content: string } };
+
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  S extends z.ZodType = z.ZodType,
+> {
+  /** operationId in the OpenAPI document. */
+  name: string;
+  method: Method;
+  /** Express syntax, relative to /api/v1. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** How the body arrives: JSON (default, 100 kb) or CSV text (5 MB). */
+  bodyType?: 'json' | 'csv';
+  /** Overrides the JSON body limit (e.g. a long blocklist). */
+  jsonLimit?: string;
+  success: { status: number; description: string; schema?: S; contentType?: string };
+  /** Error statuses worth documenting beyond the ones every route has. */
+  errors?: number[];
+  handle(
+    ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>,
+  ): Promise<Reply<z.input<S>>> | Reply<z.input<S>>;
+}
+
+/** Keeps the schema types of one route together (inference only; no behaviour). */
+export function defineRoute<
+  P extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  S extends z.ZodType = z.ZodUnknown,
+>(spec: RouteSpec<P, Q, B, S>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}

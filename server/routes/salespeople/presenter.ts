@@ -1,0 +1,7 @@
+// Salespeople as the API shows them.
+import type { Salesperson as SalespersonRecord } from '../../repositories/masterData.js';
+import type { Salesperson } from '../../../shared/api/salespeople.js';
+
+export function presentSalesperson(s: SalespersonRecord): Salesperson {
+  return { code: s.code, name: s.name, email: s.email, active: s.active };
+}

@@ -1,0 +1,79 @@
+// What a client needs before anything else: how to sign in (GET /config), a development token when the server
+// runs its development issuer (GET /dev/token, GET /dev/jwks), and who the signed-in user is (GET /me).
+import { z } from 'zod';
+import { ClientConfig, DevToken, DevTokenQuery, Me } from '../../../shared/api/config.js';
+import { adminApiRoutes, apiRoutes } from '../../../shared/api/routes.js';
+import type { DevIssuer } from '../../http/auth/devIssuer.js';
+import type { Services } from '../../services/index.js';
+import { defineRoute, type RouteSpec } from '../route.js';
+
+export interface SessionOptions {
+  clientConfig: ClientConfig;
+  internalDomains: readonly string[];
+  /** Present only with AUTH_MODE=dev. */
+  devIssuer: DevIssuer | null;
+}
+
+const Jwks = z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())) });
+
+export function sessionRoutes(s: Services, o: SessionOptions): RouteSpec[] {
+  const routes: RouteSpec[] = [
+    defineRoute({
+      name: 'config',
+      method: 'get',
+      path: apiRoutes.config.path,
+      summary: 'How the add-in signs in',
+      tag: 'session',
+      access: 'public',
+      success: { status: 200, description: 'Sign-in settings', schema: ClientConfig },
+      handle: () => ({ body: o.clientConfig }),
+    }),
+    defineRoute({
+      name: 'me',
+      method: 'get',
+      path: apiRoutes.me.path,
+      summary: 'The signed-in user, their roles and salesperson code',
+      tag: 'session',
+      access: 'user',
+      success: { status: 200, description: 'The user', schema: Me },
+      handle: ({ caller }) => ({
+        body: {
+          displayName: caller.displayName,
+          email: caller.email ?? '',
+          roles: caller.roles,
+          salespersonCode: caller.salespersonCode,
+          internalDomains: [...o.internalDomains],
+        },
+      }),
+    }),
+  ];
+  const dev = o.devIssuer;
+  if (!dev) return routes;
+  return [
+    ...routes,
+    defineRoute({
+      name: 'devToken',
+      method: 'get',
+      path: apiRoutes.devToken.path,
+      summary: 'Development only: a token for the given address from the development issuer',
+      tag: 'session',
+      access: 'public',
+      query: DevTokenQuery,
+      success: { status: 200, description: 'A bearer token', schema: DevToken },
+      async handle({ query }) {
+        const [sp] = await s.salespeople.byEmail(query.email);
+        return { body: await dev.issue(query.email, sp ? { name: sp.name } : {}) };
+      },
+    }),
+    defineRoute({
+      name: 'devJwks',
+      method: 'get',
+      path: adminApiRoutes.devJwks.path,
+      summary: "Development only: the development issuer's public keys",
+      tag: 'session',
+      access: 'public',
+      success: { status: 200, description: 'A JSON Web Key Set', schema: Jwks },
+      handle: () => ({ body: dev.jwks() as z.input<typeof Jwks> }),
+    }),
+  ];
+}

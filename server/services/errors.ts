@@ -1,0 +1,23 @@
+// The refusals services raise: stable codes the API clients branch on (see shared/api/problem.ts).
+import { AppError } from '../http/problem.js';
+
+export const refuse = {
+  notFound: (what: string) => new AppError(404, 'not_found', `${what} was not found`),
+  privacyBlocked: () =>
+    new AppError(
+      409,
+      'privacy_blocked',
+      'The contact is privacy blocked: no logging, history or opportunities',
+    ),
+  entryCanceled: () => new AppError(409, 'entry_canceled', 'The interaction log entry is canceled'),
+  alreadyLinked: () =>
+    new AppError(409, 'already_linked', 'The interaction log entry already has an opportunity'),
+  opportunityClosed: () => new AppError(409, 'opportunity_closed', 'The opportunity is won or lost'),
+  contactMismatch: (detail: string) => new AppError(409, 'contact_mismatch', detail),
+  contactExists: () => new AppError(409, 'contact_exists', 'The address already belongs to a contact'),
+  salespersonExists: () => new AppError(409, 'salesperson_exists', 'A salesperson with this code exists'),
+  nothingToLog: (detail: string) => new AppError(422, 'nothing_to_log', detail),
+  forbidden: (detail: string) => new AppError(403, 'forbidden', detail),
+  invalid: (path: string, message: string) =>
+    new AppError(400, 'validation_failed', 'The request is not valid', [{ path, message }]),
+};

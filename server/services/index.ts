@@ -1,0 +1,83 @@
+// Wires the application services to one database: the only place that knows which repository each needs.
+import type { Database } from '../repositories/db.js';
+import { ContactRepository } from '../repositories/contacts.js';
+import { InteractionRepository } from '../repositories/interactions.js';
+import { JobRunRepository } from '../repositories/jobRuns.js';
+import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggingSetups.js';
+import { MasterDataRepository } from '../repositories/masterData.js';
+import { MessageStateRepository } from '../repositories/messageStates.js';
+import { NumberSeries } from '../repositories/numberSeries.js';
+import { OpportunityRepository } from '../repositories/opportunities.js';
+import { SalespersonRepository } from '../repositories/salespeople.js';
+import type { MailSource } from '../mailsource/MailSource.js';
+import type { SecretBox } from '../security/secretBox.js';
+import { ContactService } from './contacts.js';
+import { InteractionService } from './interactions.js';
+import { LoggingSetupService } from './loggingSetup.js';
+import { LookupService } from './lookup.js';
+import { ManualLoggingService } from './manualLogging.js';
+import { OpportunityService } from './opportunities.js';
+import { SalespersonService } from './salespeople.js';
+import { TransferService } from './transfers.js';
+
+export interface Services {
+  lookup: LookupService;
+  interactions: InteractionService;
+  opportunities: OpportunityService;
+  manualLogging: ManualLoggingService;
+  contacts: ContactService;
+  salespeople: SalespersonService;
+  transfers: TransferService;
+  loggingSetup: LoggingSetupService;
+  /** Role resolution needs it: is the caller's address a salesperson's? */
+  masterData: MasterDataRepository;
+}
+
+export interface ServiceOptions {
+  /** Owner name of number-series blocks (the instance id). */
+  instanceId: string;
+  secrets: SecretBox;
+  /** Share the engine's series in one process (default: a new one with `instanceId` as owner). */
+  numbers?: NumberSeries;
+  sourceFor: (setup: LoggingSetup) => MailSource;
+  now?: () => Date;
+}
+
+export function createServices(db: Database, o: ServiceOptions): Services {
+  const now = o.now ?? (() => new Date());
+  const numbers = o.numbers ?? new NumberSeries(db.models, o.instanceId, now);
+  const interactions = new InteractionRepository(db.models, numbers, now);
+  const masterData = new MasterDataRepository(db.models);
+  const contacts = new ContactRepository(db.models);
+  const salespeople = new SalespersonRepository(db.models);
+  const opportunities = new OpportunityRepository(db.models, now);
+  const setups = new LoggingSetupRepository(db.models);
+  const manualLogging = new ManualLoggingService({ interactions, masterData, salespeople, setups });
+  const contactService = new ContactService({ contacts, masterData, salespeople, numbers });
+  return {
+    lookup: new LookupService({ interactions, masterData, opportunities, salespeople }),
+    interactions: new InteractionService({ interactions, contacts, salespeople }),
+    opportunities: new OpportunityService({
+      interactions,
+      opportunities,
+      contacts,
+      salespeople,
+      numbers,
+      manualLogging,
+      now,
+    }),
+    manualLogging,
+    contacts: contactService,
+    salespeople: new SalespersonService(salespeople),
+    transfers: new TransferService({ salespeople, contacts, contactService }),
+    loggingSetup: new LoggingSetupService({
+      setups,
+      jobRuns: new JobRunRepository(db.models),
+      states: new MessageStateRepository(db.models),
+      secrets: o.secrets,
+      sourceFor: o.sourceFor,
+      now,
+    }),
+    masterData,
+  };
+}

@@ -1,0 +1,179 @@
+// The email-logging setup of each shared mailbox, for admins: secrets are sealed on the way in and never read
+// back out (the view says "set"/"not set"); "Validate" signs in and reads the Inbox as the loop would; "Run now"
+// asks the scheduler for a run; runs and quarantined messages show what the loop did.
+import { loggingPolicySchema } from '../domain/policy.js';
+import { adviceFor, validateSetup, type ValidationResult } from '../jobs/validateSetup.js';
+import type { MailSource } from '../mailsource/MailSource.js';
+import { MailSourceError } from '../mailsource/MailSource.js';
+import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
+import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
+import type { MessageState, MessageStateRepository } from '../repositories/messageStates.js';
+import type { SecretBox } from '../security/secretBox.js';
+import type { Logger } from '../logging/logger.js';
+import type { LoggingSetupUpdate, SetupValidation } from '../../shared/api/loggingSetup.js';
+import { AppError } from '../http/problem.js';
+import { refuse } from './errors.js';
+
+export interface LoggingSetupDeps {
+  setups: LoggingSetupRepository;
+  jobRuns: JobRunRepository;
+  states: MessageStateRepository;
+  secrets: SecretBox;
+  /** Builds the mail source a setup describes (server/jobs/sourceForSetup.ts in production). */
+  sourceFor: (setup: LoggingSetup) => MailSource;
+  now: () => Date;
+}
+
+export function newSetupDefaults(): Omit<LoggingSetup, 'mailbox'> {
+  const policy = loggingPolicySchema.parse({});
+  return {
+    enabled: false,
+    provider: 'graph',
+    authMode: 'app',
+    tenantId: null,
+    clientId: null,
+    clientSecretSealed: null,
+    certificateThumbprint: null,
+    certificateKeySealed: null,
+    redirectUrl: null,
+    consentGiven: false,
+    jobAccount: null,
+    tokenCacheSealed: null,
+    batchSize: 50,
+    intervalSeconds: 60,
+    policy: { ...policy, unmatchedFolder: policy.unmatchedFolder ?? null },
+    receivedFrom: null,
+    runRequestedAt: null,
+    lastValidatedAt: null,
+    lastValidationOk: null,
+  };
+}
+
+/** Fields whose change means the app registration or its credential changed: consent must be given again. */
+const CREDENTIAL_FIELDS = [
+  'authMode',
+  'tenantId',
+  'clientId',
+  'clientSecret',
+  'certificateThumbprint',
+  'certificateKey',
+] as const;
+
+export class LoggingSetupService {
+  constructor(private readonly d: LoggingSetupDeps) {}
+
+  list(): Promise<LoggingSetup[]> {
+    return this.d.setups.list();
+  }
+
+  async get(mailbox: string): Promise<LoggingSetup> {
+    const s = await this.d.setups.get(mailbox);
+    if (!s) throw refuse.notFound('The logging setup');
+    return s;
+  }
+
+  async put(mailbox: string, req: LoggingSetupUpdate): Promise<{ setup: LoggingSetup; created: boolean }> {
+    const existing = await this.d.setups.get(mailbox);
+    const fields: Partial<LoggingSetup> = {};
+    for (const key of [
+      'enabled',
+      'authMode',
+      'tenantId',
+      'clientId',
+      'certificateThumbprint',
+      'redirectUrl',
+      'batchSize',
+      'intervalSeconds',
+    ] as const) {
+      if (req[key] !== undefined) (fields as Record<string, unknown>)[key] = req[key];
+    }
+    if (req.jobAccount !== undefined) fields.jobAccount = req.jobAccount?.toLowerCase() ?? null;
+    if (req.clientSecret !== undefined)
+      fields.clientSecretSealed = req.clientSecret === null ? null : this.d.secrets.seal(req.clientSecret);
+    if (req.certificateKey !== undefined) {
+      fields.certificateKeySealed =
+        req.certificateKey === null ? null : this.d.secrets.seal(req.certificateKey);
+    }
+    if (req.policy !== undefined) {
+      const merged = { ...(existing?.policy ?? newSetupDefaults().policy), ...req.policy };
+      const parsed = loggingPolicySchema.safeParse({
+        ...merged,
+        unmatchedFolder: merged.unmatchedFolder ?? undefined,
+      });
+      if (!parsed.success) {
+        throw new AppError(
+          400,
+          'validation_failed',
+          'The request is not valid',
+          parsed.error.issues.map((i) => ({
+            path: ['body', 'policy', ...i.path.map(String)].join('.'),
+            message: i.message,
+          })),
+        );
+      }
+      fields.policy = { ...parsed.data, unmatchedFolder: parsed.data.unmatchedFolder ?? null };
+    }
+    if (existing && CREDENTIAL_FIELDS.some((k) => req[k] !== undefined)) {
+      fields.consentGiven = false;
+      fields.tokenCacheSealed = null;
+    }
+    // A new setup is stored complete (an upsert does not apply the schema's defaults everywhere).
+    await this.d.setups.upsert(mailbox, existing ? fields : { ...newSetupDefaults(), ...fields });
+    return { setup: (await this.d.setups.get(mailbox))!, created: existing === null };
+  }
+
+  /** Business Central's "Validate" (see jobs/validateSetup.ts), with the outcome recorded on the setup. */
+  async validate(mailbox: string, log: Logger): Promise<SetupValidation> {
+    const setup = await this.get(mailbox);
+    const at = this.d.now();
+    let result: ValidationResult;
+    try {
+      result = await validateSetup(setup, this.d.sourceFor(setup));
+    } catch (err) {
+      // The source could not even be built (no credential set up): the connection step fails.
+      const code = err instanceof MailSourceError ? err.code : 'internal_error';
+      if (code === 'internal_error') log.error({ err, mailbox }, 'setup validation failed unexpectedly');
+      const detail = err instanceof MailSourceError ? err.message : 'Unexpected error.';
+      const message = adviceFor(code, setup, detail);
+      result = {
+        ok: false,
+        message: `Could not access the shared mailbox. ${message}`,
+        steps: [{ name: 'connection', ok: false, code, message }],
+      };
+    }
+    await this.d.setups.upsert(mailbox, { lastValidatedAt: at, lastValidationOk: result.ok });
+    const steps = result.steps.map((st) => ({
+      name: st.name,
+      ok: st.ok,
+      code: st.code ?? null,
+      message: st.message,
+    }));
+    return {
+      ok: result.ok,
+      code: steps.find((st) => !st.ok)?.code ?? null,
+      message: result.message,
+      steps,
+      validatedAt: at.toISOString(),
+    };
+  }
+
+  async requestRun(mailbox: string): Promise<Date> {
+    const at = this.d.now();
+    if (!(await this.d.setups.requestRun(mailbox, at))) throw refuse.notFound('The logging setup');
+    return at;
+  }
+
+  async runs(mailbox: string, limit: number): Promise<JobRun[]> {
+    await this.get(mailbox);
+    return this.d.jobRuns.recent(mailbox, limit);
+  }
+
+  async quarantine(
+    mailbox: string,
+    state: 'quarantined' | 'failing',
+    limit: number,
+  ): Promise<MessageState[]> {
+    await this.get(mailbox);
+    return this.d.states.list(mailbox, state, limit);
+  }
+}

@@ -1,0 +1,70 @@
+// POST /lookup: everything the task pane shows for one mail item, in three parallel rounds of indexed queries:
+// the contacts of the addresses (and whether the message is logged), then their latest entries and open
+// opportunities, then the names of the salespeople involved.
+import { buildDirectory } from '../domain/directory.js';
+import type { Interaction, InteractionRepository } from '../repositories/interactions.js';
+import type { Contact, MasterDataRepository, Salesperson } from '../repositories/masterData.js';
+import type { Opportunity, OpportunityRepository } from '../repositories/opportunities.js';
+import type { SalespersonRepository } from '../repositories/salespeople.js';
+import { RECENT_INTERACTIONS_PER_CONTACT, type LookupRequest } from '../../shared/api/lookup.js';
+import { normalizeAddress } from '../../shared/email.js';
+
+export interface LookupResult {
+  /** In the order of the request's addresses, each once. */
+  contacts: Contact[];
+  unknownAddresses: string[];
+  recent: Map<string, Interaction[]>;
+  open: Map<string, Opportunity[]>;
+  logged: Interaction[];
+  salespeople: Map<string, Salesperson>;
+}
+
+export class LookupService {
+  constructor(
+    private readonly d: {
+      interactions: InteractionRepository;
+      masterData: MasterDataRepository;
+      opportunities: OpportunityRepository;
+      salespeople: SalespersonRepository;
+    },
+  ) {}
+
+  async lookup(req: LookupRequest): Promise<LookupResult> {
+    const normalized = req.addresses.map((a) => normalizeAddress(a));
+    const valid = [...new Set(normalized.filter((a): a is string => a !== null))];
+    const messageKey = req.internetMessageId?.trim() ?? '';
+    const [candidates, logged] = await Promise.all([
+      valid.length > 0 ? this.d.masterData.contactsByEmails(valid) : Promise.resolve([]),
+      messageKey ? this.d.interactions.byMessageKey(messageKey) : Promise.resolve([]),
+    ]);
+    // The logging loop's matching rules (primary before alternate, lowest number wins) decide which contact an
+    // address is, so the pane shows the contact the mail is logged for.
+    const directory = buildDirectory({ salespeople: [], contacts: candidates });
+    const contacts: Contact[] = [];
+    const unknownAddresses: string[] = [];
+    const seen = new Set<string>();
+    req.addresses.forEach((raw, i) => {
+      const match = normalized[i] ? directory.lookup(normalized[i]).contact : null;
+      if (!match) return void unknownAddresses.push(raw);
+      if (seen.has(match.number)) return;
+      seen.add(match.number);
+      contacts.push(candidates.find((c) => c.number === match.number)!);
+    });
+
+    const visible = contacts.filter((c) => !c.privacyBlocked).map((c) => c.number);
+    const [histories, open] = await Promise.all([
+      Promise.all(visible.map((n) => this.d.interactions.historyOf(n, RECENT_INTERACTIONS_PER_CONTACT))),
+      this.d.opportunities.openOf(visible),
+    ]);
+    // Every contact gets a key; a privacy-blocked one with nothing in it.
+    const recent = new Map(contacts.map((c) => [c.number, [] as Interaction[]]));
+    visible.forEach((n, i) => recent.set(n, histories[i]!));
+    for (const c of contacts) if (!open.has(c.number)) open.set(c.number, []);
+    const codes = [
+      ...contacts.map((c) => c.salespersonCode),
+      ...histories.flat().map((e) => e.salespersonCode),
+    ].filter((c): c is string => c !== null);
+    const salespeople = await this.d.salespeople.byCodes(codes);
+    return { contacts, unknownAddresses, recent, open, logged, salespeople };
+  }
+}

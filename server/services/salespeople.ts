@@ -1,0 +1,46 @@
+// Salespeople: the admin console's list and edits. Addresses are stored normalised, because the logging loop
+// and the role check (is the caller a salesperson?) compare them by equality.
+import type { Salesperson } from '../repositories/masterData.js';
+import type { SalespersonRepository } from '../repositories/salespeople.js';
+import type { CreateSalespersonRequest, UpdateSalespersonRequest } from '../../shared/api/salespeople.js';
+import { normalizeAddress } from '../../shared/email.js';
+import { refuse } from './errors.js';
+
+export class SalespersonService {
+  constructor(private readonly repo: SalespersonRepository) {}
+
+  list(search?: string): Promise<Salesperson[]> {
+    return this.repo.list(search);
+  }
+
+  byCodes(codes: string[]): Promise<Map<string, Salesperson>> {
+    return this.repo.byCodes(codes);
+  }
+
+  /** The salespeople with this address (normalised first). */
+  byEmail(email: string): Promise<Salesperson[]> {
+    const a = normalizeAddress(email);
+    return a ? this.repo.byEmails([a]) : Promise.resolve([]);
+  }
+
+  async create(req: CreateSalespersonRequest): Promise<Salesperson> {
+    const sp: Salesperson = {
+      code: req.code,
+      name: req.name,
+      email: req.email === undefined ? null : normalizeAddress(req.email),
+      active: req.active ?? true,
+    };
+    if (!(await this.repo.create(sp))) throw refuse.salespersonExists();
+    return sp;
+  }
+
+  async update(code: string, req: UpdateSalespersonRequest): Promise<Salesperson> {
+    const changes: Partial<Omit<Salesperson, 'code'>> = {};
+    if (req.name !== undefined) changes.name = req.name;
+    if (req.active !== undefined) changes.active = req.active;
+    if (req.email !== undefined) changes.email = req.email === null ? null : normalizeAddress(req.email);
+    const updated = await this.repo.update(code, changes);
+    if (!updated) throw refuse.notFound('The salesperson');
+    return updated;
+  }
+}

@@ -1,0 +1,198 @@
+// CSV import and export of salespeople and contacts (admin console). Imports are all or nothing: every row is
+// checked first (values, duplicates in the file, references to salespeople and companies) and any problem is
+// reported by line and column with nothing written. Rows naming an existing code/number update it.
+import { z } from 'zod';
+import type { ContactRepository } from '../repositories/contacts.js';
+import type { Contact, Salesperson } from '../repositories/masterData.js';
+import type { SalespersonRepository } from '../repositories/salespeople.js';
+import { normalizeAddress } from '../../shared/email.js';
+import { cell, ImportProblems, parseCsv, toCsv, type CsvRow } from './csv.js';
+import type { ContactService } from './contacts.js';
+
+export const SALESPERSON_COLUMNS = ['code', 'name', 'email', 'active'] as const;
+export const CONTACT_COLUMNS = [
+  'number',
+  'kind',
+  'name',
+  'companyNumber',
+  'companyName',
+  'email',
+  'alternateEmails',
+  'phone',
+  'salespersonCode',
+  'privacyBlocked',
+] as const;
+
+const blankToNull = (s: string) => (s === '' ? null : s);
+const text = (max: number) => z.string().max(max).transform(blankToNull);
+const required = (max: number) => z.string().min(1, 'A value is required').max(max);
+const address = z.string().transform((s, ctx) => {
+  if (s === '') return null;
+  const a = normalizeAddress(s);
+  if (!a) ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 60)}" is not an email address` });
+  return a;
+});
+const addresses = z.string().transform((s, ctx) => {
+  const parts = s
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length > 20) ctx.addIssue({ code: 'custom', message: 'At most 20 alternate addresses' });
+  return parts.map((p) => {
+    const a = normalizeAddress(p);
+    if (!a) ctx.addIssue({ code: 'custom', message: `"${p.slice(0, 60)}" is not an email address` });
+    return a ?? '';
+  });
+});
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .toLowerCase()
+    .refine((s) => ['', 'true', 'false', 'yes', 'no', '1', '0'].includes(s), 'Write true or false')
+    .transform((s) => (s === '' ? fallback : ['true', 'yes', '1'].includes(s)));
+const code = z.string().regex(/^[A-Z0-9_-]{1,20}$/, 'Upper-case letters, digits, _ and -, at most 20');
+const optionalCode = z.union([z.literal('').transform(() => null), code]);
+
+type ContactRow = Omit<Contact, 'number'> & { number: string | null };
+
+export class TransferService {
+  constructor(
+    private readonly d: {
+      salespeople: SalespersonRepository;
+      contacts: ContactRepository;
+      contactService: ContactService;
+    },
+  ) {}
+
+  async exportSalespeople(): Promise<string> {
+    const all = await this.d.salespeople.list();
+    return toCsv(SALESPERSON_COLUMNS, all);
+  }
+
+  async importSalespeople(csv: string): Promise<{ created: number; updated: number }> {
+    const rows = parseCsv(csv, SALESPERSON_COLUMNS, ['code', 'name']);
+    const problems = new ImportProblems();
+    const seen = new Map<string, number>();
+    const parsed: Salesperson[] = [];
+    for (const row of rows) {
+      const sp = {
+        code: cell(problems, row, 'code', code),
+        name: cell(problems, row, 'name', required(100)),
+        email: cell(problems, row, 'email', address),
+        active: cell(problems, row, 'active', flag(true)),
+      };
+      if (sp.code !== undefined) {
+        const first = seen.get(sp.code);
+        if (first !== undefined) problems.add(row.line, 'code', `Also on line ${first}`);
+        seen.set(sp.code, row.line);
+      }
+      if (Object.values(sp).every((v) => v !== undefined)) parsed.push(sp as Salesperson);
+    }
+    problems.throwIfAny();
+    const existing = await this.d.salespeople.byCodes(parsed.map((s) => s.code));
+    let created = 0;
+    for (const sp of parsed) {
+      if (existing.has(sp.code))
+        await this.d.salespeople.update(sp.code, { name: sp.name, email: sp.email, active: sp.active });
+      else if (await this.d.salespeople.create(sp)) created++;
+    }
+    return { created, updated: parsed.length - created };
+  }
+
+  async exportContacts(): Promise<string> {
+    const all: Contact[] = [];
+    for (let after: string | undefined; ;) {
+      const page = await this.d.contacts.page(1000, after);
+      all.push(...page);
+      if (page.length < 1000) break;
+      after = page[page.length - 1]!.number;
+    }
+    return toCsv(
+      CONTACT_COLUMNS,
+      all.map((c) => ({ ...c, alternateEmails: c.alternateEmails.join(';') })),
+    );
+  }
+
+  async importContacts(csv: string): Promise<{ created: number; updated: number }> {
+    const rows = parseCsv(csv, CONTACT_COLUMNS, ['kind', 'name']);
+    const problems = new ImportProblems();
+    const parsed = rows.map((row) => ({ row, ...this.contactOf(problems, row) }));
+    const seen = new Map<string, number>();
+    for (const { row, values } of parsed) {
+      if (!values.number) continue;
+      const first = seen.get(values.number);
+      if (first !== undefined) problems.add(row.line, 'number', `Also on line ${first}`);
+      seen.set(values.number, row.line);
+    }
+    const refs = parsed
+      .flatMap((p) => [p.values.number, p.values.companyNumber])
+      .filter((n): n is string => !!n);
+    const [existing, salespeople] = await Promise.all([
+      this.d.contacts.byNumbers(refs),
+      this.d.salespeople.byCodes(parsed.map((p) => p.values.salespersonCode).filter((c): c is string => !!c)),
+    ]);
+    for (const { row, values } of parsed) {
+      if (values.salespersonCode && !salespeople.has(values.salespersonCode)) {
+        problems.add(row.line, 'salespersonCode', 'No salesperson has this code');
+      }
+      const ref = values.companyNumber;
+      if (ref && ref !== values.number && !existing.has(ref) && !seen.has(ref)) {
+        problems.add(row.line, 'companyNumber', 'No contact has this number (in the database or the file)');
+      }
+    }
+    problems.throwIfAny();
+    const companyNames = new Map([...existing.values()].map((c) => [c.number, c.name]));
+    for (const { values } of parsed)
+      if (values.number && values.name) companyNames.set(values.number, values.name);
+    let created = 0;
+    let updated = 0;
+    for (const { values } of parsed) {
+      const c = values as ContactRow; // every cell passed (throwIfAny above)
+      const full: Contact = {
+        ...c,
+        number: c.number ?? '',
+        alternateEmails: c.alternateEmails.filter((a) => a !== c.email),
+      };
+      if (c.kind === 'company') full.companyName = c.name;
+      else if (c.companyNumber && !c.companyName)
+        full.companyName = companyNames.get(c.companyNumber) ?? null;
+      if (c.number && existing.has(c.number)) {
+        const { number, ...changes } = full;
+        await this.d.contacts.update(number, changes);
+        updated++;
+      } else if (c.number && (await this.d.contacts.create(full))) created++;
+      else {
+        await this.d.contactService.insertWithNextNumber((number) => ({
+          ...full,
+          number,
+          companyNumber: full.kind === 'company' ? number : full.companyNumber,
+        }));
+        created++;
+      }
+    }
+    return { created, updated };
+  }
+
+  /** Each cell checked on its own, so one row reports all its problems; `values` holds the cells that passed. */
+  private contactOf(problems: ImportProblems, row: CsvRow): { values: Partial<ContactRow> } {
+    const v: Partial<ContactRow> = {
+      number: cell(problems, row, 'number', z.union([z.literal('').transform(() => null), code])),
+      kind: cell(problems, row, 'kind', z.enum(['person', 'company'], 'Write person or company')),
+      name: cell(problems, row, 'name', required(100)),
+      companyNumber: cell(
+        problems,
+        row,
+        'companyNumber',
+        z.union([z.literal('').transform(() => null), code]),
+      ),
+      companyName: cell(problems, row, 'companyName', text(100)),
+      email: cell(problems, row, 'email', address),
+      alternateEmails: cell(problems, row, 'alternateEmails', addresses),
+      phone: cell(problems, row, 'phone', text(30)),
+      salespersonCode: cell(problems, row, 'salespersonCode', optionalCode),
+      privacyBlocked: cell(problems, row, 'privacyBlocked', flag(false)),
+    };
+    if (v.kind === 'company' && v.number) v.companyNumber = v.number;
+    return { values: v };
+  }
+}

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { useTestDatabase } from '../../support/db.js';
+import { startApiHarness, type ApiHarness } from '../routes/apiHarness.js';
+
+describe('API hardening: limits, headers, CORS, request ids and log redaction, problem+json everywhere', function () {
+  this.timeout(60_000);
+  const tdb = useTestDatabase('hardening');
+  let h: ApiHarness;
+  before(async () => {
+    h = await startApiHarness(tdb().conn);
+  });
+  after(() => h?.close());
+
+  it('limits JSON bodies to 100 kb and CSV uploads to 5 MB (413 body_too_large), and refuses malformed JSON', async () => {
+    const big = { addresses: ['a@b.example'], internetMessageId: `<${'x'.repeat(110_000)}>` };
+    const json = await h.request('POST', '/api/v1/lookup', { token: 'salesperson', body: big });
+    assert.deepEqual([json.status, json.json.code], [413, 'body_too_large']);
+    const csv = await h.request('POST', '/api/v1/contacts/import', {
+      token: 'admin',
+      raw: `kind,name\n${'person,A\n'.repeat(600_000)}`,
+      contentType: 'text/csv',
+    });
+    assert.deepEqual([csv.status, csv.json.code], [413, 'body_too_large']);
+    const malformed = await h.request('POST', '/api/v1/lookup', {
+      token: 'salesperson',
+      raw: '{"addresses": [',
+    });
+    assert.deepEqual([malformed.status, malformed.json.code], [400, 'malformed_json']);
+    const form = await h.request('POST', '/api/v1/lookup', {
+      token: 'salesperson',
+      raw: 'a=1',
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    assert.deepEqual([form.status, form.json.code], [415, 'unsupported_media_type']);
+  });
+
+  it('checks the token before reading a body: no token means 401 even for a huge or broken body', async () => {
+    const r = await h.request('POST', '/api/v1/lookup', { raw: '{'.repeat(200_000) });
+    assert.equal(r.status, 401);
+  });
+
+  it('refuses unknown keys and query operators instead of passing them on', async () => {
+    const r = await h.request('POST', '/api/v1/lookup', {
+      token: 'salesperson',
+      body: { addresses: ['a@b.example'], $where: '1' },
+    });
+    assert.equal(r.status, 400);
+    assert.deepEqual(r.json.errors, [{ path: 'body', message: 'Unrecognized key: "$where"' }]);
+    const q = await h.request('GET', '/api/v1/contacts?search[$gt]=a', { token: 'salesperson' });
+    assert.equal(q.status, 400);
+    const nested = await h.request('POST', '/api/v1/lookup', {
+      token: 'salesperson',
+      body: { addresses: [{ $gt: '' }] },
+    });
+    assert.equal(nested.status, 400);
+  });
+
+  it('sends API security headers: nothing may frame or run the API', async () => {
+    const r = await h.request('GET', '/api/v1/me', { token: 'salesperson' });
+    const csp = r.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(r.headers.get('x-frame-options'), 'DENY');
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(r.headers.get('x-powered-by'), null);
+    const missing = await h.request('DELETE', '/api/v1/me', { token: 'salesperson' });
+    assert.deepEqual([missing.status, missing.json.code], [404, 'route_not_found']);
+    assert.match(missing.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  });
+
+  it('allows cross-origin calls only from the add-in origin', async () => {
+    const preflight = (origin: string) =>
+      h.request('OPTIONS', '/api/v1/lookup', {
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
+    const own = await preflight('https://localhost:3000');
+    assert.equal(own.status, 204);
+    assert.equal(own.headers.get('access-control-allow-origin'), 'https://localhost:3000');
+    const evil = await preflight('https://evil.example');
+    assert.notEqual(evil.headers.get('access-control-allow-origin'), 'https://evil.example');
+    assert.notEqual(evil.headers.get('access-control-allow-origin'), '*');
+  });
+
+  it('tags every request with an id (echoed, logged) and never logs the bearer token', async () => {
+    const token = await h.token('salesperson');
+    const r = await h.request('GET', '/api/v1/me', { token, headers: { 'x-request-id': 'req-abc-123' } });
+    assert.equal(r.headers.get('x-request-id'), 'req-abc-123');
+    const line = h.logs.map((l) => JSON.parse(l)).find((l) => l.req?.id === 'req-abc-123');
+    assert.ok(line, 'a log line carries the request id');
+    assert.equal(line.req.headers.authorization, '[redacted]');
+    assert.ok(
+      !h.logs.some((l) => l.includes(token.split('.')[2]!)),
+      'the token signature never reaches the logs',
+    );
+    const generated = await h.request('GET', '/api/v1/config');
+    assert.match(generated.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+  });
+
+  it('rate limits per client with problem+json 429', async () => {
+    const limited = await startApiHarness(tdb().conn, {
+      seed: false,
+      rateLimit: { windowMs: 60_000, limit: 3 },
+    });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await limited.request('GET', '/api/v1/config')).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+      const r = await limited.request('GET', '/api/v1/config');
+      assert.equal(r.json.code, 'rate_limited');
+      assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.ok(r.headers.get('ratelimit-policy') || r.headers.get('ratelimit'));
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('documents every route in an OpenAPI 3.1 document generated from the validating schemas', async () => {
+    const doc = (await h.request('GET', '/api/v1/openapi.json')).json;
+    assert.equal(doc.openapi, '3.1.0');
+    const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+      (p) => Object.values(p),
+    );
+    assert.equal(new Set(ops.map((o) => o.operationId)).size, ops.length);
+    const lookup = doc.paths['/lookup'].post;
+    const body = lookup.requestBody.content['application/json'].schema;
+    assert.equal(body.additionalProperties, false, 'strict objects are documented as such');
+    assert.deepEqual(body.required, ['addresses']);
+    assert.deepEqual(lookup.security, [{ bearer: [] }]);
+    assert.ok(lookup.responses['401'] && lookup.responses['200']);
+    const history = doc.paths['/contacts/{number}/interactions'].get;
+    assert.deepEqual(
+      history.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+      ['path:number', 'query:cursor', 'query:limit'],
+    );
+    assert.deepEqual(doc.paths['/config'].get.security, []);
+  });
+});

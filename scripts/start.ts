@@ -9,6 +9,8 @@ import { ensureDevCertificates } from './lib/certs.js';
 import { startMongo } from './lib/mongo.js';
 import { localDataDir, repoRoot } from './lib/paths.js';
 import { seedDemoData } from './demo/seed.js';
+import { DEMO_MAILBOX, startDemoMailbox } from './demo/mailbox.js';
+import { createSecretBox } from '../server/security/secretBox.js';
 
 const PUBLIC_URL = process.env.PUBLIC_URL ?? 'https://localhost:3000';
 
@@ -49,6 +51,9 @@ const certs = ensureDevCertificates();
 const mongo = await startMongo({ dataDir: path.join(localDataDir, 'db'), log: console.log });
 const db = await openDatabase(mongo.uri, { dbName: 'interlog' });
 if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
+const SECRETS_KEY = process.env.SECRETS_KEY ?? secretsKey();
+// The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured.
+const demo = process.env.GRAPH_BASE_URL ? null : await startDemoMailbox(db, createSecretBox(Buffer.from(SECRETS_KEY, 'base64')));
 await db.close();
 
 const env = {
@@ -58,7 +63,8 @@ const env = {
   MONGODB_URI: withDbName(mongo.uri, 'interlog'),
   TLS_CERT_FILE: certs.certPath,
   TLS_KEY_FILE: certs.keyPath,
-  SECRETS_KEY: process.env.SECRETS_KEY ?? secretsKey(),
+  SECRETS_KEY,
+  ...(demo ? { GRAPH_BASE_URL: demo.baseUrl, AUTHORITY_HOST: demo.baseUrl } : {}),
   AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
   ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'annette.hill@contoso.example',
   INTERNAL_DOMAINS: process.env.INTERNAL_DOMAINS ?? 'contoso.example',
@@ -81,6 +87,7 @@ Interlog is starting on ${PUBLIC_URL}
   Task pane:      ${PUBLIC_URL}/taskpane.html
   Health:         ${PUBLIC_URL}/healthz
   Manifest:       ${PUBLIC_URL}/manifest.xml  (Outlook: My add-ins > Add a custom add-in > Add from file)
+  Demo mailbox:   ${demo ? `${DEMO_MAILBOX} on the Graph emulator ${demo.baseUrl} (new mail every 45 s)` : 'none (GRAPH_BASE_URL set)'}
   Database:       ${mongo.kind} (data in ${path.join(localDataDir, 'db')})
   Development CA: ${certs.caCertPath} (trust it in your browser/OS to avoid certificate warnings)
 Press Ctrl+C to stop.
@@ -92,6 +99,7 @@ const stop = async () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.on('exit', async (code) => {
+  await demo?.close();
   await mongo.stop();
   process.exit(code ?? 0);
 });

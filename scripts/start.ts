@@ -53,7 +53,12 @@ const db = await openDatabase(mongo.uri, { dbName: 'interlog' });
 if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
 const SECRETS_KEY = process.env.SECRETS_KEY ?? secretsKey();
 // The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured.
-const demo = process.env.GRAPH_BASE_URL ? null : await startDemoMailbox(db, createSecretBox(Buffer.from(SECRETS_KEY, 'base64')));
+const demo = process.env.GRAPH_BASE_URL
+  ? null
+  : await startDemoMailbox(db, createSecretBox(Buffer.from(SECRETS_KEY, 'base64')), {
+      cert: fs.readFileSync(certs.certPath, 'utf8'),
+      key: fs.readFileSync(certs.keyPath, 'utf8'),
+    });
 await db.close();
 
 const env = {

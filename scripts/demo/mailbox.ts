@@ -32,11 +32,17 @@ function message([from, to, subject]: (typeof CONVERSATIONS)[number], at: Date, 
   };
 }
 
-export async function startDemoMailbox(db: Database, secrets: SecretBox): Promise<GraphEmulator> {
-  const emu = await startGraphEmulator({ tenantId: DEMO_TENANT });
+export async function startDemoMailbox(
+  db: Database,
+  secrets: SecretBox,
+  tls: { cert: string; key: string },
+): Promise<GraphEmulator> {
+  const emu = await startGraphEmulator({ tenantId: DEMO_TENANT, tls });
   emu.addMailbox({ address: DEMO_MAILBOX, displayName: 'Contoso email logging' });
   const now = Date.now();
-  CONVERSATIONS.forEach((c, i) => emu.addMessage(DEMO_MAILBOX, 'inbox', message(c, new Date(now - (10 - i) * 60_000), i)));
+  CONVERSATIONS.forEach((c, i) =>
+    emu.addMessage(DEMO_MAILBOX, 'inbox', message(c, new Date(now - (10 - i) * 60_000), i)),
+  );
   let n = 0;
   const arrivals = setInterval(() => {
     const c = CONVERSATIONS[n++ % CONVERSATIONS.length]!;
@@ -57,7 +63,13 @@ export async function startDemoMailbox(db: Database, secrets: SecretBox): Promis
       batchSize: 50,
       intervalSeconds: 30,
       consentGiven: true,
-      policy: { archiveFolder: 'archive', unmatched: 'delete', unmatchedFolder: null, quarantineFolder: 'Interlog quarantine', blocklist: [] },
+      policy: {
+        archiveFolder: 'archive',
+        unmatched: 'delete',
+        unmatchedFolder: null,
+        quarantineFolder: 'Interlog quarantine',
+        blocklist: [],
+      },
     });
   }
   return emu;

@@ -18,7 +18,12 @@ describe('database provisioning for npm start (scripts/lib/mongo.ts)', function 
     const first = await startMongo({ dataDir, privateServer: true });
     let db = await openDatabase(first.uri, { dbName: 'interlog' });
     assert.equal(await seedDemoData(db), true);
-    await db.models.Salesperson.create({ code: 'NEW', name: 'Written by the demo user', email: null, active: true });
+    await db.models.Salesperson.create({
+      code: 'NEW',
+      name: 'Written by the demo user',
+      email: null,
+      active: true,
+    });
     const contacts = await db.models.Contact.countDocuments({});
     await db.close();
     await first.stop();
@@ -26,7 +31,10 @@ describe('database provisioning for npm start (scripts/lib/mongo.ts)', function 
     const second = await startMongo({ dataDir, privateServer: true });
     try {
       db = await openDatabase(second.uri, { dbName: 'interlog' });
-      assert.equal((await db.models.Salesperson.findOne({ code: 'NEW' }).lean())?.name, 'Written by the demo user');
+      assert.equal(
+        (await db.models.Salesperson.findOne({ code: 'NEW' }).lean())?.name,
+        'Written by the demo user',
+      );
       assert.equal(await seedDemoData(db), false, 'not seeded again');
       assert.equal(await db.models.Contact.countDocuments({}), contacts);
       await db.close();

@@ -30,6 +30,10 @@ export const pages = [
     title: 'Interlog sign-in',
     officeJs: false,
   },
+  // Development/demo page (sample messages next to the real pane); the server refuses it in production.
+  { name: 'preview', entry: './addin/preview/main.ts', title: 'Interlog preview', officeJs: true },
+  // The admin console (/admin): a plain browser page, no Office.js.
+  { name: 'admin', entry: './addin/admin/main.tsx', title: 'Interlog administration', officeJs: false },
 ];
 
 export default (_env, argv) => {

@@ -89,6 +89,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, '
 });
 console.log(`
 Interlog is starting on ${PUBLIC_URL}
+  Preview:        ${PUBLIC_URL}/preview.html  (the task pane next to sample messages, outside Outlook)
+  Admin console:  ${PUBLIC_URL}/admin
   Task pane:      ${PUBLIC_URL}/taskpane.html
   Health:         ${PUBLIC_URL}/healthz
   Manifest:       ${PUBLIC_URL}/manifest.xml  (Outlook: My add-ins > Add a custom add-in > Add from file)

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     addinDir: ADDIN_DIR,
     health: async () => ({ database: (await db.ping()) ? 'ok' : 'down' }),
     api: await createApi(config, db, log, engine),
+    previewPages: config.NODE_ENV !== 'production',
   });
   const server = https.createServer(
     { cert: fs.readFileSync(config.TLS_CERT_FILE), key: fs.readFileSync(config.TLS_KEY_FILE) },

@@ -7,7 +7,7 @@ import { pinoHttp } from 'pino-http';
 import crypto from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { notFoundHandler, problemHandler } from './problem.js';
-import { addinPageHeaders, apiHeaders } from './security.js';
+import { addinPageHeaders, apiHeaders, privatePageHeaders } from './security.js';
 
 export interface AppDeps {
   log: Logger;
@@ -17,6 +17,8 @@ export interface AppDeps {
   health: () => Promise<{ database: 'ok' | 'down' }>;
   /** The /api/v1 router (issue: backend API); absent in minimal set-ups. */
   api?: Router;
+  /** Serve development/demo pages (/preview.html); never in production. Default: off. */
+  previewPages?: boolean;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -52,8 +54,21 @@ export function createApp(deps: AppDeps): express.Express {
     res.type('application/xml').send(xml);
   });
 
+  if (!deps.previewPages) {
+    // The preview page (and its script) is built into every dist/addin, so it is refused here, not left out.
+    app.get(/^\/preview\.(?:[0-9a-f]+\.)?(?:html|js)$/, notFoundHandler);
+  }
+  // The admin console is never framed (Outlook frames the add-in pages, nobody frames this one).
+  app.get('/admin.html', privatePageHeaders, (_req, res, next) => {
+    res.sendFile(path.join(deps.addinDir, 'admin.html'), { maxAge: '1h' }, (err) => err && next());
+  });
   app.use(addinPageHeaders, express.static(deps.addinDir, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.redirect('/taskpane.html'));
+  // The admin console (admin role enforced by the API it calls).
+  app.get(/^\/admin\/?$/, (req, res) => {
+    const query = req.originalUrl.indexOf('?');
+    res.redirect(`/admin.html${query >= 0 ? req.originalUrl.slice(query) : ''}`);
+  });
 
   app.use(notFoundHandler);
   app.use(problemHandler(deps.log));

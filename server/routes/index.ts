@@ -9,9 +9,11 @@ import type { Logger } from '../logging/logger.js';
 import { openApiDocument } from '../openapi/document.js';
 import type { Services } from '../services/index.js';
 import { contactRoutes } from './contacts/routes.js';
+import { interactionSearchRoutes } from './interactionSearch/routes.js';
 import { interactionRoutes } from './interactions/routes.js';
 import { logEmailRoutes } from './logEmail/routes.js';
 import { loggingSetupRoutes } from './loggingSetup/routes.js';
+import { loggingStatusRoutes } from './loggingStatus/routes.js';
 import { lookupRoutes } from './lookup/routes.js';
 import { mountRoutes } from './mount.js';
 import { opportunityRoutes } from './opportunities/routes.js';
@@ -42,6 +44,8 @@ export function allRouteSpecs(s: Services, session: SessionOptions): RouteSpec[]
     ...contactRoutes(s),
     ...salespersonRoutes(s),
     ...loggingSetupRoutes(s),
+    ...loggingStatusRoutes(s),
+    ...interactionSearchRoutes(s),
   ];
 }
 

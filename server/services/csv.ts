@@ -1,5 +1,5 @@
 // CSV files in and out of the admin console. Import: header row first, every problem reported by line and
-// column (nothing is written when there is one). Export: cells that a spreadsheet would run as a formula are
+// column (nothing is written when there is one, unless the import skips invalid rows). Export: cells that a spreadsheet would run as a formula are
 // prefixed with an apostrophe (OWASP "CSV injection"); import removes that prefix again, so files round-trip.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -23,8 +23,15 @@ export interface FieldProblem {
 /** Collects problems as "<line>.<column>" and throws them all at once as 422 `import_invalid`. */
 export class ImportProblems {
   readonly list: FieldProblem[] = [];
+  /** Lines with at least one problem (what an `onError=skip` import leaves out). */
+  readonly lines = new Set<number>();
   add(line: number, column: string, message: string): void {
     this.list.push({ path: `${line}.${column}`, message });
+    this.lines.add(line);
+  }
+  /** The problems as an import report shows them (as many as a 422 would list). */
+  reported(): FieldProblem[] {
+    return this.list.slice(0, MAX_REPORTED);
   }
   throwIfAny(): void {
     if (this.list.length === 0) return;
@@ -48,8 +55,17 @@ export function escapeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** Parses a file whose header must name exactly `columns` (any order; missing optional columns are allowed). */
-export function parseCsv(text: string, columns: readonly string[], required: readonly string[]): CsvRow[] {
+/**
+ * Parses a file whose header must name exactly `columns` (any order; missing optional columns are allowed).
+ * Problems of the file or its header always throw. A row with the wrong number of values throws too, unless
+ * `rowProblems` is given: the problem is recorded there and the caller decides (skip-invalid imports).
+ */
+export function parseCsv(
+  text: string,
+  columns: readonly string[],
+  required: readonly string[],
+  rowProblems?: ImportProblems,
+): CsvRow[] {
   const problems = new ImportProblems();
   let records: { info: { lines: number }; record: string[] }[];
   try {
@@ -86,7 +102,11 @@ export function parseCsv(text: string, columns: readonly string[], required: rea
   problems.throwIfAny();
   const rows = body.map(({ info, record }) => {
     if (record.length !== header.length)
-      problems.add(info.lines, '*', `Expected ${header.length} values, found ${record.length}`);
+      (rowProblems ?? problems).add(
+        info.lines,
+        '*',
+        `Expected ${header.length} values, found ${record.length}`,
+      );
     const values: Record<string, string> = {};
     header.forEach((h, i) => (values[h] = unescapeCell(record[i] ?? '')));
     return { line: info.lines, values };

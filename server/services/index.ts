@@ -1,5 +1,6 @@
 // Wires the application services to one database: the only place that knows which repository each needs.
 import type { Database } from '../repositories/db.js';
+import { AdminQueryRepository } from '../repositories/adminQueries.js';
 import { ContactRepository } from '../repositories/contacts.js';
 import { InteractionRepository } from '../repositories/interactions.js';
 import { JobRunRepository } from '../repositories/jobRuns.js';
@@ -11,6 +12,7 @@ import { OpportunityRepository } from '../repositories/opportunities.js';
 import { SalespersonRepository } from '../repositories/salespeople.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import type { SecretBox } from '../security/secretBox.js';
+import { AdminViewService } from './adminViews.js';
 import { ContactService } from './contacts.js';
 import { InteractionService } from './interactions.js';
 import { LoggingSetupService } from './loggingSetup.js';
@@ -29,6 +31,8 @@ export interface Services {
   salespeople: SalespersonService;
   transfers: TransferService;
   loggingSetup: LoggingSetupService;
+  /** Admin console views: entries across contacts, mailbox states, logged mail per day. */
+  adminViews: AdminViewService;
   /** Role resolution needs it: is the caller's address a salesperson's? */
   masterData: MasterDataRepository;
 }
@@ -54,6 +58,7 @@ export function createServices(db: Database, o: ServiceOptions): Services {
   const setups = new LoggingSetupRepository(db.models);
   const manualLogging = new ManualLoggingService({ interactions, masterData, salespeople, setups });
   const contactService = new ContactService({ contacts, masterData, salespeople, numbers });
+  const jobRuns = new JobRunRepository(db.models);
   return {
     lookup: new LookupService({ interactions, masterData, opportunities, salespeople }),
     interactions: new InteractionService({ interactions, contacts, salespeople }),
@@ -72,10 +77,18 @@ export function createServices(db: Database, o: ServiceOptions): Services {
     transfers: new TransferService({ salespeople, contacts, contactService }),
     loggingSetup: new LoggingSetupService({
       setups,
-      jobRuns: new JobRunRepository(db.models),
+      jobRuns,
       states: new MessageStateRepository(db.models),
       secrets: o.secrets,
       sourceFor: o.sourceFor,
+      now,
+    }),
+    adminViews: new AdminViewService({
+      queries: new AdminQueryRepository(db.models),
+      setups,
+      jobRuns,
+      contacts,
+      salespeople,
       now,
     }),
     masterData,

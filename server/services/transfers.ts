@@ -1,12 +1,13 @@
-// CSV import and export of salespeople and contacts (admin console). Imports are all or nothing: every row is
-// checked first (values, duplicates in the file, references to salespeople and companies) and any problem is
-// reported by line and column with nothing written. Rows naming an existing code/number update it.
+// CSV import and export of salespeople and contacts (admin console). Every row is checked first (values,
+// duplicates in the file, references to salespeople and companies) and each problem is reported by line and
+// column. By default imports are all or nothing (nothing written when there is a problem); in `skip` mode the
+// valid rows are written and the invalid ones reported. Rows naming an existing code/number update it.
 import { z } from 'zod';
 import type { ContactRepository } from '../repositories/contacts.js';
 import type { Contact, Salesperson } from '../repositories/masterData.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
 import { normalizeAddress } from '../../shared/email.js';
-import { cell, ImportProblems, parseCsv, toCsv, type CsvRow } from './csv.js';
+import { cell, ImportProblems, parseCsv, toCsv, type CsvRow, type FieldProblem } from './csv.js';
 import type { ContactService } from './contacts.js';
 
 export const SALESPERSON_COLUMNS = ['code', 'name', 'email', 'active'] as const;
@@ -55,6 +56,51 @@ const optionalCode = z.union([z.literal('').transform(() => null), code]);
 
 type ContactRow = Omit<Contact, 'number'> & { number: string | null };
 
+/** reject: all or nothing (422 on any problem); skip: import the valid rows, report the others. */
+export type ImportMode = 'reject' | 'skip';
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  skipped?: number;
+  problems?: FieldProblem[];
+}
+
+function reportOf(
+  mode: ImportMode,
+  problems: ImportProblems,
+  created: number,
+  updated: number,
+): ImportReport {
+  if (mode === 'reject') return { created, updated };
+  return { created, updated, skipped: problems.lines.size, problems: problems.reported() };
+}
+
+/**
+ * A person whose company is only in the file must not be imported when the company's row is skipped: it would
+ * point at a contact that does not exist. Repeats until stable (a skipped person skips nobody, but a skipped
+ * company that is itself a "person's company" chain could).
+ */
+function skipPeopleOfSkippedCompanies(
+  rows: { row: CsvRow; values: Partial<ContactRow> }[],
+  existing: Map<string, Contact>,
+  problems: ImportProblems,
+): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    const provided = new Set(
+      rows.filter((r) => !problems.lines.has(r.row.line) && r.values.number).map((r) => r.values.number!),
+    );
+    for (const { row, values } of rows) {
+      const ref = values.companyNumber;
+      if (problems.lines.has(row.line) || !ref || ref === values.number) continue;
+      if (existing.has(ref) || provided.has(ref)) continue;
+      problems.add(row.line, 'companyNumber', "The company's row was not imported");
+      changed = true;
+    }
+  }
+}
+
 export class TransferService {
   constructor(
     private readonly d: {
@@ -69,11 +115,11 @@ export class TransferService {
     return toCsv(SALESPERSON_COLUMNS, all);
   }
 
-  async importSalespeople(csv: string): Promise<{ created: number; updated: number }> {
-    const rows = parseCsv(csv, SALESPERSON_COLUMNS, ['code', 'name']);
+  async importSalespeople(csv: string, onError: ImportMode = 'reject'): Promise<ImportReport> {
     const problems = new ImportProblems();
+    const rows = parseCsv(csv, SALESPERSON_COLUMNS, ['code', 'name'], problems);
     const seen = new Map<string, number>();
-    const parsed: Salesperson[] = [];
+    const parsed: (Salesperson & { line: number })[] = [];
     for (const row of rows) {
       const sp = {
         code: cell(problems, row, 'code', code),
@@ -86,17 +132,19 @@ export class TransferService {
         if (first !== undefined) problems.add(row.line, 'code', `Also on line ${first}`);
         seen.set(sp.code, row.line);
       }
-      if (Object.values(sp).every((v) => v !== undefined)) parsed.push(sp as Salesperson);
+      if (Object.values(sp).every((v) => v !== undefined))
+        parsed.push({ ...(sp as Salesperson), line: row.line });
     }
-    problems.throwIfAny();
-    const existing = await this.d.salespeople.byCodes(parsed.map((s) => s.code));
+    if (onError === 'reject') problems.throwIfAny();
+    const good = parsed.filter((sp) => !problems.lines.has(sp.line));
+    const existing = await this.d.salespeople.byCodes(good.map((s) => s.code));
     let created = 0;
-    for (const sp of parsed) {
+    for (const { line: _line, ...sp } of good) {
       if (existing.has(sp.code))
         await this.d.salespeople.update(sp.code, { name: sp.name, email: sp.email, active: sp.active });
       else if (await this.d.salespeople.create(sp)) created++;
     }
-    return { created, updated: parsed.length - created };
+    return reportOf(onError, problems, created, good.length - created);
   }
 
   async exportContacts(): Promise<string> {
@@ -113,25 +161,25 @@ export class TransferService {
     );
   }
 
-  async importContacts(csv: string): Promise<{ created: number; updated: number }> {
-    const rows = parseCsv(csv, CONTACT_COLUMNS, ['kind', 'name']);
+  async importContacts(csv: string, onError: ImportMode = 'reject'): Promise<ImportReport> {
     const problems = new ImportProblems();
-    const parsed = rows.map((row) => ({ row, ...this.contactOf(problems, row) }));
+    const rows = parseCsv(csv, CONTACT_COLUMNS, ['kind', 'name'], problems);
+    const all = rows.map((row) => ({ row, ...this.contactOf(problems, row) }));
     const seen = new Map<string, number>();
-    for (const { row, values } of parsed) {
+    for (const { row, values } of all) {
       if (!values.number) continue;
       const first = seen.get(values.number);
       if (first !== undefined) problems.add(row.line, 'number', `Also on line ${first}`);
       seen.set(values.number, row.line);
     }
-    const refs = parsed
+    const refs = all
       .flatMap((p) => [p.values.number, p.values.companyNumber])
       .filter((n): n is string => !!n);
     const [existing, salespeople] = await Promise.all([
       this.d.contacts.byNumbers(refs),
-      this.d.salespeople.byCodes(parsed.map((p) => p.values.salespersonCode).filter((c): c is string => !!c)),
+      this.d.salespeople.byCodes(all.map((p) => p.values.salespersonCode).filter((c): c is string => !!c)),
     ]);
-    for (const { row, values } of parsed) {
+    for (const { row, values } of all) {
       if (values.salespersonCode && !salespeople.has(values.salespersonCode)) {
         problems.add(row.line, 'salespersonCode', 'No salesperson has this code');
       }
@@ -140,7 +188,9 @@ export class TransferService {
         problems.add(row.line, 'companyNumber', 'No contact has this number (in the database or the file)');
       }
     }
-    problems.throwIfAny();
+    if (onError === 'reject') problems.throwIfAny();
+    else skipPeopleOfSkippedCompanies(all, existing, problems);
+    const parsed = all.filter((p) => !problems.lines.has(p.row.line));
     const companyNames = new Map([...existing.values()].map((c) => [c.number, c.name]));
     for (const { values } of parsed)
       if (values.number && values.name) companyNames.set(values.number, values.name);
@@ -170,7 +220,7 @@ export class TransferService {
         created++;
       }
     }
-    return { created, updated };
+    return reportOf(onError, problems, created, updated);
   }
 
   /** Each cell checked on its own, so one row reports all its problems; `values` holds the cells that passed. */

@@ -10,4 +10,5 @@ export * from './opportunities.js';
 export * from './lookup.js';
 export * from './salespeople.js';
 export * from './loggingSetup.js';
+export * from './adminViews.js';
 export * from './routes.js';

@@ -46,7 +46,7 @@ export const adminApiRoutes = {
   updateContact: { method: 'PATCH', path: '/contacts/:number' },
   /** Admin. -> text/csv */
   exportContacts: { method: 'GET', path: '/contacts/export' },
-  /** Admin. text/csv -> ImportReport */
+  /** Admin. text/csv, ?onError=reject|skip -> ImportReport */
   importContacts: { method: 'POST', path: '/contacts/import' },
   /** ?search= -> SalespersonList */
   salespeople: { method: 'GET', path: '/salespeople' },
@@ -56,7 +56,7 @@ export const adminApiRoutes = {
   updateSalesperson: { method: 'PATCH', path: '/salespeople/:code' },
   /** Admin. -> text/csv */
   exportSalespeople: { method: 'GET', path: '/salespeople/export' },
-  /** Admin. text/csv -> ImportReport */
+  /** Admin. text/csv, ?onError=reject|skip -> ImportReport */
   importSalespeople: { method: 'POST', path: '/salespeople/import' },
   /** ?status=&contactNumber=&salespersonCode=&cursor=&limit= -> OpportunityPage */
   opportunities: { method: 'GET', path: '/opportunities' },
@@ -78,6 +78,12 @@ export const adminApiRoutes = {
   loggingRuns: { method: 'GET', path: '/logging/setups/:mailbox/runs' },
   /** Admin. ?state=&limit= -> QuarantineList */
   loggingQuarantine: { method: 'GET', path: '/logging/setups/:mailbox/quarantine' },
+  /** Admin. ?days= -> LoggedTrend */
+  loggingTrend: { method: 'GET', path: '/logging/setups/:mailbox/trend' },
+  /** Admin. -> LoggingStatusList */
+  loggingStatus: { method: 'GET', path: '/logging/status' },
+  /** Admin. ?contactNumber=&salespersonCode=&direction=&from=&to=&canceled=&cursor=&limit= -> AdminInteractionPage */
+  searchInteractions: { method: 'GET', path: '/interactions' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: string }>;
 
 export type AdminApiRouteName = keyof typeof adminApiRoutes;

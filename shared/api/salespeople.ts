@@ -1,6 +1,7 @@
 // Salespeople (the admin console's list, and the pickers of the task pane).
 import { z } from 'zod';
 import { SalespersonCode } from './common.js';
+import { ProblemFieldError } from './problem.js';
 
 export const Salesperson = z.strictObject({
   code: SalespersonCode,
@@ -39,11 +40,19 @@ export type UpdateSalespersonRequest = z.infer<typeof UpdateSalespersonRequest>;
 
 /**
  * POST /salespeople/import and /contacts/import (body text/csv, header row first; see GET .../export for the
- * columns). All or nothing: any invalid row -> 422 `import_invalid`, nothing written, with one field error per
- * problem whose `path` is "<line>.<column>" (line 1 is the header). Rows with an existing code/number update it.
+ * columns). By default all or nothing: any invalid row -> 422 `import_invalid`, nothing written, with one field
+ * error per problem whose `path` is "<line>.<column>" (line 1 is the header). With `?onError=skip` the valid rows
+ * are imported and the invalid ones are skipped and reported in `problems` (a bad header is still a 422). Rows
+ * with an existing code/number update it.
  */
+export const ImportQuery = z.strictObject({ onError: z.enum(['reject', 'skip']).optional() });
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
 export const ImportReport = z.strictObject({
   created: z.int().nonnegative(),
   updated: z.int().nonnegative(),
+  /** `onError=skip` only: rows left out, and why ("<line>.<column>" as in `import_invalid`). */
+  skipped: z.int().nonnegative().optional(),
+  problems: z.array(ProblemFieldError).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

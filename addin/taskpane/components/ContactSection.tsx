@@ -15,6 +15,9 @@ import { useI18n } from '../../i18n/context.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A native select is as wide as its longest option ("Name (long.address@example.com)"): let it shrink to the
+  // pane instead of making the whole pane scroll sideways.
+  picker: { minWidth: 0 },
   card: {
     display: 'flex',
     flexDirection: 'column',
@@ -52,7 +55,11 @@ export function ContactSection(props: {
       {props.contacts.length > 1 && (
         <Field label={t.contacts.picker}>
           {/* A native select: light, and every platform's screen reader knows it. */}
-          <Select value={selected.number} onChange={(_, data) => props.onSelect(data.value)}>
+          <Select
+            className={styles.picker}
+            value={selected.number}
+            onChange={(_, data) => props.onSelect(data.value)}
+          >
             {props.contacts.map((c) => (
               <option key={c.number} value={c.number}>
                 {c.email ? `${c.name} (${c.email})` : c.name}

@@ -34,6 +34,22 @@ export interface CreateOpportunityDefaults {
   salespersonCode: string | null;
 }
 
+/**
+ * From the open mail when asked, else as requested. The server logs a mail for the contacts Business Central's
+ * rules give it (the sender of received mail, the recipients of sent mail) and refuses `fromMessage` with
+ * nothing_to_log for anyone else, e.g. a contact in copy of a received mail: the pane cannot tell beforehand,
+ * so that contact gets a plain opportunity, as it would once the mail is logged.
+ */
+async function createOpportunity(api: ApiClient, request: CreateOpportunityRequest): Promise<Opportunity> {
+  try {
+    return await api.createOpportunity(request);
+  } catch (e) {
+    if (!request.fromMessage || !(e instanceof ApiError) || e.code !== 'nothing_to_log') throw e;
+    const { fromMessage: _fromMessage, ...plain } = request;
+    return api.createOpportunity(plain);
+  }
+}
+
 export function CreateOpportunityDialog(props: {
   open: boolean;
   api: ApiClient;
@@ -76,7 +92,7 @@ export function CreateOpportunityDialog(props: {
     setFailure(null);
     void run(async () => {
       try {
-        props.onCreated(await props.api.createOpportunity(parsed.data));
+        props.onCreated(await createOpportunity(props.api, parsed.data));
       } catch (e) {
         if (e instanceof ApiError) setErrors(serverFieldErrors(e.fieldErrors, t));
         setFailure(e);

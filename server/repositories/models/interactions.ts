@@ -86,6 +86,10 @@ interactionSchema.index({ salespersonCode: 1, occurredAt: -1 });
 // Recovery of entries whose message was not archived yet (crash between write and move).
 interactionSchema.index({ archiveState: 1, 'message.mailbox': 1 });
 interactionSchema.index({ occurredAt: -1 });
+// The admin console's entry list, newest first, keyset-paged by (occurredAt, entryNumber): all entries, or one
+// salesperson's (one contact's uses the history index above).
+interactionSchema.index({ occurredAt: -1, entryNumber: -1 });
+interactionSchema.index({ salespersonCode: 1, occurredAt: -1, entryNumber: -1 });
 
 export interface OpportunityDoc {
   number: string;

@@ -8,7 +8,7 @@ import {
   UpdateContactRequest,
 } from '../../../shared/api/contacts.js';
 import { adminApiRoutes, apiRoutes } from '../../../shared/api/routes.js';
-import { ImportReport } from '../../../shared/api/salespeople.js';
+import { ImportQuery, ImportReport } from '../../../shared/api/salespeople.js';
 import type { Contact } from '../../repositories/masterData.js';
 import type { Services } from '../../services/index.js';
 import { ContactNumberParams, CsvBody } from '../params.js';
@@ -37,15 +37,17 @@ export function contactRoutes(s: Services): RouteSpec[] {
       name: 'importContacts',
       method: 'post',
       path: adminApiRoutes.importContacts.path,
-      summary: 'Create or update contacts from CSV (all or nothing, problems reported by line and column)',
+      summary:
+        'Create or update contacts from CSV (all or nothing, or with onError=skip the valid rows; problems by line and column)',
       tag: 'contacts',
       access: 'admin',
       bodyType: 'csv',
+      query: ImportQuery,
       body: CsvBody,
       success: { status: 200, description: 'What was imported', schema: ImportReport },
       errors: [413, 415, 422],
-      async handle({ body }) {
-        return { body: await s.transfers.importContacts(body) };
+      async handle({ body, query }) {
+        return { body: await s.transfers.importContacts(body, query.onError ?? 'reject') };
       },
     }),
     defineRoute({

@@ -2,6 +2,7 @@
 import { adminApiRoutes } from '../../../shared/api/routes.js';
 import {
   CreateSalespersonRequest,
+  ImportQuery,
   ImportReport,
   Salesperson,
   SalespersonList,
@@ -32,15 +33,17 @@ export function salespersonRoutes(s: Services): RouteSpec[] {
       name: 'importSalespeople',
       method: 'post',
       path: adminApiRoutes.importSalespeople.path,
-      summary: 'Create or update salespeople from CSV (all or nothing, problems reported by line and column)',
+      summary:
+        'Create or update salespeople from CSV (all or nothing, or with onError=skip the valid rows; problems by line and column)',
       tag: 'salespeople',
       access: 'admin',
       bodyType: 'csv',
+      query: ImportQuery,
       body: CsvBody,
       success: { status: 200, description: 'What was imported', schema: ImportReport },
       errors: [413, 415, 422],
-      async handle({ body }) {
-        return { body: await s.transfers.importSalespeople(body) };
+      async handle({ body, query }) {
+        return { body: await s.transfers.importSalespeople(body, query.onError ?? 'reject') };
       },
     }),
     defineRoute({

@@ -235,4 +235,67 @@ describe('contacts and salespeople: create, update, search, CSV import and expor
     });
     assert.deepEqual([wrongType.status, wrongType.json.code], [415, 'unsupported_media_type']);
   });
+
+  it('with onError=skip imports the valid rows and reports the invalid ones by line (people of a skipped company too)', async () => {
+    const file = [
+      'number,kind,name,companyNumber,email,salespersonCode',
+      'CT910001,company,Skip Co,,info@skipco.example,PH',
+      'CT910002,person,Bad Address,CT910001,not-an-address,',
+      'CT910003,company,,,,',
+      'CT910004,person,Orphan,CT910003,orphan@skipco.example,',
+      'CT910005,person,Too,,too@skipco.example,,extra',
+      'CT910006,person,Good Person,CT910001,good@skipco.example,MN',
+    ].join('\n');
+    const r = await h.request('POST', '/api/v1/contacts/import?onError=skip', {
+      token: 'admin',
+      raw: file,
+      contentType: 'text/csv',
+    });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual([r.json.created, r.json.updated, r.json.skipped], [2, 0, 4]);
+    assert.deepEqual(r.json.problems.map((p: { path: string }) => p.path).sort(), [
+      '3.email',
+      '4.name',
+      '5.companyNumber',
+      '6.*',
+    ]);
+    const written = await h
+      .raw('contacts')
+      .find({ number: /^CT9100/ })
+      .sort({ number: 1 })
+      .toArray();
+    assert.deepEqual(
+      written.map((c) => [c.number, c.companyName]),
+      [
+        ['CT910001', 'Skip Co'],
+        ['CT910006', 'Skip Co'],
+      ],
+    );
+    const header = await h.request('POST', '/api/v1/contacts/import?onError=skip', {
+      token: 'admin',
+      raw: 'kind,name,colour\nperson,A,red\n',
+      contentType: 'text/csv',
+    });
+    assert.deepEqual(
+      [header.status, header.json.code],
+      [422, 'import_invalid'],
+      'a bad header is still refused',
+    );
+    const sp = await h.request('POST', '/api/v1/salespeople/import?onError=skip', {
+      token: 'admin',
+      raw: 'code,name,email\nSK1,Skip One,\nsk2,Lower Case,\nSK1,Twice,\n',
+      contentType: 'text/csv',
+    });
+    assert.deepEqual([sp.status, sp.json.created, sp.json.skipped], [200, 1, 2], sp.text);
+    assert.deepEqual(
+      sp.json.problems.map((p: { path: string }) => p.path),
+      ['3.code', '4.code'],
+    );
+    const wrongMode = await h.request('POST', '/api/v1/salespeople/import?onError=maybe', {
+      token: 'admin',
+      raw: 'code,name\nSK9,X\n',
+      contentType: 'text/csv',
+    });
+    assert.equal(wrongMode.status, 400);
+  });
 });

@@ -124,6 +124,9 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
     runLoggingSetup: () => ({ path: `/logging/setups/${MAILBOX}/run` }),
     loggingRuns: () => ({ path: `/logging/setups/${MAILBOX}/runs?limit=5` }),
     loggingQuarantine: () => ({ path: `/logging/setups/${MAILBOX}/quarantine?state=failing` }),
+    loggingTrend: () => ({ path: `/logging/setups/${MAILBOX}/trend?days=7` }),
+    loggingStatus: () => ({ path: '/logging/status' }),
+    searchInteractions: () => ({ path: '/interactions?salespersonCode=PH&direction=outbound&limit=5' }),
   };
 
 export interface Operation {

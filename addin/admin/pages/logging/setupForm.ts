@@ -1,0 +1,125 @@
+// The text fields of a logging setup as forms hold them, and the PUT bodies built from them (pure). Checked
+// with the contract's own schema, so the console refuses exactly what the server would.
+import { LoggingSetupUpdate, type LoggingSetupView } from '../../../../shared/api/loggingSetup.js';
+import type { AdminMessages } from '../../i18n/en.js';
+
+export interface SettingsForm {
+  intervalSeconds: string;
+  batchSize: string;
+  archiveFolder: string;
+  unmatched: 'delete' | 'move' | 'keep';
+  unmatchedFolder: string;
+  quarantineFolder: string;
+  /** One entry per line. */
+  blocklist: string;
+}
+
+export interface ConnectionForm {
+  mailbox: string;
+  authMode: 'app' | 'delegated';
+  tenantId: string;
+  clientId: string;
+  credential: 'secret' | 'certificate';
+  /** Empty = keep the stored one. */
+  clientSecret: string;
+  certificateThumbprint: string;
+  certificateKey: string;
+  jobAccount: string;
+}
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function settingsFormOf(v?: LoggingSetupView | null): SettingsForm {
+  return {
+    intervalSeconds: String(v?.intervalSeconds ?? 60),
+    batchSize: String(v?.batchSize ?? 50),
+    archiveFolder: v?.policy.archiveFolder ?? 'archive',
+    unmatched: v?.policy.unmatched ?? 'delete',
+    unmatchedFolder: v?.policy.unmatchedFolder ?? '',
+    quarantineFolder: v?.policy.quarantineFolder ?? 'Interlog quarantine',
+    blocklist: (v?.policy.blocklist ?? []).join('\n'),
+  };
+}
+
+export function connectionFormOf(mailbox: string, v?: LoggingSetupView | null): ConnectionForm {
+  return {
+    mailbox,
+    authMode: v?.authMode ?? 'app',
+    tenantId: v?.tenantId ?? '',
+    clientId: v?.clientId ?? '',
+    credential: v?.certificateThumbprint ? 'certificate' : 'secret',
+    clientSecret: '',
+    certificateThumbprint: v?.certificateThumbprint ?? '',
+    certificateKey: '',
+    jobAccount: v?.jobAccount ?? '',
+  };
+}
+
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** Whole numbers only: "1e3" or "12.5" would pass Number() but are not what an admin means. */
+const whole = (s: string) => (/^\d{1,6}$/.test(s.trim()) ? Number(s.trim()) : NaN);
+
+export function settingsUpdate(f: SettingsForm): LoggingSetupUpdate {
+  return {
+    intervalSeconds: whole(f.intervalSeconds),
+    batchSize: whole(f.batchSize),
+    policy: {
+      archiveFolder: f.archiveFolder,
+      unmatched: f.unmatched,
+      unmatchedFolder: f.unmatched === 'move' ? f.unmatchedFolder : null,
+      quarantineFolder: f.quarantineFolder,
+      blocklist: lines(f.blocklist),
+    },
+  };
+}
+
+/**
+ * The connection part of a PUT: what changes the app registration. A secret or key is sent only when typed (an
+ * empty field keeps the stored one); switching credential kind clears the other kind.
+ */
+export function connectionUpdate(f: ConnectionForm, redirectUrl: string): LoggingSetupUpdate {
+  const u: LoggingSetupUpdate = {
+    authMode: f.authMode,
+    tenantId: f.tenantId.trim(),
+    clientId: f.clientId.trim(),
+    redirectUrl,
+    jobAccount: f.authMode === 'delegated' && f.jobAccount.trim() ? f.jobAccount.trim() : null,
+  };
+  if (f.credential === 'secret') {
+    if (f.clientSecret) u.clientSecret = f.clientSecret;
+    u.certificateThumbprint = null;
+    u.certificateKey = null;
+  } else {
+    u.certificateThumbprint = f.certificateThumbprint.trim();
+    if (f.certificateKey.trim()) u.certificateKey = f.certificateKey.trim();
+    u.clientSecret = null;
+  }
+  return u;
+}
+
+/** Field errors of a PUT body by the contract, keyed by the form field they belong to. */
+export function checkUpdate(update: LoggingSetupUpdate, t: AdminMessages): FieldErrors {
+  const r = LoggingSetupUpdate.safeParse(update);
+  const errors: FieldErrors = {};
+  if (r.success) return errors;
+  for (const issue of r.error.issues) {
+    const key = String(issue.path[issue.path.length - 1] ?? '');
+    const field = issue.path[0] === 'policy' && typeof issue.path[2] === 'number' ? 'blocklist' : key;
+    errors[field] ??= field === 'intervalSeconds' || field === 'batchSize' ? t.errors.number : issue.message;
+  }
+  return errors;
+}
+
+/** Whether the connection step has what a check needs (a stored secret/key counts). */
+export function connectionComplete(f: ConnectionForm, stored: LoggingSetupView | null): boolean {
+  const filled = (s: string) => s.trim().length > 0;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.mailbox.trim())) return false;
+  if (!filled(f.tenantId) || !filled(f.clientId)) return false;
+  if (f.credential === 'secret') return filled(f.clientSecret) || stored?.clientSecret === 'set';
+  return filled(f.certificateThumbprint) && (filled(f.certificateKey) || stored?.certificateKey === 'set');
+}

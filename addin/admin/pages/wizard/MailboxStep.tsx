@@ -1,0 +1,89 @@
+// Step 3: the shared mailbox and "Check connection" (save the connection, then validate as the loop would).
+// The outcome of each validation step is listed with the server's advice; Next waits for a passing check.
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { SetupValidation } from '../../../../shared/api/loggingSetup.js';
+import { ErrorBar } from '../../components/feedback.js';
+import { useAdminI18n } from '../../i18n/context.js';
+import type { ConnectionForm } from '../logging/setupForm.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
+  steps: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export function ValidationResult(props: { result: SetupValidation }) {
+  const styles = useStyles();
+  const { result } = props;
+  return (
+    <MessageBar intent={result.ok ? 'success' : 'error'} layout="multiline" data-testid="validation-result">
+      <MessageBarBody>
+        <MessageBarTitle>{result.message}</MessageBarTitle>
+        <ul className={styles.steps}>
+          {result.steps.map((s) => (
+            <li key={s.name}>
+              {s.ok ? '✓' : '✗'} {s.message}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function MailboxStep(props: {
+  form: ConnectionForm;
+  onChange: (form: ConnectionForm) => void;
+  checking: boolean;
+  checkError: unknown;
+  /** The latest check of exactly these inputs (null when none, or the inputs changed since). */
+  result: SetupValidation | null;
+  lockedEnabled: boolean;
+  onCheck: () => void;
+}) {
+  const { t } = useAdminI18n();
+  const m = t.wizard.mailbox;
+  const styles = useStyles();
+  const { form } = props;
+  const set = (key: keyof ConnectionForm) => (_: unknown, d: { value: string }) =>
+    props.onChange({ ...form, [key]: d.value });
+  const canCheck =
+    /^[^\s@]+@[^\s@]+$/.test(form.mailbox.trim()) && !!form.tenantId.trim() && !!form.clientId.trim();
+
+  return (
+    <div className={styles.form}>
+      <Field label={m.address} required>
+        <Input type="email" value={form.mailbox} onChange={set('mailbox')} />
+      </Field>
+      {form.authMode === 'delegated' && (
+        <Field label={m.jobAccount}>
+          <Input type="email" value={form.jobAccount} onChange={set('jobAccount')} />
+        </Field>
+      )}
+      <div>
+        <Button appearance="primary" onClick={props.onCheck} disabled={!canCheck || props.checking}>
+          {props.checking ? m.checking : m.check}
+        </Button>
+      </div>
+      {props.checking && <Spinner size="tiny" />}
+      {props.lockedEnabled && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{m.enabledLocked}</MessageBarBody>
+        </MessageBar>
+      )}
+      {props.checkError !== null && <ErrorBar error={props.checkError} />}
+      {props.result && <ValidationResult result={props.result} />}
+      {!props.result?.ok && <Text size={200}>{m.nextHint}</Text>}
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+// "Set up email logging" (Business Central's assisted setup, and more): Exchange preparation -> app registration
+// -> shared mailbox with "Check connection" (Next waits for a pass of exactly the inputs shown) -> advanced
+// settings -> finish: save, validate again (creates the folders) and enable.
+import { Button, Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
+import { ApiError } from '../../../api/errors.js';
+import type { AdminClient } from '../../api/adminClient.js';
+import { ErrorBar, PageHeader } from '../../components/feedback.js';
+import { useAdminI18n } from '../../i18n/context.js';
+import { useAction } from '../../state/useLoad.js';
+import type { Route } from '../../state/useRoute.js';
+import { ValidationResult } from './MailboxStep.js';
+import { SettingsFields } from '../logging/SettingsFields.js';
+import {
+  checkUpdate,
+  connectionFormOf,
+  connectionUpdate,
+  settingsFormOf,
+  settingsUpdate,
+  type FieldErrors,
+} from '../logging/setupForm.js';
+import { AppStep } from './AppStep.js';
+import { ExchangeStep } from './ExchangeStep.js';
+import { FinishDone, FinishSummary } from './FinishStep.js';
+import { MailboxStep } from './MailboxStep.js';
+
+const useStyles = makeStyles({
+  steps: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+    flexWrap: 'wrap',
+  },
+  step: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+  },
+  current: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
+});
+
+/** Where Entra ID sends the job account back after a delegated sign-in (to register on the app). */
+export const consentRedirectUrl = (origin: string) => `${origin}/api/v1/logging/consent/callback`;
+
+export function SetupWizard(props: { api: AdminClient; go: (route: Route) => void }) {
+  const { t } = useAdminI18n();
+  const w = t.wizard;
+  const styles = useStyles();
+  const { api } = props;
+  const redirectUrl = consentRedirectUrl(location.origin);
+  const [step, setStep] = useState(0);
+  const [exchangeDone, setExchangeDone] = useState(false);
+  const [conn, setConn] = useState(() => connectionFormOf(''));
+  const [settings, setSettings] = useState(() => settingsFormOf());
+  const [stored, setStored] = useState<LoggingSetupView | null>(null);
+  const [check, setCheck] = useState<{ key: string; result: SetupValidation } | null>(null);
+  const [lockedEnabled, setLockedEnabled] = useState(false);
+  const [settingsErrors, setSettingsErrors] = useState<FieldErrors>({});
+  const [enableNow, setEnableNow] = useState(true);
+  const [finishFailure, setFinishFailure] = useState<SetupValidation | null>(null);
+  const [done, setDone] = useState<{ mailbox: string; enabled: boolean } | null>(null);
+  const checking = useAction();
+  const finishing = useAction();
+
+  const connKey = useMemo(() => JSON.stringify(conn), [conn]);
+  const result = check && check.key === connKey ? check.result : null;
+  const mailbox = conn.mailbox.trim().toLowerCase();
+
+  const runCheck = () =>
+    checking.run(async () => {
+      setCheck(null);
+      const existing = await api.setup(mailbox).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      });
+      setLockedEnabled(existing?.enabled === true);
+      if (existing?.enabled) return;
+      const saved = await api.putSetup(mailbox, { ...connectionUpdate(conn, redirectUrl), enabled: false });
+      // A mailbox set up before keeps its processing settings unless they were edited here already.
+      if (!stored || stored.mailbox !== saved.mailbox) setSettings(settingsFormOf(saved));
+      setStored(saved);
+      setCheck({ key: connKey, result: await api.validate(mailbox) });
+    });
+
+  const finish = () =>
+    finishing.run(async () => {
+      setFinishFailure(null);
+      await api.putSetup(mailbox, settingsUpdate(settings));
+      const validation = await api.validate(mailbox);
+      if (!validation.ok) return setFinishFailure(validation);
+      const saved = enableNow ? await api.putSetup(mailbox, { enabled: true }) : await api.setup(mailbox);
+      setDone({ mailbox, enabled: saved.enabled });
+    });
+
+  const next = () => {
+    if (step === 3) {
+      const errors = checkUpdate(settingsUpdate(settings), t);
+      setSettingsErrors(errors);
+      if (Object.keys(errors).length > 0) return;
+    }
+    setStep((s) => s + 1);
+  };
+
+  const restart = () => {
+    setStep(0);
+    setConn(connectionFormOf(''));
+    setSettings(settingsFormOf());
+    setStored(null);
+    setCheck(null);
+    setDone(null);
+  };
+
+  const canNext = [
+    exchangeDone,
+    !!conn.tenantId.trim() && !!conn.clientId.trim(),
+    result?.ok === true,
+    true,
+    false,
+  ][step];
+
+  return (
+    <>
+      <PageHeader title={w.title} />
+      <ol className={styles.steps} aria-label={w.title}>
+        {w.steps.map((name, i) => (
+          <li
+            key={name}
+            className={mergeClasses(styles.step, i === step && styles.current)}
+            aria-current={i === step ? 'step' : undefined}
+          >
+            {i + 1}. {name}
+          </li>
+        ))}
+      </ol>
+      <Card className={styles.card}>
+        <h2 style={{ margin: 0 }}>
+          {[w.exchange.title, w.app.title, w.mailbox.title, w.advanced.title, w.finish.title][step]}
+        </h2>
+        {step === 0 && (
+          <ExchangeStep
+            mailbox={conn.mailbox}
+            archiveFolder={settings.archiveFolder}
+            done={exchangeDone}
+            onDone={setExchangeDone}
+          />
+        )}
+        {step === 1 && <AppStep form={conn} onChange={setConn} stored={stored} redirectUrl={redirectUrl} />}
+        {step === 2 && (
+          <MailboxStep
+            form={conn}
+            onChange={setConn}
+            checking={checking.pending}
+            checkError={checking.error}
+            result={result}
+            lockedEnabled={lockedEnabled}
+            onCheck={() => void runCheck()}
+          />
+        )}
+        {step === 3 && <SettingsFields form={settings} onChange={setSettings} errors={settingsErrors} />}
+        {step === 4 &&
+          (done ? (
+            <FinishDone mailbox={done.mailbox} enabled={done.enabled} go={props.go} onAnother={restart} />
+          ) : (
+            <>
+              <FinishSummary
+                conn={conn}
+                settings={settings}
+                enableNow={enableNow}
+                onEnableNow={setEnableNow}
+              />
+              {finishFailure && <ValidationResult result={finishFailure} />}
+              {finishing.error !== null && <ErrorBar error={finishing.error} />}
+            </>
+          ))}
+        {!done && (
+          <div className={styles.nav}>
+            <Button onClick={() => setStep((s) => s - 1)} disabled={step === 0 || finishing.pending}>
+              {w.back}
+            </Button>
+            {step < 4 ? (
+              <Button appearance="primary" onClick={next} disabled={!canNext}>
+                {w.next}
+              </Button>
+            ) : (
+              <Button appearance="primary" onClick={() => void finish()} disabled={finishing.pending}>
+                {finishing.pending ? w.finish.finishing : w.finish.finish}
+              </Button>
+            )}
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// Job status for admins: the state of every logging mailbox (healthy / failing / disabled, last and next run,
+// ledger counts) and the mail a mailbox logged per day.
+import { LoggedTrend, LoggedTrendQuery, LoggingStatusList } from '../../../shared/api/adminViews.js';
+import { adminApiRoutes } from '../../../shared/api/routes.js';
+import type { Services } from '../../services/index.js';
+import { limitOf, MailboxParams } from '../params.js';
+import { defineRoute, type RouteSpec } from '../route.js';
+import { presentMailboxStatus, presentTrend } from './presenter.js';
+
+const tag = 'email logging';
+
+export function loggingStatusRoutes(s: Services): RouteSpec[] {
+  return [
+    defineRoute({
+      name: 'loggingStatus',
+      method: 'get',
+      path: adminApiRoutes.loggingStatus.path,
+      summary: 'The state of every logging mailbox: health, last and next run, quarantined messages',
+      tag,
+      access: 'admin',
+      success: { status: 200, description: 'One item per mailbox', schema: LoggingStatusList },
+      async handle() {
+        return { body: { items: (await s.adminViews.status()).map(presentMailboxStatus) } };
+      },
+    }),
+    defineRoute({
+      name: 'loggingTrend',
+      method: 'get',
+      path: adminApiRoutes.loggingTrend.path,
+      summary: 'Mail logged per UTC day by a mailbox, oldest day first, today included',
+      tag,
+      access: 'admin',
+      params: MailboxParams,
+      query: LoggedTrendQuery,
+      success: { status: 200, description: 'The days', schema: LoggedTrend },
+      errors: [404],
+      async handle({ params, query }) {
+        const days = await s.adminViews.trend(params.mailbox, limitOf(query.days, 14));
+        return { body: presentTrend(params.mailbox, days) };
+      },
+    }),
+  ];
+}

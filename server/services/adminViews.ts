@@ -1,0 +1,150 @@
+// What the admin console shows about the loop: interaction log entries across contacts with filters, the state
+// of every logging mailbox (healthy / failing / disabled, last run, earliest next run, ledger counts) and mail
+// logged per day. Read-only; the clock is injected.
+import { z } from 'zod';
+import type { AdminQueryRepository, InteractionFilter } from '../repositories/adminQueries.js';
+import type { ContactRepository } from '../repositories/contacts.js';
+import type { Interaction } from '../repositories/interactions.js';
+import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
+import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
+import type { Contact, Salesperson } from '../repositories/masterData.js';
+import type { SalespersonRepository } from '../repositories/salespeople.js';
+import { decodeCursor, pageOf } from './cursor.js';
+import { refuse } from './errors.js';
+
+const Position = z.strictObject({ t: z.iso.datetime(), n: z.int().positive() });
+const DAY_MS = 86_400_000;
+
+export interface InteractionSearch extends InteractionFilter {
+  cursor?: string;
+  limit: number;
+}
+
+export interface InteractionSearchPage {
+  items: Interaction[];
+  next: string | null;
+  contacts: Map<string, Contact>;
+  salespeople: Map<string, Salesperson>;
+}
+
+export interface MailboxState {
+  setup: LoggingSetup;
+  health: 'healthy' | 'failing' | 'disabled';
+  lastRun: JobRun | null;
+  consecutiveFailures: number;
+  nextRunAt: Date | null;
+  quarantined: number;
+  failingMessages: number;
+}
+
+export interface DayCount {
+  date: string;
+  messages: number;
+  entries: number;
+}
+
+/** How many of the newest runs are read to count failures in a row (the scheduler's backoff reads as many). */
+const RECENT_RUNS = 6;
+
+/** Pure: the state of one mailbox from its setup and its newest runs (newest first). */
+export function mailboxHealth(
+  setup: Pick<LoggingSetup, 'enabled' | 'intervalSeconds' | 'runRequestedAt'>,
+  recent: JobRun[],
+  now: Date,
+): Pick<MailboxState, 'health' | 'lastRun' | 'consecutiveFailures' | 'nextRunAt'> {
+  const lastRun = recent[0] ?? null;
+  const finished = recent.filter((r) => r.outcome !== 'running');
+  let consecutiveFailures = 0;
+  while (consecutiveFailures < finished.length && finished[consecutiveFailures]!.outcome === 'failed')
+    consecutiveFailures++;
+  if (!setup.enabled) return { health: 'disabled', lastRun, consecutiveFailures, nextRunAt: null };
+  const health = consecutiveFailures > 0 ? 'failing' : 'healthy';
+  let nextRunAt: Date | null;
+  if (lastRun?.outcome === 'running')
+    nextRunAt = null; // running now
+  else if (setup.runRequestedAt || !lastRun) nextRunAt = now;
+  else {
+    // The scheduler waits at least the interval after a run (longer, with jitter, after failures).
+    const due = (lastRun.finishedAt ?? lastRun.startedAt).getTime() + setup.intervalSeconds * 1000;
+    nextRunAt = new Date(Math.max(due, now.getTime()));
+  }
+  return { health, lastRun, consecutiveFailures, nextRunAt };
+}
+
+/** Pure: per UTC day from the first day to `today` (both "YYYY-MM-DD"), sums of the runs started that day. */
+export function countsPerDay(
+  runs: { startedAt: Date; logged: number; entriesWritten: number }[],
+  firstDay: Date,
+  days: number,
+): DayCount[] {
+  const out: DayCount[] = [];
+  const index = new Map<string, DayCount>();
+  for (let i = 0; i < days; i++) {
+    const date = new Date(firstDay.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    const day = { date, messages: 0, entries: 0 };
+    out.push(day);
+    index.set(date, day);
+  }
+  for (const r of runs) {
+    const day = index.get(r.startedAt.toISOString().slice(0, 10));
+    if (!day) continue;
+    day.messages += r.logged;
+    day.entries += r.entriesWritten;
+  }
+  return out;
+}
+
+export class AdminViewService {
+  constructor(
+    private readonly d: {
+      queries: AdminQueryRepository;
+      setups: LoggingSetupRepository;
+      jobRuns: JobRunRepository;
+      contacts: ContactRepository;
+      salespeople: SalespersonRepository;
+      now: () => Date;
+    },
+  ) {}
+
+  async searchInteractions(q: InteractionSearch): Promise<InteractionSearchPage> {
+    const after = decodeCursor(Position, q.cursor);
+    const { cursor: _c, limit, ...filter } = q;
+    const rows = await this.d.queries.searchInteractions(
+      filter,
+      limit + 1,
+      after && { occurredAt: new Date(after.t), entryNumber: after.n },
+    );
+    const page = pageOf(rows, limit, (e) => ({ t: e.occurredAt.toISOString(), n: e.entryNumber }));
+    const [contacts, salespeople] = await Promise.all([
+      this.d.contacts.byNumbers(page.items.map((e) => e.contactNumber)),
+      this.d.salespeople.byCodes(
+        page.items.map((e) => e.salespersonCode).filter((c): c is string => c !== null),
+      ),
+    ]);
+    return { ...page, contacts, salespeople };
+  }
+
+  async status(): Promise<MailboxState[]> {
+    const setups = (await this.d.setups.list()).sort((a, b) => (a.mailbox < b.mailbox ? -1 : 1));
+    const now = this.d.now();
+    return Promise.all(
+      setups.map(async (setup) => {
+        const [recent, quarantined, failingMessages] = await Promise.all([
+          this.d.jobRuns.recent(setup.mailbox, RECENT_RUNS),
+          this.d.queries.countMessageStates(setup.mailbox, 'quarantined'),
+          this.d.queries.countMessageStates(setup.mailbox, 'failing'),
+        ]);
+        return { setup, ...mailboxHealth(setup, recent, now), quarantined, failingMessages };
+      }),
+    );
+  }
+
+  /** Messages and entries logged per UTC day over the last `days` days, today included. */
+  async trend(mailbox: string, days: number): Promise<DayCount[]> {
+    if (!(await this.d.setups.get(mailbox))) throw refuse.notFound('The logging setup');
+    const now = this.d.now();
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const first = new Date(today - (days - 1) * DAY_MS);
+    return countsPerDay(await this.d.queries.runsThatLogged(mailbox, first), first, days);
+  }
+}

@@ -1,0 +1,89 @@
+// Admin console views over what the logging loop wrote: interaction log entries with filters, the state of every
+// logging mailbox (healthy / failing / disabled, last and next run) and logged mail per day.
+import { z } from 'zod';
+import { CalendarDate, ContactNumber, Cursor, Direction, Instant, SalespersonCode } from './common.js';
+import { InteractionSummary } from './interactions.js';
+import { JobRunView } from './loggingSetup.js';
+
+/**
+ * GET /interactions?contactNumber=&salespersonCode=&direction=&from=&to=&canceled=&cursor=&limit= (admins;
+ * limit 1..100, default 50), newest first. `from`/`to` are calendar days in UTC, both included.
+ */
+export const InteractionSearchQuery = z
+  .strictObject({
+    contactNumber: ContactNumber.optional(),
+    salespersonCode: SalespersonCode.optional(),
+    direction: Direction.optional(),
+    from: CalendarDate.optional(),
+    to: CalendarDate.optional(),
+    canceled: z.enum(['true', 'false']).optional(),
+    cursor: Cursor.optional(),
+    limit: z
+      .string()
+      .regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100')
+      .optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: '`from` must not be after `to`',
+    path: ['to'],
+  });
+export type InteractionSearchQuery = z.infer<typeof InteractionSearchQuery>;
+
+export const AdminInteraction = InteractionSummary.extend({
+  contactNumber: ContactNumber,
+  /** Empty when the contact no longer exists. */
+  contactName: z.string(),
+  /** The shared mailbox the mail was logged from (null for entries logged by hand without a copy). */
+  mailbox: z.string().nullable(),
+  source: z.enum(['loop', 'manual']),
+});
+export type AdminInteraction = z.infer<typeof AdminInteraction>;
+
+export const AdminInteractionPage = z.strictObject({
+  items: z.array(AdminInteraction),
+  nextCursor: Cursor.nullable(),
+});
+export type AdminInteractionPage = z.infer<typeof AdminInteractionPage>;
+
+/** disabled: not enabled; failing: the last finished run failed; healthy: otherwise. */
+export const MailboxHealth = z.enum(['healthy', 'failing', 'disabled']);
+export type MailboxHealth = z.infer<typeof MailboxHealth>;
+
+export const MailboxStatus = z.strictObject({
+  mailbox: z.string(),
+  enabled: z.boolean(),
+  health: MailboxHealth,
+  lastRun: JobRunView.nullable(),
+  /** Failed runs in a row (the scheduler backs off exponentially after them). */
+  consecutiveFailures: z.int().nonnegative(),
+  /** Earliest moment the scheduler starts the next run (null when disabled). */
+  nextRunAt: Instant.nullable(),
+  quarantined: z.int().nonnegative(),
+  failingMessages: z.int().nonnegative(),
+  lastValidatedAt: Instant.nullable(),
+  lastValidationOk: z.boolean().nullable(),
+});
+export type MailboxStatus = z.infer<typeof MailboxStatus>;
+
+/** GET /logging/status: every mailbox set up for email logging. */
+export const LoggingStatusList = z.strictObject({ items: z.array(MailboxStatus) });
+export type LoggingStatusList = z.infer<typeof LoggingStatusList>;
+
+/** GET /logging/setups/{mailbox}/trend?days= (1..90, default 14): per UTC day, oldest first, today included. */
+export const LoggedTrendQuery = z.strictObject({
+  days: z
+    .string()
+    .regex(/^([1-9]|[1-8][0-9]|90)$/, 'an integer 1..90')
+    .optional(),
+});
+
+export const LoggedDay = z.strictObject({
+  date: CalendarDate,
+  /** Messages logged (archived with their entries) by the runs that started that day. */
+  messages: z.int().nonnegative(),
+  entries: z.int().nonnegative(),
+});
+export type LoggedDay = z.infer<typeof LoggedDay>;
+
+export const LoggedTrend = z.strictObject({ mailbox: z.string(), days: z.array(LoggedDay) });
+export type LoggedTrend = z.infer<typeof LoggedTrend>;

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { useTestDatabase } from '../../support/db.js';
+import { startApiHarness, type ApiHarness } from './apiHarness.js';
+
+const HEALTHY = 'healthy-log@contoso.example';
+const FAILING = 'failing-log@contoso.example';
+const OFF = 'off-log@contoso.example';
+const DAY = 86_400_000;
+
+function run(mailbox: string, startedAt: Date, outcome: string, counts: Record<string, number> = {}) {
+  return {
+    runId: `${mailbox}-${startedAt.getTime()}-${outcome}`,
+    mailbox,
+    instanceId: 'test',
+    trigger: 'schedule',
+    startedAt,
+    finishedAt: new Date(startedAt.getTime() + 1000),
+    outcome,
+    counts,
+    errors:
+      outcome === 'failed'
+        ? [
+            {
+              context: 'get_messages',
+              code: 'auth_failed',
+              message: 'Secret expired',
+              messageId: null,
+              at: startedAt,
+            },
+          ]
+        : [],
+  };
+}
+
+describe('logging status and trend (admin): health, last and next run, ledger counts, logged mail per day', function () {
+  this.timeout(60_000);
+  const tdb = useTestDatabase('lstatus');
+  let h: ApiHarness;
+  const now = new Date();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+  before(async () => {
+    h = await startApiHarness(tdb().conn, { seed: false });
+    for (const [mailbox, enabled] of [
+      [HEALTHY, true],
+      [FAILING, true],
+      [OFF, false],
+    ] as const) {
+      const r = await h.request('PUT', `/api/v1/logging/setups/${mailbox}`, {
+        token: 'admin',
+        body: { enabled, intervalSeconds: 600 },
+      });
+      assert.equal(r.status, 201, r.text);
+    }
+    // The newest run of each mailbox; never before today (UTC), so the trend below knows where it counts.
+    const earlier = new Date(Math.max(now.getTime() - 60_000, today.getTime()));
+    await h.raw('jobRuns').insertMany([
+      run(HEALTHY, new Date(today.getTime() - 2 * DAY + 3_600_000), 'succeeded', {
+        logged: 3,
+        entriesWritten: 4,
+      }),
+      run(HEALTHY, new Date(today.getTime() - 2 * DAY + 7_200_000), 'succeeded', {
+        logged: 2,
+        entriesWritten: 2,
+      }),
+      run(HEALTHY, new Date(today.getTime() - 20 * DAY), 'succeeded', { logged: 50, entriesWritten: 50 }),
+      run(HEALTHY, earlier, 'partial', { logged: 1, entriesWritten: 1 }),
+      run(FAILING, new Date(now.getTime() - 120_000), 'succeeded', { logged: 1 }),
+      run(FAILING, new Date(now.getTime() - 90_000), 'failed'),
+      run(FAILING, earlier, 'failed'),
+    ]);
+    await h.raw('messageStates').insertMany(
+      ['a', 'b'].map((id, i) => ({
+        _id: `${HEALTHY}#${id}` as never,
+        mailbox: HEALTHY,
+        messageId: id,
+        internetMessageId: null,
+        subject: 'Odd',
+        state: i === 0 ? 'quarantined' : 'failing',
+        reason: 'No sender',
+        code: 'no_sender',
+        attempts: 1,
+        updatedAt: now,
+      })),
+    );
+  });
+  after(() => h?.close());
+
+  it('reports each mailbox as healthy, failing or disabled, with its last run and earliest next run', async () => {
+    const r = await h.request('GET', '/api/v1/logging/status', { token: 'admin' });
+    assert.equal(r.status, 200, r.text);
+    const byMailbox = new Map(r.json.items.map((i: { mailbox: string }) => [i.mailbox, i]));
+    assert.deepEqual([...byMailbox.keys()], [FAILING, HEALTHY, OFF]);
+    const healthy = byMailbox.get(HEALTHY) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual(
+      [healthy.health, healthy.lastRun.outcome, healthy.quarantined, healthy.failingMessages],
+      ['healthy', 'partial', 1, 1],
+    );
+    const lastFinished = Date.parse(healthy.lastRun.finishedAt);
+    assert.equal(Date.parse(healthy.nextRunAt), lastFinished + 600_000);
+    const failing = byMailbox.get(FAILING) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual(
+      [failing.health, failing.consecutiveFailures, failing.lastRun.errors[0].context],
+      ['failing', 2, 'get_messages'],
+    );
+    const off = byMailbox.get(OFF) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual([off.health, off.lastRun, off.nextRunAt], ['disabled', null, null]);
+  });
+
+  it('sums logged mail per UTC day, oldest first, with empty days as zero', async () => {
+    const r = await h.request('GET', `/api/v1/logging/setups/${HEALTHY}/trend?days=3`, { token: 'admin' });
+    assert.equal(r.status, 200, r.text);
+    const day = (offset: number) => new Date(today.getTime() + offset * DAY).toISOString().slice(0, 10);
+    assert.deepEqual(r.json.days, [
+      { date: day(-2), messages: 5, entries: 6 },
+      { date: day(-1), messages: 0, entries: 0 },
+      { date: day(0), messages: 1, entries: 1 },
+    ]);
+    const all = await h.request('GET', `/api/v1/logging/setups/${HEALTHY}/trend`, { token: 'admin' });
+    assert.equal(all.json.days.length, 14);
+    const missing = await h.request('GET', '/api/v1/logging/setups/nobody@contoso.example/trend', {
+      token: 'admin',
+    });
+    assert.equal(missing.status, 404);
+  });
+
+  it('is for admins only', async () => {
+    const r = await h.request('GET', '/api/v1/logging/status', { token: 'salesperson' });
+    assert.equal(r.status, 403);
+  });
+});

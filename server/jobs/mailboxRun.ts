@@ -127,6 +127,7 @@ async function readInbox(
   let watermark: string | null = start ? start.toISOString() : null;
   let next: string | null = null;
   let newest: Date | null = setup.receivedFrom ?? null;
+  const seenAt = new Map<string, number>();
   while (!opts.signal?.aborted) {
     const page = await step('get_messages', () =>
       next ? ctx.source.listNext(next) : ctx.source.listInbox({ receivedFrom: watermark, pageSize }),
@@ -139,12 +140,23 @@ async function readInbox(
     }
     next = null;
     await processPage(ctx, fresh, opts.signal);
-    for (const m of fresh) seen.add(m.id);
+    for (const m of fresh) {
+      seen.add(m.id);
+      if (m.receivedDateTime) seenAt.set(m.id, Date.parse(m.receivedDateTime));
+    }
     const last = fresh[fresh.length - 1]!.receivedDateTime;
     if (last) {
       watermark = last;
       const d = new Date(last);
       if (!newest || d > newest) newest = d;
+      // Only messages at the watermark itself can come back (the next query is `ge watermark`): forget the
+      // rest, so a run over 100,000 messages does not keep 100,000 ids.
+      for (const [id, at] of seenAt) {
+        if (at < d.getTime()) {
+          seenAt.delete(id);
+          seen.delete(id);
+        }
+      }
     }
     await ctx.recorder.checkpoint();
   }

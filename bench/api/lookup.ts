@@ -1,22 +1,241 @@
-// api.lookup_p95: POST /api/v1/lookup p95 with 100,000 contacts and 1,000,000 interactions, 50 concurrent
-// clients. Not measured yet: see the reason below (and bench/README.md).
-import { notMeasured, type BenchmarkResult } from '../lib/results.js';
-import type { BenchContext } from '../lib/context.js';
+// api.lookup_p95: POST /api/v1/lookup against the real server (server/main.ts in its own process, development
+// sign-in) over HTTPS, with 100,000 contacts and 1,000,000 interactions, 50 concurrent clients. Each client is a
+// task pane with its own connection and source address (127.0.0.2-51, so the API's per-address rate limit of
+// 1,200 a minute applies per pane, as in production) asking at most 10 lookups a second, back to back when slower.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../scripts/lib/mongo.js';
+import { repoRoot } from '../../scripts/lib/paths.js';
+import { createPrng } from '../../test/emulator/graph/prng.js';
+import { measured, notMeasured, percentile, round, type BenchmarkResult } from '../lib/results.js';
+import { workerEnv, type BenchContext } from '../lib/context.js';
+import { databaseUri, startKeptDatabase } from '../lib/database.js';
+import { salespersonEmail } from '../lib/dataset.js';
+import { cpuMeter, formatCpu, rssMb } from '../lib/procstat.js';
+import { ensureLookupData, LOOKUP_DATASET, LOOKUP_DB, lookupRequest } from './lookupData.js';
 
-/** Interactions per second a bulk insert (50 per command) reaches on FerretDB 1.24 + PostgreSQL here. */
-const MEASURED_SEED_RATE = 3000;
+const CLIENTS = 50;
+const MIN_GAP_MS = 100;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function apiLookup(_ctx: BenchContext): Promise<BenchmarkResult[]> {
-  return [
-    notMeasured(
-      'api.lookup_p95',
-      'ms',
-      '<= 50',
-      `the lookup route exists (server/routes/lookup, in progress by the API work), but the data set does not: ` +
-        `seeding 1,000,000 interactions into FerretDB takes ~${Math.round(1_000_000 / MEASURED_SEED_RATE / 60)} min ` +
-        `(${MEASURED_SEED_RATE}/s measured, 50-document inserts), beyond the suite's time budget. Needs a seeded ` +
-        `database kept between runs (a cached PostgreSQL cluster keyed by the generator seed) and a 50-client load ` +
-        `generator against server/main.ts with AUTH_MODE=dev tokens.`,
-    ),
-  ];
+function request(
+  agent: https.Agent,
+  port: number,
+  method: string,
+  p: string,
+  token: string | null,
+  body?: unknown,
+) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = https.request(
+      {
+        host: '127.0.0.1',
+        servername: 'localhost',
+        port,
+        method,
+        path: `/api/v1${p}`,
+        agent,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(data ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+async function startServer(
+  ctx: BenchContext,
+  uri: string,
+): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      ...workerEnv(ctx),
+      // Development sign-in needs NODE_ENV other than production, which also turns on response validation.
+      NODE_ENV: 'test',
+      MONGODB_URI: uri,
+      PUBLIC_URL: `https://localhost:${port}`,
+      TLS_CERT_FILE: ctx.certs.certPath,
+      TLS_KEY_FILE: ctx.certs.keyPath,
+      SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
+      AUTH_MODE: 'dev',
+      LOG_LEVEL: 'warn',
+      SCHEDULER_ENABLED: 'false',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  const agent = new https.Agent({ ca: fs.readFileSync(ctx.certs.caCertPath) });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const up = await new Promise<boolean>((resolve) => {
+      const req = https.get(
+        { host: '127.0.0.1', servername: 'localhost', port, path: '/healthz', agent },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        },
+      );
+      req.on('error', () => resolve(false));
+    });
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('server did not start within 60 s');
+    await sleep(250);
+  }
+  agent.destroy();
+  return {
+    child,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener('exit', kill);
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+interface LoadResult {
+  latencies: number[];
+  errors: Record<string, number>;
+  seconds: number;
+}
+
+/** CLIENTS panes for `seconds`; latencies (ms) of the 200 answers after the first `warmup` seconds. */
+async function load(
+  port: number,
+  ca: Buffer,
+  token: string,
+  seed: number,
+  warmup: number,
+  seconds: number,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  const start = performance.now();
+  const measureFrom = start + warmup * 1000;
+  const end = measureFrom + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      const agent = new https.Agent({ ca, keepAlive: true, maxSockets: 1, localAddress: `127.0.0.${c + 2}` });
+      const random = createPrng(seed * 1000 + c);
+      await sleep(random() * MIN_GAP_MS); // panes do not start in step
+      try {
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          const r = await request(agent, port, 'POST', '/lookup', token, lookupRequest(random)).catch(
+            (e: Error) => ({ status: -1, body: e.message }),
+          );
+          const t1 = performance.now();
+          if (t0 >= measureFrom && t1 <= end) {
+            if (r.status === 200) latencies.push(t1 - t0);
+            else errors[r.status] = (errors[r.status] ?? 0) + 1;
+          }
+          await sleep(Math.max(0, t0 + MIN_GAP_MS - performance.now()));
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+  return { latencies, errors, seconds };
+}
+
+export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
+  // Kept between runs: seeding takes minutes. Root's home is closed to the postgres user, hence /var/tmp.
+  const keep = path.join(
+    process.getuid?.() === 0 ? '/var/tmp' : os.tmpdir(),
+    `interlog-bench-lookup-v${LOOKUP_DATASET.version}`,
+  );
+  const db = await startKeptDatabase(keep, () => {});
+  if (!db)
+    return [
+      notMeasured(
+        'api.lookup_p95',
+        'ms',
+        '<= 50',
+        'PostgreSQL is not installed (the data set needs a kept cluster)',
+      ),
+    ];
+  try {
+    const seeded = await ensureLookupData(db.uri, ctx.log);
+    if (seeded.seededSeconds !== null) ctx.log(`  data set seeded in ${Math.round(seeded.seededSeconds)} s`);
+    const server = await startServer(ctx, databaseUri(db.uri, LOOKUP_DB));
+    try {
+      const ca = fs.readFileSync(ctx.certs.caCertPath);
+      const agent = new https.Agent({ ca });
+      const t = await request(
+        agent,
+        server.port,
+        'GET',
+        `/dev/token?email=${encodeURIComponent(salespersonEmail(0))}`,
+        null,
+      );
+      agent.destroy();
+      if (t.status !== 200) throw new Error(`dev token: ${t.status} ${t.body.slice(0, 200)}`);
+      const token = (JSON.parse(t.body) as { access_token: string }).access_token;
+      const repeats = ctx.quick ? 1 : 3;
+      const runs: LoadResult[] = [];
+      let cpu = '';
+      let peakRss = 0;
+      for (let i = 0; i < repeats; i++) {
+        const meter = cpuMeter({ server: server.child.pid! });
+        const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!) ?? 0)), 250);
+        const r = await load(server.port, ca, token, 500 + i, 3, ctx.quick ? 5 : 15);
+        clearInterval(rssTimer);
+        cpu = formatCpu(meter.stop());
+        runs.push(r);
+        ctx.log(
+          `  p50 ${round(percentile(r.latencies, 50), 1)} ms, p95 ${round(percentile(r.latencies, 95), 1)} ms, ` +
+            `${round(r.latencies.length / r.seconds, 1)} lookups/s, errors ${JSON.stringify(r.errors)}; ${cpu}`,
+        );
+      }
+      const failed = runs.reduce((n, r) => n + Object.values(r.errors).reduce((a, b) => a + b, 0), 0);
+      const all = runs.flatMap((r) => r.latencies);
+      return [
+        measured(
+          'api.lookup_p95',
+          'ms',
+          '<= 50',
+          runs.map((r) => percentile(r.latencies, 95)),
+          `POST /api/v1/lookup p95 per run of ${CLIENTS} concurrent clients (each its own keep-alive HTTPS connection ` +
+            `and 127.0.0.x address, at most one lookup per ${MIN_GAP_MS} ms), 3 s warm-up then ` +
+            `${runs[0]!.seconds} s measured; median of ${repeats} runs. Requests: 1-3 known addresses (skewed ` +
+            `towards contacts with long histories), 20% with an unknown one, 50% with a logged internetMessageId. ` +
+            `Data: ${LOOKUP_DATASET.directory.contacts} persons + companies = 100,001 contacts, ` +
+            `${LOOKUP_DATASET.interactions} interactions, ${LOOKUP_DATASET.opportunities} opportunities (seeded once ` +
+            `from fixed seeds, kept in ${keep}). Server: server/main.ts via tsx, AUTH_MODE=dev, NODE_ENV=test ` +
+            `(response validation on), ${db.description}. All runs: ${all.length} answers, p50 ` +
+            `${round(percentile(all, 50), 1)} ms, p99 ${round(percentile(all, 99), 1)} ms, ` +
+            `${round(all.length / runs.reduce((n, r) => n + r.seconds, 0), 1)} lookups/s; non-200 answers ${failed}; ` +
+            `server peak RSS ${Math.round(peakRss)} MB; last run ${cpu}.`,
+          failed === 0,
+          1,
+        ),
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await db.stop();
+  }
 }

@@ -74,6 +74,8 @@ export async function engineRss(ctx: BenchContext, batchSize = 250): Promise<Ben
     }
     const cpu = meter.stop();
     const heap = await s.engine.call<NodeJS.MemoryUsage>('memory');
+    // After the measurement: a full GC shows what is really retained (a leak) versus garbage V8 had not collected.
+    const live = await s.engine.call<NodeJS.MemoryUsage>('liveMemory');
     const handled = run.counts.logged + run.counts.deleted;
     if (handled !== messages)
       throw new Error(`run handled ${handled} of ${messages}: ${JSON.stringify(run.errors)}`);
@@ -90,6 +92,9 @@ export async function engineRss(ctx: BenchContext, batchSize = 250): Promise<Ben
       `  peak RSS ${round(peak, 1)} MB (idle before the run ${round(baseline, 1)} MB, peak heapUsed ${Math.round(heapPeak)} MB); ` +
         `by tenths of the run: ${tenths.join(', ')}`,
     );
+    ctx.log(
+      `  after a full GC: heapUsed ${Math.round(live.heapUsed / 2 ** 20)} MB, RSS ${Math.round(live.rss / 2 ** 20)} MB`,
+    );
     ctx.log(`  ${round(handled / seconds, 1)} msgs/s over ${round(seconds, 1)} s; ${formatCpu(cpu)}`);
     ctx.log(`  time in steps: ${formatPhases(run.phases, seconds * 1000)}`);
     return [
@@ -104,7 +109,8 @@ export async function engineRss(ctx: BenchContext, batchSize = 250): Promise<Ben
           `(it takes ${Math.round(seconds)} s), so min = max = median. RSS idle before the run ${round(baseline, 1)} MB ` +
           `(plain Node running the engine bundled by esbuild, as the compiled server runs; mongoose, MSAL, Graph SDK loaded); at each tenth of the run: ${tenths.join(', ')} MB; ` +
           `peak heapUsed ${Math.round(heapPeak)} MB; after: heapUsed ${Math.round(heap.heapUsed / 2 ** 20)} MB, heapTotal ${Math.round(heap.heapTotal / 2 ** 20)} MB, ` +
-          `external ${Math.round(heap.external / 2 ** 20)} MB. Engine process only: emulator and database in other ` +
+          `external ${Math.round(heap.external / 2 ** 20)} MB; after a forced full GC: heapUsed ` +
+          `${Math.round(live.heapUsed / 2 ** 20)} MB, RSS ${Math.round(live.rss / 2 ** 20)} MB. Engine process only: emulator and database in other ` +
           `processes; no HTTP API loaded. Client-side Graph rate limit off (see code comment). ` +
           `${round(handled / seconds, 1)} msgs/s; ${formatCpu(cpu)}.`,
         true,

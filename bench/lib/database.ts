@@ -41,12 +41,17 @@ interface Cluster {
   stop(): void;
 }
 
-/** initdb + pg_ctl as the current user, or as `postgres` through runuser when we are root (postgres refuses root). */
-async function startPostgres(bin: string): Promise<Cluster> {
+/**
+ * initdb + pg_ctl as the current user, or as `postgres` through runuser when we are root (postgres refuses root).
+ * `keepDir`: a cluster kept between runs (initialised only the first time, never removed); default a temporary one.
+ */
+async function startPostgres(bin: string, keepDir?: string): Promise<Cluster> {
   const asRoot = process.getuid?.() === 0;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-bench-pg-'));
+  const dir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-bench-pg-'));
   const data = path.join(dir, 'data');
-  fs.mkdirSync(data);
+  const fresh = !fs.existsSync(path.join(data, 'PG_VERSION'));
+  if (fresh) fs.rmSync(data, { recursive: true, force: true });
+  fs.mkdirSync(data, { recursive: true });
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const run = (cmd: string, args: string[]) =>
     execFileSync(
@@ -58,7 +63,8 @@ async function startPostgres(bin: string): Promise<Cluster> {
         encoding: 'utf8',
       },
     );
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-instructions']);
+  if (fresh)
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-instructions']);
   const port = await freePort();
   run('pg_ctl', [
     '-D',
@@ -76,14 +82,64 @@ async function startPostgres(bin: string): Promise<Cluster> {
     } catch {
       // already gone
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keepDir) fs.rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
-  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'ferretdb']);
+  if (fresh) run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'ferretdb']);
   const version = run('postgres', ['--version'])
     .trim()
     .replace(/^postgres \(PostgreSQL\) /, '');
   return { url: `postgres://postgres@127.0.0.1:${port}/ferretdb`, version, stop };
+}
+
+/**
+ * FerretDB on a PostgreSQL cluster kept in `dir` between suite runs (large data sets are seeded once), or the
+ * MONGODB_URI server. Null when PostgreSQL is not installed.
+ */
+export async function startKeptDatabase(
+  dir: string,
+  log: (m: string) => void,
+): Promise<BenchDatabase | null> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-bench-db-'));
+  const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.MONGODB_URI) {
+    return {
+      uri: process.env.MONGODB_URI,
+      kind: 'external',
+      description: 'external server (MONGODB_URI)',
+      note: null,
+      stop: async () => cleanup(),
+    };
+  }
+  const bin = findPgBin();
+  if (!bin) return null;
+  fs.mkdirSync(dir, { recursive: true });
+  const pg = await startPostgres(bin, dir);
+  const server = await startMongo({
+    dataDir,
+    backend: 'postgresql',
+    postgresqlUrl: pg.url,
+    privateServer: true,
+    log,
+  });
+  return {
+    uri: server.uri,
+    kind: server.kind,
+    description: `FerretDB ${FERRETDB_VERSION}, PostgreSQL backend (PostgreSQL ${pg.version}, cluster kept in ${dir})`,
+    note: null,
+    stop: async () => {
+      await server.stop();
+      pg.stop();
+      cleanup();
+    },
+  };
+}
+
+/** The URI of one database on a server (the server process takes its database from the URI's path). */
+export function databaseUri(serverUri: string, dbName: string): string {
+  const uri = new URL(serverUri);
+  uri.pathname = `/${dbName}`;
+  return uri.toString();
 }
 
 export async function startBenchDatabase(

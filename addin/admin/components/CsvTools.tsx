@@ -1,20 +1,11 @@
 // CSV export and import of a master-data list. Imports skip invalid rows (onError=skip) and report each one by
 // line and column, so one typo does not block a thousand good rows.
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, type ChangeEvent } from 'react';
 import type { ImportReport } from '../../../shared/api/salespeople.js';
 import { useAdminI18n } from '../i18n/context.js';
 import { useAction } from '../state/useLoad.js';
+import { ColumnTable, type Column } from './DataTable.js';
 import { ErrorBar, Notice } from './feedback.js';
 
 const useStyles = makeStyles({
@@ -77,6 +68,19 @@ export function CsvButtons(props: {
   );
 }
 
+interface ProblemAt {
+  line: string;
+  /** "*": the whole row. */
+  column: string;
+  message: string;
+}
+
+/** The server says where a problem is as "<line>.<column>" (the column may itself contain dots). */
+function problemAt(p: { path: string; message: string }): ProblemAt {
+  const [line = '', ...column] = p.path.split('.');
+  return { line, column: column.join('.'), message: p.message };
+}
+
 export function ImportResult(props: { report: ImportReport | null; error: unknown; onDismiss: () => void }) {
   const { t } = useAdminI18n();
   const styles = useStyles();
@@ -84,34 +88,25 @@ export function ImportResult(props: { report: ImportReport | null; error: unknow
   const r = props.report;
   if (!r) return null;
   const problems = r.problems ?? [];
+  const columns: Column<ProblemAt>[] = [
+    { header: t.csv.line, cell: (p) => p.line },
+    { header: t.csv.column, cell: (p) => (p.column === '*' ? t.csv.wholeRow : p.column) },
+    { header: t.csv.problem, cell: (p) => p.message },
+  ];
   return (
     <div className={styles.report} data-testid="import-report">
       <Notice intent={problems.length > 0 ? 'warning' : 'success'} onDismiss={props.onDismiss}>
         {t.csv.report(r.created, r.updated, r.skipped ?? 0)}
       </Notice>
       {problems.length > 0 && (
-        <Table size="small" aria-label={t.csv.problems}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.csv.line}</TableHeaderCell>
-              <TableHeaderCell>{t.csv.column}</TableHeaderCell>
-              <TableHeaderCell>{t.csv.problem}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {problems.map((p, i) => {
-              const [line, ...column] = p.path.split('.');
-              const col = column.join('.');
-              return (
-                <TableRow key={i} data-line={line}>
-                  <TableCell>{line}</TableCell>
-                  <TableCell>{col === '*' ? t.csv.wholeRow : col}</TableCell>
-                  <TableCell>{p.message}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <ColumnTable
+          label={t.csv.problems}
+          size="small"
+          columns={columns}
+          items={problems.map(problemAt)}
+          rowKey={(_, i) => i}
+          rowData={(p) => ({ 'data-line': p.line })}
+        />
       )}
     </div>
   );

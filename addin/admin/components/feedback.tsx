@@ -1,18 +1,9 @@
 // Shared bits of every page: the error bar (with the server's field errors and Retry), success notices, empty
-// states and the page title row.
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+// states (the bars and the empty text are the shared ones of addin/ui, in the console's words) and the page
+// title row.
+import { Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ComponentProps, ReactNode } from 'react';
+import { EmptyText, ErrorMessageBar, NoticeMessageBar } from '../../ui/MessageBars.js';
 import { useAdminI18n } from '../i18n/context.js';
 import { errorText } from './errorText.js';
 
@@ -24,7 +15,7 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, marginLeft: 'auto', flexWrap: 'wrap' },
-  empty: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalM} 0` },
+  empty: { padding: `${tokens.spacingVerticalM} 0` },
   details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -33,60 +24,27 @@ export function ErrorBar(props: { error: unknown; title?: string; onRetry?: () =
   const styles = useStyles();
   const text = errorText(props.error, t);
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
-      <MessageBarBody>
-        {props.title && <MessageBarTitle>{props.title}</MessageBarTitle>}
-        {text.message}
-        {text.details.length > 0 && (
-          <ul className={styles.details}>
-            {text.details.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        )}
-      </MessageBarBody>
-      {props.onRetry && (
-        <MessageBarActions>
-          <Button size="small" onClick={props.onRetry}>
-            {t.common.retry}
-          </Button>
-        </MessageBarActions>
+    <ErrorMessageBar alert title={props.title} retryLabel={t.common.retry} onRetry={props.onRetry}>
+      {text.message}
+      {text.details.length > 0 && (
+        <ul className={styles.details}>
+          {text.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
       )}
-    </MessageBar>
+    </ErrorMessageBar>
   );
 }
 
-export function Notice(props: {
-  intent?: 'success' | 'info' | 'warning' | 'error';
-  title?: string;
-  children: ReactNode;
-  onDismiss?: () => void;
-}) {
+export function Notice(props: Omit<ComponentProps<typeof NoticeMessageBar>, 'dismissLabel'>) {
   const { t } = useAdminI18n();
-  return (
-    <MessageBar intent={props.intent ?? 'success'} layout="multiline">
-      <MessageBarBody>
-        {props.title && <MessageBarTitle>{props.title}</MessageBarTitle>}
-        {props.children}
-      </MessageBarBody>
-      {props.onDismiss && (
-        <MessageBarActions>
-          <Button size="small" appearance="transparent" onClick={props.onDismiss}>
-            {t.common.dismiss}
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
-  );
+  return <NoticeMessageBar {...props} dismissLabel={t.common.dismiss} />;
 }
 
 export function Empty(props: { text: string }) {
   const styles = useStyles();
-  return (
-    <Text as="p" block className={styles.empty}>
-      {props.text}
-    </Text>
-  );
+  return <EmptyText text={props.text} className={styles.empty} />;
 }
 
 export function Loading() {

@@ -1,4 +1,5 @@
-// A cursor-paged list: the first page loads when the inputs change, "Load more" appends the next one.
+// A list a data page shows: cursor-paged (the first page loads when the inputs change, "Load more" appends the
+// next one) or in one answer; both in the same shape, so the page's DataTable does not care which.
 import { useCallback, useEffect, useState } from 'react';
 import { useAction, useLoad } from './useLoad.js';
 
@@ -7,7 +8,18 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function usePaged<T>(load: (cursor?: string) => Promise<Page<T>>, deps: unknown[]) {
+export interface ListState<T> {
+  items: T[];
+  /** The first answer has come (so an empty list is really empty). */
+  loaded: boolean;
+  loading: boolean;
+  error: unknown;
+  hasMore: boolean;
+  loadMore: () => void;
+  reload: () => void;
+}
+
+export function usePaged<T>(load: (cursor?: string) => Promise<Page<T>>, deps: unknown[]): ListState<T> {
   const first = useLoad(() => load(), deps);
   const [more, setMore] = useState<Page<T>[]>([]);
   const next = useAction();
@@ -29,5 +41,19 @@ export function usePaged<T>(load: (cursor?: string) => Promise<Page<T>>, deps: u
     hasMore: cursor !== null,
     loadMore,
     reload: first.reload,
+  };
+}
+
+/** A list the server sends whole (e.g. salespeople). */
+export function useWholeList<T>(load: () => Promise<{ items: T[] }>, deps: unknown[]): ListState<T> {
+  const list = useLoad(load, deps);
+  return {
+    items: list.data?.items ?? [],
+    loaded: list.data !== undefined,
+    loading: list.loading,
+    error: list.error,
+    hasMore: false,
+    loadMore: () => {},
+    reload: list.reload,
   };
 }

@@ -1,24 +1,12 @@
-// Small shared pieces: the error bar with Retry, the success notice, empty states and loading skeletons.
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Skeleton,
-  SkeletonItem,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+// The pane's feedback: the error bar with Retry, the success notice, empty states (the bars and the empty text
+// are the shared ones of addin/ui, in the pane's words) and its loading skeleton.
+import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/context.js';
+import { EmptyText, ErrorMessageBar, NoticeMessageBar } from '../../ui/MessageBars.js';
 import { errorText } from '../logic/error-text.js';
 
 const useStyles = makeStyles({
-  empty: {
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground3,
-  },
+  empty: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}` },
   skeleton: {
     display: 'flex',
     flexDirection: 'column',
@@ -30,43 +18,24 @@ const useStyles = makeStyles({
 export function ErrorBar(props: { error: unknown; title?: string; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        {props.title && <MessageBarTitle>{props.title}</MessageBarTitle>}
-        {errorText(props.error, t)}
-      </MessageBarBody>
-      {props.onRetry && (
-        <MessageBarActions>
-          <Button size="small" onClick={props.onRetry}>
-            {t.common.retry}
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+    <ErrorMessageBar title={props.title} retryLabel={t.common.retry} onRetry={props.onRetry}>
+      {errorText(props.error, t)}
+    </ErrorMessageBar>
   );
 }
 
 export function Notice(props: { text: string; onDismiss: () => void }) {
   const { t } = useI18n();
   return (
-    <MessageBar intent="success" layout="multiline">
-      <MessageBarBody>{props.text}</MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="transparent" onClick={props.onDismiss}>
-          {t.common.dismiss}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <NoticeMessageBar dismissLabel={t.common.dismiss} onDismiss={props.onDismiss}>
+      {props.text}
+    </NoticeMessageBar>
   );
 }
 
 export function EmptyState(props: { text: string }) {
   const styles = useStyles();
-  return (
-    <Text as="p" block className={styles.empty}>
-      {props.text}
-    </Text>
-  );
+  return <EmptyText text={props.text} className={styles.empty} />;
 }
 
 export function PaneSkeleton() {

@@ -8,10 +8,10 @@ import {
   UpdateContactRequest,
 } from '../../../shared/api/contacts.js';
 import { adminApiRoutes, apiRoutes } from '../../../shared/api/routes.js';
-import { ImportQuery, ImportReport } from '../../../shared/api/salespeople.js';
 import type { Contact } from '../../repositories/masterData.js';
 import type { Services } from '../../services/index.js';
-import { ContactNumberParams, CsvBody } from '../params.js';
+import { csvTransferRoutes } from '../csvRoutes.js';
+import { ContactNumberParams } from '../params.js';
 import { defineRoute, type RouteSpec } from '../route.js';
 import { presentContactCard, presentContactDetail } from './presenter.js';
 
@@ -20,36 +20,7 @@ export function contactRoutes(s: Services): RouteSpec[] {
     s.salespeople.byCodes(list.map((c) => c.salespersonCode).filter((c): c is string => c !== null));
   return [
     // The fixed paths come before /contacts/:number.
-    defineRoute({
-      name: 'exportContacts',
-      method: 'get',
-      path: adminApiRoutes.exportContacts.path,
-      summary: 'All contacts as CSV',
-      tag: 'contacts',
-      access: 'admin',
-      success: { status: 200, description: 'CSV, header row first', contentType: 'text/csv' },
-      async handle() {
-        const content = await s.transfers.exportContacts();
-        return { file: { contentType: 'text/csv; charset=utf-8', filename: 'contacts.csv', content } };
-      },
-    }),
-    defineRoute({
-      name: 'importContacts',
-      method: 'post',
-      path: adminApiRoutes.importContacts.path,
-      summary:
-        'Create or update contacts from CSV (all or nothing, or with onError=skip the valid rows; problems by line and column)',
-      tag: 'contacts',
-      access: 'admin',
-      bodyType: 'csv',
-      query: ImportQuery,
-      body: CsvBody,
-      success: { status: 200, description: 'What was imported', schema: ImportReport },
-      errors: [413, 415, 422],
-      async handle({ body, query }) {
-        return { body: await s.transfers.importContacts(body, query.onError ?? 'reject') };
-      },
-    }),
+    ...csvTransferRoutes(s.transfers, 'contacts'),
     defineRoute({
       name: 'contacts',
       method: 'get',

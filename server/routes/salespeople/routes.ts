@@ -2,50 +2,20 @@
 import { adminApiRoutes } from '../../../shared/api/routes.js';
 import {
   CreateSalespersonRequest,
-  ImportQuery,
-  ImportReport,
   Salesperson,
   SalespersonList,
   SalespersonListQuery,
   UpdateSalespersonRequest,
 } from '../../../shared/api/salespeople.js';
 import type { Services } from '../../services/index.js';
-import { CsvBody, SalespersonCodeParams } from '../params.js';
+import { csvTransferRoutes } from '../csvRoutes.js';
+import { SalespersonCodeParams } from '../params.js';
 import { defineRoute, type RouteSpec } from '../route.js';
 import { presentSalesperson } from './presenter.js';
 
 export function salespersonRoutes(s: Services): RouteSpec[] {
   return [
-    defineRoute({
-      name: 'exportSalespeople',
-      method: 'get',
-      path: adminApiRoutes.exportSalespeople.path,
-      summary: 'All salespeople as CSV',
-      tag: 'salespeople',
-      access: 'admin',
-      success: { status: 200, description: 'CSV, header row first', contentType: 'text/csv' },
-      async handle() {
-        const content = await s.transfers.exportSalespeople();
-        return { file: { contentType: 'text/csv; charset=utf-8', filename: 'salespeople.csv', content } };
-      },
-    }),
-    defineRoute({
-      name: 'importSalespeople',
-      method: 'post',
-      path: adminApiRoutes.importSalespeople.path,
-      summary:
-        'Create or update salespeople from CSV (all or nothing, or with onError=skip the valid rows; problems by line and column)',
-      tag: 'salespeople',
-      access: 'admin',
-      bodyType: 'csv',
-      query: ImportQuery,
-      body: CsvBody,
-      success: { status: 200, description: 'What was imported', schema: ImportReport },
-      errors: [413, 415, 422],
-      async handle({ body, query }) {
-        return { body: await s.transfers.importSalespeople(body, query.onError ?? 'reject') };
-      },
-    }),
+    ...csvTransferRoutes(s.transfers, 'salespeople'),
     defineRoute({
       name: 'salespeople',
       method: 'get',

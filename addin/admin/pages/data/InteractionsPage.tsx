@@ -1,24 +1,12 @@
 // Interaction log entries of every contact, filtered by contact, salesperson, days, direction and canceled,
 // newest first; an entry can be canceled (kept, but no longer counted) or restored.
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
+import type { AdminInteraction } from '../../../../shared/api/adminViews.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import type { AdminClient } from '../../api/adminClient.js';
-import { Empty, ErrorBar, Loading, PageHeader } from '../../components/feedback.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
+import { PageHeader } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction, useLoad } from '../../state/useLoad.js';
 import { usePaged } from '../../state/usePaged.js';
@@ -63,6 +51,40 @@ export function InteractionsPage(props: { api: AdminClient }) {
   const set = (key: keyof typeof EMPTY) => (_: unknown, d: { value: string }) =>
     setForm({ ...form, [key]: d.value });
 
+  const columns: Column<AdminInteraction>[] = [
+    { header: x.entry, cell: (e) => e.entryNumber },
+    { header: x.date, cell: (e) => formatDateTime(e.occurredAt, { locale }) },
+    { header: x.direction, cell: (e) => (e.direction === 'inbound' ? x.inbound : x.outbound) },
+    { header: t.contacts.name, cell: (e) => `${e.contactNumber} ${e.contactName}` },
+    { header: x.salesperson, cell: (e) => e.salespersonName ?? e.salespersonCode ?? t.common.none },
+    {
+      header: x.subject,
+      cell: (e) => (
+        <>
+          {e.subject || x.noSubject}{' '}
+          {e.canceled && (
+            <Badge appearance="tint" color="warning">
+              {x.canceledBadge}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { header: x.mailbox, cell: (e) => e.mailbox ?? t.common.none, className: styles.wrap },
+    { header: x.opportunity, cell: (e) => e.opportunityNumber ?? t.common.none },
+    {
+      cell: (e) => (
+        <Button
+          size="small"
+          disabled={cancel.pending}
+          onClick={() => void setCanceled(e.entryNumber, !e.canceled)}
+        >
+          {e.canceled ? x.restore : x.cancel}
+        </Button>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageHeader title={x.title} />
@@ -104,66 +126,17 @@ export function InteractionsPage(props: { api: AdminClient }) {
           {x.apply}
         </Button>
       </form>
-      {list.error !== null && <ErrorBar error={list.error} onRetry={list.reload} />}
-      {cancel.error !== null && <ErrorBar error={cancel.error} />}
-      {!list.loaded && list.loading && <Loading />}
-      {list.loaded && list.items.length === 0 && <Empty text={x.empty} />}
-      {list.items.length > 0 && (
-        <Table aria-label={x.title} data-testid="interactions" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{x.entry}</TableHeaderCell>
-              <TableHeaderCell>{x.date}</TableHeaderCell>
-              <TableHeaderCell>{x.direction}</TableHeaderCell>
-              <TableHeaderCell>{t.contacts.name}</TableHeaderCell>
-              <TableHeaderCell>{x.salesperson}</TableHeaderCell>
-              <TableHeaderCell>{x.subject}</TableHeaderCell>
-              <TableHeaderCell>{x.mailbox}</TableHeaderCell>
-              <TableHeaderCell>{x.opportunity}</TableHeaderCell>
-              <TableHeaderCell />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.items.map((e) => (
-              <TableRow key={e.entryNumber} data-entry={e.entryNumber}>
-                <TableCell>{e.entryNumber}</TableCell>
-                <TableCell>{formatDateTime(e.occurredAt, { locale })}</TableCell>
-                <TableCell>{e.direction === 'inbound' ? x.inbound : x.outbound}</TableCell>
-                <TableCell>
-                  {e.contactNumber} {e.contactName}
-                </TableCell>
-                <TableCell>{e.salespersonName ?? e.salespersonCode ?? t.common.none}</TableCell>
-                <TableCell>
-                  {e.subject || x.noSubject}{' '}
-                  {e.canceled && (
-                    <Badge appearance="tint" color="warning">
-                      {x.canceledBadge}
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell className={styles.wrap}>{e.mailbox ?? t.common.none}</TableCell>
-                <TableCell>{e.opportunityNumber ?? t.common.none}</TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    disabled={cancel.pending}
-                    onClick={() => void setCanceled(e.entryNumber, !e.canceled)}
-                  >
-                    {e.canceled ? x.restore : x.cancel}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      {list.hasMore && (
-        <div>
-          <Button onClick={list.loadMore} disabled={list.loading}>
-            {t.common.more}
-          </Button>
-        </div>
-      )}
+      <DataTable
+        list={list}
+        actionError={cancel.error}
+        label={x.title}
+        testId="interactions"
+        size="small"
+        empty={x.empty}
+        columns={columns}
+        rowKey={(e) => e.entryNumber}
+        rowData={(e) => ({ 'data-entry': e.entryNumber })}
+      />
     </>
   );
 }

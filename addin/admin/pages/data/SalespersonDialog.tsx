@@ -1,118 +1,65 @@
 // Create or edit a salesperson; checked with the contract's schema before it is sent, server errors shown as
 // they come (409 when the code is taken).
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Checkbox } from '@fluentui/react-components';
 import {
   CreateSalespersonRequest,
   UpdateSalespersonRequest,
   type Salesperson,
 } from '../../../../shared/api/salespeople.js';
 import type { AdminClient } from '../../api/adminClient.js';
-import { ErrorBar } from '../../components/feedback.js';
+import { EditDialog, TextField } from '../../components/EditDialog.js';
 import { useAdminI18n } from '../../i18n/context.js';
-import { useAction } from '../../state/useLoad.js';
+import { useEditForm } from '../../state/useEditForm.js';
+import type { EditDialogProps } from '../../state/useEditing.js';
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
-
-export function SalespersonDialog(props: {
-  api: AdminClient;
-  editing: Salesperson | null;
-  onClose: () => void;
-  onSaved: (sp: Salesperson) => void;
-}) {
+export function SalespersonDialog(props: EditDialogProps<Salesperson> & { api: AdminClient }) {
   const { t } = useAdminI18n();
   const sp = t.salespeople;
-  const styles = useStyles();
-  const { editing } = props;
-  const [form, setForm] = useState({
-    code: editing?.code ?? '',
-    name: editing?.name ?? '',
-    email: editing?.email ?? '',
-    active: editing?.active ?? true,
+  const { editing, api } = props;
+  const form = useEditForm({
+    initial: {
+      code: editing?.code ?? '',
+      name: editing?.name ?? '',
+      email: editing?.email ?? '',
+      active: editing?.active ?? true,
+    },
+    problemOf: (field) =>
+      field === 'code' ? t.errors.code : field === 'email' ? t.errors.email : t.errors.required,
+    onSaved: props.onSaved,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const action = useAction();
+  const { values } = form;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const email = form.email.trim();
-    const parsed = editing
-      ? UpdateSalespersonRequest.safeParse({ name: form.name, email: email || null, active: form.active })
-      : CreateSalespersonRequest.safeParse({
-          code: form.code.trim().toUpperCase(),
-          name: form.name,
-          ...(email ? { email } : {}),
-          active: form.active,
-        });
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const i of parsed.error.issues) {
-        const key = String(i.path[0]);
-        found[key] ??= key === 'code' ? t.errors.code : key === 'email' ? t.errors.email : t.errors.required;
-      }
-      return setErrors(found);
+  const save = () => {
+    const email = values.email.trim();
+    if (editing) {
+      const request = { name: values.name, email: email || null, active: values.active };
+      form.save(UpdateSalespersonRequest.safeParse(request), (r) => api.updateSalesperson(editing.code, r));
+    } else {
+      const request = {
+        code: values.code.trim().toUpperCase(),
+        name: values.name,
+        ...(email ? { email } : {}),
+        active: values.active,
+      };
+      form.save(CreateSalespersonRequest.safeParse(request), (r) => api.createSalesperson(r));
     }
-    setErrors({});
-    void action.run(async () => {
-      const saved = editing
-        ? await props.api.updateSalesperson(editing.code, parsed.data as UpdateSalespersonRequest)
-        : await props.api.createSalesperson(parsed.data as CreateSalespersonRequest);
-      props.onSaved(saved);
-    });
   };
 
-  const field = (key: 'code' | 'name' | 'email', label: string, disabled = false) => (
-    <Field label={label} validationMessage={errors[key]} validationState={errors[key] ? 'error' : undefined}>
-      <Input
-        value={form[key]}
-        disabled={disabled}
-        onChange={(_, d) => setForm({ ...form, [key]: d.value })}
-        type={key === 'email' ? 'email' : 'text'}
-      />
-    </Field>
-  );
-
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{editing ? sp.editTitle(editing.code) : sp.newTitle}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {field('code', sp.code, editing !== null)}
-              {field('name', sp.name)}
-              {field('email', sp.email)}
-              <Checkbox
-                label={sp.active}
-                checked={form.active}
-                onChange={(_, d) => setForm({ ...form, active: d.checked === true })}
-              />
-              {action.error !== null && <ErrorBar error={action.error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={props.onClose}>{t.common.cancel}</Button>
-              <Button appearance="primary" type="submit" disabled={action.pending}>
-                {action.pending ? t.common.saving : t.common.save}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <EditDialog
+      title={editing ? sp.editTitle(editing.code) : sp.newTitle}
+      form={form}
+      onSave={save}
+      onClose={props.onClose}
+    >
+      <TextField label={sp.code} {...form.text('code')} disabled={editing !== null} />
+      <TextField label={sp.name} {...form.text('name')} />
+      <TextField label={sp.email} {...form.text('email')} type="email" />
+      <Checkbox
+        label={sp.active}
+        checked={values.active}
+        onChange={(_, d) => form.set({ active: d.checked === true })}
+      />
+    </EditDialog>
   );
 }

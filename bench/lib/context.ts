@@ -73,6 +73,7 @@ export async function startEngineSession(ctx: BenchContext, o: SessionOptions): 
     const seeded = await seedEngineDatabase(ctx.db.uri, dbName, o.directory, emulator, o.setup);
     if (seeded.seconds > 5)
       ctx.log(`  seeded ${seeded.contacts} contacts in ${Math.round(seeded.seconds)} s`);
+    ctx.db.tune(dbName);
     engine = await startWorker('workers/engine.ts', {
       env,
       compiled: o.compiled,

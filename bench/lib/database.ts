@@ -1,12 +1,15 @@
 // The database server the benchmarks run on: MONGODB_URI when set (external), else FerretDB with its PostgreSQL
 // backend on a private PostgreSQL cluster started here (Debian's postgresql), else FerretDB with SQLite.
 // Everything listens on 127.0.0.1 only and is removed afterwards.
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FERRETDB_VERSION } from '../../scripts/lib/ferretdb.js';
-import { freePort, startMongo, type MongoServer } from '../../scripts/lib/mongo.js';
+import mongoose, { type Model } from 'mongoose';
+import { ensurePushdownIndexes } from '../../scripts/lib/ferretdbPushdownIndexes.js';
+import { startMongo, type MongoServer } from '../../scripts/lib/mongo.js';
+import { findPgBin, startPostgres, type PostgresCluster } from '../../scripts/lib/postgres.js';
+import { createModels } from '../../server/repositories/models/index.js';
 
 export interface BenchDatabase {
   uri: string;
@@ -15,82 +18,26 @@ export interface BenchDatabase {
   description: string;
   /** Why the preferred server was not used, if it was not. */
   note: string | null;
+  /**
+   * After a database's collections exist: what the server needs to use indexes (GIN indexes for FerretDB on
+   * PostgreSQL, see scripts/lib/ferretdbPushdownIndexes.ts; nothing elsewhere). Returns the indexes created.
+   */
+  tune(dbName: string): number;
   stop(): Promise<void>;
 }
 
-export type DatabaseChoice = 'auto' | 'postgresql' | 'sqlite';
+const untuned = () => 0;
 
-function findPgBin(): string | null {
-  const candidates = ['initdb', 'pg_ctl'].map((b) =>
-    spawnSync('sh', ['-c', `command -v ${b}`], { encoding: 'utf8' }).stdout.trim(),
-  );
-  if (candidates.every(Boolean)) return path.dirname(fs.realpathSync(candidates[1]!));
-  const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return null;
-  const versions = fs.readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) {
-    const bin = path.join(root, v, 'bin');
-    if (fs.existsSync(path.join(bin, 'initdb')) && fs.existsSync(path.join(bin, 'pg_ctl'))) return bin;
-  }
-  return null;
-}
-
-interface Cluster {
-  url: string;
-  version: string;
-  stop(): void;
-}
-
-/**
- * initdb + pg_ctl as the current user, or as `postgres` through runuser when we are root (postgres refuses root).
- * `keepDir`: a cluster kept between runs (initialised only the first time, never removed); default a temporary one.
- */
-async function startPostgres(bin: string, keepDir?: string): Promise<Cluster> {
-  const asRoot = process.getuid?.() === 0;
-  const dir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-bench-pg-'));
-  const data = path.join(dir, 'data');
-  const fresh = !fs.existsSync(path.join(data, 'PG_VERSION'));
-  if (fresh) fs.rmSync(data, { recursive: true, force: true });
-  fs.mkdirSync(data, { recursive: true });
-  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-  const run = (cmd: string, args: string[]) =>
-    execFileSync(
-      asRoot ? 'runuser' : path.join(bin, cmd),
-      asRoot ? ['-u', 'postgres', '--', path.join(bin, cmd), ...args] : args,
-      {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        encoding: 'utf8',
-      },
-    );
-  if (fresh)
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-instructions']);
-  const port = await freePort();
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    path.join(dir, 'postgres.log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
-    'start',
-  ]);
-  const stop = () => {
-    try {
-      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-    } catch {
-      // already gone
-    }
-    if (!keepDir) fs.rmSync(dir, { recursive: true, force: true });
+/** The GIN indexes FerretDB on PostgreSQL needs for Interlog's models in `dbName`. */
+function tunerFor(pg: PostgresCluster): (dbName: string) => number {
+  return (dbName) => {
+    const conn = mongoose.createConnection();
+    const models = Object.values(createModels(conn)) as Model<unknown>[];
+    return ensurePushdownIndexes(pg.sql, dbName, models);
   };
-  process.once('exit', stop);
-  if (fresh) run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'ferretdb']);
-  const version = run('postgres', ['--version'])
-    .trim()
-    .replace(/^postgres \(PostgreSQL\) /, '');
-  return { url: `postgres://postgres@127.0.0.1:${port}/ferretdb`, version, stop };
 }
+
+export type DatabaseChoice = 'auto' | 'postgresql' | 'sqlite';
 
 /**
  * FerretDB on a PostgreSQL cluster kept in `dir` between suite runs (large data sets are seeded once), or the
@@ -108,6 +55,7 @@ export async function startKeptDatabase(
       kind: 'external',
       description: 'external server (MONGODB_URI)',
       note: null,
+      tune: untuned,
       stop: async () => cleanup(),
     };
   }
@@ -127,6 +75,7 @@ export async function startKeptDatabase(
     kind: server.kind,
     description: `FerretDB ${FERRETDB_VERSION}, PostgreSQL backend (PostgreSQL ${pg.version}, cluster kept in ${dir})`,
     note: null,
+    tune: tunerFor(pg),
     stop: async () => {
       await server.stop();
       pg.stop();
@@ -155,6 +104,7 @@ export async function startBenchDatabase(
       kind: 'external',
       description: 'external server (MONGODB_URI)',
       note: null,
+      tune: untuned,
       stop: async () => cleanup(),
     };
   }
@@ -176,6 +126,7 @@ export async function startBenchDatabase(
           kind: server.kind,
           description: `FerretDB ${FERRETDB_VERSION}, PostgreSQL backend (PostgreSQL ${pg.version}, private cluster on 127.0.0.1)`,
           note: null,
+          tune: tunerFor(pg),
           stop: async () => {
             await server.stop();
             pg.stop();
@@ -198,6 +149,7 @@ export async function startBenchDatabase(
     description:
       server.kind === 'mongod' ? 'mongod (on PATH)' : `FerretDB ${FERRETDB_VERSION}, SQLite backend`,
     note,
+    tune: untuned,
     stop: async () => {
       await server.stop();
       cleanup();

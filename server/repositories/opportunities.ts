@@ -68,14 +68,16 @@ export class OpportunityRepository {
   async openOf(contactNumbers: string[]): Promise<Map<string, Opportunity[]>> {
     const out = new Map<string, Opportunity[]>(contactNumbers.map((n) => [n, []]));
     if (contactNumbers.length === 0) return out;
-    const rows = await this.models.Opportunity.find(
-      { contactNumber: { $in: contactNumbers }, status: 'open' },
-      PROJECTION,
-    )
-      .sort(NEWEST_FIRST)
-      .limit(50 * contactNumbers.length)
-      .lean();
-    for (const o of rows) out.get(o.contactNumber)?.push(o);
+    // Equality per contact, not `$in` (see MasterDataRepository.contactsByEmails: FerretDB reads everything for it).
+    const perContact = await Promise.all(
+      [...out.keys()].map((contactNumber) =>
+        this.models.Opportunity.find({ contactNumber, status: 'open' }, PROJECTION)
+          .sort(NEWEST_FIRST)
+          .limit(50)
+          .lean(),
+      ),
+    );
+    for (const rows of perContact) for (const o of rows) out.get(o.contactNumber)?.push(o);
     return out;
   }
 

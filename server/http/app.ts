@@ -9,6 +9,21 @@ import type { Logger } from '../logging/logger.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { addinPageHeaders, apiHeaders, privatePageHeaders } from './security.js';
 
+/** OAuth parameters a sign-in callback carries in its URL (the authorization code above all). */
+const OAUTH_QUERY = /([?&](?:code|state|client_info|session_state)=)[^&#]*/gi;
+
+/** pino-http logs each request's URL and query: the consent callback's code and state must not reach a log. */
+function withoutOAuthSecrets(req: { url?: unknown; query?: unknown }): object {
+  if (typeof req.url === 'string') req.url = req.url.replace(OAUTH_QUERY, '$1[redacted]');
+  if (req.query && typeof req.query === 'object') {
+    const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+    for (const key of ['code', 'state', 'client_info', 'session_state'])
+      if (key in query) query[key] = '[redacted]';
+    req.query = query;
+  }
+  return req;
+}
+
 export interface AppDeps {
   log: Logger;
   publicUrl: string;
@@ -34,6 +49,7 @@ export function createApp(deps: AppDeps): express.Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
+      serializers: { req: withoutOAuthSecrets },
     }),
   );
 

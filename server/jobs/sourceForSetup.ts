@@ -1,7 +1,9 @@
 // Builds the MailSource a logging setup describes: unseals its credential and backs the delegated flow's
-// MSAL token cache with the setup document (sealed at rest).
+// MSAL token cache with the setup document (sealed at rest). The delegated job uses the account the consent
+// flow signed in (`delegatedAccount.homeAccountId`), which that flow gets from delegatedSignInFor.
+import { createGraphAuth, type GraphAuth } from '../mailsource/graph/auth.js';
 import type { GraphRequestEvent } from '../mailsource/graph/policyMiddleware.js';
-import type { GraphCredential, TokenCacheStore } from '../mailsource/graph/config.js';
+import type { GraphAuthConfig, GraphCredential, TokenCacheStore } from '../mailsource/graph/config.js';
 import { createMailSource } from '../mailsource/factory.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
@@ -41,31 +43,59 @@ function credentialOf(setup: LoggingSetup, secrets: SecretBox): GraphCredential 
   throw new MailSourceError('auth_failed', 'No client secret or certificate is set up for this mailbox.');
 }
 
-export function mailSourceForSetup(setup: LoggingSetup, env: SourceEnvironment): MailSource {
+function authConfigOf(
+  setup: LoggingSetup,
+  env: Pick<SourceEnvironment, 'graphBaseUrl' | 'authorityHost' | 'secrets'>,
+  mode: GraphAuthConfig['mode'],
+): GraphAuthConfig {
   if (!setup.tenantId || !setup.clientId) {
     throw new MailSourceError(
       'auth_failed',
       'The tenant id and client id of the app registration are not set up.',
     );
   }
+  return {
+    tenantId: setup.tenantId,
+    clientId: setup.clientId,
+    credential: credentialOf(setup, env.secrets),
+    mode,
+    authorityHost: env.authorityHost,
+    graphBaseUrl: env.graphBaseUrl,
+  };
+}
+
+export function mailSourceForSetup(setup: LoggingSetup, env: SourceEnvironment): MailSource {
+  const mode: GraphAuthConfig['mode'] =
+    setup.authMode === 'delegated'
+      ? {
+          kind: 'delegated',
+          cacheStore: tokenCacheStoreFor(setup.mailbox, env),
+          homeAccountId: setup.delegatedAccount?.homeAccountId ?? null,
+        }
+      : { kind: 'application' };
   return createMailSource(
-    {
-      provider: 'graph',
-      graph: {
-        mailbox: setup.mailbox,
-        auth: {
-          tenantId: setup.tenantId,
-          clientId: setup.clientId,
-          credential: credentialOf(setup, env.secrets),
-          mode:
-            setup.authMode === 'delegated'
-              ? { kind: 'delegated', cacheStore: tokenCacheStoreFor(setup.mailbox, env) }
-              : { kind: 'application' },
-          authorityHost: env.authorityHost,
-          graphBaseUrl: env.graphBaseUrl,
-        },
-      },
-    },
+    { provider: 'graph', graph: { mailbox: setup.mailbox, auth: authConfigOf(setup, env, mode) } },
     { onRequest: env.onRequest },
   );
+}
+
+/** The two calls of the authorization-code flow that signs a job account in. */
+export type DelegatedSignIn = Pick<GraphAuth, 'getAuthCodeUrl' | 'acquireTokenByCode'>;
+
+/**
+ * MSAL for a delegated setup's sign-in, with the token cache the caller gives (the consent flow redeems the
+ * code into an empty cache, so the new sign-in replaces whatever account was cached before).
+ */
+export function delegatedSignInFor(
+  setup: LoggingSetup,
+  env: Pick<SourceEnvironment, 'graphBaseUrl' | 'authorityHost' | 'secrets'>,
+  cacheStore: TokenCacheStore,
+): DelegatedSignIn {
+  if (setup.authMode !== 'delegated') {
+    throw new MailSourceError(
+      'invalid_request',
+      'Signing in is only used with delegated (job account) access.',
+    );
+  }
+  return createGraphAuth(authConfigOf(setup, env, { kind: 'delegated', cacheStore }));
 }

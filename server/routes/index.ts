@@ -12,6 +12,7 @@ import { contactRoutes } from './contacts/routes.js';
 import { interactionSearchRoutes } from './interactionSearch/routes.js';
 import { interactionRoutes } from './interactions/routes.js';
 import { logEmailRoutes } from './logEmail/routes.js';
+import { loggingConsentRoutes } from './loggingConsent/routes.js';
 import { loggingSetupRoutes } from './loggingSetup/routes.js';
 import { loggingStatusRoutes } from './loggingStatus/routes.js';
 import { lookupRoutes } from './lookup/routes.js';
@@ -34,7 +35,7 @@ export interface ApiOptions {
   version?: string;
 }
 
-export function allRouteSpecs(s: Services, session: SessionOptions): RouteSpec[] {
+export function allRouteSpecs(s: Services, session: SessionOptions, publicUrl: string): RouteSpec[] {
   return [
     ...sessionRoutes(s, session),
     ...lookupRoutes(s),
@@ -44,6 +45,7 @@ export function allRouteSpecs(s: Services, session: SessionOptions): RouteSpec[]
     ...contactRoutes(s),
     ...salespersonRoutes(s),
     ...loggingSetupRoutes(s),
+    ...loggingConsentRoutes(s, { publicUrl }),
     ...loggingStatusRoutes(s),
     ...interactionSearchRoutes(s),
   ];
@@ -70,7 +72,7 @@ export function createApiRouter(o: ApiOptions): Router {
     }),
   );
 
-  const specs = allRouteSpecs(o.services, o.session);
+  const specs = allRouteSpecs(o.services, o.session, o.publicUrl);
   let document: object | null = null; // built on first request: start-up stays fast
   const openapi: RouteSpec = defineRoute({
     name: 'openapi',

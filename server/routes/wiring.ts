@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import type { Config } from '../config/env.js';
 import { createAuth } from '../http/auth/setup.js';
 import type { Engine } from '../jobs/engine.js';
+import { delegatedSignInFor } from '../jobs/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../repositories/db.js';
 import { createServices } from '../services/index.js';
@@ -15,6 +16,16 @@ export async function createApi(config: Config, db: Database, log: Logger, engin
     secrets: engine.secrets,
     numbers: engine.numbers,
     sourceFor: (setup) => engine.sourceFor(setup),
+    signInFor: (setup, cache) =>
+      delegatedSignInFor(
+        setup,
+        {
+          graphBaseUrl: config.GRAPH_BASE_URL,
+          authorityHost: config.AUTHORITY_HOST,
+          secrets: engine.secrets,
+        },
+        cache,
+      ),
   });
   const auth = await createAuth(config, {
     salespersonByEmail: (email) => services.masterData.salespersonByEmail(email),

@@ -4,17 +4,22 @@ import { AdminQueryRepository } from '../repositories/adminQueries.js';
 import { ContactRepository } from '../repositories/contacts.js';
 import { InteractionRepository } from '../repositories/interactions.js';
 import { JobRunRepository } from '../repositories/jobRuns.js';
+import { ConsentRequestRepository } from '../repositories/consentRequests.js';
 import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggingSetups.js';
 import { MasterDataRepository } from '../repositories/masterData.js';
 import { MessageStateRepository } from '../repositories/messageStates.js';
 import { NumberSeries } from '../repositories/numberSeries.js';
 import { OpportunityRepository } from '../repositories/opportunities.js';
 import { SalespersonRepository } from '../repositories/salespeople.js';
+import type { DelegatedSignIn } from '../jobs/sourceForSetup.js';
+import type { TokenCacheStore } from '../mailsource/graph/config.js';
 import type { MailSource } from '../mailsource/MailSource.js';
+import { MailSourceError } from '../mailsource/MailSource.js';
 import type { SecretBox } from '../security/secretBox.js';
 import { AdminViewService } from './adminViews.js';
 import { ContactService } from './contacts.js';
 import { InteractionService } from './interactions.js';
+import { LoggingConsentService } from './loggingConsent.js';
 import { LoggingSetupService } from './loggingSetup.js';
 import { LookupService } from './lookup.js';
 import { ManualLoggingService } from './manualLogging.js';
@@ -31,6 +36,8 @@ export interface Services {
   salespeople: SalespersonService;
   transfers: TransferService;
   loggingSetup: LoggingSetupService;
+  /** Delegated access: signing the job account in (consent, Renew token). */
+  loggingConsent: LoggingConsentService;
   /** Admin console views: entries across contacts, mailbox states, logged mail per day. */
   adminViews: AdminViewService;
   /** Role resolution needs it: is the caller's address a salesperson's? */
@@ -44,8 +51,14 @@ export interface ServiceOptions {
   /** Share the engine's series in one process (default: a new one with `instanceId` as owner). */
   numbers?: NumberSeries;
   sourceFor: (setup: LoggingSetup) => MailSource;
+  /** MSAL for a delegated setup's sign-in (jobs/sourceForSetup.ts delegatedSignInFor); without it, none. */
+  signInFor?: (setup: LoggingSetup, cache: TokenCacheStore) => DelegatedSignIn;
   now?: () => Date;
 }
+
+const noSignIn = (): DelegatedSignIn => {
+  throw new MailSourceError('invalid_request', 'This server is not set up to sign job accounts in.');
+};
 
 export function createServices(db: Database, o: ServiceOptions): Services {
   const now = o.now ?? (() => new Date());
@@ -81,6 +94,13 @@ export function createServices(db: Database, o: ServiceOptions): Services {
       states: new MessageStateRepository(db.models),
       secrets: o.secrets,
       sourceFor: o.sourceFor,
+      now,
+    }),
+    loggingConsent: new LoggingConsentService({
+      setups,
+      requests: new ConsentRequestRepository(db.models),
+      secrets: o.secrets,
+      signInFor: o.signInFor ?? noSignIn,
       now,
     }),
     adminViews: new AdminViewService({

@@ -39,6 +39,7 @@ export function newSetupDefaults(): Omit<LoggingSetup, 'mailbox'> {
     consentGiven: false,
     jobAccount: null,
     tokenCacheSealed: null,
+    delegatedAccount: null,
     batchSize: 50,
     intervalSeconds: 60,
     policy: { ...policy, unmatchedFolder: policy.unmatchedFolder ?? null },
@@ -113,13 +114,37 @@ export class LoggingSetupService {
       }
       fields.policy = { ...parsed.data, unmatchedFolder: parsed.data.unmatchedFolder ?? null };
     }
-    if (existing && CREDENTIAL_FIELDS.some((k) => req[k] !== undefined)) {
+    if (existing && CREDENTIAL_FIELDS.some((k) => this.changes(existing, req, k))) {
       fields.consentGiven = false;
       fields.tokenCacheSealed = null;
+      fields.delegatedAccount = null;
     }
     // A new setup is stored complete (an upsert does not apply the schema's defaults everywhere).
     await this.d.setups.upsert(mailbox, existing ? fields : { ...newSetupDefaults(), ...fields });
     return { setup: (await this.d.setups.get(mailbox))!, created: existing === null };
+  }
+
+  /**
+   * Whether the request really changes a credential field: the wizard sends its whole connection form again on
+   * every check, which must not sign the job account out when nothing in it changed.
+   */
+  private changes(
+    existing: LoggingSetup,
+    req: LoggingSetupUpdate,
+    key: (typeof CREDENTIAL_FIELDS)[number],
+  ): boolean {
+    const sent = req[key];
+    if (sent === undefined) return false;
+    if (key === 'clientSecret' || key === 'certificateKey') {
+      const sealed = key === 'clientSecret' ? existing.clientSecretSealed : existing.certificateKeySealed;
+      if (sent === null || sealed === null) return sent !== sealed;
+      try {
+        return this.d.secrets.open(sealed) !== sent;
+      } catch {
+        return true; // sealed under another key: it cannot be the same
+      }
+    }
+    return sent !== existing[key];
   }
 
   /** Business Central's "Validate" (see jobs/validateSetup.ts), with the outcome recorded on the setup. */

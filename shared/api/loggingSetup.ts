@@ -1,6 +1,7 @@
 // Email-logging setup per shared mailbox (admin console): secrets go in, never come out ("set"/"not set").
 import { z } from 'zod';
 import { HttpsUrl, Instant } from './common.js';
+import { DelegatedAccountView } from './loggingConsent.js';
 
 export const SecretState = z.enum(['set', 'not set']);
 export type SecretState = z.infer<typeof SecretState>;
@@ -30,6 +31,8 @@ export const LoggingSetupView = z.strictObject({
   consentGiven: z.boolean(),
   jobAccount: z.string().nullable(),
   tokenCache: SecretState,
+  /** Delegated access: the job account signed in through POST .../consent (null until then). */
+  delegatedAccount: DelegatedAccountView.nullable(),
   batchSize: z.int(),
   intervalSeconds: z.int(),
   policy: LoggingPolicyView,
@@ -47,8 +50,9 @@ const Folder = z.string().trim().min(1).max(255);
 
 /**
  * PUT /logging/setups/{mailbox} -> LoggingSetupView (201 when created). Only the fields given change; null
- * clears. Secrets are sealed at rest. Changing the tenant, client id or a credential clears `consentGiven`
- * (Business Central's rule) and the token cache.
+ * clears. Secrets are sealed at rest. Changing the access mode, tenant, client id or a credential (sending the
+ * stored value again is no change) clears `consentGiven` (Business Central's rule), the token cache and the
+ * signed-in job account.
  */
 export const LoggingSetupUpdate = z.strictObject({
   enabled: z.boolean().optional(),

@@ -32,10 +32,15 @@ import {
   type UpdateContactRequest,
   type UpdateSalespersonRequest,
 } from '../../../shared/api/index.js';
+import {
+  ConsentStarted,
+  consentApiRoutes,
+  type ConsentStartRequest,
+} from '../../../shared/api/loggingConsent.js';
 import type { TokenSource } from '../../api/client.js';
 import { ApiError, NetworkError, apiErrorFromBody } from '../../api/errors.js';
 
-const routes = { ...apiRoutes, ...adminApiRoutes };
+const routes = { ...apiRoutes, ...adminApiRoutes, ...consentApiRoutes };
 type RouteName = keyof typeof routes;
 type Query = Record<string, string | undefined>;
 
@@ -129,6 +134,9 @@ export function createAdminClient(o: AdminClientOptions) {
     validate: (mailbox: string) =>
       json({ route: 'validateLoggingSetup', params: m(mailbox) }, SetupValidation),
     runNow: (mailbox: string) => json({ route: 'runLoggingSetup', params: m(mailbox) }, RunRequested),
+    /** Delegated access: where to send the browser so the job account signs in (also Renew token). */
+    startConsent: (mailbox: string, body: ConsentStartRequest) =>
+      json({ route: 'startLoggingConsent', params: m(mailbox), json: body }, ConsentStarted),
     runs: (mailbox: string, limit = 20) =>
       json({ route: 'loggingRuns', params: m(mailbox), query: { limit: String(limit) } }, JobRunList),
     quarantine: (mailbox: string, state: 'quarantined' | 'failing') =>

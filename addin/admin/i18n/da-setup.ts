@@ -57,9 +57,8 @@ export const daSetup: SetupMessages = {
       redirectUrl: 'Omdirigerings-URL (kopiér den til app-registreringen)',
       copy: 'Kopiér',
       copied: 'Kopieret',
-      signIn: 'Log på med jobkontoen',
-      signInUnavailable:
-        'Jobkontoen kan ikke logge på fra konsollen i denne version: serveren har endnu intet logon-endpoint. Brug adgang kun med app.',
+      signInLater:
+        'Med delegeret adgang logger du på med jobkontoen i næste trin, når den delte postkasse er angivet. Registrer først omdirigerings-URL’en ovenfor på appen (platformen "Web").',
     },
     mailbox: {
       title: 'Delt postkasse',
@@ -68,6 +67,8 @@ export const daSetup: SetupMessages = {
       check: 'Kontrollér forbindelse',
       checking: 'Kontrollerer…',
       nextHint: 'Næste bliver tilgængelig, når forbindelsen er kontrolleret.',
+      nextHintDelegated:
+        'Næste bliver tilgængelig, når jobkontoen er logget på, og forbindelsen er kontrolleret.',
       enabledLocked:
         'E-maillogføring er aktiveret for denne postkasse. Slå Aktiveret fra på siden E-maillogføring, før du ændrer opsætningen.',
     },
@@ -84,6 +85,33 @@ export const daSetup: SetupMessages = {
       openLogging: 'Åbn E-maillogføring',
       openStatus: 'Åbn jobstatus',
       another: 'Konfigurer en postkasse mere',
+    },
+  },
+  consent: {
+    signIn: 'Log på med jobkontoen',
+    signingIn: 'Åbner logon…',
+    intro:
+      'Jobbet læser den delte postkasse som jobkontoen. Microsoft beder dig logge på som den konto og acceptere tilladelserne og sender dig derefter tilbage hertil.',
+    account: 'Jobkonto',
+    signedIn: (username: string, when: string, by: string) => `${username}, logget på ${when} af ${by}.`,
+    notSignedIn: 'Ingen jobkonto er logget på endnu.',
+    okTitle: 'Jobkontoen er logget på',
+    ok: 'E-maillogføring læser fremover den delte postkasse som denne konto.',
+    failedTitle: 'Jobkontoen blev ikke logget på',
+    aadsts: (n: string) => `Microsoft Entra ID-fejl AADSTS${n}.`,
+    errors: {
+      consent_state_invalid:
+        'Dette logon blev ikke startet her, eller det er allerede gennemført. Start logon igen.',
+      consent_expired: 'Logon tog mere end 10 minutter. Start det igen.',
+      consent_denied:
+        'Logon blev annulleret, eller tilladelserne blev afvist. Log på igen, og acceptér dem, eller få en administrator til at give administratorsamtykke til appen.',
+      consent_idp_error:
+        'Microsoft Entra ID afviste logon. Kontrollér app-registreringens omdirigerings-URL og delegerede tilladelser, og log på igen.',
+      consent_setup_changed:
+        'Opsætningen blev ændret, mens jobkontoen loggede på (adgang eller app-registrering). Log på igen.',
+      consent_failed:
+        'Logon kunne ikke gennemføres. Kontrollér app-registreringens klienthemmelighed eller certifikat og omdirigerings-URL, og log på igen.',
+      unknown: 'Jobkontoen kunne ikke logge på. Start logon igen.',
     },
   },
   settings: {
@@ -122,7 +150,9 @@ export const daSetup: SetupMessages = {
     runRequested: 'Der er bestilt en kørsel; den starter om få sekunder.',
     renewToken: 'Forny token',
     renewNote:
-      'Forny token logger jobkontoen på igen (delegeret adgang). Serveren har endnu intet logon-endpoint, så funktionen er ikke tilgængelig.',
+      'Forny token logger jobkontoen på igen, fx når dens adgangskode er ændret, eller dens logon er udløbet. Det nye logon erstatter det forrige.',
+    renewAppOnly:
+      'Forny token bruges med delegeret adgang: med adgang kun med app logger jobbet på som appen.',
     clear: 'Ryd opsætning',
     clearTitle: 'Ryd opsætningen?',
     clearBody:

@@ -56,9 +56,8 @@ export const enSetup = {
       redirectUrl: 'Redirect URL (copy it into the app registration)',
       copy: 'Copy',
       copied: 'Copied',
-      signIn: 'Sign in with the job account',
-      signInUnavailable:
-        'Signing the job account in from the console is not available in this version: the server has no sign-in endpoint yet. Use app-only access.',
+      signInLater:
+        'With delegated access you sign in with the job account on the next step, once the shared mailbox is entered. Register the redirect URL above on the app (platform "Web") first.',
     },
     mailbox: {
       title: 'Shared mailbox',
@@ -67,6 +66,8 @@ export const enSetup = {
       check: 'Check connection',
       checking: 'Checking…',
       nextHint: 'Next is available once the connection check has passed.',
+      nextHintDelegated:
+        'Next is available once the job account is signed in and the connection check has passed.',
       enabledLocked:
         'Email logging is enabled for this mailbox. Turn Enabled off on the Email logging page before you change its setup.',
     },
@@ -84,6 +85,33 @@ export const enSetup = {
       openStatus: 'Open job status',
       another: 'Set up another mailbox',
     },
+  },
+  consent: {
+    signIn: 'Sign in with the job account',
+    signingIn: 'Opening the sign-in…',
+    intro:
+      'The job reads the shared mailbox as the job account. Microsoft asks you to sign in as that account and to accept the permissions, then sends you back here.',
+    account: 'Job account',
+    signedIn: (username: string, when: string, by: string) => `${username}, signed in ${when} by ${by}.`,
+    notSignedIn: 'No job account is signed in yet.',
+    okTitle: 'The job account is signed in',
+    ok: 'Email logging reads the shared mailbox as this account from now on.',
+    failedTitle: 'The job account was not signed in',
+    aadsts: (n: string) => `Microsoft Entra ID error AADSTS${n}.`,
+    errors: {
+      consent_state_invalid:
+        'This sign-in was not started here, or it was completed already. Start the sign-in again.',
+      consent_expired: 'The sign-in took longer than 10 minutes. Start it again.',
+      consent_denied:
+        'The sign-in was cancelled, or the permissions were declined. Sign in again and accept them, or have an admin grant admin consent for the app.',
+      consent_idp_error:
+        'Microsoft Entra ID refused the sign-in. Check the redirect URL and the delegated permissions of the app registration, then sign in again.',
+      consent_setup_changed:
+        'The setup changed while the job account was signing in (access mode or app registration). Sign in again.',
+      consent_failed:
+        'The sign-in could not be completed. Check the client secret or certificate and the redirect URL of the app registration, then sign in again.',
+      unknown: 'The sign-in of the job account failed. Start it again.',
+    } as Record<string, string>,
   },
   settings: {
     interval: 'Run every (seconds)',
@@ -121,7 +149,8 @@ export const enSetup = {
     runRequested: 'A run was requested; it starts within seconds.',
     renewToken: 'Renew token',
     renewNote:
-      'Renew token signs the job account in again (delegated access). The server does not offer a sign-in endpoint yet, so it is not available.',
+      'Renew token signs the job account in again, for example after its password changed or its sign-in expired. The new sign-in replaces the previous one.',
+    renewAppOnly: 'Renew token is for delegated access: with app-only access the job signs in as the app.',
     clear: 'Clear setup',
     clearTitle: 'Clear the setup?',
     clearBody:

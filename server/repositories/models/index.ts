@@ -8,12 +8,14 @@ import {
   type OpportunityDoc,
 } from './interactions.js';
 import {
+  consentRequestSchema,
   jobRunSchema,
   leaseSchema,
   loggingSetupSchema,
   messageStateSchema,
   numberBlockSchema,
   pendingArchiveSchema,
+  type ConsentRequestDoc,
   type JobRunDoc,
   type LeaseDoc,
   type LoggingSetupDoc,
@@ -35,6 +37,7 @@ export interface Models {
   NumberBlock: Model<NumberBlockDoc>;
   PendingArchive: Model<PendingArchiveDoc>;
   Claim: Model<ClaimDoc>;
+  ConsentRequest: Model<ConsentRequestDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -52,6 +55,7 @@ export function createModels(conn: Connection): Models {
     NumberBlock: get('NumberBlock', numberBlockSchema, 'numberBlocks'),
     PendingArchive: get('PendingArchive', pendingArchiveSchema, 'pendingArchives'),
     Claim: get('Claim', claimSchema, 'claims'),
+    ConsentRequest: get('ConsentRequest', consentRequestSchema, 'consentRequests'),
   };
 }
 

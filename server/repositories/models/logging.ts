@@ -10,6 +10,16 @@ export interface LoggingPolicyDoc {
   blocklist: string[];
 }
 
+/** The job account signed in through the consent flow (delegated access); its tokens live in the sealed cache. */
+export interface DelegatedAccountDoc {
+  /** MSAL's homeAccountId: which account of the token cache the job uses. */
+  homeAccountId: string;
+  username: string;
+  consentedAt: Date;
+  /** The admin who signed the job account in (their address, else their user id). */
+  consentedBy: string;
+}
+
 export interface LoggingSetupDoc {
   mailbox: string;
   enabled: boolean;
@@ -25,6 +35,7 @@ export interface LoggingSetupDoc {
   consentGiven: boolean;
   jobAccount: string | null;
   tokenCacheSealed: string | null;
+  delegatedAccount: DelegatedAccountDoc | null;
   batchSize: number;
   intervalSeconds: number;
   policy: LoggingPolicyDoc;
@@ -48,6 +59,16 @@ const policySchema = new Schema<LoggingPolicyDoc>(
   { _id: false },
 );
 
+const delegatedAccountSchema = new Schema<DelegatedAccountDoc>(
+  {
+    homeAccountId: { type: String, required: true },
+    username: { type: String, required: true },
+    consentedAt: { type: Date, required: true },
+    consentedBy: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
   {
     mailbox: { type: String, required: true, maxlength: 254 },
@@ -63,6 +84,7 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
     consentGiven: { type: Boolean, default: false },
     jobAccount: { type: String, default: null },
     tokenCacheSealed: { type: String, default: null },
+    delegatedAccount: { type: delegatedAccountSchema, default: null },
     batchSize: { type: Number, default: 50, min: 1, max: 1000 },
     intervalSeconds: { type: Number, default: 60, min: 10, max: 86_400 },
     policy: { type: policySchema, default: () => ({}) },
@@ -259,3 +281,51 @@ export const pendingArchiveSchema = new Schema<PendingArchiveDoc>(
   { strict: 'throw', versionKey: false },
 );
 pendingArchiveSchema.index({ mailbox: 1 });
+
+/**
+ * A delegated sign-in under way (POST .../consent until Entra ID sends the browser back to the callback). The
+ * state is a bearer secret, so only its SHA-256 is stored, as the _id: the callback's deleteOne on it is what
+ * makes it single-use. Expiry is checked in code and abandoned requests are removed when the next one starts:
+ * FerretDB 1.24 refuses TTL indexes ("expireAfterSeconds is not implemented yet"), so there is none.
+ */
+export interface ConsentRequestDoc {
+  _id: string; // sha256(state), base64url
+  mailbox: string;
+  /** PKCE code verifier, sealed (server/security/secretBox) until the code is redeemed. */
+  codeVerifierSealed: string;
+  /** The app registration the sign-in was started for: a setup changed since then is refused. */
+  tenantId: string;
+  clientId: string;
+  /** `${tid}:${oid}` and address of the admin who started it. */
+  requestedBy: string;
+  requestedByEmail: string | null;
+  /** Where the console goes back to, and the query parameters of its page to keep (language, dev user). */
+  returnTo: 'wizard' | 'logging';
+  keep: { lang: string | null; devUser: string | null };
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export const consentRequestSchema = new Schema<ConsentRequestDoc>(
+  {
+    _id: { type: String, required: true },
+    mailbox: { type: String, required: true },
+    codeVerifierSealed: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    clientId: { type: String, required: true },
+    requestedBy: { type: String, required: true },
+    requestedByEmail: { type: String, default: null },
+    returnTo: { type: String, enum: ['wizard', 'logging'], required: true },
+    keep: {
+      type: new Schema(
+        { lang: { type: String, default: null }, devUser: { type: String, default: null } },
+        { _id: false },
+      ),
+      default: () => ({}),
+    },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { strict: 'throw', versionKey: false },
+);
+consentRequestSchema.index({ expiresAt: 1 });

@@ -33,6 +33,14 @@ export function presentSetup(stored: LoggingSetup): LoggingSetupView {
     consentGiven: s.consentGiven,
     jobAccount: s.jobAccount,
     tokenCache: state(s.tokenCacheSealed),
+    // Who the job runs as, never its tokens or MSAL's account id.
+    delegatedAccount: s.delegatedAccount
+      ? {
+          username: s.delegatedAccount.username,
+          consentedAt: s.delegatedAccount.consentedAt.toISOString(),
+          consentedBy: s.delegatedAccount.consentedBy,
+        }
+      : null,
     batchSize: s.batchSize,
     intervalSeconds: s.intervalSeconds,
     policy: {

@@ -28,9 +28,17 @@ export function authorize(ctx: IdentityContext, req: Request, res: Response): vo
       url.searchParams.set('login_hint', u.username);
       return `<li><a href="${escapeHtml(url.pathname + url.search)}">${escapeHtml(u.name)} (${escapeHtml(u.username)})</a></li>`;
     });
+    const cancel = withParams(q.redirect_uri, q.response_mode, {
+      error: 'access_denied',
+      error_description: 'AADSTS65004: User declined to consent to access the app.',
+      ...(q.state ? { state: q.state } : {}),
+    });
     res
       .type('html')
-      .send(`<!doctype html><title>Sign in</title><h1>Pick an account</h1><ul>${links.join('')}</ul>`);
+      .send(
+        `<!doctype html><title>Sign in</title><h1>Pick an account</h1><ul>${links.join('')}</ul>` +
+          `<p><a href="${escapeHtml(cancel)}">Cancel</a></p>`,
+      );
     return;
   }
   const code = ctx.tokens.createCode({
@@ -61,12 +69,14 @@ export function authorize(ctx: IdentityContext, req: Request, res: Response): vo
       );
     return;
   }
-  const target = new URL(q.redirect_uri);
+  res.redirect(302, withParams(q.redirect_uri, q.response_mode, params));
+}
+
+/** The redirect URI with the response in its query, or in its fragment for response_mode=fragment. */
+function withParams(redirectUri: string, mode: string | undefined, params: Record<string, string>): string {
+  const target = new URL(redirectUri);
   const encoded = new URLSearchParams(params).toString();
-  res.redirect(
-    302,
-    q.response_mode === 'fragment'
-      ? `${target.href.split('#')[0]}#${encoded}`
-      : `${target.href}${target.search ? '&' : '?'}${encoded}`,
-  );
+  return mode === 'fragment'
+    ? `${target.href.split('#')[0]}#${encoded}`
+    : `${target.href}${target.search ? '&' : '?'}${encoded}`;
 }

@@ -107,6 +107,9 @@ export class GraphPipeline {
         if (faultDelay > 0) await this.d.sleep(faultDelay);
         return done(await this.batchRunner!(req));
       }
+      this.d.stats.principal(
+        principal.user ? `user:${principal.user.username}` : `app:${principal.clientId}`,
+      );
       const { upn, rest } = this.target(req, principal);
       if (rest.length === 0) return done(this.directoryUser(req, upn));
       const mb = this.d.store.mailbox(upn);

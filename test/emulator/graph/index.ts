@@ -185,6 +185,13 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     setConsent: (clientId, consented) => {
       client(clientId).consented = consented;
     },
+    addUser: (user) => {
+      if (users.some((u) => u.username.toLowerCase() === user.username.toLowerCase()))
+        throw new Error(`Graph emulator: user '${user.username}' exists`);
+      users.push(user); // the same array the identity routes and the pipeline read
+      if (!store.mailbox(user.username))
+        seedMailbox(store, random, { address: user.username, displayName: user.name });
+    },
     expireAllTokens: () => tokens.expireAll(),
     setMailboxState: (address, state) => {
       mailbox(address).state = state;

@@ -13,6 +13,7 @@ export class StatsRecorder implements GraphStats {
   throttledBudget = 0;
   maxConcurrentByMailbox: Record<string, number> = {};
   inFlight = 0;
+  byPrincipal: Record<string, number> = {};
   private readonly watchers = new Set<() => void>();
 
   reset(): void {
@@ -25,6 +26,7 @@ export class StatsRecorder implements GraphStats {
     this.throttledConcurrency = 0;
     this.throttledBudget = 0;
     this.maxConcurrentByMailbox = {};
+    this.byPrincipal = {};
     // inFlight is live state, not history: it survives a reset.
     this.changed();
   }
@@ -48,6 +50,11 @@ export class StatsRecorder implements GraphStats {
   countToken(grant: string): void {
     this.tokenRequests[grant] = (this.tokenRequests[grant] ?? 0) + 1;
     this.changed();
+  }
+
+  /** A mailbox request's token passed: who it speaks for. */
+  principal(key: string): void {
+    this.byPrincipal[key] = (this.byPrincipal[key] ?? 0) + 1;
   }
 
   arrived(): void {

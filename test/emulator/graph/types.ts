@@ -148,6 +148,8 @@ export interface GraphStats {
   maxConcurrentByMailbox: Record<string, number>;
   /** Graph requests currently between arrival and response. */
   inFlight: number;
+  /** Mailbox requests whose token passed, by who the token speaks for: `user:<upn>` (delegated) or `app:<client id>`. */
+  byPrincipal: Record<string, number>;
   reset(): void;
 }
 
@@ -181,6 +183,8 @@ export interface GraphEmulator {
   loadFixture(path: string): void;
   revokeClientSecret(clientId: string): void;
   setConsent(clientId: string, consented: boolean): void;
+  /** Registers a user who can sign in (delegated); they get their own empty mailbox, as with `users`. */
+  addUser(user: UserRegistration): void;
   /** Every access token issued so far answers 401 "Lifetime validation failed"; refresh tokens still work. */
   expireAllTokens(): void;
   setMailboxState(mailbox: string, state: MailboxState): void;

@@ -11,13 +11,18 @@ import { OAuth2Issuer, OAuth2Server } from 'oauth2-mock-server';
 import { createApp } from '../../../server/http/app.js';
 import { createAuth, type AuthConfig } from '../../../server/http/auth/setup.js';
 import { ADMIN_APP_ROLE } from '../../../server/http/auth/identity.js';
-import { mailSourceForSetup, type SourceEnvironment } from '../../../server/jobs/sourceForSetup.js';
+import {
+  delegatedSignInFor,
+  mailSourceForSetup,
+  type SourceEnvironment,
+} from '../../../server/jobs/sourceForSetup.js';
 import { createLogger } from '../../../server/logging/logger.js';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
 import { LoggingSetupRepository } from '../../../server/repositories/loggingSetups.js';
 import { createApiRouter } from '../../../server/routes/index.js';
 import { createSecretBox, type SecretBox } from '../../../server/security/secretBox.js';
 import { createServices, type Services } from '../../../server/services/index.js';
+import { startGraphEmulator } from '../../emulator/graph/index.js';
 import { seedDirectory } from '../../support/engineHarness.js';
 
 export const TENANT = '7f1d5a9e-2c3b-4e8f-9a61-0b2c4d6e8f10';
@@ -106,10 +111,17 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
     graphBaseUrl: 'https://127.0.0.1:9',
     authorityHost: 'https://127.0.0.1:9',
   };
+  // Starting a job account's sign-in makes MSAL read the authority's metadata, so it needs an Entra ID that
+  // answers even where mail sources point nowhere: the Graph emulator's, for TENANT.
+  const identity = opts.sourceEnv ? null : await startGraphEmulator({ tenantId: TENANT });
+  const signInEnv = identity
+    ? { graphBaseUrl: identity.baseUrl, authorityHost: identity.baseUrl }
+    : sourceEnv;
   const services = createServices(db, {
     instanceId: 'api-test',
     secrets,
     sourceFor: (setup) => mailSourceForSetup(setup, { ...sourceEnv, secrets, setups }),
+    signInFor: (setup, cache) => delegatedSignInFor(setup, { ...signInEnv, secrets }, cache),
   });
 
   const publicUrl = 'https://localhost:3000';
@@ -213,7 +225,8 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
     if (o.raw !== undefined) body = o.raw;
     else if (o.body !== undefined) body = JSON.stringify(o.body);
     if (body !== undefined) headers['content-type'] = o.contentType ?? 'application/json';
-    const res = await fetch(`${url}${path}`, { method, headers, body });
+    // Redirects are answers to check (the consent callback), not something to follow.
+    const res = await fetch(`${url}${path}`, { method, headers, body, redirect: 'manual' });
     const text = await res.text();
     let json: unknown = undefined;
     try {
@@ -237,6 +250,7 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await oidc.stop();
+      await identity?.close();
     },
   };
 }

@@ -3,9 +3,12 @@
 // these; both fail when an operation has no sample, so a new route cannot escape them.
 import crypto from 'node:crypto';
 import type { MessageRef } from '../../../shared/api/messages.js';
-import type { ApiHarness } from './apiHarness.js';
+import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
+import { TENANT, type ApiHarness } from './apiHarness.js';
 
 export const MAILBOX = 'logging@contoso.example';
+/** A delegated (job account) setup whose sign-in can be started against the harness's Entra ID. */
+export const DELEGATED_MAILBOX = 'delegated-log@contoso.example';
 
 export interface SampleRequest {
   path: string;
@@ -52,7 +55,12 @@ export async function createFixture(h: ApiHarness): Promise<Fixture> {
     token: 'admin',
     body: { batchSize: 25 },
   });
-  if (opp.status !== 201 || setup.status >= 300) throw new Error(`fixture failed: ${opp.text} ${setup.text}`);
+  const delegated = await h.request('PUT', `/api/v1/logging/setups/${DELEGATED_MAILBOX}`, {
+    token: 'admin',
+    body: { authMode: 'delegated', tenantId: TENANT, clientId: DEFAULT_CLIENT.clientId, clientSecret: 'x' },
+  });
+  if (opp.status !== 201 || setup.status >= 300 || delegated.status >= 300)
+    throw new Error(`fixture failed: ${opp.text} ${setup.text} ${delegated.text}`);
   return { entryNumber, opportunityNumber: opp.json.number };
 }
 
@@ -126,6 +134,11 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
     loggingQuarantine: () => ({ path: `/logging/setups/${MAILBOX}/quarantine?state=failing` }),
     loggingTrend: () => ({ path: `/logging/setups/${MAILBOX}/trend?days=7` }),
     loggingStatus: () => ({ path: '/logging/status' }),
+    startLoggingConsent: () => ({
+      path: `/logging/setups/${DELEGATED_MAILBOX}/consent`,
+      body: { returnTo: 'logging' },
+    }),
+    loggingConsentCallback: () => ({ path: '/logging/consent/callback?error=access_denied&state=unknown' }),
     searchInteractions: () => ({ path: '/interactions?salespersonCode=PH&direction=outbound&limit=5' }),
   };
 
@@ -145,7 +158,8 @@ export async function operationsOf(h: ApiHarness): Promise<Operation[]> {
   type DocOperation = { operationId: string; responses: object; 'x-interlog-access': Operation['access'] };
   for (const [template, item] of Object.entries(doc.paths as Record<string, Record<string, DocOperation>>)) {
     for (const [method, op] of Object.entries(item)) {
-      const successStatus = Number(Object.keys(op.responses).find((s) => s.startsWith('2')));
+      // 2xx, or the 303 of a route a browser navigates to (the consent callback).
+      const successStatus = Number(Object.keys(op.responses).find((s) => /^[23]/.test(s)));
       ops.push({
         name: op.operationId,
         method: method.toUpperCase(),

@@ -1,6 +1,7 @@
 // One mailbox's setup on the Email logging page. Enabled validates before it turns on (Business Central checks
 // the connection when enabling); every setting is locked while enabled. Only changed connection fields are sent:
-// the server clears consent and the token cache whenever one is sent.
+// the server clears consent, the token cache and the signed-in job account when one changes. Renew token (delegated
+// access, allowed while enabled) signs the job account in again through Microsoft and comes back here.
 import {
   Button,
   Card,
@@ -33,6 +34,7 @@ import { ErrorBar, Notice } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction } from '../../state/useLoad.js';
 import { ValidationResult } from '../wizard/MailboxStep.js';
+import { ConsentOutcomeBar, JobAccountStatus, startJobSignIn, useConsentOutcome } from './jobAccount.js';
 import { SettingsFields } from './SettingsFields.js';
 import { checkUpdate, settingsFormOf, settingsUpdate, type FieldErrors } from './setupForm.js';
 
@@ -49,7 +51,7 @@ const useStyles = makeStyles({
 });
 
 export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupView; onChanged: () => void }) {
-  const { t, locale } = useAdminI18n();
+  const { t, locale, language } = useAdminI18n();
   const l = t.logging;
   const styles = useStyles();
   const { api } = props;
@@ -68,6 +70,8 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
   const action = useAction();
   const mailbox = view.mailbox;
   const locked = view.enabled;
+  const delegated = view.authMode === 'delegated';
+  const [consent, dismissConsent] = useConsentOutcome(mailbox);
 
   const saved = (v: LoggingSetupView, text: string | null) => {
     setView(v);
@@ -114,6 +118,8 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
       setNotice(l.runRequested);
     });
 
+  const renew = () => action.run(() => startJobSignIn(api, mailbox, 'logging', language));
+
   const clear = () =>
     action.run(async () => {
       setConfirmClear(false);
@@ -154,7 +160,11 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
         <Button onClick={() => void runNow()} disabled={action.pending || !view.enabled}>
           {l.runNow}
         </Button>
-        <Button disabled title={l.renewNote}>
+        <Button
+          onClick={() => void renew()}
+          disabled={action.pending || !delegated}
+          title={delegated ? l.renewNote : l.renewAppOnly}
+        >
           {l.renewToken}
         </Button>
         <Button onClick={() => setConfirmClear(true)} disabled={action.pending}>
@@ -162,8 +172,9 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
         </Button>
       </Toolbar>
       <Text size={200} className={styles.note}>
-        {l.renewNote}
+        {delegated ? l.renewNote : l.renewAppOnly}
       </Text>
+      {consent && <ConsentOutcomeBar outcome={consent} onDismiss={dismissConsent} />}
       {validation && (
         <>
           {!validation.ok && view.enabled === false && <Text>{l.enableFailed}</Text>}
@@ -190,6 +201,11 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
             <Radio value="delegated" label={l.delegated} />
           </RadioGroup>
         </Field>
+        {delegated && (
+          <Field label={t.consent.account}>
+            <JobAccountStatus view={view} />
+          </Field>
+        )}
         <Field label={t.wizard.app.tenantId}>
           <Input value={conn.tenantId} onChange={setC('tenantId')} disabled={locked} />
         </Field>

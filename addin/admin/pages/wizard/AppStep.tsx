@@ -1,7 +1,7 @@
 // Step 2: the app registration in Microsoft Entra ID: app-only or delegated access (with the Graph permission
-// each needs), tenant and client id, a client secret or a certificate, and the redirect URL to copy.
+// each needs), tenant and client id, a client secret or a certificate, and the redirect URL to copy. The job
+// account signs in on the next step (the sign-in belongs to a shared mailbox's setup).
 import {
-  Button,
   Field,
   Input,
   Radio,
@@ -93,12 +93,7 @@ export function AppStep(props: {
       <Field label={a.redirectUrl}>
         <CodeBlock text={props.redirectUrl} label={a.redirectUrl} />
       </Field>
-      {form.authMode === 'delegated' && (
-        <>
-          <Button disabled>{a.signIn}</Button>
-          <Notice intent="info">{a.signInUnavailable}</Notice>
-        </>
-      )}
+      {form.authMode === 'delegated' && <Notice intent="info">{a.signInLater}</Notice>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Step 3: the shared mailbox and "Check connection" (save the connection, then validate as the loop would).
-// The outcome of each validation step is listed with the server's advice; Next waits for a passing check.
+// The outcome of each validation step is listed with the server's advice; Next waits for a passing check. With
+// delegated access the job account signs in here first (to Microsoft and back, see logging/jobAccount.tsx).
 import {
   Button,
   Field,
@@ -12,9 +13,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { SetupValidation } from '../../../../shared/api/loggingSetup.js';
+import type { ConsentOutcome } from '../../../../shared/api/loggingConsent.js';
+import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
 import { ErrorBar } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
+import { ConsentOutcomeBar, JobAccountStatus } from '../logging/jobAccount.js';
 import type { ConnectionForm } from '../logging/setupForm.js';
 
 const useStyles = makeStyles({
@@ -50,9 +53,17 @@ export function MailboxStep(props: {
   result: SetupValidation | null;
   lockedEnabled: boolean;
   onCheck: () => void;
+  /** The stored setup of this mailbox (its signed-in job account), null before the first save. */
+  stored: LoggingSetupView | null;
+  onSignIn: () => void;
+  /** What the last sign-in of the job account came back with. */
+  consent: ConsentOutcome | null;
+  onDismissConsent: () => void;
 }) {
   const { t } = useAdminI18n();
   const m = t.wizard.mailbox;
+  const c = t.consent;
+  const delegated = props.form.authMode === 'delegated';
   const styles = useStyles();
   const { form } = props;
   const set = (key: keyof ConnectionForm) => (_: unknown, d: { value: string }) =>
@@ -65,11 +76,21 @@ export function MailboxStep(props: {
       <Field label={m.address} required>
         <Input type="email" value={form.mailbox} onChange={set('mailbox')} />
       </Field>
-      {form.authMode === 'delegated' && (
-        <Field label={m.jobAccount}>
-          <Input type="email" value={form.jobAccount} onChange={set('jobAccount')} />
-        </Field>
+      {delegated && (
+        <>
+          <Field label={m.jobAccount}>
+            <Input type="email" value={form.jobAccount} onChange={set('jobAccount')} />
+          </Field>
+          <Text>{c.intro}</Text>
+          <JobAccountStatus view={props.stored} />
+          <div>
+            <Button onClick={props.onSignIn} disabled={!canCheck || props.checking}>
+              {c.signIn}
+            </Button>
+          </div>
+        </>
       )}
+      {props.consent && <ConsentOutcomeBar outcome={props.consent} onDismiss={props.onDismissConsent} />}
       <div>
         <Button appearance="primary" onClick={props.onCheck} disabled={!canCheck || props.checking}>
           {props.checking ? m.checking : m.check}
@@ -83,7 +104,9 @@ export function MailboxStep(props: {
       )}
       {props.checkError !== null && <ErrorBar error={props.checkError} />}
       {props.result && <ValidationResult result={props.result} />}
-      {!props.result?.ok && <Text size={200}>{m.nextHint}</Text>}
+      {!(props.result?.ok && (!delegated || props.stored?.delegatedAccount)) && (
+        <Text size={200}>{delegated ? m.nextHintDelegated : m.nextHint}</Text>
+      )}
     </div>
   );
 }

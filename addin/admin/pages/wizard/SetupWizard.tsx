@@ -1,15 +1,18 @@
 // "Set up email logging" (Business Central's assisted setup, and more): Exchange preparation -> app registration
-// -> shared mailbox with "Check connection" (Next waits for a pass of exactly the inputs shown) -> advanced
-// settings -> finish: save, validate again (creates the folders) and enable.
+// -> shared mailbox with "Check connection" (Next waits for a pass of exactly the inputs shown; with delegated
+// access also for a signed-in job account) -> advanced settings -> finish: save, validate again (creates the
+// folders) and enable. The job account's sign-in leaves the page: on the way back (#/wizard?mailbox=&consent=)
+// the wizard picks the stored setup up again at the shared-mailbox step.
 import { Button, Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
 import { ApiError } from '../../../api/errors.js';
 import type { AdminClient } from '../../api/adminClient.js';
 import { ErrorBar, PageHeader } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction } from '../../state/useLoad.js';
-import type { Route } from '../../state/useRoute.js';
+import { parseRoute, type Route } from '../../state/useRoute.js';
+import { startJobSignIn, useConsentOutcome } from '../logging/jobAccount.js';
 import { ValidationResult } from './MailboxStep.js';
 import { SettingsFields } from '../logging/SettingsFields.js';
 import {
@@ -49,14 +52,17 @@ const useStyles = makeStyles({
 export const consentRedirectUrl = (origin: string) => `${origin}/api/v1/logging/consent/callback`;
 
 export function SetupWizard(props: { api: AdminClient; go: (route: Route) => void }) {
-  const { t } = useAdminI18n();
+  const { t, language } = useAdminI18n();
   const w = t.wizard;
   const styles = useStyles();
   const { api } = props;
   const redirectUrl = consentRedirectUrl(location.origin);
-  const [step, setStep] = useState(0);
-  const [exchangeDone, setExchangeDone] = useState(false);
-  const [conn, setConn] = useState(() => connectionFormOf(''));
+  const [consent, dismissConsent] = useConsentOutcome(null);
+  // Back from the job account's sign-in: the mailbox it was for (its setup was saved before leaving).
+  const [resumed] = useState(() => (consent ? parseRoute(location.hash).mailbox : null));
+  const [step, setStep] = useState(resumed ? 2 : 0);
+  const [exchangeDone, setExchangeDone] = useState(resumed !== null);
+  const [conn, setConn] = useState(() => connectionFormOf(resumed ?? ''));
   const [settings, setSettings] = useState(() => settingsFormOf());
   const [stored, setStored] = useState<LoggingSetupView | null>(null);
   const [check, setCheck] = useState<{ key: string; result: SetupValidation } | null>(null);
@@ -68,24 +74,45 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
   const checking = useAction();
   const finishing = useAction();
 
+  useEffect(() => {
+    if (!resumed) return;
+    void checking.run(async () => {
+      const saved = await api.setup(resumed);
+      setConn(connectionFormOf(resumed, saved));
+      setSettings(settingsFormOf(saved));
+      setStored(saved);
+    });
+  }, [api, resumed, checking.run]);
+
   const connKey = useMemo(() => JSON.stringify(conn), [conn]);
   const result = check && check.key === connKey ? check.result : null;
   const mailbox = conn.mailbox.trim().toLowerCase();
 
+  /** Saves the connection (not while the mailbox is enabled: its settings are locked then). */
+  const saveConnection = async (): Promise<LoggingSetupView | null> => {
+    const existing = await api.setup(mailbox).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    });
+    setLockedEnabled(existing?.enabled === true);
+    if (existing?.enabled) return null;
+    const saved = await api.putSetup(mailbox, { ...connectionUpdate(conn, redirectUrl), enabled: false });
+    // A mailbox set up before keeps its processing settings unless they were edited here already.
+    if (!stored || stored.mailbox !== saved.mailbox) setSettings(settingsFormOf(saved));
+    setStored(saved);
+    return saved;
+  };
+
   const runCheck = () =>
     checking.run(async () => {
       setCheck(null);
-      const existing = await api.setup(mailbox).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      });
-      setLockedEnabled(existing?.enabled === true);
-      if (existing?.enabled) return;
-      const saved = await api.putSetup(mailbox, { ...connectionUpdate(conn, redirectUrl), enabled: false });
-      // A mailbox set up before keeps its processing settings unless they were edited here already.
-      if (!stored || stored.mailbox !== saved.mailbox) setSettings(settingsFormOf(saved));
-      setStored(saved);
-      setCheck({ key: connKey, result: await api.validate(mailbox) });
+      if (await saveConnection()) setCheck({ key: connKey, result: await api.validate(mailbox) });
+    });
+
+  const signIn = () =>
+    checking.run(async () => {
+      dismissConsent();
+      if (await saveConnection()) await startJobSignIn(api, mailbox, 'wizard', language);
     });
 
   const finish = () =>
@@ -108,6 +135,7 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
   };
 
   const restart = () => {
+    dismissConsent();
     setStep(0);
     setConn(connectionFormOf(''));
     setSettings(settingsFormOf());
@@ -116,10 +144,12 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
     setDone(null);
   };
 
+  const signedIn =
+    conn.authMode !== 'delegated' || (stored?.mailbox === mailbox && !!stored.delegatedAccount);
   const canNext = [
     exchangeDone,
     !!conn.tenantId.trim() && !!conn.clientId.trim(),
-    result?.ok === true,
+    result?.ok === true && signedIn,
     true,
     false,
   ][step];
@@ -160,6 +190,10 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
             result={result}
             lockedEnabled={lockedEnabled}
             onCheck={() => void runCheck()}
+            stored={stored?.mailbox === mailbox ? stored : null}
+            onSignIn={() => void signIn()}
+            consent={consent}
+            onDismissConsent={dismissConsent}
           />
         )}
         {step === 3 && <SettingsFields form={settings} onChange={setSettings} errors={settingsErrors} />}

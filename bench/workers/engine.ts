@@ -8,7 +8,7 @@ import { runMailbox } from '../../server/jobs/mailboxRun.js';
 import { Scheduler } from '../../server/jobs/scheduler.js';
 import { createMailSource } from '../../server/mailsource/factory.js';
 import { MailboxLimiterRegistry } from '../../server/mailsource/graph/mailboxLimiter.js';
-import type { MailMessage, MailSource } from '../../server/mailsource/MailSource.js';
+import type { MailMessage, MailOperation, MailSource } from '../../server/mailsource/MailSource.js';
 import { openDatabase, type Database } from '../../server/repositories/db.js';
 import type { LoggingSetup } from '../../server/repositories/loggingSetups.js';
 import { BENCH_MAILBOX } from '../lib/seed.js';
@@ -69,6 +69,11 @@ function timed(source: MailSource): MailSource {
     move: (id: string, dest: string): Promise<MailMessage> =>
       stamp(phase('graph: move (4 at a time)', () => source.move(id, dest))),
     delete: (id: string) => stamp(phase('graph: delete (4 at a time)', () => source.delete(id))),
+    applyMany: (ops: MailOperation[]) =>
+      phase('graph: moves and deletes (batched)', () => source.applyMany(ops)).then((results) => {
+        if (recordActions) for (const r of results) if (r.ok) actionTimes.push(Date.now());
+        return results;
+      }),
   };
 }
 

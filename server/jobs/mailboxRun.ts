@@ -10,7 +10,7 @@ import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggi
 import type { MasterDataRepository } from '../repositories/masterData.js';
 import type { MessageStateRepository } from '../repositories/messageStates.js';
 import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
-import { processPage } from './messageProcessor.js';
+import { actOnPage } from './messageProcessor.js';
 import { recoverPendingArchives, retryFailedMessages } from './recovery.js';
 import { step, StepError, type RunContext } from './runContext.js';
 import { RunRecorder } from './runRecorder.js';
@@ -113,7 +113,8 @@ async function prepare(
  * Reads the Inbox oldest first. Processed mail leaves the Inbox, which shifts Graph's $skip-based nextLinks, so
  * after each page we query again from the newest receivedDateTime seen (the watermark), skipping messages already
  * seen in this run; a nextLink is followed only when a page held nothing new (more same-instant messages than a
- * page). Returns the newest receivedDateTime handled, or null if the Inbox was empty.
+ * page). A page's database tail (entries, intents) runs while the next page is read and moved; at most one is
+ * outstanding. Returns the newest receivedDateTime handled, or null if the Inbox was empty.
  */
 async function readInbox(
   ctx: RunContext,
@@ -128,37 +129,49 @@ async function readInbox(
   let next: string | null = null;
   let newest: Date | null = setup.receivedFrom ?? null;
   const seenAt = new Map<string, number>();
-  while (!opts.signal?.aborted) {
-    const page = await step('get_messages', () =>
-      next ? ctx.source.listNext(next) : ctx.source.listInbox({ receivedFrom: watermark, pageSize }),
-    );
-    const fresh = page.messages.filter((m) => !seen.has(m.id));
-    if (fresh.length === 0) {
-      if (!page.next) break;
-      next = page.next;
-      continue;
-    }
-    next = null;
-    await processPage(ctx, fresh, opts.signal);
-    for (const m of fresh) {
-      seen.add(m.id);
-      if (m.receivedDateTime) seenAt.set(m.id, Date.parse(m.receivedDateTime));
-    }
-    const last = fresh[fresh.length - 1]!.receivedDateTime;
-    if (last) {
-      watermark = last;
-      const d = new Date(last);
-      if (!newest || d > newest) newest = d;
-      // Only messages at the watermark itself can come back (the next query is `ge watermark`): forget the
-      // rest, so a run over 100,000 messages does not keep 100,000 ids.
-      for (const [id, at] of seenAt) {
-        if (at < d.getTime()) {
-          seenAt.delete(id);
-          seen.delete(id);
-        }
-      }
-    }
-    await ctx.recorder.checkpoint();
+  let tail: Promise<void> = Promise.resolve();
+  try {
+    newest = await readPages();
+  } finally {
+    await tail; // a fatal error of the last tail surfaces here; otherwise the page is finished before we return
   }
   return newest;
+
+  async function readPages(): Promise<Date | null> {
+    while (!opts.signal?.aborted) {
+      const page = await step('get_messages', () =>
+        next ? ctx.source.listNext(next) : ctx.source.listInbox({ receivedFrom: watermark, pageSize }),
+      );
+      const fresh = page.messages.filter((m) => !seen.has(m.id));
+      if (fresh.length === 0) {
+        if (!page.next) break;
+        next = page.next;
+        continue;
+      }
+      next = null;
+      const previous = tail;
+      tail = (await actOnPage(ctx, fresh, opts.signal, previous)).tail;
+      await previous; // bounded: one page's entries being written, the next one's queued behind them
+      for (const m of fresh) {
+        seen.add(m.id);
+        if (m.receivedDateTime) seenAt.set(m.id, Date.parse(m.receivedDateTime));
+      }
+      const last = fresh[fresh.length - 1]!.receivedDateTime;
+      if (last) {
+        watermark = last;
+        const d = new Date(last);
+        if (!newest || d > newest) newest = d;
+        // Only messages at the watermark itself can come back (the next query is `ge watermark`): forget the
+        // rest, so a run over 100,000 messages does not keep 100,000 ids.
+        for (const [id, at] of seenAt) {
+          if (at < d.getTime()) {
+            seenAt.delete(id);
+            seen.delete(id);
+          }
+        }
+      }
+      await ctx.recorder.checkpoint();
+    }
+    return newest;
+  }
 }

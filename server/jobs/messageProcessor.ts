@@ -8,15 +8,15 @@
 // A crash anywhere leaves intents that the next run completes (recovery.ts); every step repeats harmlessly.
 import { classifyMessage, type Classification, type EntryDraft } from '../domain/classifier.js';
 import { dispositionFor } from '../domain/policy.js';
-import type { MailMessage } from '../mailsource/MailSource.js';
+import type { MailMessage, MailOperation, MailOperationResult } from '../mailsource/MailSource.js';
 import { entryId, type NewInteraction } from '../repositories/interactions.js';
 import type { PendingEntry } from '../repositories/pendingArchives.js';
-import { step, StepError, type RunContext } from './runContext.js';
+import { step, StepError, toStepError, type RunContext } from './runContext.js';
 
 /** After this many runs failing on the message itself it is quarantined, so it can never hold up the mailbox. */
 export const MAX_ATTEMPTS = 3;
 export const NO_LINK_COMMENT = 'No link because the email could not be moved to the archive folder.';
-/** Messages acted on at once; the mail source's gate keeps Graph at 4 requests in flight per mailbox. */
+/** Messages followed up at once (database writes, the rare single Graph call of a fallback). */
 const PARALLEL = 4;
 
 /** Where a logged message ended up: what its entries link to. */
@@ -72,11 +72,33 @@ export function linkedEntries(entries: PendingEntry[], outcome: ArchiveOutcome):
   }));
 }
 
+/** The page's Exchange work is done; `tail` finishes its database work (entries, intents), already started. */
+export interface ActedPage {
+  tail: Promise<void>;
+}
+
+/** Processes a page completely (entries written and intents removed when it resolves). */
 export async function processPage(
   ctx: RunContext,
   messages: MailMessage[],
   signal?: AbortSignal,
 ): Promise<void> {
+  await (
+    await actOnPage(ctx, messages, signal)
+  ).tail;
+}
+
+/**
+ * Steps 1-3 for a page, then starts 4-5 without waiting for them: the caller can read and move the next page
+ * while this one's entries are written (the Inbox no longer holds these messages, so the next query is right).
+ */
+export async function actOnPage(
+  ctx: RunContext,
+  messages: MailMessage[],
+  signal?: AbortSignal,
+  /** The previous page's tail: this page's database work starts after it (and fails with it). */
+  after: Promise<void> = Promise.resolve(),
+): Promise<ActedPage> {
   ctx.recorder.count('read', messages.length);
   const plans = messages.map((msg) => ({
     msg,
@@ -97,37 +119,61 @@ export async function processPage(
       })),
     ),
   );
+  if (signal?.aborted) return { tail: after }; // the intents are finished by the next run
   const byId = new Map(loggable.map((l) => [l.msg.id, l]));
 
-  const done: { messageId: string; messageKey: string; entries: NewInteraction[] }[] = [];
-  await inParallel(plans, PARALLEL, async (p) => {
-    if (signal?.aborted) return;
+  // Every move and delete of the page in as few Graph requests as the adapter can (JSON batches).
+  const actions = plans.map((p) => ({ ...p, op: operationFor(ctx, p.msg, p.c) }));
+  const withOp = actions.filter((a) => a.op !== null);
+  const results = await ctx.source.applyMany(withOp.map((a) => a.op!));
+  const resultOf = new Map(withOp.map((a, i) => [a.msg.id, results[i]!]));
+
+  const done: LoggedMessage[] = [];
+  await inParallel(actions, PARALLEL, async (a) => {
     try {
-      if (p.c.kind === 'log') {
-        const l = byId.get(p.msg.id)!;
+      const result = resultOf.get(a.msg.id) ?? null;
+      if (a.c.kind === 'log') {
+        const l = byId.get(a.msg.id)!;
+        const outcome = await archiveOutcome(ctx, a.msg, result!);
         done.push({
-          messageId: p.msg.id,
+          messageId: a.msg.id,
           messageKey: l.messageKey,
-          entries: linkedEntries(l.entries, await archive(ctx, p.msg)),
+          entries: linkedEntries(l.entries, outcome),
         });
       } else {
-        await actOnUnlogged(ctx, p.msg, p.c);
+        await afterUnlogged(ctx, a.msg, a.c, result);
       }
     } catch (err) {
       const e = asStepError(err, 'process_message');
       if (e.fatal) throw e;
-      await recordFailure(ctx, p.msg, e);
+      await recordFailure(ctx, a.msg, e);
     }
   });
-  await completeLogged(ctx, done);
+  const tail = after.then(() => completeLogged(ctx, done));
+  tail.catch(() => {}); // observed by the caller later; never an unhandled rejection meanwhile
+  return { tail };
+}
+
+interface LoggedMessage {
+  messageId: string;
+  messageKey: string;
+  entries: NewInteraction[];
+}
+
+/** What Exchange should do with a message, or null to leave it where it is. */
+function operationFor(ctx: RunContext, msg: MailMessage, c: Classification): MailOperation | null {
+  if (c.kind === 'log') return { kind: 'move', id: msg.id, destination: ctx.folders.archive };
+  if (c.kind === 'poison') return { kind: 'move', id: msg.id, destination: ctx.folders.quarantine };
+  const d = dispositionFor(c, ctx.policy);
+  if (d.action === 'delete') return { kind: 'delete', id: msg.id };
+  if (d.action === 'move')
+    return { kind: 'move', id: msg.id, destination: ctx.folders.unmatched ?? d.folder };
+  return null;
 }
 
 /** Writes the entries of archived messages and removes their intents. A failure leaves the intents for the
  *  next run (the messages are already archived; their entries will be written then). */
-export async function completeLogged(
-  ctx: RunContext,
-  done: { messageId: string; messageKey: string; entries: NewInteraction[] }[],
-): Promise<void> {
+export async function completeLogged(ctx: RunContext, done: LoggedMessage[]): Promise<void> {
   if (done.length === 0) return;
   try {
     const written = await step('log_interaction', () =>
@@ -165,40 +211,62 @@ function asStepError(err: unknown, context: StepError['context']): StepError {
   return err instanceof StepError ? err : new StepError(context, 'internal_error', String(err), false, err);
 }
 
-async function actOnUnlogged(
+/** Counts what was done with a message that is not logged, once Exchange has answered. */
+async function afterUnlogged(
   ctx: RunContext,
   msg: MailMessage,
   c: Exclude<Classification, { kind: 'log' }>,
+  result: MailOperationResult | null,
 ): Promise<void> {
-  if (c.kind === 'poison') return quarantine(ctx, msg, c.code, c.reason);
+  if (result && !result.ok) {
+    const context = c.kind === 'poison' ? 'quarantine' : dispositionFor(c, ctx.policy).action;
+    throw toStepError(context === 'keep' ? 'move' : context, result.error);
+  }
+  if (c.kind === 'poison') return recordQuarantined(ctx, msg, c.code, c.reason);
   const d = dispositionFor(c, ctx.policy);
   if (c.reason === 'blocked') ctx.recorder.count('blocked');
-  if (d.action === 'delete') {
-    await step('delete', () => ctx.source.delete(msg.id));
-    ctx.recorder.count('deleted');
-  } else if (d.action === 'move') {
-    await step('move', () => ctx.source.move(msg.id, ctx.folders.unmatched ?? d.folder));
-    ctx.recorder.count('moved');
-  } else {
-    ctx.recorder.count('kept');
-  }
+  if (d.action === 'delete') ctx.recorder.count('deleted');
+  else if (d.action === 'move') ctx.recorder.count('moved');
+  else ctx.recorder.count('kept');
 }
 
-/** Moves the message to the archive folder (Business Central's fallback when that fails for good: delete it and
- *  say why there is no link). Transient failures propagate: the message stays in the Inbox with its intent and
- *  is finished by a later run. */
+/** Where a logged message ended up after its move (Business Central's fallback when the move fails for good:
+ *  delete it and say why there is no link). Transient failures propagate: the message stays in the Inbox with
+ *  its intent and is finished by a later run. */
+async function archiveOutcome(
+  ctx: RunContext,
+  msg: MailMessage,
+  result: MailOperationResult,
+): Promise<ArchiveOutcome> {
+  if (result.ok) {
+    ctx.recorder.count('archived');
+    return {
+      state: 'archived',
+      immutableId: result.message!.id,
+      webLink: result.message!.webLink,
+      comment: null,
+    };
+  }
+  return archiveFailed(ctx, msg, toStepError('archive', result.error));
+}
+
+async function archiveFailed(ctx: RunContext, msg: MailMessage, err: unknown): Promise<ArchiveOutcome> {
+  if (!(err instanceof StepError) || err.fatal || err.code === 'transient' || err.code === 'throttled')
+    throw err;
+  ctx.recorder.error('archive', err.code, err.message, msg.id);
+  await step('delete', () => ctx.source.delete(msg.id));
+  ctx.recorder.count('deleted');
+  return { state: 'not_archived', immutableId: null, webLink: null, comment: NO_LINK_COMMENT };
+}
+
+/** Moves one message to the archive folder (recovery of a crashed run's intent). */
 export async function archive(ctx: RunContext, msg: MailMessage): Promise<ArchiveOutcome> {
   try {
     const moved = await step('archive', () => ctx.source.move(msg.id, ctx.folders.archive));
     ctx.recorder.count('archived');
     return { state: 'archived', immutableId: moved.id, webLink: moved.webLink, comment: null };
   } catch (err) {
-    if (!(err instanceof StepError) || err.fatal || err.code === 'transient' || err.code === 'throttled')
-      throw err;
-    ctx.recorder.error('archive', err.code, err.message, msg.id);
-    await step('delete', () => ctx.source.delete(msg.id));
-    ctx.recorder.count('deleted');
-    return { state: 'not_archived', immutableId: null, webLink: null, comment: NO_LINK_COMMENT };
+    return archiveFailed(ctx, msg, err);
   }
 }
 
@@ -209,6 +277,16 @@ export async function quarantine(
   reason: string,
 ): Promise<void> {
   await step('quarantine', () => ctx.source.move(msg.id, ctx.folders.quarantine));
+  await recordQuarantined(ctx, msg, code, reason);
+}
+
+/** The message is in the quarantine folder: remember why, and say so in the run. */
+async function recordQuarantined(
+  ctx: RunContext,
+  msg: MailMessage,
+  code: string,
+  reason: string,
+): Promise<void> {
   await ctx.states.markQuarantined(
     {
       mailbox: ctx.mailbox,

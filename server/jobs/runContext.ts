@@ -43,22 +43,27 @@ export class StepError extends Error {
   }
 }
 
+/** Tags a failure with the step's context and a stable code (mail-source codes kept, fatal ones marked). */
+export function toStepError(context: ErrorContext, err: unknown): StepError {
+  if (err instanceof StepError) return err;
+  if (err instanceof MailSourceError) {
+    return new StepError(context, err.code, err.message, FATAL_CODES.has(err.code), err);
+  }
+  const code = (err as { code?: unknown }).code;
+  return new StepError(
+    context,
+    typeof code === 'string' ? code : 'internal_error',
+    String((err as Error)?.message ?? err),
+    false,
+    err,
+  );
+}
+
 /** Runs one step and tags any failure with the step's context and a stable code. */
 export async function step<T>(context: ErrorContext, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof StepError) throw err;
-    if (err instanceof MailSourceError) {
-      throw new StepError(context, err.code, err.message, FATAL_CODES.has(err.code), err);
-    }
-    const code = (err as { code?: unknown }).code;
-    throw new StepError(
-      context,
-      typeof code === 'string' ? code : 'internal_error',
-      String((err as Error)?.message ?? err),
-      false,
-      err,
-    );
+    throw toStepError(context, err);
   }
 }

@@ -43,6 +43,14 @@ export interface MailFolder {
   displayName: string;
 }
 
+/** A change to one message, for `applyMany`. */
+export type MailOperation =
+  { kind: 'move'; id: string; destination: string } | { kind: 'delete'; id: string };
+
+/** What became of one operation: the message after a move (null after a delete), or why it failed. */
+export type MailOperationResult =
+  { ok: true; message: MailMessage | null } | { ok: false; error: MailSourceError };
+
 export interface MailSource {
   /** First page of the Inbox for a query, oldest first. */
   listInbox(query: InboxQuery): Promise<MessagePage>;
@@ -54,6 +62,12 @@ export interface MailSource {
   move(id: string, destination: string): Promise<MailMessage>;
   /** Deletes a message (moves it to Deleted Items, as Outlook does). Missing is not an error. */
   delete(id: string): Promise<void>;
+  /**
+   * Many moves and deletes at once, with the same meaning as `move` and `delete` one by one (a delete of a
+   * missing message succeeds), but fewer round trips (Graph: JSON batches of 20). One result per operation, in
+   * order; it never rejects: a failure of the whole call is every operation's failure.
+   */
+  applyMany(operations: MailOperation[]): Promise<MailOperationResult[]>;
   /** Resolves a well-known folder name, a folder id, or a top-level display name (created if `create`). */
   resolveFolder(nameOrId: string, opts?: { create?: boolean }): Promise<MailFolder>;
 }

@@ -81,23 +81,26 @@ export class InteractionRepository {
     }
     const result: WriteResult = { written: [], duplicates: 0, duplicateIds: new Set() };
     if (docs.length === 0) return result;
-    // One round trip for a whole page of entries; unordered, so a duplicate does not stop the others.
+    // A page of entries in chunks sent together; unordered, so a duplicate does not stop the others.
     const failed = new Set<number>();
-    for (let start = 0; start < docs.length; start += WRITE_CHUNK) {
-      try {
-        await this.models.Interaction.collection.insertMany(
-          docs.slice(start, start + WRITE_CHUNK) as never[],
-          { ordered: false },
-        );
-      } catch (err) {
-        const writeErrors = (
-          err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
-        ).writeErrors;
-        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (list.length === 0 || list.some((w) => w.code !== 11000)) throw err;
-        for (const w of list) failed.add(start + w.index);
-      }
-    }
+    const starts = Array.from({ length: Math.ceil(docs.length / WRITE_CHUNK) }, (_, i) => i * WRITE_CHUNK);
+    await Promise.all(
+      starts.map(async (start) => {
+        try {
+          await this.models.Interaction.collection.insertMany(
+            docs.slice(start, start + WRITE_CHUNK) as never[],
+            { ordered: false },
+          );
+        } catch (err) {
+          const writeErrors = (
+            err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
+          ).writeErrors;
+          const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+          if (list.length === 0 || list.some((w) => w.code !== 11000)) throw err;
+          for (const w of list) failed.add(start + w.index);
+        }
+      }),
+    );
     docs.forEach((d, i) => {
       const { _id, ...doc } = d;
       if (failed.has(i)) {

@@ -23,6 +23,8 @@ export function formatNumber(prefix: string, n: number, width = 6): string {
 export class NumberSeries {
   private readonly free = new Map<string, number[]>();
   private readonly queue = new Map<string, Promise<unknown>>();
+  /** The last block this process reserved: the next one is usually free, which saves the highest-block query. */
+  private readonly lastBlock = new Map<string, number>();
 
   constructor(
     private readonly models: Models,
@@ -58,7 +60,8 @@ export class NumberSeries {
   }
 
   private async reserveBlock(series: SeriesDefinition): Promise<number> {
-    let candidate = (await this.highestBlock(series.name)) + 1;
+    const last = this.lastBlock.get(series.name);
+    let candidate = last !== undefined ? last + 1 : (await this.highestBlock(series.name)) + 1;
     for (let attempt = 0; attempt < 1000; attempt++) {
       try {
         await this.models.NumberBlock.create({
@@ -68,6 +71,7 @@ export class NumberSeries {
           owner: this.owner,
           at: this.now(),
         });
+        this.lastBlock.set(series.name, candidate);
         return candidate;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;

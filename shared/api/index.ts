@@ -10,5 +10,6 @@ export * from './opportunities.js';
 export * from './lookup.js';
 export * from './salespeople.js';
 export * from './loggingSetup.js';
+export * from './loggingConsent.js';
 export * from './adminViews.js';
 export * from './routes.js';

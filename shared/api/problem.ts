@@ -29,6 +29,8 @@ export type Problem = z.infer<typeof Problem>;
  * - `contact_mismatch` 409: the entry or opportunity belongs to another contact than the one named.
  * - `salesperson_exists` 409, `import_invalid` 422 (field errors with path "<line>.<column>").
  * - `auth_unavailable` 503: the identity provider's keys could not be fetched.
+ * - `consent_not_delegated` 409, `consent_no_credential` 409, `consent_start_failed` 502: starting the job
+ *   account's sign-in (see loggingConsent.ts; the callback answers with redirects, not problems).
  */
 export const ProblemCodes = [
   'unauthenticated',
@@ -51,5 +53,8 @@ export const ProblemCodes = [
   'salesperson_exists',
   'import_invalid',
   'auth_unavailable',
+  'consent_not_delegated',
+  'consent_no_credential',
+  'consent_start_failed',
 ] as const;
 export type ProblemCode = (typeof ProblemCodes)[number];

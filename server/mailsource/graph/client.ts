@@ -9,9 +9,23 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { MailSourceError } from '../MailSource.js';
 import { toMailSourceError } from './errorMapping.js';
+import type { RequestWeight } from './mailboxLimiter.js';
 import { GraphPolicyMiddleware, GraphRequestState, type PolicyDeps } from './policyMiddleware.js';
 
 export const GRAPH_API_VERSION = 'v1.0';
+/** Graph's limit on the parts of one JSON batch. */
+export const GRAPH_BATCH_MAX_PARTS = 20;
+/** Graph hands at most this many parts of a batch to Outlook at once; each holds a mailbox concurrency slot. */
+export const GRAPH_BATCH_PARALLELISM = 4;
+
+/** One part of a JSON batch; `url` is relative to the version (e.g. /users/{id}/messages/{id}/move). */
+export interface GraphBatchPart {
+  id: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
 
 export interface GraphHttp {
   /** Base for building URLs, e.g. https://graph.microsoft.com/v1.0 */
@@ -19,6 +33,17 @@ export interface GraphHttp {
   get(url: string): Promise<unknown>;
   post(url: string, body: unknown): Promise<unknown>;
   delete(url: string): Promise<void>;
+  /**
+   * POSTs a JSON batch envelope through the same policy as any request (token, Prefer, retry of a throttled
+   * envelope, timeout), weighed by its parts against the mailbox limits. Resolves with the envelope's body
+   * (`{ responses }`): the parts' own statuses are the caller's to read.
+   */
+  batch(parts: GraphBatchPart[]): Promise<unknown>;
+}
+
+/** What a batch of `parts` parts costs: each part is a request, and up to GRAPH_BATCH_PARALLELISM run at once. */
+export function batchWeight(parts: number): RequestWeight {
+  return { slots: Math.min(parts, GRAPH_BATCH_PARALLELISM), tokens: parts };
 }
 
 /** Last link: the network call. `fetch` is injectable so the whole chain can be exercised without a network. */
@@ -52,8 +77,9 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
     method: string,
     url: string,
     call: (req: ReturnType<Client['api']>) => Promise<T>,
+    weight?: RequestWeight,
   ): Promise<T> {
-    const state = new GraphRequestState(url);
+    const state = new GraphRequestState(url, weight);
     try {
       return await call(client.api(url).middlewareOptions([state]));
     } catch (err) {
@@ -62,12 +88,20 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
     }
   }
 
+  const apiRoot = `${opts.graphBaseUrl}/${GRAPH_API_VERSION}`;
   return {
-    apiRoot: `${opts.graphBaseUrl}/${GRAPH_API_VERSION}`,
+    apiRoot,
     get: (url) => send('GET', url, (req) => req.get()),
     post: (url, body) => send('POST', url, (req) => req.post(body)),
     delete: async (url) => {
       await send('DELETE', url, (req) => req.delete());
+    },
+    batch: async (parts) => {
+      if (parts.length < 1 || parts.length > GRAPH_BATCH_MAX_PARTS) {
+        throw new RangeError(`a batch has 1 to ${GRAPH_BATCH_MAX_PARTS} parts: ${parts.length}`);
+      }
+      const url = `${apiRoot}/$batch`;
+      return send('POST', url, (req) => req.post({ requests: parts }), batchWeight(parts.length));
     },
   };
 }

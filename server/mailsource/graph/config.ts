@@ -53,6 +53,7 @@ export interface GraphMailSourceConfig {
   /** UPN or object id of the (shared) mailbox. */
   mailbox: string;
   auth: GraphAuthConfig;
+  /** Overrides of DEFAULT_RETRY_POLICY (attempts for failures, throttle budget for 429s, delays). */
   retry?: Partial<RetryPolicy>;
   /** Per-attempt timeout; Graph can hang on large pages. Default 60 s. */
   requestTimeoutMs?: number;

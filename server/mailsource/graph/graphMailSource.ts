@@ -4,10 +4,13 @@ import {
   type InboxQuery,
   type MailFolder,
   type MailMessage,
+  type MailOperation,
+  type MailOperationResult,
   type MailSource,
   type MessagePage,
 } from '../MailSource.js';
 import { createGraphAuth, type GraphTokenProvider } from './auth.js';
+import { applyInBatches, asMailSourceError } from './batchOperations.js';
 import { createGraphHttp } from './client.js';
 import { resolveEndpoints, type GraphLogger, type GraphMailSourceConfig } from './config.js';
 import {
@@ -67,6 +70,8 @@ export function createGraphMailSource(
   const endpoints = resolveEndpoints(config.auth);
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
+  const random = deps.random ?? Math.random;
+  const retry = { ...DEFAULT_RETRY_POLICY, ...config.retry };
   const tokenProvider = deps.tokenProvider ?? createGraphAuth(config.auth, { now, logger: deps.logger });
   const limiter = (deps.limiters ?? processMailboxLimiters).get(
     { graphHost: endpoints.graphHost, mailbox: config.mailbox },
@@ -83,16 +88,18 @@ export function createGraphMailSource(
     mailbox: config.mailbox,
     tokenProvider,
     limiter,
-    retry: { ...DEFAULT_RETRY_POLICY, ...config.retry },
+    retry,
     requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     now,
     sleep,
-    random: deps.random ?? Math.random,
+    random,
     onRequest: deps.onRequest,
     logger: deps.logger,
     fetch: deps.fetch,
   });
   const urls = new GraphUrls(http.apiRoot, config.mailbox);
+  // Batch parts name their URL relative to the version.
+  const partUrls = new GraphUrls('', config.mailbox);
 
   async function findFolderByName(displayName: string): Promise<MailFolder | null> {
     const page = await http.get(urls.folderByDisplayName(displayName));
@@ -145,6 +152,13 @@ export function createGraphMailSource(
     },
     async delete(id: string): Promise<void> {
       await orNullWhen(['not_found'], () => http.delete(urls.messageDelete(id)));
+    },
+    async applyMany(operations: MailOperation[]): Promise<MailOperationResult[]> {
+      const batchDeps = { send: http.batch, retry, now, sleep, random };
+      return applyInBatches(operations, partUrls, batchDeps).catch((err: unknown) => {
+        const error = asMailSourceError(err); // a bug, not Graph: still every operation's failure
+        return operations.map(() => ({ ok: false as const, error }));
+      });
     },
     resolveFolder,
   };

@@ -1,6 +1,8 @@
 // Keeps one process under Graph's per-app-and-mailbox limits: at most 4 requests in flight (Graph answers the
 // fifth with 429 ApplicationThrottled "MailboxConcurrency") and 10,000 requests per 10 minutes. One limiter per
-// mailbox is shared by every MailSource of that mailbox in the process, so parallel jobs cannot add up.
+// mailbox is shared by every MailSource of that mailbox in the process, so parallel jobs cannot add up. Each part
+// of a JSON batch counts as a request, and Graph runs up to 4 parts of a batch at once, so a batch is weighed
+// by its parts (see RequestWeight).
 
 export interface LimiterClock {
   now(): number;
@@ -15,11 +17,16 @@ export interface RateLimit {
 export const GRAPH_MAILBOX_CONCURRENCY = 4;
 export const GRAPH_MAILBOX_RATE: RateLimit = { requests: 10_000, perMs: 10 * 60_000 };
 
-/** FIFO counting semaphore. */
+/**
+ * FIFO weighted semaphore. A holder takes `n` slots at once (a JSON batch takes as many as Graph will run of its
+ * parts at a time), never one by one: two batches that each held half the slots and waited for the rest would
+ * wait forever. The first waiter blocks everyone behind it until its whole weight fits, so a batch is not
+ * starved by a stream of single requests slipping into each freed slot.
+ */
 export class ConcurrencyGate {
   private active = 0;
-  private readonly waiters: Array<() => void> = [];
-  /** Highest number of holders seen, for diagnostics and tests. */
+  private readonly waiters: Array<{ n: number; resolve: () => void }> = [];
+  /** Highest number of slots held at once, for diagnostics and tests. */
   peak = 0;
 
   constructor(readonly limit: number) {
@@ -27,34 +34,44 @@ export class ConcurrencyGate {
       throw new RangeError(`concurrency limit must be >= 1: ${limit}`);
   }
 
+  /** Slots held now. */
   get inFlight(): number {
     return this.active;
   }
 
+  /** Holders waiting for slots. */
   get waiting(): number {
     return this.waiters.length;
   }
 
-  async acquire(): Promise<void> {
-    if (this.active < this.limit) {
-      this.take();
+  async acquire(n = 1): Promise<void> {
+    this.check(n);
+    if (this.waiters.length === 0 && this.active + n <= this.limit) {
+      this.take(n);
       return;
     }
-    // The releasing holder hands its slot straight to the first waiter, so no newcomer can jump the queue.
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
+    await new Promise<void>((resolve) => this.waiters.push({ n, resolve }));
   }
 
-  release(): void {
-    const next = this.waiters.shift();
-    if (next) {
-      next();
-      return;
+  /** Gives back `n` slots (what was acquired) and admits waiters from the head while they fit. */
+  release(n = 1): void {
+    this.check(n);
+    this.active = Math.max(0, this.active - n);
+    // Slots go straight to the waiters, in order, before any newcomer's acquire can run.
+    for (let head = this.waiters[0]; head && this.active + head.n <= this.limit; head = this.waiters[0]) {
+      this.waiters.shift();
+      this.take(head.n);
+      head.resolve();
     }
-    this.active = Math.max(0, this.active - 1);
   }
 
-  private take(): void {
-    this.active++;
+  private check(n: number): void {
+    if (!Number.isInteger(n) || n < 1 || n > this.limit)
+      throw new RangeError(`slots must be between 1 and ${this.limit}: ${n}`);
+  }
+
+  private take(n: number): void {
+    this.active += n;
     this.peak = Math.max(this.peak, this.active);
   }
 }
@@ -75,22 +92,26 @@ export class TokenBucket {
     this.last = clock.now();
   }
 
-  /** Resolves when a token was taken; callers are served in order. */
-  take(): Promise<void> {
-    const turn = this.tail.then(() => this.takeInOrder());
+  /**
+   * Resolves when `n` tokens were taken; callers are served in order. More than the bucket holds is granted
+   * once the bucket is full, leaving it in debt, so an oversized take waits instead of never passing.
+   */
+  take(n = 1): Promise<void> {
+    const turn = this.tail.then(() => this.takeInOrder(n));
     this.tail = turn.catch(() => undefined);
     return turn;
   }
 
-  private async takeInOrder(): Promise<void> {
+  private async takeInOrder(n: number): Promise<void> {
+    const needed = Math.min(n, this.rate.requests);
     for (;;) {
       this.refill();
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
+      if (this.tokens >= needed) {
+        this.tokens -= n;
         return;
       }
       const perToken = this.rate.perMs / this.rate.requests;
-      await this.clock.sleep(Math.ceil((1 - this.tokens) * perToken));
+      await this.clock.sleep(Math.ceil((needed - this.tokens) * perToken));
     }
   }
 
@@ -105,6 +126,16 @@ export class TokenBucket {
   }
 }
 
+/** What one HTTP request costs against the limits. */
+export interface RequestWeight {
+  /** Concurrency slots held while the request is in flight. */
+  slots: number;
+  /** Requests it counts as against the rate limit. */
+  tokens: number;
+}
+
+export const SINGLE_REQUEST: RequestWeight = { slots: 1, tokens: 1 };
+
 export class MailboxLimiter {
   readonly gate: ConcurrencyGate;
   private readonly bucket: TokenBucket | null;
@@ -114,14 +145,19 @@ export class MailboxLimiter {
     this.bucket = opts.rate ? new TokenBucket(opts.rate, opts.clock) : null;
   }
 
-  /** Runs one HTTP attempt within the limits. Waiting for a token happens before taking a slot. */
-  async run<T>(attempt: () => Promise<T>): Promise<T> {
-    if (this.bucket) await this.bucket.take();
-    await this.gate.acquire();
+  /**
+   * Runs one HTTP attempt within the limits: by default one request (1 token, 1 slot); a JSON batch passes its
+   * part count as `tokens` (each part counts against the request budget) and the parts Graph runs at once as
+   * `slots` (capped at the gate's limit). Waiting for tokens happens before taking slots.
+   */
+  async run<T>(attempt: () => Promise<T>, weight: RequestWeight = SINGLE_REQUEST): Promise<T> {
+    const slots = Math.min(Math.max(1, Math.ceil(weight.slots)), this.gate.limit);
+    if (this.bucket) await this.bucket.take(Math.max(1, Math.ceil(weight.tokens)));
+    await this.gate.acquire(slots);
     try {
       return await attempt();
     } finally {
-      this.gate.release();
+      this.gate.release(slots);
     }
   }
 }

@@ -1,13 +1,14 @@
 // The first link of the Graph SDK middleware chain (policy -> SDK AuthenticationHandler -> fetch). It owns what
 // the SDK's RetryHandler does not get right for us: write-safe retries, network-error retries for reads, one
-// token refresh on 401, the per-mailbox concurrency gate around every attempt, the immutable-id header on every
-// request, a per-attempt timeout, and the request counter hook.
+// token refresh on 401, the per-mailbox concurrency gate around every attempt (a $batch envelope weighs its
+// parts), the immutable-id header on every request, a per-attempt timeout, and the request counter hook.
+// A 429 is retried within the retry policy's throttle budget, other failures within its attempt limit.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { MailSourceError } from '../MailSource.js';
 import type { GraphTokenProvider } from './auth.js';
 import type { GraphLogger } from './config.js';
 import { errorCodeFromBody, networkFailure, toMailSourceError } from './errorMapping.js';
-import type { MailboxLimiter } from './mailboxLimiter.js';
+import { SINGLE_REQUEST, type MailboxLimiter, type RequestWeight } from './mailboxLimiter.js';
 import { decideRetry, isNetworkError, parseRetryAfterMs, type RetryPolicy } from './retryPolicy.js';
 
 export const IMMUTABLE_ID_PREFERENCE = 'IdType="ImmutableId"';
@@ -29,7 +30,11 @@ export interface GraphRequestEvent {
  */
 export class GraphRequestState {
   failure: MailSourceError | null = null;
-  constructor(readonly exactUrl: string) {}
+  constructor(
+    readonly exactUrl: string,
+    /** What each attempt costs against the mailbox limits; a $batch envelope weighs its parts. */
+    readonly weight: RequestWeight = SINGLE_REQUEST,
+  ) {}
 }
 
 export interface PolicyDeps {
@@ -115,7 +120,10 @@ export class GraphPolicyMiddleware implements Middleware {
     const path = new URL(url).pathname;
     const { deps } = this;
     let attempt = 0;
+    let throttled = 0; // attempts answered 429
+    let waitedMs = 0; // total of the retry delays slept
     let refreshedToken = false;
+    const progress = () => ({ attempt, throttled, waitedMs });
 
     for (;;) {
       attempt++;
@@ -128,7 +136,7 @@ export class GraphPolicyMiddleware implements Middleware {
 
       let thrown: unknown = null;
       try {
-        await deps.limiter.run(() => next.execute(context));
+        await deps.limiter.run(() => next.execute(context), state?.weight);
       } catch (err) {
         if (err instanceof MailSourceError) throw err; // token acquisition failed: nothing to retry here
         thrown = err;
@@ -139,11 +147,12 @@ export class GraphPolicyMiddleware implements Middleware {
       if (thrown !== null || !response) {
         const network = thrown === null || isNetworkError(thrown);
         const decision = network
-          ? decideRetry(method, { kind: 'network' }, attempt, deps.retry, deps.random)
+          ? decideRetry(method, { kind: 'network' }, progress(), deps.retry, deps.random)
           : { retry: false as const };
         if (!decision.retry) throw networkFailure(method, path, thrown);
         this.note(method, path, attempt, null, decision.delayMs);
         await deps.sleep(decision.delayMs);
+        waitedMs += decision.delayMs;
         continue;
       }
       if (response.status < 400) return;
@@ -158,12 +167,14 @@ export class GraphPolicyMiddleware implements Middleware {
         attempt--;
         continue;
       }
+      if (response.status === 429) throttled++;
       const outcome = { kind: 'status' as const, status: response.status, retryAfterMs };
-      const decision = decideRetry(method, outcome, attempt, deps.retry, deps.random);
+      const decision = decideRetry(method, outcome, progress(), deps.retry, deps.random);
       if (decision.retry) {
         await discard(response);
         this.note(method, path, attempt, response.status, decision.delayMs);
         await deps.sleep(decision.delayMs);
+        waitedMs += decision.delayMs;
         continue;
       }
       const code = await readErrorCode(response);

@@ -2,22 +2,46 @@
 // Reads are retried on throttling, gateway errors and network failures; writes only on 429, because a write
 // that failed with a 5xx or a dropped connection may still have happened (a move done twice moves nothing, but
 // the caller must re-read the message to know, not us). Graph's Retry-After always wins over our estimate.
+// Throttling (429) is Graph telling us when to come back, not a failure: it is retried for as long as the total
+// wait for the request stays within a time budget, however many attempts that takes; other failures get
+// `maxAttempts`.
 
 export interface RetryPolicy {
-  /** Total attempts including the first. */
+  /** Total attempts including the first, for failures other than 429 (those have `throttleBudgetMs`). */
   maxAttempts: number;
   /** First backoff when Graph gives no Retry-After; doubles per attempt. */
   baseDelayMs: number;
   /** Longest single wait; a Retry-After above it ends the retries (the job reschedules instead). */
   maxDelayMs: number;
+  /** 429s are retried while the total time waited for the request, the next wait included, stays within this. */
+  throttleBudgetMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  throttleBudgetMs: 5 * 60_000,
+};
+
+/** What a request has been through so far, the attempt that just failed included. */
+export interface RetryProgress {
+  /** Attempts made (1 after the first failure). */
+  attempt: number;
+  /** Of those, how many were answered 429. */
+  throttled: number;
+  /** Total of the delays already waited before this request's retries. */
+  waitedMs: number;
+}
 
 export type AttemptOutcome =
   { kind: 'status'; status: number; retryAfterMs: number | null } | { kind: 'network' };
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
+
+function isThrottled(outcome: AttemptOutcome): boolean {
+  return outcome.kind === 'status' && outcome.status === 429;
+}
 
 const READ_RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
@@ -39,21 +63,27 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
 }
 
 /**
- * @param attempt attempts made so far (1 after the first failure)
+ * Whether and when to try again after `outcome`. A 429 waits its Retry-After (or a backoff growing with the 429s
+ * seen) while the request's total wait stays within `throttleBudgetMs`; anything else retryable gets up to
+ * `maxAttempts` attempts not answered 429. A single wait above `maxDelayMs` always ends the retries.
  */
 export function decideRetry(
   method: string,
   outcome: AttemptOutcome,
-  attempt: number,
+  progress: RetryProgress,
   policy: RetryPolicy,
   random: () => number,
 ): RetryDecision {
-  if (!isRetryableOutcome(method, outcome) || attempt >= policy.maxAttempts) return { retry: false };
+  if (!isRetryableOutcome(method, outcome)) return { retry: false };
+  const throttled = isThrottled(outcome);
+  if (!throttled && progress.attempt - progress.throttled >= policy.maxAttempts) return { retry: false };
   const retryAfterMs = outcome.kind === 'status' ? outcome.retryAfterMs : null;
-  if (retryAfterMs !== null) {
-    return retryAfterMs > policy.maxDelayMs ? { retry: false } : { retry: true, delayMs: retryAfterMs };
-  }
-  return { retry: true, delayMs: backoffDelayMs(attempt, policy, random) };
+  const delayMs =
+    retryAfterMs ??
+    backoffDelayMs(throttled ? progress.throttled : progress.attempt - progress.throttled, policy, random);
+  if (delayMs > policy.maxDelayMs) return { retry: false };
+  if (throttled && progress.waitedMs + delayMs > policy.throttleBudgetMs) return { retry: false };
+  return { retry: true, delayMs };
 }
 
 const IMF_FIXDATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;

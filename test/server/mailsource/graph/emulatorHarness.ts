@@ -51,7 +51,8 @@ export interface Source {
 
 /**
  * A MailSource for the emulator's demo mailbox. Sleeps are recorded, not waited (the emulator holds no state
- * that needs real time to pass), so retry tests are fast and can assert the delays chosen.
+ * that needs real time to pass), so retry tests are fast and can assert the delays chosen; `realSleep` waits
+ * them too, for the emulator's time-based limits (request budget per window).
  */
 export function mailSource(
   emu: GraphEmulator,
@@ -60,6 +61,7 @@ export function mailSource(
     mailbox?: string;
     limiters?: MailboxLimiterRegistry;
     config?: Partial<GraphMailSourceConfig>;
+    realSleep?: boolean;
   } = {},
 ): Source {
   const events: GraphRequestEvent[] = [];
@@ -73,6 +75,7 @@ export function mailSource(
     onRequest: (e) => events.push(e),
     sleep: async (ms) => {
       slept.push(ms);
+      if (opts.realSleep) await new Promise((resolve) => setTimeout(resolve, ms));
     },
   };
   return { source: createMailSource({ provider: 'graph', graph: config }, deps), events, slept, tokens };

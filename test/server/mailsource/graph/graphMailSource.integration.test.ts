@@ -148,13 +148,14 @@ describe('graph MailSource against the Graph emulator', function () {
     );
   });
 
-  it('reports throttled with the Retry-After when 429 does not stop', async () => {
-    const { source } = mailSource(emu);
+  it('reports throttled with the Retry-After when 429 outlasts the throttle budget', async () => {
+    const { source, events } = mailSource(emu, { config: { retry: { throttleBudgetMs: 3000 } } });
     emu.faults.add({ method: 'GET', kind: '429', retryAfterSeconds: 1 });
     const err = await source.listInbox({ receivedFrom: null, pageSize: 1 }).catch((e: unknown) => e);
     assert.ok(err instanceof MailSourceError);
     assert.equal(err.code, 'throttled');
     assert.equal(err.retryAfterMs, 1000);
+    assert.equal(events.length, 4);
   });
 
   it('keeps 20 parallel calls from two mail sources of one mailbox within 4 concurrent requests', async () => {

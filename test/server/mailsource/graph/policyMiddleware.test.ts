@@ -64,8 +64,19 @@ describe('graph request policy (retries, token refresh, concurrency)', () => {
     assert.deepEqual(h.slept, [2000]);
   });
 
-  it('reports throttled with Retry-After when 429 persists', async () => {
-    const h = harness(() => graphError(429, 'ApplicationThrottled', { 'Retry-After': '1' }));
+  it('retries 429 past maxAttempts while the waits fit the throttle budget', async () => {
+    const h = harness((_req, i) =>
+      i < 7 ? graphError(429, 'ApplicationThrottled', { 'Retry-After': '1' }) : json(200, message('m1')),
+    );
+    assert.equal((await h.source.getMessage('m1'))?.id, 'm1');
+    assert.equal(h.sent.length, 8);
+    assert.deepEqual(h.slept, Array(7).fill(1000));
+  });
+
+  it('reports throttled with Retry-After when 429 outlasts the throttle budget', async () => {
+    const h = harness(() => graphError(429, 'ApplicationThrottled', { 'Retry-After': '1' }), {
+      config: { retry: { throttleBudgetMs: 4000 } },
+    });
     const err = await h.source.delete('m1').then(
       () => assert.fail('expected a rejection'),
       (e: unknown) => e,
@@ -74,7 +85,8 @@ describe('graph request policy (retries, token refresh, concurrency)', () => {
     assert.equal(err.code, 'throttled');
     assert.equal(err.retryAfterMs, 1000);
     assert.equal(err.providerCode, 'ApplicationThrottled');
-    assert.equal(h.sent.length, 5);
+    assert.equal(h.sent.length, 5); // four waits of 1 s fit the 4 s budget; a fifth would not
+    assert.deepEqual(h.slept, [1000, 1000, 1000, 1000]);
   });
 
   it('refreshes the token once on 401 and carries on', async () => {

@@ -53,8 +53,8 @@ function instrument(e: Engine): void {
     const original = (obj[method] as (...a: unknown[]) => Promise<unknown>).bind(obj);
     (obj as Record<string, unknown>)[method] = (...a: unknown[]) => phase(name, () => original(...a));
   };
-  wrap(e.deps.pending, 'addMany', 'db: record intents');
-  wrap(e.deps.pending, 'removeMany', 'db: remove intents');
+  wrap(e.deps.pending, 'record', 'db: record intents');
+  wrap(e.deps.pending, 'settle', 'db: remove intents');
   wrap(e.deps.interactions, 'writeIdempotent', 'db: write entries');
   wrap(e.deps.masterData, 'directorySnapshot', 'db: load directory');
 }

@@ -10,7 +10,7 @@ import { classifyMessage, type Classification, type EntryDraft } from '../domain
 import { dispositionFor } from '../domain/policy.js';
 import type { MailMessage, MailOperation, MailOperationResult } from '../mailsource/MailSource.js';
 import { entryId, type NewInteraction } from '../repositories/interactions.js';
-import type { PendingEntry } from '../repositories/pendingArchives.js';
+import type { PendingEntry, PendingPage } from '../repositories/pendingArchives.js';
 import { step, StepError, toStepError, type RunContext } from './runContext.js';
 
 /** After this many runs failing on the message itself it is quarantined, so it can never hold up the mailbox. */
@@ -109,8 +109,9 @@ export async function actOnPage(
       ? [{ msg: p.msg, messageKey: p.c.messageKey, entries: pendingEntries(ctx, p.msg, p.c.drafts) }]
       : [],
   );
-  await step('log_interaction', () =>
-    ctx.pending.addMany(
+  const intents = await step('log_interaction', () =>
+    ctx.pending.record(
+      ctx.mailbox,
       loggable.map((l) => ({
         mailbox: ctx.mailbox,
         messageId: l.msg.id,
@@ -149,7 +150,7 @@ export async function actOnPage(
       await recordFailure(ctx, a.msg, e);
     }
   });
-  const tail = after.then(() => completeLogged(ctx, done));
+  const tail = after.then(() => completeLogged(ctx, [intents], done));
   tail.catch(() => {}); // observed by the caller later; never an unhandled rejection meanwhile
   return { tail };
 }
@@ -171,9 +172,14 @@ function operationFor(ctx: RunContext, msg: MailMessage, c: Classification): Mai
   return null;
 }
 
-/** Writes the entries of archived messages and removes their intents. A failure leaves the intents for the
- *  next run (the messages are already archived; their entries will be written then). */
-export async function completeLogged(ctx: RunContext, done: LoggedMessage[]): Promise<void> {
+/** Writes the entries of archived messages and settles their intents (the pages they were recorded in). A
+ *  failure leaves the intents for the next run (the messages are already archived; their entries will be
+ *  written then). */
+export async function completeLogged(
+  ctx: RunContext,
+  pages: PendingPage[],
+  done: LoggedMessage[],
+): Promise<void> {
   if (done.length === 0) return;
   try {
     const written = await step('log_interaction', () =>
@@ -194,12 +200,8 @@ export async function completeLogged(ctx: RunContext, done: LoggedMessage[]): Pr
         webLink: link.webLink,
       });
     }
-    await step('log_interaction', () =>
-      ctx.pending.removeMany(
-        ctx.mailbox,
-        done.map((d) => d.messageId),
-      ),
-    );
+    const finished = new Set(done.map((d) => d.messageId));
+    await step('log_interaction', () => Promise.all(pages.map((p) => ctx.pending.settle(p, finished))));
   } catch (err) {
     const e = asStepError(err, 'log_interaction');
     if (e.fatal) throw e;

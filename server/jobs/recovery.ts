@@ -12,12 +12,14 @@ import {
 } from './messageProcessor.js';
 
 const BATCH = 200;
+/** Intent pages completed per run start (each holds up to a page of messages). */
+const PAGES = 50;
 
 /** Completes each intent from the message's immutable id, wherever the message is now. */
 export async function recoverPendingArchives(ctx: RunContext): Promise<void> {
-  const intents = await step('log_interaction', () => ctx.pending.list(ctx.mailbox, BATCH));
+  const pages = await step('log_interaction', () => ctx.pending.list(ctx.mailbox, PAGES));
   const done = [];
-  for (const intent of intents) {
+  for (const intent of pages.flatMap((p) => p.intents)) {
     const msg = await step('get_messages', () => ctx.source.getMessage(intent.messageId));
     let outcome: ArchiveOutcome;
     if (msg === null) {
@@ -36,7 +38,7 @@ export async function recoverPendingArchives(ctx: RunContext): Promise<void> {
     });
     ctx.recorder.count('recovered');
   }
-  await completeLogged(ctx, done);
+  await completeLogged(ctx, pages, done);
 }
 
 /** Retries messages that failed in earlier runs, by id (the Inbox watermark has moved past them). */

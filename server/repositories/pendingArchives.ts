@@ -1,5 +1,7 @@
-// Intents of the logging loop (see models/logging.ts PendingArchiveDoc): written before a message is moved,
-// removed after its entries are written. Small by construction: at most the pages in flight plus crash leftovers.
+// Intents of the logging loop (see models/logging.ts PendingArchiveDoc): one document per page, written before
+// its messages are moved, settled after their entries are written. Small by construction: the pages in flight
+// plus crash leftovers.
+import crypto from 'node:crypto';
 import type { Models } from './models/index.js';
 import type { NewInteraction } from './interactions.js';
 
@@ -12,7 +14,17 @@ export interface PendingArchive {
   entries: PendingEntry[];
 }
 
-const CHUNK = 50; // FerretDB 1.24 does not answer write commands of 100+ statements
+interface StoredIntent {
+  messageId: string;
+  messageKey: string;
+  entries: unknown[];
+}
+
+/** The intents of one page, as recorded. */
+export interface PendingPage {
+  id: string;
+  intents: PendingArchive[];
+}
 
 export class PendingArchiveRepository {
   constructor(
@@ -20,40 +32,52 @@ export class PendingArchiveRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private id(mailbox: string, messageId: string): string {
-    return `${mailbox}#${messageId}`;
+  /** Records a page's intents in one document (none when the page logs nothing). */
+  async record(mailbox: string, intents: PendingArchive[]): Promise<PendingPage> {
+    const page = { id: `${mailbox}#${crypto.randomUUID()}`, intents };
+    if (intents.length === 0) return page;
+    await this.models.PendingArchive.collection.insertOne({
+      _id: page.id,
+      mailbox,
+      messages: intents.map(({ messageId, messageKey, entries }) => ({ messageId, messageKey, entries })),
+      createdAt: this.now(),
+    } as never);
+    return page;
   }
 
-  /** Records intents; one that exists already (from a crashed run) is kept as it is. */
-  async addMany(intents: PendingArchive[]): Promise<void> {
-    const docs = intents.map((i) => ({ _id: this.id(i.mailbox, i.messageId), ...i, createdAt: this.now() }));
-    for (let start = 0; start < docs.length; start += CHUNK) {
-      try {
-        await this.models.PendingArchive.collection.insertMany(docs.slice(start, start + CHUNK) as never[], {
-          ordered: false,
-        });
-      } catch (err) {
-        const writeErrors = (err as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
-        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (list.length === 0 || list.some((w) => w.code !== 11000)) throw err;
-      }
-    }
-  }
-
-  async list(mailbox: string, limit: number): Promise<PendingArchive[]> {
-    const rows = await this.models.PendingArchive.find({ mailbox }, { _id: 0, createdAt: 0 })
+  /** Pages left by earlier runs, oldest first. */
+  async list(mailbox: string, limit: number): Promise<PendingPage[]> {
+    const rows = await this.models.PendingArchive.find({ mailbox })
+      .sort({ createdAt: 1 })
       .limit(limit)
       .lean();
     return rows.map((r) => ({
-      ...r,
-      entries: (r.entries as PendingEntry[]).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+      id: r._id,
+      intents: (r.messages as StoredIntent[]).map((m) => ({
+        mailbox,
+        messageId: m.messageId,
+        messageKey: m.messageKey,
+        entries: (m.entries as PendingEntry[]).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+      })),
     }));
   }
 
-  async removeMany(mailbox: string, messageIds: string[]): Promise<void> {
-    for (let start = 0; start < messageIds.length; start += CHUNK) {
-      const ids = messageIds.slice(start, start + CHUNK).map((m) => this.id(mailbox, m));
-      await this.models.PendingArchive.deleteMany({ _id: { $in: ids } });
+  /** The page's messages in `done` are finished: forget the page, or keep only the others (a later run's job). */
+  async settle(page: PendingPage, done: ReadonlySet<string>): Promise<void> {
+    if (page.intents.length === 0) return;
+    const left = page.intents.filter((i) => !done.has(i.messageId));
+    if (left.length === page.intents.length) return;
+    if (left.length === 0) {
+      await this.models.PendingArchive.deleteOne({ _id: page.id });
+      return;
     }
+    await this.models.PendingArchive.updateOne(
+      { _id: page.id },
+      {
+        $set: {
+          messages: left.map(({ messageId, messageKey, entries }) => ({ messageId, messageKey, entries })),
+        },
+      },
+    );
   }
 }

@@ -255,17 +255,17 @@ export const numberBlockSchema = new Schema<NumberBlockDoc>(
 numberBlockSchema.index({ series: 1, block: -1 });
 
 /**
- * The loop's intent to log one message, written before the message is moved and removed once its entries are
- * written with their final archive link. A crash in between leaves the intent, which the next run completes
- * (see server/jobs/recovery.ts). Entries are thus written once, already linked, and never updated by the loop.
+ * The loop's intent to log the messages of one page, written before they are moved and removed once their
+ * entries are written with their final archive link (messages left unfinished stay in it). A crash in between
+ * leaves the intent, which the next run completes (see server/jobs/recovery.ts). Entries are thus written once,
+ * already linked, and never updated by the loop. One document per page, not per message: two writes per page
+ * instead of two per message (FerretDB's cost is per document).
  */
 export interface PendingArchiveDoc {
-  _id: string; // `${mailbox}#${immutable message id}`
+  _id: string; // `${mailbox}#${random page id}`
   mailbox: string;
-  messageId: string;
-  messageKey: string;
-  /** The entries to write, without their archive link. */
-  entries: unknown[];
+  /** The page's loggable messages not finished yet, each with the entries to write (without their link). */
+  messages: unknown[]; // { messageId, messageKey, entries }: see PendingArchiveRepository
   createdAt: Date;
 }
 
@@ -273,14 +273,12 @@ export const pendingArchiveSchema = new Schema<PendingArchiveDoc>(
   {
     _id: { type: String, required: true },
     mailbox: { type: String, required: true },
-    messageId: { type: String, required: true },
-    messageKey: { type: String, required: true },
-    entries: { type: [Schema.Types.Mixed], default: [] },
+    messages: { type: [Schema.Types.Mixed], default: [] },
     createdAt: { type: Date, required: true },
   },
   { strict: 'throw', versionKey: false },
 );
-pendingArchiveSchema.index({ mailbox: 1 });
+pendingArchiveSchema.index({ mailbox: 1, createdAt: 1 });
 
 /**
  * A delegated sign-in under way (POST .../consent until Entra ID sends the browser back to the callback). The

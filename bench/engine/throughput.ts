@@ -144,7 +144,8 @@ export async function engineThroughput(
       `requests for ${best.messages} messages = ${best.counts.archived} moves (one per message, to the archive folder) + ` +
       `${best.requests - best.counts.archived} others (Inbox pages of ${best.batchSize} incl. the final empty one, ` +
       `folder look-ups, creating the quarantine folder); HTTP statuses ${statuses}; token requests (not Graph ` +
-      `operations) ${JSON.stringify(best.tokenRequests)}. No $batch: each move is its own request.`,
+      `operations) ${JSON.stringify(best.tokenRequests)}. Moves go out in JSON batches of 20; the emulator counts ` +
+      `each part as a request (as Graph's throttling does), the batch envelopes not at all.`,
     true,
     4,
   );

@@ -1,6 +1,7 @@
 // server.rss_logging: resident memory of the process that runs the logging engine while it logs 100,000
 // messages in one run. The engine runs in its own process (the Graph emulator, which holds the mailbox, in
 // another), and the orchestrator samples its RSS from /proc every 250 ms. The figure is the peak.
+import fs from 'node:fs';
 import { measured, round, type BenchmarkResult } from '../lib/results.js';
 import { profilePath, startEngineSession, type BenchContext } from '../lib/context.js';
 import { cpuMeter, formatCpu, rssMb } from '../lib/procstat.js';
@@ -21,6 +22,14 @@ interface RunOnceResult {
   phases: Record<string, number>;
 }
 
+/** The `--flags` of package.json's `serve` script (the production start command). */
+export function productionNodeArgs(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return (pkg.scripts.serve ?? '').split(/\s+/).filter((a) => a.startsWith('--'));
+}
+
 export async function engineRss(ctx: BenchContext, batchSize = 250): Promise<BenchmarkResult[]> {
   const messages = ctx.quick ? 10_000 : 100_000;
   const s = await startEngineSession(ctx, {
@@ -32,6 +41,8 @@ export async function engineRss(ctx: BenchContext, batchSize = 250): Promise<Ben
     // would take 100 minutes, so the bucket is off (the emulator does not enforce limits either).
     rateLimit: null,
     compiled: true,
+    // The Node flags production runs the server with (`npm run serve`), read from package.json: one place decides.
+    engineNodeArgs: productionNodeArgs(),
   });
   try {
     const t0 = Date.now();
@@ -103,7 +114,7 @@ export async function engineRss(ctx: BenchContext, batchSize = 250): Promise<Ben
         'MB',
         '<= 200',
         [peak],
-        `Peak RSS of the engine process (sampled every 250 ms from /proc) during one run over ${messages} messages ` +
+        `Peak RSS of the engine process (sampled every 250 ms from /proc; Node flags of npm run serve: ${productionNodeArgs().join(' ') || 'none'}) during one run over ${messages} messages ` +
           `(60% logged, 40% deleted; directory of ${RSS_DIRECTORY.contacts} person contacts + companies, ` +
           `${RSS_DIRECTORY.salespeople} salespeople), batchSize ${batchSize}, ${ctx.db.description}. One run only ` +
           `(it takes ${Math.round(seconds)} s), so min = max = median. RSS idle before the run ${round(baseline, 1)} MB ` +

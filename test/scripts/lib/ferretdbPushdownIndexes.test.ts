@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,8 +108,13 @@ describe('GIN indexes for FerretDB on PostgreSQL (scripts/lib/ferretdbPushdownIn
         'FerretDB alone: no usable index',
       );
 
-      const models = Object.values(db.models) as Model<unknown>[];
-      assert.ok(ensurePushdownIndexes(pg.sql, dbName, models) > 0);
+      // Through the deployment command (npm run db -- pushdown-indexes), as an operator would.
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/db.ts', 'pushdown-indexes', pg.url, dbName],
+        { encoding: 'utf8' },
+      );
+      assert.match(out, /^[1-9]\d* GIN indexes ensured in pushdown_test/);
       assert.match(planFor('email', 'p7@customer.example'), /Bitmap Index Scan on \S+_pushdown_/);
       assert.match(planFor('alternateEmails', 'alt7@customer.example'), /Bitmap Index Scan on \S+_pushdown_/);
 
@@ -117,7 +123,8 @@ describe('GIN indexes for FerretDB on PostgreSQL (scripts/lib/ferretdbPushdownIn
           `SELECT count(*) FROM pg_indexes WHERE schemaname = '${dbName}' AND indexname LIKE '%_pushdown_%'`,
         );
       const before = indexes();
-      ensurePushdownIndexes(pg.sql, dbName, models);
+      const models = Object.values(db.models) as Model<unknown>[];
+      assert.ok(ensurePushdownIndexes(pg.sql, dbName, models) > 0);
       assert.equal(indexes(), before, 'idempotent');
 
       // FerretDB still answers through them (an array field's element too) and still manages its own indexes.

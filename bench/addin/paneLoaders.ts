@@ -6,28 +6,17 @@
 // - direct: no Playwright routing. Only the page's HTML (to add the stand-in's script tag) and the stand-in
 //   script are intercepted, over the Chrome DevTools Protocol; everything else goes through Chromium's network
 //   stack and HTTP cache as in Outlook's web view. A second load in the same context is the warm case.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FakeMessage } from '../../addin/preview/fake-outlook.js';
 import { people } from '../../addin/preview/samples.js';
-import { CHROMIUM_PATH, collectPageErrors } from '../../test/e2e/support/browser.js';
+import { collectPageErrors, launchChromium } from '../../test/e2e/support/browser.js';
 import { FAKE_OUTLOOK_PATH, fakeOutlookScript, openTaskpane } from '../../test/e2e/support/taskpane.js';
 import { PROBE_SCRIPT } from './paneProbe.js';
 
-/** The flags of test/e2e/support/browser.ts, and no name but localhost resolves (nothing leaves the machine). */
+/** The browser tests' Chromium, and no name but localhost resolves (nothing leaves the machine). */
 export function launchBenchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // The direct loader has no Playwright route to abort office.js's telemetry frame: it fails to resolve.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ],
-  });
+  // The direct loader has no Playwright route to abort office.js's telemetry frame: it fails to resolve.
+  return launchChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1']);
 }
 
 export interface OpenedPane {

@@ -63,6 +63,17 @@ export async function startKeptDatabase(
   if (!bin) return null;
   fs.mkdirSync(dir, { recursive: true });
   const pg = await startPostgres(bin, dir);
+  return ferretDbOn(pg, dataDir, `cluster kept in ${dir}`, log, cleanup);
+}
+
+/** FerretDB with its PostgreSQL backend on a cluster; stopping stops both. */
+async function ferretDbOn(
+  pg: PostgresCluster,
+  dataDir: string,
+  where: string,
+  log: (m: string) => void,
+  cleanup: () => void,
+): Promise<BenchDatabase> {
   const server = await startMongo({
     dataDir,
     backend: 'postgresql',
@@ -73,7 +84,7 @@ export async function startKeptDatabase(
   return {
     uri: server.uri,
     kind: server.kind,
-    description: `FerretDB ${FERRETDB_VERSION}, PostgreSQL backend (PostgreSQL ${pg.version}, cluster kept in ${dir})`,
+    description: `FerretDB ${FERRETDB_VERSION}, PostgreSQL backend (PostgreSQL ${pg.version}, ${where})`,
     note: null,
     tune: tunerFor(pg),
     stop: async () => {
@@ -114,25 +125,7 @@ export async function startBenchDatabase(
     if (bin) {
       try {
         const pg = await startPostgres(bin);
-        const server = await startMongo({
-          dataDir,
-          backend: 'postgresql',
-          postgresqlUrl: pg.url,
-          privateServer: true,
-          log,
-        });
-        return {
-          uri: server.uri,
-          kind: server.kind,
-          description: `FerretDB ${FERRETDB_VERSION}, PostgreSQL backend (PostgreSQL ${pg.version}, private cluster on 127.0.0.1)`,
-          note: null,
-          tune: tunerFor(pg),
-          stop: async () => {
-            await server.stop();
-            pg.stop();
-            cleanup();
-          },
-        };
+        return await ferretDbOn(pg, dataDir, 'private cluster on 127.0.0.1', log, cleanup);
       } catch (err) {
         note = `PostgreSQL could not be started (${String(err).split('\n')[0]}); fell back to FerretDB with SQLite.`;
       }

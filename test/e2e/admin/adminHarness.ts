@@ -3,7 +3,7 @@
 // and ticking fast) talking to that emulator, and one headless Chromium (Debian's) with a fresh context per test.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
 import { startGraphEmulator } from '../../emulator/graph/index.js';
@@ -11,6 +11,7 @@ import type { GraphEmulator } from '../../emulator/graph/types.js';
 import { dropTestDatabase, openTestDatabase, type TestDatabase } from '../../support/db.js';
 import { seedDirectory } from '../../support/engineHarness.js';
 import { startServer, type ServerProcess } from '../../support/serverProcess.js';
+import { launchChromium } from '../support/browser.js';
 
 export const MAILBOX = 'crm-log@contoso.example';
 export const ADMIN = 'annette.admin@contoso.example';
@@ -59,17 +60,7 @@ export function useAdminHarness(label: string): () => AdminHarness {
       SCHEDULER_ENABLED: 'true',
       SCHEDULER_TICK_MS: '200',
     });
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     h = { url: server.url, db, emu, server, browser };
   });
   after(async function () {

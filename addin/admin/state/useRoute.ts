@@ -1,32 +1,9 @@
 // In-page routing through the URL hash (#/status, #/logging?mailbox=x): bookmarkable, Back works, and the
-// server only ever serves admin.html.
+// server only ever serves admin.html. The routes themselves (pure) are in route.ts.
 import { useCallback, useEffect, useState } from 'react';
+import { parseRoute, routeHash, type Route } from './route.js';
 
-export const PAGES = [
-  'wizard',
-  'logging',
-  'status',
-  'salespeople',
-  'contacts',
-  'interactions',
-  'opportunities',
-] as const;
-export type Page = (typeof PAGES)[number];
-
-export interface Route {
-  page: Page;
-  mailbox: string | null;
-}
-
-export function parseRoute(hash: string): Route {
-  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'status';
-  return { page, mailbox: new URLSearchParams(query).get('mailbox') };
-}
-
-export function routeHash(route: Route): string {
-  return `#/${route.page}${route.mailbox ? `?mailbox=${encodeURIComponent(route.mailbox)}` : ''}`;
-}
+export { PAGES, parseRoute, routeHash, type Page, type Route } from './route.js';
 
 export function useRoute(): [Route, (next: Route) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

@@ -55,8 +55,9 @@ export function connectionFormOf(mailbox: string, v?: LoggingSetupView | null): 
   };
 }
 
-const lines = (s: string) =>
-  s
+/** The blocklist's entries as saved: one a line, trimmed, blank lines (and Windows line ends) dropped. */
+export const blocklistEntries = (text: string): string[] =>
+  text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
@@ -73,7 +74,7 @@ export function settingsUpdate(f: SettingsForm): LoggingSetupUpdate {
       unmatched: f.unmatched,
       unmatchedFolder: f.unmatched === 'move' ? f.unmatchedFolder : null,
       quarantineFolder: f.quarantineFolder,
-      blocklist: lines(f.blocklist),
+      blocklist: blocklistEntries(f.blocklist),
     },
   };
 }
@@ -115,11 +116,22 @@ export function checkUpdate(update: LoggingSetupUpdate, t: AdminMessages): Field
   return errors;
 }
 
-/** Whether the connection step has what a check needs (a stored secret/key counts). */
-export function connectionComplete(f: ConnectionForm, stored: LoggingSetupView | null): boolean {
+/**
+ * Whether the app registration has what signing in needs: tenant, client id and a credential (a typed secret, or
+ * a thumbprint with a key), a stored secret or key counting. Both access modes need it: delegated access signs the
+ * job account in as a confidential client too.
+ */
+export function appRegistrationComplete(f: ConnectionForm, stored: LoggingSetupView | null): boolean {
   const filled = (s: string) => s.trim().length > 0;
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.mailbox.trim())) return false;
   if (!filled(f.tenantId) || !filled(f.clientId)) return false;
   if (f.credential === 'secret') return filled(f.clientSecret) || stored?.clientSecret === 'set';
   return filled(f.certificateThumbprint) && (filled(f.certificateKey) || stored?.certificateKey === 'set');
+}
+
+/**
+ * Whether the connection step has what a check needs: a mailbox address with a domain and a complete app
+ * registration. `stored` must be the stored setup of this very mailbox (only its secret or key is kept on save).
+ */
+export function connectionComplete(f: ConnectionForm, stored: LoggingSetupView | null): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.mailbox.trim()) && appRegistrationComplete(f, stored);
 }

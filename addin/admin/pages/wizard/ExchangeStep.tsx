@@ -4,24 +4,12 @@ import { Checkbox, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-c
 import { CodeBlock } from '../../components/CodeBlock.js';
 import { Notice } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
+import { exchangeCommands } from './exchangeCommands.js';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingLeft: '20px' },
   rule: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: '4px' },
 });
-
-export function exchangeCommands(
-  mailbox: string,
-  archiveFolder: string,
-  names: { inbound: string; outbound: string; user: string },
-) {
-  return {
-    inbound: `New-TransportRule -Name "${names.inbound}" -FromScope NotInOrganization -SentToScope InOrganization -BlindCopyTo "${mailbox}"`,
-    outbound: `New-TransportRule -Name "${names.outbound}" -FromScope InOrganization -SentToScope NotInOrganization -BlindCopyTo "${mailbox}"`,
-    // "archive" is the well-known Archive folder, shown to users as "Archive" (or its localised name).
-    permission: `Add-MailboxFolderPermission -Identity "${mailbox}:\\${archiveFolder === 'archive' ? 'Archive' : archiveFolder}" -User "${names.user}" -AccessRights Reviewer`,
-  };
-}
 
 export function ExchangeStep(props: {
   mailbox: string;

@@ -3,8 +3,8 @@
 import { Button, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Notice } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
-import type { Route } from '../../state/useRoute.js';
-import type { ConnectionForm, SettingsForm } from '../logging/setupForm.js';
+import type { Route } from '../../state/route.js';
+import { blocklistEntries, type ConnectionForm, type SettingsForm } from '../logging/setupForm.js';
 
 const useStyles = makeStyles({
   table: {
@@ -39,7 +39,7 @@ export function FinishSummary(props: {
     [s.archiveFolder, settings.archiveFolder],
     [s.unmatched, settings.unmatched === 'move' ? `${unmatched}: ${settings.unmatchedFolder}` : unmatched],
     [s.quarantineFolder, settings.quarantineFolder],
-    [s.blocklist, String(settings.blocklist.split('\n').filter((l) => l.trim()).length)],
+    [s.blocklist, String(blocklistEntries(settings.blocklist).length)],
   ];
   return (
     <>

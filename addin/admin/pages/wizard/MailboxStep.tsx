@@ -18,7 +18,7 @@ import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/l
 import { ErrorBar } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { ConsentOutcomeBar, JobAccountStatus } from '../logging/jobAccount.js';
-import type { ConnectionForm } from '../logging/setupForm.js';
+import { connectionComplete, type ConnectionForm } from '../logging/setupForm.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
@@ -68,8 +68,8 @@ export function MailboxStep(props: {
   const { form } = props;
   const set = (key: keyof ConnectionForm) => (_: unknown, d: { value: string }) =>
     props.onChange({ ...form, [key]: d.value });
-  const canCheck =
-    /^[^\s@]+@[^\s@]+$/.test(form.mailbox.trim()) && !!form.tenantId.trim() && !!form.clientId.trim();
+  // The same inputs a check needs (a stored secret or key of this mailbox counts), for the sign-in too.
+  const canCheck = connectionComplete(form, props.stored);
 
   return (
     <div className={styles.form}>

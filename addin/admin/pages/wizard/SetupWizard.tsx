@@ -4,19 +4,18 @@
 // folders) and enable. The job account's sign-in leaves the page: on the way back (#/wizard?mailbox=&consent=)
 // the wizard picks the stored setup up again at the shared-mailbox step.
 import { Button, Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
 import { ApiError } from '../../../api/errors.js';
 import type { AdminClient } from '../../api/adminClient.js';
 import { ErrorBar, PageHeader } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction } from '../../state/useLoad.js';
-import { parseRoute, type Route } from '../../state/useRoute.js';
+import { parseRoute, type Route } from '../../state/route.js';
 import { startJobSignIn, useConsentOutcome } from '../logging/jobAccount.js';
 import { ValidationResult } from './MailboxStep.js';
 import { SettingsFields } from '../logging/SettingsFields.js';
 import {
-  checkUpdate,
   connectionFormOf,
   connectionUpdate,
   settingsFormOf,
@@ -27,6 +26,17 @@ import { AppStep } from './AppStep.js';
 import { ExchangeStep } from './ExchangeStep.js';
 import { FinishDone, FinishSummary } from './FinishStep.js';
 import { MailboxStep } from './MailboxStep.js';
+import {
+  STEP,
+  checkKey,
+  consentRedirectUrl,
+  currentCheck,
+  storedFor,
+  wizardCanNext,
+  wizardMailbox,
+  wizardNext,
+  type ConnectionCheck,
+} from './wizardFlow.js';
 
 const useStyles = makeStyles({
   steps: {
@@ -48,9 +58,6 @@ const useStyles = makeStyles({
   nav: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
 });
 
-/** Where Entra ID sends the job account back after a delegated sign-in (to register on the app). */
-export const consentRedirectUrl = (origin: string) => `${origin}/api/v1/logging/consent/callback`;
-
 export function SetupWizard(props: { api: AdminClient; go: (route: Route) => void }) {
   const { t, language } = useAdminI18n();
   const w = t.wizard;
@@ -60,12 +67,12 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
   const [consent, dismissConsent] = useConsentOutcome(null);
   // Back from the job account's sign-in: the mailbox it was for (its setup was saved before leaving).
   const [resumed] = useState(() => (consent ? parseRoute(location.hash).mailbox : null));
-  const [step, setStep] = useState(resumed ? 2 : 0);
+  const [step, setStep] = useState<number>(resumed ? STEP.mailbox : STEP.exchange);
   const [exchangeDone, setExchangeDone] = useState(resumed !== null);
   const [conn, setConn] = useState(() => connectionFormOf(resumed ?? ''));
   const [settings, setSettings] = useState(() => settingsFormOf());
   const [stored, setStored] = useState<LoggingSetupView | null>(null);
-  const [check, setCheck] = useState<{ key: string; result: SetupValidation } | null>(null);
+  const [check, setCheck] = useState<ConnectionCheck | null>(null);
   const [lockedEnabled, setLockedEnabled] = useState(false);
   const [settingsErrors, setSettingsErrors] = useState<FieldErrors>({});
   const [enableNow, setEnableNow] = useState(true);
@@ -84,9 +91,9 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
     });
   }, [api, resumed, checking.run]);
 
-  const connKey = useMemo(() => JSON.stringify(conn), [conn]);
-  const result = check && check.key === connKey ? check.result : null;
-  const mailbox = conn.mailbox.trim().toLowerCase();
+  const result = currentCheck(check, conn);
+  const mailbox = wizardMailbox(conn);
+  const storedHere = storedFor(conn, stored);
 
   /** Saves the connection (not while the mailbox is enabled: its settings are locked then). */
   const saveConnection = async (): Promise<LoggingSetupView | null> => {
@@ -105,8 +112,10 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
 
   const runCheck = () =>
     checking.run(async () => {
+      // The inputs as they are now: an edit while the check runs makes its outcome stale.
+      const key = checkKey(conn);
       setCheck(null);
-      if (await saveConnection()) setCheck({ key: connKey, result: await api.validate(mailbox) });
+      if (await saveConnection()) setCheck({ key, result: await api.validate(mailbox) });
     });
 
   const signIn = () =>
@@ -126,17 +135,14 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
     });
 
   const next = () => {
-    if (step === 3) {
-      const errors = checkUpdate(settingsUpdate(settings), t);
-      setSettingsErrors(errors);
-      if (Object.keys(errors).length > 0) return;
-    }
-    setStep((s) => s + 1);
+    const moved = wizardNext(step, settings, t);
+    if (moved.settingsErrors) setSettingsErrors(moved.settingsErrors);
+    setStep(moved.step);
   };
 
   const restart = () => {
     dismissConsent();
-    setStep(0);
+    setStep(STEP.exchange);
     setConn(connectionFormOf(''));
     setSettings(settingsFormOf());
     setStored(null);
@@ -144,15 +150,7 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
     setDone(null);
   };
 
-  const signedIn =
-    conn.authMode !== 'delegated' || (stored?.mailbox === mailbox && !!stored.delegatedAccount);
-  const canNext = [
-    exchangeDone,
-    !!conn.tenantId.trim() && !!conn.clientId.trim(),
-    result?.ok === true && signedIn,
-    true,
-    false,
-  ][step];
+  const canNext = wizardCanNext(step, { exchangeDone, conn, stored, result });
 
   return (
     <>
@@ -172,7 +170,7 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
         <h2 style={{ margin: 0 }}>
           {[w.exchange.title, w.app.title, w.mailbox.title, w.advanced.title, w.finish.title][step]}
         </h2>
-        {step === 0 && (
+        {step === STEP.exchange && (
           <ExchangeStep
             mailbox={conn.mailbox}
             archiveFolder={settings.archiveFolder}
@@ -180,8 +178,10 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
             onDone={setExchangeDone}
           />
         )}
-        {step === 1 && <AppStep form={conn} onChange={setConn} stored={stored} redirectUrl={redirectUrl} />}
-        {step === 2 && (
+        {step === STEP.app && (
+          <AppStep form={conn} onChange={setConn} stored={storedHere} redirectUrl={redirectUrl} />
+        )}
+        {step === STEP.mailbox && (
           <MailboxStep
             form={conn}
             onChange={setConn}
@@ -190,14 +190,16 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
             result={result}
             lockedEnabled={lockedEnabled}
             onCheck={() => void runCheck()}
-            stored={stored?.mailbox === mailbox ? stored : null}
+            stored={storedHere}
             onSignIn={() => void signIn()}
             consent={consent}
             onDismissConsent={dismissConsent}
           />
         )}
-        {step === 3 && <SettingsFields form={settings} onChange={setSettings} errors={settingsErrors} />}
-        {step === 4 &&
+        {step === STEP.advanced && (
+          <SettingsFields form={settings} onChange={setSettings} errors={settingsErrors} />
+        )}
+        {step === STEP.finish &&
           (done ? (
             <FinishDone mailbox={done.mailbox} enabled={done.enabled} go={props.go} onAnother={restart} />
           ) : (
@@ -214,10 +216,13 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
           ))}
         {!done && (
           <div className={styles.nav}>
-            <Button onClick={() => setStep((s) => s - 1)} disabled={step === 0 || finishing.pending}>
+            <Button
+              onClick={() => setStep((s) => s - 1)}
+              disabled={step === STEP.exchange || finishing.pending}
+            >
               {w.back}
             </Button>
-            {step < 4 ? (
+            {step < STEP.finish ? (
               <Button appearance="primary" onClick={next} disabled={!canNext}>
                 {w.next}
               </Button>

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LoggingSetupView } from '../../../../../shared/api/loggingSetup.js';
 import { en } from '../../../../../addin/admin/i18n/en.js';
 import {
+  appRegistrationComplete,
+  blocklistEntries,
   checkUpdate,
   connectionComplete,
   connectionFormOf,
@@ -12,44 +13,10 @@ import {
   type ConnectionForm,
   type SettingsForm,
 } from '../../../../../addin/admin/pages/logging/setupForm.js';
+import { setupView as view } from '../setupView.js';
 
 const REDIRECT = 'https://interlog.contoso.example/api/v1/logging/consent/callback';
 const THUMBPRINT = 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678';
-
-/** A stored setup as GET /logging/setups/{mailbox} answers it; parsed, so it stays true to the contract. */
-function view(over: Record<string, unknown> = {}, policy: Record<string, unknown> = {}): LoggingSetupView {
-  return LoggingSetupView.parse({
-    mailbox: 'logging@contoso.example',
-    enabled: false,
-    provider: 'graph',
-    authMode: 'app',
-    tenantId: 'tenant-1',
-    clientId: 'client-1',
-    clientSecret: 'set',
-    certificateThumbprint: null,
-    certificateKey: 'not set',
-    redirectUrl: null,
-    consentGiven: false,
-    jobAccount: null,
-    tokenCache: 'not set',
-    delegatedAccount: null,
-    batchSize: 100,
-    intervalSeconds: 300,
-    policy: {
-      archiveFolder: 'Logged',
-      unmatched: 'move',
-      unmatchedFolder: 'Unmatched',
-      quarantineFolder: 'Q',
-      blocklist: ['noreply@fabrikam.example', '@spam.example'],
-      ...policy,
-    },
-    receivedFrom: null,
-    runRequestedAt: null,
-    lastValidatedAt: null,
-    lastValidationOk: null,
-    ...over,
-  });
-}
 
 const settings = (over: Partial<SettingsForm> = {}): SettingsForm => ({ ...settingsFormOf(), ...over });
 const connection = (over: Partial<ConnectionForm> = {}): ConnectionForm => ({
@@ -158,6 +125,23 @@ describe('addin/admin/pages/logging/setupForm', () => {
       assert.deepEqual(settingsUpdate(form).policy!.blocklist, ['a@x.example', '@y.example', 'b@z.example']);
     });
 
+    it('counts the blocklist as it is saved (the finish summary shows this count)', () => {
+      assert.deepEqual(blocklistEntries(''), []);
+      assert.deepEqual(blocklistEntries(' \r\n\t\n'), []);
+      assert.deepEqual(blocklistEntries('a@x.example\r\n\r\n  @y.example  \n'), [
+        'a@x.example',
+        '@y.example',
+      ]);
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom('a', '@', ' ', '\n', '\r') }), (typed) => {
+          assert.deepEqual(
+            blocklistEntries(typed),
+            settingsUpdate(settings({ blocklist: typed })).policy!.blocklist,
+          );
+        }),
+      );
+    });
+
     it('never sends a blank or padded blocklist entry, whatever is typed', () => {
       fc.assert(
         fc.property(fc.string({ unit: fc.constantFrom('a', '@', '.', ' ', '\t', '\n', '\r') }), (typed) => {
@@ -255,6 +239,40 @@ describe('addin/admin/pages/logging/setupForm', () => {
       assert.deepEqual(Object.keys(checkUpdate(http, en)), ['redirectUrl']);
     });
 
+    describe('appRegistrationComplete (what the app registration step needs)', () => {
+      it('needs a tenant, a client id and a credential, but no mailbox yet (it is asked for later)', () => {
+        assert.equal(appRegistrationComplete(connection({ mailbox: '' }), null), true);
+        assert.equal(appRegistrationComplete(connection({ tenantId: '  ' }), null), false);
+        assert.equal(appRegistrationComplete(connection({ clientId: '' }), null), false);
+        assert.equal(appRegistrationComplete(connection({ clientSecret: '' }), null), false);
+        assert.equal(appRegistrationComplete(connection({ clientSecret: ' ' }), null), false);
+      });
+
+      it('needs the same credential for app-only and delegated access (both sign in as the app)', () => {
+        for (const authMode of ['app', 'delegated'] as const) {
+          assert.equal(appRegistrationComplete(connection({ authMode }), null), true, authMode);
+          assert.equal(appRegistrationComplete(connection({ authMode, clientSecret: '' }), null), false);
+          assert.equal(appRegistrationComplete(connection({ authMode, clientSecret: '' }), view()), true);
+        }
+      });
+
+      it('takes a stored secret or key ("set") for a typed one, each for its own kind only', () => {
+        const cert = connection({
+          credential: 'certificate',
+          clientSecret: '',
+          certificateThumbprint: THUMBPRINT,
+        });
+        assert.equal(appRegistrationComplete(cert, view({ certificateKey: 'set' })), true);
+        assert.equal(appRegistrationComplete(cert, view({ clientSecret: 'set' })), false);
+        const secret = connection({ clientSecret: '' });
+        assert.equal(appRegistrationComplete(secret, view({ clientSecret: 'set' })), true);
+        assert.equal(
+          appRegistrationComplete(secret, view({ clientSecret: 'not set', certificateKey: 'set' })),
+          false,
+        );
+      });
+    });
+
     describe('connectionComplete (what a connection check needs)', () => {
       it('needs a mailbox address with a domain, a tenant and a client id', () => {
         assert.equal(connectionComplete(connection(), null), true);
@@ -279,6 +297,12 @@ describe('addin/admin/pages/logging/setupForm', () => {
           connectionComplete(connection({ clientSecret: '' }), view({ clientSecret: 'not set' })),
           false,
         );
+      });
+
+      it('needs no job account for delegated access (it is only the sign-in hint)', () => {
+        const delegated = connection({ authMode: 'delegated', clientSecret: '', jobAccount: '' });
+        assert.equal(connectionComplete(delegated, view({ authMode: 'delegated' })), true);
+        assert.equal(connectionComplete(delegated, null), false);
       });
 
       it('needs a thumbprint and a key, typed or stored, for a certificate', () => {

@@ -42,6 +42,13 @@ describe('InteractionRepository (real database)', () => {
     repo = new InteractionRepository(db.models, new NumberSeries(db.models, 'test'));
   });
 
+  it('validates every entry against the schema before writing any of the page', async () => {
+    const bad = entry({ messageKey: '<bad@contoso.example>', direction: 'sideways' as never });
+    const good = entry({ messageKey: '<good-before-bad@contoso.example>' });
+    await assert.rejects(repo.writeIdempotent([good, bad]), /direction/);
+    assert.equal(await db.models.Interaction.countDocuments({ messageKey: good.messageKey }), 0);
+  });
+
   it("refuses a second entry for the same message, contact and salesperson through the server's unique index", async () => {
     const first = await repo.writeIdempotent([entry()]);
     assert.equal(first.written.length, 1);

@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FERRETDB_VERSION } from '../../scripts/lib/ferretdb.js';
-import mongoose, { type Model } from 'mongoose';
 import { ensurePushdownIndexes } from '../../scripts/lib/ferretdbPushdownIndexes.js';
 import { startMongo, type MongoServer } from '../../scripts/lib/mongo.js';
+export { databaseUri } from '../../scripts/lib/mongo.js';
 import { findPgBin, startPostgres, type PostgresCluster } from '../../scripts/lib/postgres.js';
-import { createModels } from '../../server/repositories/models/index.js';
 
 export interface BenchDatabase {
   uri: string;
@@ -30,11 +29,7 @@ const untuned = () => 0;
 
 /** The GIN indexes FerretDB on PostgreSQL needs for Interlog's models in `dbName`. */
 function tunerFor(pg: PostgresCluster): (dbName: string) => number {
-  return (dbName) => {
-    const conn = mongoose.createConnection();
-    const models = Object.values(createModels(conn)) as Model<unknown>[];
-    return ensurePushdownIndexes(pg.sql, dbName, models);
-  };
+  return (dbName) => ensurePushdownIndexes(pg.sql, dbName);
 }
 
 export type DatabaseChoice = 'auto' | 'postgresql' | 'sqlite';
@@ -93,13 +88,6 @@ async function ferretDbOn(
       cleanup();
     },
   };
-}
-
-/** The URI of one database on a server (the server process takes its database from the URI's path). */
-export function databaseUri(serverUri: string, dbName: string): string {
-  const uri = new URL(serverUri);
-  uri.pathname = `/${dbName}`;
-  return uri.toString();
 }
 
 export async function startBenchDatabase(

@@ -10,7 +10,8 @@
 // Run it after the collections exist (openDatabase creates them); it is idempotent. MongoDB and FerretDB's SQLite
 // backend need nothing of this.
 import crypto from 'node:crypto';
-import type { Model } from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
+import { createModels } from '../../server/repositories/models/index.js';
 
 export interface PushdownIndex {
   collection: string;
@@ -67,8 +68,17 @@ export function pushdownIndexSql(
 /** Runs SQL on the PostgreSQL database behind FerretDB (psql), returning unaligned tuples-only output. */
 export type RunSql = (statement: string) => string;
 
+/** Interlog's models, for planning only (an unconnected connection: nothing is sent anywhere). */
+export function interlogModels(): Model<unknown>[] {
+  return Object.values(createModels(mongoose.createConnection())) as Model<unknown>[];
+}
+
 /** Creates the missing GIN indexes; returns how many statements ran. */
-export function ensurePushdownIndexes(sql: RunSql, database: string, models: Model<unknown>[]): number {
+export function ensurePushdownIndexes(
+  sql: RunSql,
+  database: string,
+  models: Model<unknown>[] = interlogModels(),
+): number {
   const rows = sql(
     `SELECT _jsonb ->> '_id', _jsonb ->> 'table' FROM ${ident(database)}._ferretdb_database_metadata`,
   );

@@ -23,6 +23,13 @@ export interface MongoOptions {
   privateServer?: boolean;
 }
 
+/** The URI of one database on a server (the server process takes its database from the URI's path). */
+export function databaseUri(serverUri: string, dbName: string): string {
+  const uri = new URL(serverUri);
+  uri.pathname = `/${dbName}`;
+  return uri.toString();
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

@@ -16,6 +16,15 @@ export interface PostgresCluster {
   stop(): void;
 }
 
+/** Runs one SQL statement on a database through psql; returns its unaligned, tuples-only output. */
+export function psqlRunner(psql: string, url: string): (statement: string) => string {
+  return (statement) =>
+    execFileSync(psql, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', statement], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+}
+
 /** The folder with initdb, pg_ctl and psql, or null when PostgreSQL is not installed. */
 export function findPgBin(): string | null {
   const candidates = ['initdb', 'pg_ctl'].map((b) =>
@@ -81,14 +90,6 @@ export async function startPostgres(bin: string, keepDir?: string): Promise<Post
     .trim()
     .replace(/^postgres \(PostgreSQL\) /, '');
   const url = `postgres://postgres@127.0.0.1:${port}/ferretdb`;
-  const sql = (statement: string) =>
-    execFileSync(
-      path.join(bin, 'psql'),
-      ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', statement],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        encoding: 'utf8',
-      },
-    );
+  const sql = psqlRunner(path.join(bin, 'psql'), url);
   return { url, version, sql, stop };
 }

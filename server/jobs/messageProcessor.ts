@@ -142,7 +142,7 @@ export async function actOnPage(
           entries: linkedEntries(l.entries, outcome),
         });
       } else {
-        await afterUnlogged(ctx, a.msg, a.c, result);
+        await afterUnlogged(ctx, a.msg, a.c, a.op, result);
       }
     } catch (err) {
       const e = asStepError(err, 'process_message');
@@ -218,12 +218,12 @@ async function afterUnlogged(
   ctx: RunContext,
   msg: MailMessage,
   c: Exclude<Classification, { kind: 'log' }>,
+  op: MailOperation | null,
   result: MailOperationResult | null,
 ): Promise<void> {
-  if (result && !result.ok) {
-    const context = c.kind === 'poison' ? 'quarantine' : dispositionFor(c, ctx.policy).action;
-    throw toStepError(context === 'keep' ? 'move' : context, result.error);
-  }
+  // Only a message something was done to can fail: its operation names the step.
+  if (op && result && !result.ok)
+    throw toStepError(c.kind === 'poison' ? 'quarantine' : op.kind, result.error);
   if (c.kind === 'poison') return recordQuarantined(ctx, msg, c.code, c.reason);
   const d = dispositionFor(c, ctx.policy);
   if (c.reason === 'blocked') ctx.recorder.count('blocked');

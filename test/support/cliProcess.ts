@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '../../scripts/lib/paths.js';
+import { testDatabaseUri } from './db.js';
 import type { EngineHarness } from './engineHarness.js';
 
 export function cliEnv(
@@ -9,12 +10,10 @@ export function cliEnv(
   dbName: string,
   extra: Record<string, string> = {},
 ): NodeJS.ProcessEnv {
-  const uri = new URL(process.env.MONGODB_URI!);
-  uri.pathname = `/${dbName}`;
   return {
     ...process.env,
     NODE_ENV: 'test',
-    MONGODB_URI: uri.toString(),
+    MONGODB_URI: testDatabaseUri(dbName),
     TLS_CERT_FILE: process.env.INTERLOG_DEV_CERT!,
     TLS_KEY_FILE: process.env.INTERLOG_DEV_KEY!,
     SECRETS_KEY: h.secretsKey.toString('base64'),

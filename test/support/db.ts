@@ -1,6 +1,12 @@
 // Each integration test file gets its own database on the shared test server, dropped afterwards.
 import crypto from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
+import { databaseUri } from '../../scripts/lib/mongo.js';
+
+/** One database on the test run's database server (MONGODB_URI, set by scripts/test.ts), e.g. for a server process. */
+export function testDatabaseUri(dbName: string): string {
+  return databaseUri(process.env.MONGODB_URI!, dbName);
+}
 
 export interface TestDatabase {
   conn: Connection;

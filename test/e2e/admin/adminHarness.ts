@@ -8,20 +8,18 @@ import { repoRoot } from '../../../scripts/lib/paths.js';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
 import { startGraphEmulator } from '../../emulator/graph/index.js';
 import type { GraphEmulator } from '../../emulator/graph/types.js';
-import { dropTestDatabase, openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { dropTestDatabase, openTestDatabase, testDatabaseUri, type TestDatabase } from '../../support/db.js';
 import { seedDirectory } from '../../support/engineHarness.js';
 import { startServer, type ServerProcess } from '../../support/serverProcess.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, newLocalContext, saveScreenshot } from '../support/browser.js';
+
+export { eventually, UI_TIMEOUT_MS } from '../support/browser.js';
 
 export const MAILBOX = 'crm-log@contoso.example';
 export const ADMIN = 'annette.admin@contoso.example';
 /** PH in test/fixtures/engine/directory.json: a salesperson, not an admin. */
 export const SALESPERSON = 'peter.hansen@contoso.example';
-export const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots', 'admin');
-/** Generous: the suite runs on a loaded 2-core machine next to other test runs. */
-export const UI_TIMEOUT_MS = 30_000;
 const ADMIN_PAGE = path.join(repoRoot, 'dist', 'addin', 'admin.html');
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 export interface AdminHarness {
   url: string;
@@ -29,12 +27,6 @@ export interface AdminHarness {
   emu: GraphEmulator;
   server: ServerProcess;
   browser: Browser;
-}
-
-function databaseUri(dbName: string): string {
-  const uri = new URL(process.env.MONGODB_URI!);
-  uri.pathname = `/${dbName}`;
-  return uri.toString();
 }
 
 /** Registers before/after hooks for the describe block and returns a getter for the harness. */
@@ -52,7 +44,7 @@ export function useAdminHarness(label: string): () => AdminHarness {
     const emu = await startGraphEmulator({ enforceLimits: false });
     emu.addMailbox({ address: MAILBOX, displayName: 'CRM log' });
     const server = await startServer({
-      MONGODB_URI: databaseUri(testDb.name),
+      MONGODB_URI: testDatabaseUri(testDb.name),
       GRAPH_BASE_URL: emu.baseUrl,
       AUTHORITY_HOST: emu.baseUrl,
       ADMIN_EMAILS: ADMIN,
@@ -83,18 +75,11 @@ export async function openConsole(
   hash = '',
   lang: 'en' | 'da' = 'en',
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await h.browser.newContext({
-    ignoreHTTPSErrors: true,
+  const context = await newLocalContext(h.browser, {
     viewport: { width: 1280, height: 900 },
     locale: lang === 'da' ? 'da-DK' : 'en-GB',
-    timezoneId: 'Europe/Copenhagen',
     acceptDownloads: true,
   });
-  context.setDefaultTimeout(UI_TIMEOUT_MS);
-  await context.route(
-    (url) => !LOCAL_HOSTS.has(url.hostname),
-    (route) => route.abort('blockedbyclient'),
-  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
@@ -102,22 +87,7 @@ export async function openConsole(
   return { context, page, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
-  return file;
-}
-
-/** Retries an assertion (re-reading the state each time) until it passes or the time is up. */
-export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+/** A screenshot of an admin page, a test artifact under test-results/screenshots/admin. */
+export function screenshot(page: Page, name: string): Promise<string> {
+  return saveScreenshot(page, `admin/${name}`);
 }

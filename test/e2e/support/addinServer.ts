@@ -5,7 +5,7 @@ import path from 'node:path';
 import { seedDemoData } from '../../../scripts/demo/seed.js';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
-import { dropTestDatabase, openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { dropTestDatabase, openTestDatabase, testDatabaseUri, type TestDatabase } from '../../support/db.js';
 import { startServer, type ServerProcess } from '../../support/serverProcess.js';
 
 export const ADDIN_DIST = path.join(repoRoot, 'dist', 'addin');
@@ -17,13 +17,6 @@ export interface AddinServer {
   /** When the demo data was seeded (its entries are 3, 6, 9 and 12 days before). */
   seededAt: Date;
   process: ServerProcess;
-}
-
-/** Database URI for one database on the test database server (as test/support/cliProcess.ts builds it). */
-export function databaseUri(dbName: string): string {
-  const uri = new URL(process.env.MONGODB_URI!);
-  uri.pathname = `/${dbName}`;
-  return uri.toString();
 }
 
 export function assertAddinBuilt(): void {
@@ -48,7 +41,7 @@ export function useAddinServer(label: string, env: Record<string, string> = {}):
     const seededAt = new Date();
     await seedDemoData(db, seededAt);
     const proc = await startServer({
-      MONGODB_URI: databaseUri(testDb.name),
+      MONGODB_URI: testDatabaseUri(testDb.name),
       INTERNAL_DOMAINS: 'contoso.example',
       ADMIN_EMAILS: 'annette.hill@contoso.example',
       ...env,

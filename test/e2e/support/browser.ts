@@ -88,8 +88,8 @@ export function collectPageErrors(page: Page): string[] {
 
 /** Saves a full-page screenshot as a test artifact (test-results/ is git-ignored) and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

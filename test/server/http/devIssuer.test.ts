@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createDevIssuer, nameFromAddress } from '../../../server/http/auth/devIssuer.js';
 import { AuthFailure } from '../../../server/http/auth/identity.js';
-import { useTestDatabase } from '../../support/db.js';
+import { testDatabaseUri, useTestDatabase } from '../../support/db.js';
 import { startServer, type ServerProcess } from '../../support/serverProcess.js';
 
 describe('development issuer (AUTH_MODE=dev)', function () {
@@ -44,9 +44,10 @@ describe('development issuer (AUTH_MODE=dev)', function () {
     const tdb = useTestDatabase('devmode');
     let server: ServerProcess;
     before(async () => {
-      const uri = new URL(process.env.MONGODB_URI!);
-      uri.pathname = `/${tdb().name}`;
-      server = await startServer({ MONGODB_URI: uri.toString(), ADMIN_EMAILS: 'boss@contoso.example' });
+      server = await startServer({
+        MONGODB_URI: testDatabaseUri(tdb().name),
+        ADMIN_EMAILS: 'boss@contoso.example',
+      });
     });
     after(() => server?.stop());
 

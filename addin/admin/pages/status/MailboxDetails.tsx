@@ -29,7 +29,11 @@ export function MailboxDetails(props: { api: AdminClient; mailbox: string; tick:
       <section className={styles.section} aria-label={s.runs(mailbox)}>
         <Subtitle1 as="h2">{s.runs(mailbox)}</Subtitle1>
         {runs.error !== null && <ErrorBar error={runs.error} onRetry={runs.reload} />}
-        {runs.data ? <RunTable runs={runs.data.items} /> : runs.loading && <Loading />}
+        {runs.data ? (
+          <RunTable runs={runs.data.items} label={s.runs(mailbox)} />
+        ) : (
+          runs.loading && <Loading />
+        )}
       </section>
       <section className={styles.section} aria-label={s.quarantine}>
         <Subtitle1 as="h2">{s.quarantine}</Subtitle1>

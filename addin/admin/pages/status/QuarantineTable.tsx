@@ -1,14 +1,7 @@
 // Messages the loop quarantined (or that keep failing), with the reason an admin can act on.
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
 import type { QuarantinedMessage } from '../../../../shared/api/loggingSetup.js';
 import { formatDateTime } from '../../../i18n/format.js';
+import { ColumnTable } from '../../components/DataTable.js';
 import { Empty } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 
@@ -17,27 +10,18 @@ export function QuarantineTable(props: { items: QuarantinedMessage[] }) {
   const s = t.status;
   if (props.items.length === 0) return <Empty text={s.noQuarantine} />;
   return (
-    <Table size="small" data-testid="quarantine">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{s.subject}</TableHeaderCell>
-          <TableHeaderCell>{s.reason}</TableHeaderCell>
-          <TableHeaderCell>{s.attempts}</TableHeaderCell>
-          <TableHeaderCell>{s.updated}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {props.items.map((m) => (
-          <TableRow key={m.messageId}>
-            <TableCell>{m.subject || t.interactions.noSubject}</TableCell>
-            <TableCell>
-              {m.reason} ({m.code})
-            </TableCell>
-            <TableCell>{m.attempts}</TableCell>
-            <TableCell>{formatDateTime(m.updatedAt, { locale })}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ColumnTable
+      label={s.quarantine}
+      testId="quarantine"
+      size="small"
+      items={props.items}
+      rowKey={(m) => m.messageId}
+      columns={[
+        { header: s.subject, cell: (m) => m.subject || t.interactions.noSubject },
+        { header: s.reason, cell: (m) => `${m.reason} (${m.code})` },
+        { header: s.attempts, cell: (m) => m.attempts },
+        { header: s.updated, cell: (m) => formatDateTime(m.updatedAt, { locale }) },
+      ]}
+    />
   );
 }

@@ -1,19 +1,9 @@
 // Runs of a mailbox, newest first: when, why, the outcome, the non-zero counts and each error with its context
 // (Business Central's contexts: get email messages, process email message, archive, ...), code and message id.
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { JobRunView } from '../../../../shared/api/loggingSetup.js';
 import { formatDateTime } from '../../../i18n/format.js';
+import { ColumnTable } from '../../components/DataTable.js';
 import { Empty } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 
@@ -32,7 +22,7 @@ const SHOWN_ERRORS = 5;
 /** Graph ids are ~150 characters; the end tells them apart (the whole id is in the tooltip). */
 const shortId = (id: string) => (id.length > 24 ? `…${id.slice(-20)}` : id);
 
-export function RunTable(props: { runs: JobRunView[] }) {
+export function RunTable(props: { runs: JobRunView[]; label: string }) {
   const { t, locale } = useAdminI18n();
   const s = t.status;
   const styles = useStyles();
@@ -42,51 +32,46 @@ export function RunTable(props: { runs: JobRunView[] }) {
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${s.counters[k] ?? k} ${n}`)
       .join(' · ') || '0';
-  return (
-    <Table size="small" data-testid="runs">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{s.started}</TableHeaderCell>
-          <TableHeaderCell>{s.trigger}</TableHeaderCell>
-          <TableHeaderCell>{s.outcome}</TableHeaderCell>
-          <TableHeaderCell>{s.counts}</TableHeaderCell>
-          <TableHeaderCell>{s.errors}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {props.runs.map((run) => (
-          <TableRow key={run.runId} data-outcome={run.outcome} data-trigger={run.trigger}>
-            <TableCell>{formatDateTime(run.startedAt, { locale })}</TableCell>
-            <TableCell>{s.triggers[run.trigger] ?? run.trigger}</TableCell>
-            <TableCell>
-              <Badge appearance="tint" color={OUTCOME_COLOR[run.outcome]}>
-                {s.outcomes[run.outcome]}
-              </Badge>
-            </TableCell>
-            <TableCell data-testid="run-counts">{counts(run)}</TableCell>
-            <TableCell>
-              {run.errors.length === 0 ? (
-                t.common.none
-              ) : (
-                <ul className={styles.errors}>
-                  {run.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                    <li key={i}>
-                      <Text weight="semibold">{s.contexts[e.context] ?? e.context}</Text> ({e.code}):{' '}
-                      {e.message}
-                      {e.messageId && (
-                        <div className={styles.id} title={e.messageId}>
-                          {s.message(shortId(e.messageId))}
-                        </div>
-                      )}
-                    </li>
-                  ))}
-                  {run.errors.length > SHOWN_ERRORS && <li>+{run.errors.length - SHOWN_ERRORS}</li>}
-                </ul>
-              )}
-            </TableCell>
-          </TableRow>
+  const errors = (run: JobRunView) =>
+    run.errors.length === 0 ? (
+      t.common.none
+    ) : (
+      <ul className={styles.errors}>
+        {run.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+          <li key={i}>
+            <Text weight="semibold">{s.contexts[e.context] ?? e.context}</Text> ({e.code}): {e.message}
+            {e.messageId && (
+              <div className={styles.id} title={e.messageId}>
+                {s.message(shortId(e.messageId))}
+              </div>
+            )}
+          </li>
         ))}
-      </TableBody>
-    </Table>
+        {run.errors.length > SHOWN_ERRORS && <li>+{run.errors.length - SHOWN_ERRORS}</li>}
+      </ul>
+    );
+  return (
+    <ColumnTable
+      label={props.label}
+      testId="runs"
+      size="small"
+      items={props.runs}
+      rowKey={(run) => run.runId}
+      rowData={(run) => ({ 'data-outcome': run.outcome, 'data-trigger': run.trigger })}
+      columns={[
+        { header: s.started, cell: (run) => formatDateTime(run.startedAt, { locale }) },
+        { header: s.trigger, cell: (run) => s.triggers[run.trigger] ?? run.trigger },
+        {
+          header: s.outcome,
+          cell: (run) => (
+            <Badge appearance="tint" color={OUTCOME_COLOR[run.outcome]}>
+              {s.outcomes[run.outcome]}
+            </Badge>
+          ),
+        },
+        { header: s.counts, cell: (run) => <span data-testid="run-counts">{counts(run)}</span> },
+        { header: s.errors, cell: errors },
+      ]}
+    />
   );
 }

@@ -1,10 +1,11 @@
 // Builds the Outlook add-in into dist/addin/: one HTML page per entry in `pages`, the icons, a local copy of
 // Office.js, and manifest.xml rewritten for PUBLIC_URL.
 //   PUBLIC_URL     where the server is reached (default https://localhost:3000); written into the manifest.
-//   OFFICE_JS_URL  the Office.js the pages load. Default: the local copy (office-js/office.js), which dev and
-//                  tests need (Microsoft's CDN is unreachable there). Production deployments should set
-//                  https://appsforoffice.microsoft.com/lib/1/hosted/office.js (the npm copy is not supported
-//                  by Microsoft for production).
+//   OFFICE_JS_URL  the Office.js the pages load. Default: Microsoft's CDN copy in a production build (the only
+//                  one Microsoft supports in production, and AppSource validation requires it), the local copy
+//                  (office-js/office.js, from @microsoft/office-js) in a development build. `local` picks the
+//                  local copy in any build: `npm start` does, so the demo runs offline. Tests build for
+//                  production and route the CDN's URLs to the local files at the network layer.
 //   API_CLIENT_ID  the Entra application id written into the manifest's WebApplicationInfo (optional).
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -12,9 +13,9 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { rewriteManifest } from './addin/build/manifest.js';
+import { BUILD_INFO_FILE, officeJsUrlFor } from './addin/build/officeJs.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const LOCAL_OFFICE_JS = 'office-js/office.js';
 
 /**
  * Every page of the add-in. To add one (admin.html, preview.html), add an entry: `officeJs` says whether the
@@ -38,7 +39,7 @@ export const pages = [
 
 export default (_env, argv) => {
   const production = argv.mode !== 'development';
-  const officeJsUrl = process.env.OFFICE_JS_URL || LOCAL_OFFICE_JS;
+  const officeJsUrl = officeJsUrlFor(production, process.env.OFFICE_JS_URL);
   const publicUrl = process.env.PUBLIC_URL || 'https://localhost:3000';
   const apiClientId = process.env.API_CLIENT_ID || undefined;
 
@@ -85,6 +86,11 @@ export default (_env, argv) => {
           // Already minified: keep Terser away from Microsoft's files.
           { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } },
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'package.json',
+            to: BUILD_INFO_FILE,
+            transform: () => JSON.stringify({ mode: production ? 'production' : 'development', officeJsUrl }),
+          },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

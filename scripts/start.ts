@@ -11,6 +11,7 @@ import { localDataDir, repoRoot } from './lib/paths.js';
 import { seedDemoData } from './demo/seed.js';
 import { DEMO_MAILBOX, startDemoMailbox } from './demo/mailbox.js';
 import { createSecretBox } from '../server/security/secretBox.js';
+import { BUILD_INFO_FILE, officeJsUrlFor } from '../addin/build/officeJs.js';
 
 const PUBLIC_URL = process.env.PUBLIC_URL ?? 'https://localhost:3000';
 
@@ -23,6 +24,18 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** The demo runs offline: its pages load the local Office.js unless OFFICE_JS_URL says otherwise. */
+const OFFICE_JS_SETTING = process.env.OFFICE_JS_URL ?? 'local';
+
+function builtOfficeJs(): string | null {
+  try {
+    const info = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'addin', BUILD_INFO_FILE), 'utf8'));
+    return typeof info.officeJsUrl === 'string' ? info.officeJsUrl : null;
+  } catch {
+    return null;
+  }
+}
+
 function buildIfNeeded(): void {
   const marker = path.join(repoRoot, 'dist', 'addin', 'taskpane.html');
   const sources = Math.max(
@@ -31,9 +44,14 @@ function buildIfNeeded(): void {
       return fs.statSync(full).isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
     }),
   );
-  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= sources) return;
+  const upToDate = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= sources;
+  if (upToDate && builtOfficeJs() === officeJsUrlFor(true, OFFICE_JS_SETTING)) return;
   console.log('Building the add-in pages (webpack) ...');
-  const r = spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync('npx', ['webpack', '--mode', 'production'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, OFFICE_JS_URL: OFFICE_JS_SETTING },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

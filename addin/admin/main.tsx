@@ -1,6 +1,7 @@
 // admin.html entry: the admin console in a plain browser tab (no Office.js). Served by the Interlog server, which
 // is also the API (same origin). `?devUser=` signs in as that address when the server runs its development
 // issuer; `?lang=da|en` chooses the language.
+import '../zodConfig.js';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AdminApp } from './AdminApp.js';

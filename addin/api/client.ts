@@ -1,7 +1,7 @@
 // Typed client for the /api/v1 contract (shared/api). Every answer is validated against the contract, every
 // error becomes an ApiError or NetworkError. Reads are retried on network errors, 429 and 502-504 (honouring
 // Retry-After); writes are never retried, except after a 401 (the server refused before doing anything).
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ClientConfig,
   ContactCard,
@@ -21,6 +21,7 @@ import {
   type LinkOpportunityRequest,
   type LookupRequest,
   type MessageRef,
+  type PaneStartFailureReport,
 } from '../../shared/api/index.js';
 import { ApiError, NetworkError, apiErrorFromBody } from './errors.js';
 
@@ -153,6 +154,15 @@ export function createApiClient(options: ApiClientOptions) {
         ...write,
       }),
     logEmail: (body: MessageRef) => request({ route: 'logEmail', body, schema: LogEmailResponse, ...write }),
+    /** No token: the pane that reports this never got to sign in. Answered 204. */
+    reportPaneStartFailure: (body: PaneStartFailureReport) =>
+      request({
+        route: 'reportPaneStartFailure',
+        body,
+        schema: z.undefined(),
+        idempotent: false,
+        auth: false,
+      }),
   };
 }
 

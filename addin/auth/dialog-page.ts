@@ -1,6 +1,7 @@
 // auth-dialog.html: the Office-dialog sign-in fallback. Runs MSAL as a normal SPA with a full-page redirect
 // (the dialog is a real window, so nothing blocks it) and hands the token to the pane via messageParent.
 /// <reference types="office-js" />
+import '../zodConfig.js';
 import { createStandardPublicClientApplication } from '@azure/msal-browser';
 import { createApiClient } from '../api/client.js';
 import { sendToParent } from '../office/dialog-child.js';

@@ -18,6 +18,16 @@ export const da: Messages = {
     signingIn: 'Logger på…',
     cancelled: 'Logon blev annulleret. Prøv igen, når du er klar.',
   },
+  start: {
+    title: 'Interlog kunne ikke starte i Outlook',
+    office_js_missing:
+      'Microsofts Office-bibliotek blev ikke indlæst. Dit netværk eller din proxy blokerer måske appsforoffice.microsoft.com.',
+    blocked_by_policy:
+      'En sikkerhedspolitik på siden blokerede et script, som Outlook skal bruge ({origin}). Kontakt din Interlog-administrator.',
+    host_timeout: 'Outlook svarede ikke i tide. Prøv igen; sker det igen, så luk ruden og åbn den igen.',
+    start_error: 'Der gik noget galt under starten. Prøv igen; sker det igen, så kontakt din administrator.',
+    reported: 'Din administrator kan se denne fejl i Interlog.',
+  },
   item: {
     none: 'Vælg en e-mail for at se dens kontakter og historik.',
     internalOnly: 'Denne e-mail har ingen eksterne deltagere.',

@@ -16,6 +16,18 @@ export const en = {
     signingIn: 'Signing in…',
     cancelled: 'Sign-in was cancelled. Try again when you are ready.',
   },
+  start: {
+    title: 'Interlog could not start inside Outlook',
+    office_js_missing:
+      "Microsoft's Office library did not load. Your network or proxy may block appsforoffice.microsoft.com.",
+    blocked_by_policy:
+      'A security policy of this page blocked a script Outlook needs ({origin}). Tell your Interlog administrator.',
+    host_timeout:
+      'Outlook did not answer in time. Retry; if it keeps happening, close the pane and open it again.',
+    start_error:
+      'Something went wrong while starting. Retry; if it keeps happening, tell your administrator.',
+    reported: 'Your administrator can see this failure in Interlog.',
+  },
   item: {
     none: 'Select an email to see its contacts and history.',
     internalOnly: 'This email has no external participants.',

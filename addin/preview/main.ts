@@ -2,6 +2,7 @@
 // with a stand-in Outlook filled into its context, the pane's real Office module on top, and sample messages
 // from the demo data. `?lang=da-DK` picks Outlook's display language, `?theme=dark` its theme.
 /// <reference types="office-js" />
+import '../zodConfig.js';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createOfficeHost } from '../office/host.js';

@@ -1,23 +1,87 @@
-// taskpane.html entry: wait for Office.js, wrap it in the OfficeHost, mount the pane. The server that serves
-// this page is the API (same origin). `?devUser=` picks the dev user when the server runs in dev auth mode.
+// taskpane.html entry: wait for Office.js (with a watchdog: a host runtime that never initialises must not leave
+// a blank pane), wrap it in the OfficeHost, mount the pane. The server that serves this page is the API (same
+// origin). `?devUser=` picks the dev user when the server runs in dev auth mode.
 /// <reference types="office-js" />
+import '../zodConfig.js';
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { PaneStartFailureReport } from '../../shared/api/paneStart.js';
+import { createApiClient } from '../api/client.js';
 import { createOfficeHost } from '../office/host.js';
-import { officeReady } from '../office/ready.js';
+import {
+  blockedOriginOf,
+  diagnoseStartFailure,
+  readHostInfo,
+  watchOfficeStart,
+} from '../office/startWatchdog.js';
+import { StartFailure } from './components/StartFailure.js';
 import { mountTaskpane } from './mount.js';
 
-async function start(): Promise<void> {
-  await officeReady(Office);
+const api = createApiClient({ baseUrl: location.origin });
+const hostInfo = readHostInfo(location.search, globalThis.sessionStorage ?? null);
+const startedAt = performance.now();
+let failureRoot: Root | null = null;
+
+function rootElement(): HTMLElement {
   const element = document.getElementById('root');
   if (!element) throw new Error('taskpane.html has no #root element');
-  mountTaskpane(element, {
+  return element;
+}
+
+function showStartFailure(report: PaneStartFailureReport): void {
+  const element = rootElement();
+  failureRoot ??= createRoot(element);
+  const render = (reported: boolean) =>
+    failureRoot?.render(
+      createElement(StartFailure, {
+        report,
+        language: hostInfo?.locale || navigator.language,
+        reported,
+        onRetry: () => location.reload(),
+      }),
+    );
+  render(false);
+  api.reportPaneStartFailure(report).then(
+    () => render(true),
+    (e: unknown) => console.warn('Interlog: the start failure could not be reported', e),
+  );
+}
+
+function watchViolations(onOrigin: (origin: string) => void): () => void {
+  const listener = (e: SecurityPolicyViolationEvent) => {
+    const origin = blockedOriginOf(e.blockedURI);
+    if (origin) onOrigin(origin);
+  };
+  document.addEventListener('securitypolicyviolation', listener);
+  return () => document.removeEventListener('securitypolicyviolation', listener);
+}
+
+async function start(): Promise<void> {
+  await watchOfficeStart({
+    office: (globalThis as { Office?: typeof Office }).Office,
+    hostInfo,
+    watchViolations,
+    onStuck: showStartFailure,
+  });
+  // A host that answered after the bound: the pane replaces the failure message.
+  failureRoot?.unmount();
+  failureRoot = null;
+  mountTaskpane(rootElement(), {
     host: createOfficeHost(Office),
     baseUrl: location.origin,
     devUser: new URLSearchParams(location.search).get('devUser'),
   });
 }
 
-start().catch((e: unknown) => {
-  console.error('Interlog add-in failed to start', e);
-  const element = document.getElementById('root');
-  if (element) element.textContent = 'Interlog could not start. Close and reopen the pane.';
+start().catch((error: unknown) => {
+  console.error('Interlog add-in failed to start', error);
+  showStartFailure(
+    diagnoseStartFailure({
+      officeLoaded: true,
+      blockedOrigins: [],
+      hostInfo,
+      error,
+      waitedMs: performance.now() - startedAt,
+    }),
+  );
 });

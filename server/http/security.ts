@@ -1,33 +1,82 @@
-// Response headers: the add-in pages must be framable by Outlook (on the web, desktop, mobile), the API and
-// admin pages by nobody. One place decides both policies.
+// Response headers: the add-in pages must be framable by Outlook and must let Office.js and Outlook's host
+// runtime load what they load; the API and the admin console are framed by nobody. This file is the one place
+// that decides the pages' Content-Security-Policy: every allowed source is listed with the reason it is there.
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 
-/** Hosts that frame Office add-ins (Outlook on the web and the new Outlook, Microsoft 365). */
-export const OUTLOOK_FRAME_ANCESTORS = [
-  "'self'",
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://outlook.live.com',
-  'https://*.office.com',
-  'https://*.office365.com',
-  'https://*.outlook.com',
-  'https://*.microsoft.com',
-  'https://*.cloud.microsoft',
+/** A CSP source and why the add-in pages need it. */
+interface Source {
+  source: string;
+  why: string;
+}
+
+const self: Source = { source: "'self'", why: "the pages' own bundles, API calls and dialogs (same origin)" };
+
+/** Scripts of the add-in pages. No 'unsafe-eval' (zod runs jitless) and no 'unsafe-inline'. */
+export const ADDIN_SCRIPT_SOURCES: Source[] = [
+  self,
+  {
+    source: 'https://appsforoffice.microsoft.com',
+    why:
+      "Office.js from Microsoft's CDN (the only copy supported in production) and the files it loads from its " +
+      'own folder: the host runtime (outlook-web-16.01.js, outlook-win32-16.02.js, ...), strings, telemetry',
+  },
+  {
+    source: 'https://ajax.aspnetcdn.com',
+    why:
+      "MicrosoftAjax.js, which Outlook's host runtimes (web, new Outlook, classic Outlook) always load into the " +
+      'add-in page; blocked, Office.onReady never resolves and the pane stays blank (OfficeDev/office-js #1005, ' +
+      '#4131)',
+  },
 ];
 
-function pageHelmet(frameAncestors: string[]): RequestHandler {
+/** fetch/XHR targets of the add-in pages. */
+export const ADDIN_CONNECT_SOURCES: Source[] = [
+  self,
+  { source: 'https://login.microsoftonline.com', why: 'MSAL: token and discovery requests to Entra ID' },
+  {
+    // Allowed rather than blocked: Office.js sends it only when the host allows diagnostic logging (the
+    // tenant's Office privacy settings decide, OSF getLoggingAllowed), it carries Office.js's own events, not
+    // the pane's data, and a blocked request would put a CSP violation on every page load, hiding real ones
+    // (the pane's start watchdog reports blocked origins).
+    source: 'https://browser.pipe.aria.microsoft.com',
+    why: "Office.js's own telemetry collector (oteljs), governed by the tenant's Office diagnostic-data policy",
+  },
+];
+
+/** Frames the add-in pages open. */
+export const ADDIN_FRAME_SOURCES: Source[] = [
+  self,
+  { source: 'https://login.microsoftonline.com', why: 'MSAL silent sign-in frames' },
+];
+
+/**
+ * Who may frame the add-in pages. Outlook on the web, the new Outlook for Windows (the same web app in
+ * WebView2) and Outlook for Mac's web-based add-in host frame the pane from these origins; classic Outlook for
+ * Windows (WebView2), Outlook for Mac (WKWebView), iOS and Android show it as a top-level document, where
+ * frame-ancestors does not apply.
+ */
+export const OUTLOOK_FRAME_ANCESTORS: Source[] = [
+  self,
+  { source: 'https://outlook.office.com', why: 'Outlook on the web and the new Outlook (work or school)' },
+  { source: 'https://outlook.office365.com', why: 'Outlook on the web (work or school, older address)' },
+  { source: 'https://outlook.cloud.microsoft', why: "Outlook on the web's cloud.microsoft address" },
+  { source: 'https://outlook.live.com', why: 'Outlook.com and the new Outlook with a personal account' },
+];
+
+const sources = (list: Source[]) => list.map((s) => s.source);
+
+function pageHelmet(o: { scripts: Source[]; frameAncestors: string[] }): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Office.js itself is loaded from Microsoft's CDN in production; its telemetry frame is not needed.
-        scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
+        scriptSrc: sources(o.scripts),
         styleSrc: ["'self'", "'unsafe-inline'"], // Fluent UI (Griffel) injects style elements at run time.
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'https://login.microsoftonline.com'],
-        frameSrc: ["'self'", 'https://login.microsoftonline.com'],
-        frameAncestors,
+        connectSrc: sources(ADDIN_CONNECT_SOURCES),
+        frameSrc: sources(ADDIN_FRAME_SOURCES),
+        frameAncestors: o.frameAncestors,
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
       },
@@ -37,8 +86,12 @@ function pageHelmet(frameAncestors: string[]): RequestHandler {
   });
 }
 
-export const addinPageHeaders = pageHelmet(OUTLOOK_FRAME_ANCESTORS);
-export const privatePageHeaders = pageHelmet(["'none'"]);
+export const addinPageHeaders = pageHelmet({
+  scripts: ADDIN_SCRIPT_SOURCES,
+  frameAncestors: sources(OUTLOOK_FRAME_ANCESTORS),
+});
+/** The admin console: a plain browser page that loads no Office.js and that nobody frames. */
+export const privatePageHeaders = pageHelmet({ scripts: [self], frameAncestors: ["'none'"] });
 
 export const apiHeaders: RequestHandler = helmet({
   contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },

@@ -2,9 +2,8 @@
 // document, and problem+json for whatever goes wrong (with the request's id in the log line).
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Authenticator } from '../http/auth/authenticate.js';
-import { notFoundHandler, problemHandler, sendProblem } from '../http/problem.js';
+import { notFoundHandler, problemHandler } from '../http/problem.js';
 import type { Logger } from '../logging/logger.js';
 import { openApiDocument } from '../openapi/document.js';
 import type { Services } from '../services/index.js';
@@ -16,8 +15,9 @@ import { loggingConsentRoutes } from './loggingConsent/routes.js';
 import { loggingSetupRoutes } from './loggingSetup/routes.js';
 import { loggingStatusRoutes } from './loggingStatus/routes.js';
 import { lookupRoutes } from './lookup/routes.js';
-import { mountRoutes } from './mount.js';
+import { mountRoutes, problemRateLimit } from './mount.js';
 import { opportunityRoutes } from './opportunities/routes.js';
+import { paneStartRoutes } from './paneStart/routes.js';
 import { defineRoute, type RouteSpec } from './route.js';
 import { salespersonRoutes } from './salespeople/routes.js';
 import { sessionRoutes, type SessionOptions } from './session/routes.js';
@@ -48,6 +48,7 @@ export function allRouteSpecs(s: Services, session: SessionOptions, publicUrl: s
     ...loggingConsentRoutes(s, { publicUrl }),
     ...loggingStatusRoutes(s),
     ...interactionSearchRoutes(s),
+    ...paneStartRoutes(s),
   ];
 }
 
@@ -62,15 +63,7 @@ export function createApiRouter(o: ApiOptions): Router {
       maxAge: 600,
     }),
   );
-  router.use(
-    rateLimit({
-      windowMs: o.rateLimit?.windowMs ?? 60_000,
-      limit: o.rateLimit?.limit ?? 1200,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, res) => sendProblem(res, 429, 'rate_limited', 'Too many requests; slow down'),
-    }),
-  );
+  router.use(problemRateLimit(o.rateLimit ?? { windowMs: 60_000, limit: 1200 }));
 
   const specs = allRouteSpecs(o.services, o.session, o.publicUrl);
   let document: object | null = null; // built on first request: start-up stays fast

@@ -2,10 +2,11 @@
 // unauthenticated body), then content type, body limit and parsing, then strict zod validation of params,
 // query and body, then the handler. Outside production every JSON answer is checked against its schema.
 import express, { type RequestHandler, type Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Authenticator } from '../http/auth/authenticate.js';
 import { ANONYMOUS, type Caller } from '../http/auth/identity.js';
-import { AppError } from '../http/problem.js';
+import { AppError, sendProblem } from '../http/problem.js';
 import type { Logger } from '../logging/logger.js';
 import type { Access, RouteSpec } from './route.js';
 
@@ -129,8 +130,24 @@ function handlerStep(spec: RouteSpec, o: MountOptions): RequestHandler {
   };
 }
 
+/** A per-client-address rate limit that answers problem+json 429 `rate_limited` with RateLimit headers. */
+export function problemRateLimit(o: { windowMs: number; limit: number }): RequestHandler {
+  return rateLimit({
+    ...o,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => sendProblem(res, 429, 'rate_limited', 'Too many requests; slow down'),
+  });
+}
+
 export function mountRoutes(router: Router, specs: RouteSpec[], o: MountOptions): void {
   for (const spec of specs) {
-    router[spec.method](spec.path, authStep(spec, o.authenticator), ...bodySteps(spec), handlerStep(spec, o));
+    router[spec.method](
+      spec.path,
+      ...(spec.rateLimit ? [problemRateLimit(spec.rateLimit)] : []),
+      authStep(spec, o.authenticator),
+      ...bodySteps(spec),
+      handlerStep(spec, o),
+    );
   }
 }

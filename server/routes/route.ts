@@ -47,6 +47,8 @@ export interface RouteSpec<
   bodyType?: 'json' | 'csv';
   /** Overrides the JSON body limit (e.g. a long blocklist). */
   jsonLimit?: string;
+  /** A tighter rate limit for this route, per client address, on top of the API's (public write routes). */
+  rateLimit?: { windowMs: number; limit: number };
   success: { status: number; description: string; schema?: S; contentType?: string };
   /** Error statuses worth documenting beyond the ones every route has. */
   errors?: number[];

@@ -10,6 +10,7 @@ import { MasterDataRepository } from '../repositories/masterData.js';
 import { MessageStateRepository } from '../repositories/messageStates.js';
 import { NumberSeries } from '../repositories/numberSeries.js';
 import { OpportunityRepository } from '../repositories/opportunities.js';
+import { PaneStartFailureRepository } from '../repositories/paneStartFailures.js';
 import { SalespersonRepository } from '../repositories/salespeople.js';
 import type { DelegatedSignIn } from '../jobs/sourceForSetup.js';
 import type { TokenCacheStore } from '../mailsource/graph/config.js';
@@ -24,6 +25,7 @@ import { LoggingSetupService } from './loggingSetup.js';
 import { LookupService } from './lookup.js';
 import { ManualLoggingService } from './manualLogging.js';
 import { OpportunityService } from './opportunities.js';
+import { PaneStartService } from './paneStart.js';
 import { SalespersonService } from './salespeople.js';
 import { TransferService } from './transfers.js';
 
@@ -40,6 +42,8 @@ export interface Services {
   loggingConsent: LoggingConsentService;
   /** Admin console views: entries across contacts, mailbox states, logged mail per day. */
   adminViews: AdminViewService;
+  /** Task panes that could not start inside Outlook. */
+  paneStart: PaneStartService;
   /** Role resolution needs it: is the caller's address a salesperson's? */
   masterData: MasterDataRepository;
 }
@@ -111,6 +115,7 @@ export function createServices(db: Database, o: ServiceOptions): Services {
       salespeople,
       now,
     }),
+    paneStart: new PaneStartService({ failures: new PaneStartFailureRepository(db.models), now }),
     masterData,
   };
 }

@@ -12,4 +12,5 @@ export * from './salespeople.js';
 export * from './loggingSetup.js';
 export * from './loggingConsent.js';
 export * from './adminViews.js';
+export * from './paneStart.js';
 export * from './routes.js';

@@ -28,6 +28,8 @@ export const apiRoutes = {
   cancelInteraction: { method: 'POST', path: '/interactions/:entryNumber/cancel' },
   /** No body -> InteractionSummary (canceled: false). */
   uncancelInteraction: { method: 'POST', path: '/interactions/:entryNumber/uncancel' },
+  /** No token (the pane could not start). PaneStartFailureReport -> 204 */
+  reportPaneStartFailure: { method: 'POST', path: '/pane-start-failures' },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>;
 
 export type ApiRouteName = keyof typeof apiRoutes;
@@ -82,6 +84,8 @@ export const adminApiRoutes = {
   loggingTrend: { method: 'GET', path: '/logging/setups/:mailbox/trend' },
   /** Admin. -> LoggingStatusList */
   loggingStatus: { method: 'GET', path: '/logging/status' },
+  /** Admin. ?days= -> PaneStartFailureList */
+  paneStartFailures: { method: 'GET', path: '/pane-start-failures' },
   /** Admin. ?contactNumber=&salespersonCode=&direction=&from=&to=&canceled=&cursor=&limit= -> AdminInteractionPage */
   searchInteractions: { method: 'GET', path: '/interactions' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: string }>;

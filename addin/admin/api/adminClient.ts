@@ -19,6 +19,7 @@ import {
   LoggingStatusList,
   Me,
   OpportunityPage,
+  PaneStartFailureList,
   QuarantineList,
   RunRequested,
   Salesperson,
@@ -143,6 +144,8 @@ export function createAdminClient(o: AdminClientOptions) {
       json({ route: 'loggingQuarantine', params: m(mailbox), query: { state } }, QuarantineList),
     trend: (mailbox: string, days = 14) =>
       json({ route: 'loggingTrend', params: m(mailbox), query: { days: String(days) } }, LoggedTrend),
+    paneStartFailures: (days = 7) =>
+      json({ route: 'paneStartFailures', query: { days: String(days) } }, PaneStartFailureList),
     // Master data
     salespeople: (search?: string) => json({ route: 'salespeople', query: { search } }, SalespersonList),
     createSalesperson: (body: CreateSalespersonRequest) =>

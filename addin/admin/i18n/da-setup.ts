@@ -163,6 +163,21 @@ export const daSetup: SetupMessages = {
     neverValidated: 'Ikke valideret endnu.',
   },
   status: {
+    paneStart: {
+      title: (days: number) => `Opgaveruden kunne ikke starte (seneste ${days} dage)`,
+      none: 'Ingen opgaverude har fejlet ved start i Outlook.',
+      kind: 'Fejl',
+      host: 'Outlook',
+      blocked: 'Blokeret',
+      count: 'Antal',
+      lastSeen: 'Senest set',
+      kinds: {
+        office_js_missing: 'Office.js blev ikke indlæst',
+        blocked_by_policy: 'Blokeret af sidens sikkerhedspolitik',
+        host_timeout: 'Outlook svarede ikke',
+        start_error: 'Fejl under start',
+      },
+    },
     title: 'Jobstatus',
     refresh: 'Opdater',
     none: 'Der er endnu ingen postkasse konfigureret.',

@@ -161,6 +161,21 @@ export const enSetup = {
     neverValidated: 'Not validated yet.',
   },
   status: {
+    paneStart: {
+      title: (days: number) => `Task pane start failures (last ${days} days)`,
+      none: 'No task pane failed to start inside Outlook.',
+      kind: 'Failure',
+      host: 'Outlook',
+      blocked: 'Blocked',
+      count: 'Count',
+      lastSeen: 'Last seen',
+      kinds: {
+        office_js_missing: 'Office.js did not load',
+        blocked_by_policy: 'Blocked by the page security policy',
+        host_timeout: 'Outlook did not answer',
+        start_error: 'Error while starting',
+      },
+    },
     title: 'Job status',
     refresh: 'Refresh',
     none: 'No mailbox is set up yet.',

@@ -24,6 +24,7 @@ import {
   type PendingArchiveDoc,
 } from './logging.js';
 import { claimSchema, type ClaimDoc } from './claims.js';
+import { paneStartFailureSchema, type PaneStartFailureDoc } from './paneStart.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -38,6 +39,7 @@ export interface Models {
   PendingArchive: Model<PendingArchiveDoc>;
   Claim: Model<ClaimDoc>;
   ConsentRequest: Model<ConsentRequestDoc>;
+  PaneStartFailure: Model<PaneStartFailureDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -56,6 +58,7 @@ export function createModels(conn: Connection): Models {
     PendingArchive: get('PendingArchive', pendingArchiveSchema, 'pendingArchives'),
     Claim: get('Claim', claimSchema, 'claims'),
     ConsentRequest: get('ConsentRequest', consentRequestSchema, 'consentRequests'),
+    PaneStartFailure: get('PaneStartFailure', paneStartFailureSchema, 'paneStartFailures'),
   };
 }
 

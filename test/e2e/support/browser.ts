@@ -10,7 +10,9 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type Page,
+  type Route,
 } from 'playwright-core';
+import { CDN_OFFICE_JS } from '../../../addin/build/officeJs.js';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -19,6 +21,31 @@ export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results', 'screenshots')
 export const UI_TIMEOUT_MS = 30_000;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Microsoft's Office.js folder on its CDN (production builds load office.js from there, and it the rest). */
+export const OFFICE_CDN_FOLDER = CDN_OFFICE_JS.slice(0, CDN_OFFICE_JS.lastIndexOf('/') + 1);
+const OFFICE_JS_DIST = path.join(repoRoot, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+/**
+ * Answers a request for a file of Microsoft's Office.js CDN folder with the same file of the pinned npm package
+ * (the CDN is unreachable here); 404 for anything the package does not have. Network routing only: the page,
+ * its CSP and its script URLs stay as shipped.
+ */
+export async function serveOfficeCdn(route: Route): Promise<void> {
+  const relative = decodeURIComponent(new URL(route.request().url()).pathname).slice(
+    new URL(OFFICE_CDN_FOLDER).pathname.length,
+  );
+  const file = path.resolve(OFFICE_JS_DIST, relative);
+  if (!file.startsWith(OFFICE_JS_DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    await route.fulfill({ status: 404, body: 'not in @microsoft/office-js' });
+    return;
+  }
+  await route.fulfill({
+    status: 200,
+    contentType: file.endsWith('.js') ? 'text/javascript; charset=utf-8' : undefined,
+    headers: { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=86400' },
+    body: fs.readFileSync(file),
+  });
+}
 
 /** Debian's Chromium, headless, with nothing running in the background (the flags every browser test uses). */
 export const CHROMIUM_ARGS = [
@@ -56,7 +83,8 @@ export function useBrowser(): () => Browser {
 
 /**
  * A fresh context that trusts the server's development certificate (Chromium does not read
- * NODE_EXTRA_CA_CERTS) and may talk to localhost only.
+ * NODE_EXTRA_CA_CERTS) and may talk to localhost only, plus Microsoft's Office.js CDN answered from the npm
+ * package (routes registered later take precedence over the catch-all abort).
  */
 export async function newLocalContext(
   browser: Browser,
@@ -73,6 +101,7 @@ export async function newLocalContext(
     (url) => !LOCAL_HOSTS.has(url.hostname),
     (route) => route.abort('blockedbyclient'),
   );
+  await context.route(`${OFFICE_CDN_FOLDER}**`, serveOfficeCdn);
   return context;
 }
 

@@ -140,6 +140,18 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
     }),
     loggingConsentCallback: () => ({ path: '/logging/consent/callback?error=access_denied&state=unknown' }),
     searchInteractions: () => ({ path: '/interactions?salespersonCode=PH&direction=outbound&limit=5' }),
+    reportPaneStartFailure: () => ({
+      path: '/pane-start-failures',
+      body: {
+        kind: 'host_timeout',
+        host: 'Outlook',
+        platform: 'Web',
+        hostVersion: '16.01',
+        blockedOrigin: null,
+        waitedMs: 8000,
+      },
+    }),
+    paneStartFailures: () => ({ path: '/pane-start-failures?days=7' }),
   };
 
 export interface Operation {

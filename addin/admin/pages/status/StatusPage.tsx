@@ -23,6 +23,7 @@ import { useAdminI18n } from '../../i18n/context.js';
 import { useAction, useLoad } from '../../state/useLoad.js';
 import type { Route } from '../../state/useRoute.js';
 import { MailboxDetails } from './MailboxDetails.js';
+import { PaneStartFailures } from './PaneStartFailures.js';
 
 const REFRESH_MS = 3000;
 
@@ -129,6 +130,7 @@ export function StatusPage(props: { api: AdminClient; go: (route: Route) => void
         </Table>
       )}
       {selected && <MailboxDetails api={props.api} mailbox={selected.mailbox} tick={tick} />}
+      <PaneStartFailures api={props.api} tick={tick} />
     </>
   );
 }

@@ -48,16 +48,24 @@ export const ADDIN_CONNECT_SOURCES: Source[] = [
 export const ADDIN_FRAME_SOURCES: Source[] = [
   self,
   { source: 'https://login.microsoftonline.com', why: 'MSAL silent sign-in frames' },
+  {
+    source: 'https://appsforoffice.microsoft.com',
+    why:
+      "Office.js's host-trust check page (AgaveErrorUX), which outlook-web-16.01.js frames when the framing " +
+      'origin is not on its built-in list (outlook.cloud.microsoft is not, in office-js 1.1.110)',
+  },
 ];
 
 /**
- * Who may frame the add-in pages. Outlook on the web, the new Outlook for Windows (the same web app in
- * WebView2) and Outlook for Mac's web-based add-in host frame the pane from these origins; classic Outlook for
- * Windows (WebView2), Outlook for Mac (WKWebView), iOS and Android show it as a top-level document, where
- * frame-ancestors does not apply.
+ * Who may frame the add-in pages: Outlook on the web and the new Outlook for Windows (the same web app in
+ * WebView2). Microsoft documents no list for add-ins; these are the Outlook origins office.js itself trusts
+ * (outlook-web-16.01.js isHostOriginTrusted), plus outlook.cloud.microsoft (Microsoft's unified domain for
+ * Outlook on the web). Classic Outlook for Windows (WebView2), Outlook for Mac (WKWebView), iOS and Android show
+ * the pane as a top-level webview document (their host scripts talk through window.external/webkit handlers,
+ * not a parent frame), where frame-ancestors does not apply. Not Excel/Word hosts (*.officeapps.live.com), not
+ * Microsoft's internal rings, not national clouds (add them for such a deployment). Our own pages frame none.
  */
 export const OUTLOOK_FRAME_ANCESTORS: Source[] = [
-  self,
   { source: 'https://outlook.office.com', why: 'Outlook on the web and the new Outlook (work or school)' },
   { source: 'https://outlook.office365.com', why: 'Outlook on the web (work or school, older address)' },
   { source: 'https://outlook.cloud.microsoft', why: "Outlook on the web's cloud.microsoft address" },

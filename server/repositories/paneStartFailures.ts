@@ -29,9 +29,17 @@ export class PaneStartFailureRepository {
 
   /** Every counter of the days from `fromDay` on, newest day first. */
   async since(fromDay: string): Promise<PaneStartFailure[]> {
-    return this.models.PaneStartFailure.find({ day: { $gte: fromDay } }, { _id: 0 })
+    const docs = await this.models.PaneStartFailure.find({ day: { $gte: fromDay } }, { _id: 0 })
       .sort({ day: -1 })
       .lean();
+    // An upsert stores only the fields it sets: empty values may come back missing.
+    return docs.map((d) => ({
+      ...d,
+      host: d.host ?? '',
+      platform: d.platform ?? '',
+      hostVersion: d.hostVersion ?? '',
+      blockedOrigin: d.blockedOrigin ?? null,
+    }));
   }
 
   async removeBefore(day: string): Promise<number> {

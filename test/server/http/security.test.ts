@@ -54,11 +54,15 @@ describe("page security headers: what Outlook's host runtime needs, and nothing 
       'https://browser.pipe.aria.microsoft.com',
     ]);
     assert.deepEqual(csp['frame-ancestors'], [
-      "'self'",
       'https://outlook.office.com',
       'https://outlook.office365.com',
       'https://outlook.cloud.microsoft',
       'https://outlook.live.com',
+    ]);
+    assert.deepEqual(csp['frame-src'], [
+      "'self'",
+      'https://login.microsoftonline.com',
+      'https://appsforoffice.microsoft.com',
     ]);
     assert.deepEqual(csp['object-src'], ["'none'"]);
     assert.ok(!JSON.stringify(csp).includes('unsafe-eval'), 'no eval anywhere');

@@ -232,9 +232,8 @@ async function afterUnlogged(
   else ctx.recorder.count('kept');
 }
 
-/** Where a logged message ended up after its move (Business Central's fallback when the move fails for good:
- *  delete it and say why there is no link). Transient failures propagate: the message stays in the Inbox with
- *  its intent and is finished by a later run. */
+/** Where a logged message ended up after its move. A failed move is never answered by deleting the mail
+ *  (Business Central's fallback): see `archiveFailed`. */
 async function archiveOutcome(
   ctx: RunContext,
   msg: MailMessage,
@@ -252,13 +251,62 @@ async function archiveOutcome(
   return archiveFailed(ctx, msg, toStepError('archive', result.error));
 }
 
+/**
+ * A failed archive move proves nothing about where the message is (a move into an archive can answer
+ * ErrorItemNotFound although the item moved; a 404 can mean the archive folder is gone). So the message is read
+ * back by its immutable id: gone -> logged without a link; no longer in the Inbox -> it moved, take its link;
+ * still in the Inbox -> if the archive folder is what is missing, it is resolved again once per run (and the
+ * move retried there, or the run stops naming the folder); otherwise the failure stands and the message stays in
+ * the Inbox for the ledger to retry. Loggable mail is never deleted here.
+ */
 async function archiveFailed(ctx: RunContext, msg: MailMessage, err: unknown): Promise<ArchiveOutcome> {
-  if (!(err instanceof StepError) || err.fatal || err.code === 'transient' || err.code === 'throttled')
-    throw err;
-  ctx.recorder.error('archive', err.code, err.message, msg.id);
-  await step('delete', () => ctx.source.delete(msg.id));
-  ctx.recorder.count('deleted');
-  return { state: 'not_archived', immutableId: null, webLink: null, comment: NO_LINK_COMMENT };
+  if (!(err instanceof StepError) || err.fatal) throw err;
+  const now = await step('archive', () => ctx.source.getMessage(msg.id));
+  if (now === null) {
+    ctx.recorder.error('archive', 'message_gone', `${err.message} The message no longer exists.`, msg.id);
+    return { state: 'not_archived', immutableId: null, webLink: null, comment: NO_LINK_COMMENT };
+  }
+  if (now.parentFolderId !== ctx.folders.inbox) {
+    ctx.recorder.count('archived');
+    return { state: 'archived', immutableId: now.id, webLink: now.webLink, comment: null };
+  }
+  if (err.code === 'not_found') {
+    const archive = await archiveFolderAgain(ctx);
+    if (archive !== null) {
+      const moved = await step('archive', () => ctx.source.move(msg.id, archive));
+      ctx.recorder.count('archived');
+      return { state: 'archived', immutableId: moved.id, webLink: moved.webLink, comment: null };
+    }
+  }
+  throw err;
+}
+
+/**
+ * The archive folder's id again, once per run: a new id when it was recreated (later moves go there), null when
+ * it is unchanged (the 404 was about the message). A folder that no longer exists stops the run: nothing can be
+ * archived, and nothing is deleted instead.
+ */
+function archiveFolderAgain(ctx: RunContext): Promise<string | null> {
+  ctx.archiveRecheck ??= (async () => {
+    const name = ctx.policy.archiveFolder;
+    try {
+      const folder = await ctx.source.resolveFolder(name);
+      if (folder.id === ctx.folders.archive) return null;
+      ctx.folders.archive = folder.id;
+      return folder.id;
+    } catch (e) {
+      const cause = toStepError('archive', e);
+      if (cause.code !== 'not_found') throw cause;
+      throw new StepError(
+        'archive',
+        'archive_folder_missing',
+        `The archive folder "${name}" no longer exists in ${ctx.mailbox}. Nothing was archived or deleted; ` +
+          'recreate the folder (or choose another in the setup) and the next run archives the waiting mail.',
+        true,
+      );
+    }
+  })();
+  return ctx.archiveRecheck;
 }
 
 /** Moves one message to the archive folder (recovery of a crashed run's intent). */

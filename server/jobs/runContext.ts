@@ -25,6 +25,8 @@ export interface RunContext {
   now: () => Date;
   /** Who the entries are "created by": the job's account or instance. */
   jobUser: string;
+  /** The archive folder resolved again after a 404 on a move (once per run; see messageProcessor.ts). */
+  archiveRecheck?: Promise<string | null>;
 }
 
 /** Mail-source errors that concern the whole mailbox: the run stops instead of failing every message. */

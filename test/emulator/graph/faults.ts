@@ -1,14 +1,23 @@
 // Fault injection for Graph requests: rules matched by method and path, fired with a seeded probability so
-// a run repeats exactly. 429/503/504 answer with a Graph error body, 'reset' destroys the socket,
+// a run repeats exactly. 429/503/504/404 answer with a Graph error body ('404-after' once the request was
+// carried out), 'reset' destroys the socket,
 // 'latency' delays the request while it holds its concurrency slot.
 import { GraphHttpError } from './errors.js';
 import type { Prng } from './prng.js';
 import type { FaultControl, FaultRule } from './types.js';
 
 export type FaultOutcome =
-  { kind: 'error'; error: GraphHttpError } | { kind: 'reset' } | { kind: 'latency'; ms: number };
+  | { kind: 'error'; error: GraphHttpError; afterCarryingOut: boolean }
+  | { kind: 'reset' }
+  | { kind: 'latency'; ms: number };
 
-const DEFAULTS: Record<'429' | '503' | '504', { code: string; message: string }> = {
+const NOT_FOUND = {
+  code: 'ErrorItemNotFound',
+  message: 'The specified object was not found in the store.',
+};
+const DEFAULTS: Record<'429' | '503' | '504' | '404' | '404-after', { code: string; message: string }> = {
+  '404': NOT_FOUND,
+  '404-after': NOT_FOUND,
   '429': { code: 'TooManyRequests', message: 'Too many requests.' },
   '503': { code: 'ServiceUnavailable', message: 'The service is temporarily unavailable. Please retry.' },
   '504': { code: 'GatewayTimeout', message: 'The request timed out at the gateway.' },
@@ -72,9 +81,11 @@ export class FaultInjector implements FaultControl {
     const headers: Record<string, string> = {};
     if (rule.retryAfterSeconds !== undefined) headers['Retry-After'] = String(rule.retryAfterSeconds);
     else if (rule.kind === '429') headers['Retry-After'] = '1';
+    const status = rule.kind === '404-after' ? 404 : Number(rule.kind);
     return {
       kind: 'error',
-      error: new GraphHttpError(Number(rule.kind), rule.code ?? d.code, rule.message ?? d.message, headers),
+      error: new GraphHttpError(status, rule.code ?? d.code, rule.message ?? d.message, headers),
+      afterCarryingOut: rule.kind === '404-after',
     };
   }
 }

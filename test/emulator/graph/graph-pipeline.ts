@@ -94,10 +94,12 @@ export class GraphPipeline {
     };
     try {
       let faultDelay = 0;
+      let answerAfter: GraphHttpError | null = null;
       for (const fault of this.d.faults.match(req.method, `/v1.0${req.rawPath}`)) {
         if (fault.kind === 'reset') return done({ status: 0, headers: {}, reset: true });
-        if (fault.kind === 'error') throw fault.error;
-        faultDelay += fault.ms;
+        if (fault.kind === 'error' && !fault.afterCarryingOut) throw fault.error;
+        if (fault.kind === 'error') answerAfter ??= fault.error;
+        else faultDelay += fault.ms;
       }
       const principal = await this.d.tokens.verifyGraph(req.headers.authorization);
       if (isBatch) {
@@ -133,7 +135,9 @@ export class GraphPipeline {
         baseUrl: this.d.baseUrl(),
         rest,
       };
-      return done(routeMailbox(this.d.store, call));
+      const response = routeMailbox(this.d.store, call);
+      if (answerAfter) throw answerAfter; // carried out, yet answered with an error
+      return done(response);
     } catch (e) {
       return done(this.errorResponse(req, e));
     }

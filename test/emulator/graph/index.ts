@@ -172,6 +172,12 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
       if (!f) throw new Error(`Graph emulator: no folder '${folder}' in '${address}'`);
       return [...f.messages].reverse().map(show);
     },
+    removeFolder: (address, folder) => {
+      const mb = mailbox(address);
+      const f = store.folderByName(mb, folder);
+      if (!f) throw new Error(`Graph emulator: no folder '${folder}' in '${address}'`);
+      store.removeFolder(mb, f);
+    },
     getMessage: (address, id) => {
       const m = store.findMessage(mailbox(address), id);
       return m ? show(m) : null;

@@ -232,6 +232,19 @@ export class MailStore {
     this.touch(msg);
   }
 
+  /**
+   * Removes a (not well-known) folder and everything in it for good, as when a user deletes it and empties
+   * Deleted Items: its id answers 404 ErrorItemNotFound from then on, and so do its messages.
+   */
+  removeFolder(mb: StoredMailbox, folder: StoredFolder): void {
+    if (folder.wellKnownName) throw new Error(`Graph emulator: '${folder.displayName}' is a well-known folder`);
+    for (const child of [...folder.children]) this.removeFolder(mb, child);
+    for (const msg of [...folder.messages]) this.purge(msg);
+    const parent = mb.folders.get(folder.parentId) ?? mb.root;
+    parent.children.splice(parent.children.indexOf(folder), 1);
+    mb.folders.delete(folder.id);
+  }
+
   /** Removes the message from the mailbox for good (permanentDelete, or DELETE inside Deleted Items). */
   purge(msg: StoredMessage): void {
     const mb = msg.mailbox;

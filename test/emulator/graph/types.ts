@@ -90,7 +90,11 @@ export interface GraphLimits {
   concurrencyRetryAfterSeconds?: number;
 }
 
-export type FaultKind = '429' | '503' | '504' | 'reset' | 'latency';
+/**
+ * '404': ErrorItemNotFound without doing anything; '404-after': the request is carried out, then answered with
+ * ErrorItemNotFound (as a move into an In-Place Archive can answer although the item moved).
+ */
+export type FaultKind = '429' | '503' | '504' | '404' | '404-after' | 'reset' | 'latency';
 
 export interface FaultRule {
   /** HTTP method to match (any when omitted). */
@@ -177,6 +181,8 @@ export interface GraphEmulator {
   addMessage(mailbox: string, folder: string, msg: MessageSeed): GraphMessageJson;
   /** Messages of a folder (well-known name, id or top-level display name), newest first, immutable ids. */
   listFolder(mailbox: string, folder: string): GraphMessageJson[];
+  /** Deletes a top-level folder (display name or id) and its mail for good (deleted, Deleted Items emptied). */
+  removeFolder(mailbox: string, folder: string): void;
   /** A message by regular or immutable id, with immutable ids; null when it no longer exists. */
   getMessage(mailbox: string, id: string): GraphMessageJson | null;
   /** Reads a fixture file (path absolute or relative to test/fixtures/graph) and seeds its mailboxes. */

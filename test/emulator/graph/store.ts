@@ -237,7 +237,8 @@ export class MailStore {
    * Deleted Items: its id answers 404 ErrorItemNotFound from then on, and so do its messages.
    */
   removeFolder(mb: StoredMailbox, folder: StoredFolder): void {
-    if (folder.wellKnownName) throw new Error(`Graph emulator: '${folder.displayName}' is a well-known folder`);
+    if (folder.wellKnownName)
+      throw new Error(`Graph emulator: '${folder.displayName}' is a well-known folder`);
     for (const child of [...folder.children]) this.removeFolder(mb, child);
     for (const msg of [...folder.messages]) this.purge(msg);
     const parent = mb.folders.get(folder.parentId) ?? mb.root;

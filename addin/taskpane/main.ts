@@ -18,9 +18,18 @@ import { StartFailure } from './components/StartFailure.js';
 import { mountTaskpane } from './mount.js';
 
 const api = createApiClient({ baseUrl: location.origin });
-const hostInfo = readHostInfo(location.search, globalThis.sessionStorage ?? null);
+const hostInfo = readHostInfo(location.search, sessionStorageOrNull());
 const startedAt = performance.now();
 let failureRoot: Root | null = null;
+
+/** Framed by Outlook on the web (another site), the pane may be denied storage: reading it then throws. */
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
 
 function rootElement(): HTMLElement {
   const element = document.getElementById('root');

@@ -1,19 +1,22 @@
 // What the page itself measures, on its own clock (performance.now(): ms since navigation start). An init script
 // watches the DOM and notes when the pane first mounts, when the first row of the history list is inserted and
 // when the frame showing it has been painted; the page's navigation and resource timing entries say where the
-// time before that went (Office.js, the bundle, sign-in, the lookup).
-import type { Page } from 'playwright-core';
-import { median, round } from '../lib/results.js';
+// time before that went (Office.js, the bundle, sign-in, the lookup), and office.js's own marks (OSFPerformance,
+// same clock) how long its start-up took.
+import type { Frame } from 'playwright-core';
+import { OFFICE_CDN_FOLDER } from '../../test/e2e/support/browser.js';
 
 /** The history section's heading in English (addin/i18n/en.ts history.title); the pane runs in en-US. */
 export const HISTORY_HEADING = 'Interaction log entries';
 
 /**
  * The init script. Plain ES5 text, not a compiled function: tsx wraps named functions in __name(), which does
- * not exist in the page. Top frame only (office.js may add a telemetry iframe).
+ * not exist in the page. Installed with addInitScript, it runs in every frame: it watches only the pane's own
+ * document (taskpane.html: the top frame in the stand-in harness, the add-in frame inside the Outlook on the web
+ * page), not the Outlook page nor a telemetry iframe of office.js.
  */
 export const PROBE_SCRIPT = `(function (heading) {
-  if (window.top !== window) return;
+  if (!/\\/taskpane\\.html$/.test(location.pathname)) return;
   var probe = {
     officeReady: null, rootMounted: null, historyInserted: null, historyPainted: null, firstSubject: null, rows: 0
   };
@@ -75,8 +78,13 @@ export interface LoadTiming {
   /** The figure: navigation start -> the frame showing the first history row painted, ms. */
   historyPainted: number;
   historyInserted: number;
-  /** Office.onReady called back (the stand-in Outlook's callback, which runs before the pane's). */
+  /**
+   * Office.onReady called back: the stand-in Outlook's callback (which runs before the pane's) when there is
+   * one, else office.js's own mark (OSFPerformance.officeOnReady).
+   */
   officeReady: number | null;
+  /** office.js's start-up marks (its global OSFPerformance, on the same clock; null when office.js never ran). */
+  office: OfficeMarks | null;
   rootMounted: number | null;
   documentEnd: number;
   domContentLoaded: number;
@@ -84,6 +92,18 @@ export interface LoadTiming {
   rows: number;
   /** Requests that started before the history was painted, in start order. */
   requests: RequestTiming[];
+}
+
+/** OSFPerformance's marks that office.js sets while it starts (0: not reached). */
+export interface OfficeMarks {
+  officeExecuteStart: number;
+  officeExecuteEnd: number;
+  /** The host runtime (e.g. outlook-web-16.01.js) started executing; 0 without one (the stand-in harness). */
+  hostInitializationStart: number;
+  getAppContextStart: number;
+  getAppContextEnd: number;
+  createOMEnd: number;
+  officeOnReady: number;
 }
 
 interface Probe {
@@ -98,6 +118,7 @@ interface Probe {
 /** What page.evaluate callbacks use of the browser (the bench code is compiled without the DOM library). */
 interface BrowserPerformance {
   __timeToHistory?: Probe;
+  OSFPerformance?: OfficeMarks;
   performance: {
     getEntriesByType(type: string): {
       name: string;
@@ -109,24 +130,42 @@ interface BrowserPerformance {
   };
 }
 
+/** Office.js files are office-js/<file> whether served by our server (development) or Microsoft's CDN. */
 export function requestLabel(url: string): string {
+  if (url.startsWith(OFFICE_CDN_FOLDER)) return `office-js/${new URL(url).pathname.slice(CDN_PATH.length)}`;
   const u = new URL(url);
   return u.pathname.replace(/\.[0-9a-f]{8,}\.js$/, '.js').replace(/^\//, '') || '/';
 }
+const CDN_PATH = new URL(OFFICE_CDN_FOLDER).pathname;
 
-/** Waits until the probe has seen the history painted, then reads it and the page's timing entries. */
-export async function readLoadTiming(page: Page, timeoutMs: number): Promise<LoadTiming> {
-  // Arrow functions only in page.evaluate (see PROBE_SCRIPT on __name).
-  await page.waitForFunction(
+/**
+ * Waits until the probe in `frame` (the pane's document: page.mainFrame() in the harness, the add-in frame in
+ * Outlook on the web) has seen the history painted, then reads it and the frame's timing entries.
+ */
+export async function readLoadTiming(frame: Frame, timeoutMs: number): Promise<LoadTiming> {
+  // Arrow functions only in frame.evaluate (see PROBE_SCRIPT on __name).
+  await frame.waitForFunction(
     () => (globalThis as unknown as BrowserPerformance).__timeToHistory?.historyPainted != null,
     null,
     { timeout: timeoutMs, polling: 50 },
   );
   // No named functions inside (not even `const f = () => ...`): they would be wrapped in __name() as well.
-  const raw = await page.evaluate(() => {
+  const raw = await frame.evaluate(() => {
     const w = globalThis as unknown as BrowserPerformance;
+    const osf = w.OSFPerformance;
     return {
       probe: w.__timeToHistory!,
+      office: osf
+        ? {
+            officeExecuteStart: osf.officeExecuteStart,
+            officeExecuteEnd: osf.officeExecuteEnd,
+            hostInitializationStart: osf.hostInitializationStart,
+            getAppContextStart: osf.getAppContextStart,
+            getAppContextEnd: osf.getAppContextEnd,
+            createOMEnd: osf.createOMEnd,
+            officeOnReady: osf.officeOnReady,
+          }
+        : null,
       navigation: w.performance.getEntriesByType('navigation').map((e) => ({
         end: e.responseEnd,
         dcl: e.domContentLoadedEventEnd ?? 0,
@@ -143,7 +182,8 @@ export async function readLoadTiming(page: Page, timeoutMs: number): Promise<Loa
   return {
     historyPainted: p.historyPainted!,
     historyInserted: p.historyInserted!,
-    officeReady: p.officeReady,
+    officeReady: p.officeReady ?? (raw.office?.officeOnReady || null),
+    office: raw.office,
     rootMounted: p.rootMounted,
     documentEnd: raw.navigation?.end ?? 0,
     domContentLoaded: raw.navigation?.dcl ?? 0,
@@ -160,83 +200,4 @@ export async function readLoadTiming(page: Page, timeoutMs: number): Promise<Loa
         transferSize: r.transferSize,
       })),
   };
-}
-
-const ms = (n: number) => String(Math.round(n));
-
-/**
- * Median timeline of several loads, for the notes: each request's median start-end (office-js files other than
- * office.js summed up as one group), the pane mounting, the history row inserted and painted.
- */
-export function describeTimeline(loads: LoadTiming[]): string {
-  if (loads.length === 0) return 'no loads';
-  const med = (f: (l: LoadTiming) => number | null | undefined) => {
-    const values = loads.map(f).filter((v): v is number => typeof v === 'number');
-    return values.length ? median(values) : null;
-  };
-  const isOfficeExtra = (label: string) => label.startsWith('office-js/') && label !== 'office-js/office.js';
-  const labels = [...new Set(loads.flatMap((l) => l.requests.map((r) => r.label)))].filter(
-    (label) => !isOfficeExtra(label),
-  );
-  const parts: string[] = [`document 0-${ms(med((l) => l.documentEnd)!)}`];
-  for (const label of labels) {
-    const start = med((l) => l.requests.find((r) => r.label === label)?.start);
-    const end = med((l) => l.requests.find((r) => r.label === label)?.end);
-    const seen = loads.filter((l) => l.requests.some((r) => r.label === label)).length;
-    if (start === null || end === null) continue;
-    parts.push(
-      `${label} ${ms(start)}-${ms(end)}${seen < loads.length ? ` (in ${seen} of ${loads.length})` : ''}`,
-    );
-  }
-  const extras = loads.map((l) => l.requests.filter((r) => isOfficeExtra(r.label)));
-  const extraCount = median(extras.map((e) => e.length));
-  if (extraCount > 0) {
-    const names = [...new Set(extras.flat().map((r) => r.label.slice('office-js/'.length)))];
-    const lastEnd = med((l) =>
-      Math.max(0, ...l.requests.filter((r) => isOfficeExtra(r.label)).map((r) => r.end)),
-    );
-    parts.push(`${extraCount} more office-js files (${names.join(', ')}) ending at ${ms(lastEnd!)}`);
-  }
-  parts.push(`DOMContentLoaded ${ms(med((l) => l.domContentLoaded)!)}`);
-  const ready = med((l) => l.officeReady);
-  if (ready !== null) parts.push(`Office.onReady ${ms(ready)}`);
-  const mounted = med((l) => l.rootMounted);
-  if (mounted !== null) parts.push(`pane mounted ${ms(mounted)}`);
-  parts.push(`history row inserted ${ms(med((l) => l.historyInserted)!)}`);
-  parts.push(`painted ${ms(med((l) => l.historyPainted)!)}`);
-  return parts.join('; ');
-}
-
-/** Where the time went, in consecutive phases (medians of per-load durations, ms). */
-export function describePhases(loads: LoadTiming[]): string {
-  const phase = (l: LoadTiming) => {
-    const find = (label: string) => l.requests.find((r) => r.label === label);
-    const office = find('office-js/office.js');
-    const bundle = find('taskpane.js');
-    const config = find('api/v1/config');
-    const me = find('api/v1/me');
-    const lookup = find('api/v1/lookup');
-    if (!office || !bundle || !config || !me || !lookup || l.officeReady === null || l.rootMounted === null)
-      return null;
-    const scripts = Math.max(office.end, bundle.end);
-    // office.js starts up when it has arrived; the deferred bundle runs before DOMContentLoaded. The pane mounts
-    // once both are done (its main.ts awaits Office.onReady), whichever comes last.
-    const bothReady = Math.max(l.domContentLoaded, l.officeReady);
-    return {
-      'document, office.js and taskpane.js downloaded': scripts,
-      'office.js start-up and the bundle run (-> DOMContentLoaded and Office.onReady)': bothReady - scripts,
-      '-> pane mounted': l.rootMounted - bothReady,
-      'mounted -> /config sent': config.start - l.rootMounted,
-      'sign-in (/config, dev token, /me)': me.end - config.start,
-      '/me -> /lookup sent': lookup.start - me.end,
-      '/lookup': lookup.end - lookup.start,
-      'render (answer -> row inserted)': l.historyInserted - lookup.end,
-      'paint (inserted -> painted)': l.historyPainted - l.historyInserted,
-    };
-  };
-  const rows = loads.map(phase).filter((p) => p !== null);
-  if (rows.length === 0) return 'phases: requests not found in the timing entries';
-  return Object.keys(rows[0]!)
-    .map((k) => `${k} ${round(median(rows.map((r) => r[k as keyof typeof r])), 0)}`)
-    .join(', ');
 }

@@ -33,6 +33,7 @@ export async function addinTaskpaneSize(ctx: BenchContext): Promise<BenchmarkRes
     (src) => !/^(https?:)?\/\//.test(src) && !src.startsWith('office-js/'),
   );
   if (ours.length === 0) throw new Error('taskpane.html names no script of ours');
+  const officeSrc = scriptSources(html).find((src) => src.endsWith('office.js')) ?? 'not named';
   const parts = ours.map((src) => {
     const file = path.join(DIST, src);
     return { src, raw: fs.statSync(file).size / 1024, gz: gzipKb(file) };
@@ -59,7 +60,7 @@ export async function addinTaskpaneSize(ctx: BenchContext): Promise<BenchmarkRes
       [total],
       `gzip (level 6, KB = 1024 bytes) of the scripts taskpane.html loads: ` +
         parts.map((p) => `${p.src} ${round(p.raw, 1)} KB raw / ${round(p.gz, 1)} KB gzip`).join('; ') +
-        `. Office.js (office-js/office.js, Microsoft's, from their CDN in production) not counted. Deterministic: one ` +
+        `. Office.js (${officeSrc}; Microsoft's, from their CDN in production) not counted. Deterministic: one ` +
         `measurement. dist/addin ${built} (taskpane.html of ${when}).` +
         (lazy.length
           ? ` Lazy chunks the task pane loads on demand (not initially; e.g. MSAL for Entra sign-in), not counted: ` +

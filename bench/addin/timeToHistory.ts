@@ -2,6 +2,7 @@
 // localhost. The built pane (dist/addin) with the real Office.js and the end-to-end tests' stand-in Outlook
 // showing a mail from a contact with 50 logged entries; the real server with development sign-in on a fresh
 // database. Timed by the page's own clock: navigation start -> the frame with the first history row painted.
+// The notes add the same measurement through Outlook's real host runtime (outlookWebPane.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,15 @@ import { ADDIN_DIST, assertAddinBuilt } from '../../test/e2e/support/addinServer
 import { measured, median, round, type BenchmarkResult } from '../lib/results.js';
 import type { BenchContext } from '../lib/context.js';
 import { cpuMeter, formatCpu, type CpuGroups } from '../lib/procstat.js';
-import { launchBenchChromium, openDirectContext, openHarnessPane, type OpenedPane } from './paneLoaders.js';
+import { hostRuntimeFiles, medianOffset, openOutlookWebPane } from './outlookWebPane.js';
+import {
+  describeCaching,
+  launchBenchChromium,
+  openDirectContext,
+  openHarnessPane,
+  sourcesWithoutInterception,
+  type OpenedPane,
+} from './paneLoaders.js';
 import {
   dropDatabase,
   seedHistory,
@@ -20,7 +29,9 @@ import {
   type PaneServer,
   type SeededHistory,
 } from './paneServer.js';
-import { describePhases, describeTimeline, readLoadTiming, type LoadTiming } from './paneProbe.js';
+import { readLoadTiming, type LoadTiming } from './paneProbe.js';
+import { scriptSources } from './taskpaneSize.js';
+import { describePhases, describeTimeline } from './paneTimeline.js';
 
 const HISTORY_ENTRIES = 50;
 /** Processes counted by name besides the server and this one: the browser's (all of them) and the database's. */
@@ -30,9 +41,10 @@ const LOAD_TIMEOUT_MS = 30_000;
 
 /** Reads the timing of a pane that is loading, checks it showed the seeded contact's history, closes nothing. */
 async function timed(pane: OpenedPane, seeded: SeededHistory): Promise<LoadTiming> {
-  const timing = await readLoadTiming(pane.page, LOAD_TIMEOUT_MS).catch((err: unknown) => {
+  const timing = await readLoadTiming(pane.frame, LOAD_TIMEOUT_MS).catch(async (err: unknown) => {
+    const more = pane.diagnose ? `; ${await pane.diagnose()}` : '';
     throw new Error(
-      `history not shown: ${String(err).slice(0, 200)}; page errors: ${pane.errors.join(' | ')}`,
+      `history not shown: ${String(err).slice(0, 200)}; page errors: ${pane.errors.join(' | ')}${more}`,
     );
   });
   if (timing.firstSubject !== seeded.newestSubject) {
@@ -73,15 +85,38 @@ async function harnessLoad(
   }
 }
 
-/** One context: a first (cold) load, then the same URL again (warm: HTTP cache, sessionStorage, connection). */
-async function directPair(browser: Browser, url: string, item: FakeMessage, seeded: SeededHistory) {
+/**
+ * One context: a first (cold) load, then the same URL again (warm: the browser's caches, the connection);
+ * with `checkCache`, then a new page of the context without the interception (sourcesWithoutInterception).
+ */
+async function directPair(
+  browser: Browser,
+  url: string,
+  item: FakeMessage,
+  seeded: SeededHistory,
+  checkCache: boolean,
+) {
   const pane = await openDirectContext(browser, url, item);
   try {
     await pane.load();
     const cold = await timed(pane, seeded);
+    const cdnCold = pane.cdnFulfilled();
     await pane.load();
     const warm = await timed(pane, seeded);
-    return { cold, warm };
+    const cdnFulfilled = [cdnCold, pane.cdnFulfilled()];
+    const sources = checkCache ? await sourcesWithoutInterception(pane, url) : null;
+    return { cold, warm, cdnFulfilled, sources };
+  } finally {
+    await pane.close();
+  }
+}
+
+/** One cold load in Outlook on the web (real host runtime): the timing of the pane frame, on its own clock. */
+async function outlookWebLoad(browser: Browser, url: string, item: FakeMessage, seeded: SeededHistory) {
+  const pane = await openOutlookWebPane(browser, url, item);
+  try {
+    const timing = await timed(pane, seeded);
+    return { timing, frameOffset: await pane.frameStartAfterPage() };
   } finally {
     await pane.close();
   }
@@ -97,7 +132,7 @@ const cachedShare = (loads: LoadTiming[]) => {
   const office = loads.flatMap(officeFiles);
   const bundle = loads.flatMap((l) => l.requests.filter((r) => r.label === 'taskpane.js'));
   const fromCache = [...office, ...bundle].filter((r) => r.transferSize === 0).length;
-  return `${fromCache} of ${office.length + bundle.length} office-js/bundle requests from the HTTP cache`;
+  return `${fromCache} of ${office.length + bundle.length} office-js/bundle requests from a cache (transfer size 0)`;
 };
 
 /** What a cold load downloads (the server does not compress: transfer = file size plus headers). */
@@ -113,6 +148,7 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
   const builtAt = fs.statSync(path.join(ADDIN_DIST, 'taskpane.html')).mtime.toISOString();
   const harnessRuns = ctx.quick ? 3 : 10;
   const directRuns = ctx.quick ? 2 : 5;
+  const hostRuns = ctx.quick ? 3 : 10;
   // Other work on this 2-core machine (test runs) slows every phase; the notes give the load it ran under.
   const loadBefore = os.loadavg()[0]!;
   const seeded = await seedHistory(ctx, HISTORY_ENTRIES);
@@ -130,18 +166,41 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
     for (let i = 0; i < harnessRuns; i++) cold.push(await harnessLoad(browser, server, item, seeded, cpu));
     const directCold: LoadTiming[] = [];
     const directWarm: LoadTiming[] = [];
+    const cdnFulfilled: number[][] = [];
+    let sources: { officeJs: string; bundle: string } | null = null;
     for (let i = 0; i < directRuns; i++) {
-      const pair = await directPair(browser, server.url, item, seeded);
+      const pair = await directPair(browser, server.url, item, seeded, i === directRuns - 1);
       directCold.push(pair.cold);
       directWarm.push(pair.warm);
+      cdnFulfilled.push(pair.cdnFulfilled);
+      sources ??= pair.sources;
+    }
+    // Outlook on the web: a new context per load too; the first (the host runtime's first in this browser) not
+    // counted, as the figure's.
+    const hostFirst = await outlookWebLoad(browser, server.url, item, seeded);
+    const host: LoadTiming[] = [];
+    const hostOffsets: number[] = [];
+    for (let i = 0; i < hostRuns; i++) {
+      const load = await outlookWebLoad(browser, server.url, item, seeded);
+      host.push(load.timing);
+      hostOffsets.push(load.frameOffset);
     }
     ctx.log(
-      `  cold (harness) ${summary(cold)}; direct cold ${summary(directCold)}, warm ${summary(directWarm)}`,
+      `  cold (harness) ${summary(cold)}; direct cold ${summary(directCold)}, warm ${summary(directWarm)}; ` +
+        `Outlook on the web (real host runtime) ${summary(host)}`,
     );
+    const cdnCounts = (i: number) => cdnFulfilled.map((c) => c[i]).join('/');
+    const officeSrc =
+      scriptSources(fs.readFileSync(path.join(ADDIN_DIST, 'taskpane.html'), 'utf8')).find((s) =>
+        s.endsWith('office.js'),
+      ) ?? '?';
+    const officeFrom = officeSrc.startsWith('https://')
+      ? `${officeSrc}, Microsoft's CDN, answered from @microsoft/office-js (the CDN is unreachable here)`
+      : `${officeSrc}, served by our server`;
     const notes =
       `Navigation start -> the frame showing the first history row painted (page clock: a MutationObserver notes ` +
       `performance.now() when the row is inserted; painted = a task queued from the next requestAnimationFrame). ` +
-      `Built pane (dist/addin of ${builtAt}), real Office.js (@microsoft/office-js, served by our server), the ` +
+      `Built pane (dist/addin of ${builtAt}), real Office.js (${officeFrom}), the ` +
       `end-to-end tests' stand-in Outlook (test/e2e/support/taskpane.ts) with a read-mode mail from ` +
       `Jane Doe (contact ${seeded.contactNumber}, ${seeded.entries} entries; the lookup returns the newest 5), ` +
       `the real server (server/main.ts via tsx, AUTH_MODE=dev: the token comes from GET /dev/token, not Entra/NAA) ` +
@@ -154,10 +213,23 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
       `${describeTimeline(cold)}. Phases (median of each, so they need not add up to the figure; ms): ` +
       `${describePhases(cold)}. ` +
       `${formatCpu(cpu)} (from opening each context to the history painted). ` +
-      `Without Playwright's routing (only the HTML and the stand-in script intercepted over CDP; ${directRuns} new ` +
+      `Without Playwright's routing (only the HTML, the stand-in script and Office.js's CDN folder intercepted ` +
+      `over CDP; ${directRuns} new ` +
       `contexts): cold ${summary(directCold)}, phases: ${describePhases(directCold)}; ${transferred(directCold)}; ` +
       `warm, the same URL again in the same context ` +
-      `(${cachedShare(directWarm)}) ${summary(directWarm)}. Warm phases: ${describePhases(directWarm)}.`;
+      `(${cachedShare(directWarm)}) ${summary(directWarm)}. Warm phases: ${describePhases(directWarm)}. ` +
+      `Office.js's CDN folder is unreachable here: in these loads its requests are answered over CDP from ` +
+      `@microsoft/office-js (cache-control: public, max-age=86400; Timing-Allow-Origin so that their sizes show); ` +
+      `requests so answered per load, cold: ${cdnCounts(0)}, warm: ${cdnCounts(1)} (0: the page took them from ` +
+      `a cache without a request reaching the network layer). ${describeCaching(sources)} ` +
+      `Through Outlook's real host runtime (test/e2e/support/outlookWeb: a stand-in Outlook on the web page on ` +
+      `https://outlook.office.com frames the pane as Outlook does; office.js boots ${hostRuntimeFiles(host)} ` +
+      `from their CDN URLs (routed to local copies) and gets its context and item from the page over XDM), the ` +
+      `pane frame's navigation start (its own clock; it starts a median ${medianOffset(hostOffsets)} ms after the ` +
+      `Outlook page's) -> the first history row painted in the frame, ${hostRuns} cold loads, each in a new ` +
+      `context with Playwright routing (no HTTP cache) as the figure's, after one not counted ` +
+      `(${Math.round(hostFirst.timing.historyPainted)} ms), run after the loads above: ${summary(host)}; ` +
+      `beside the figure's ${summary(cold)}. Timeline: ${describeTimeline(host)}. Phases: ${describePhases(host)}.`;
     return [
       measured(
         'addin.time_to_history',

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const scheduler = new Scheduler(engine.deps, engine.leases, engine.sourceFor, {
     tickMs: config.SCHEDULER_TICK_MS,
     leaseTtlMs: config.LEASE_TTL_SECONDS * 1000,
+    owner: engine.owner,
     onError: (err, mailbox) => log.error({ err, mailbox }, 'scheduler error'),
   });
   const app = createApp({

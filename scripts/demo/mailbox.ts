@@ -1,6 +1,7 @@
 // The demo shared mailbox for `npm start`: the project's Graph emulator (test/emulator/graph) with mail between
 // the demo salespeople and contacts, and an email-logging setup pointing at it, so the logging loop has real work
 // from the first minute. New mail "arrives" now and then while the demo runs.
+import { DEFAULT_MAX_ATTEMPTS } from '../../server/domain/policy.js';
 import type { Database } from '../../server/repositories/db.js';
 import { LoggingSetupRepository } from '../../server/repositories/loggingSetups.js';
 import type { SecretBox } from '../../server/security/secretBox.js';
@@ -69,6 +70,7 @@ export async function startDemoMailbox(
         unmatchedFolder: null,
         quarantineFolder: 'Interlog quarantine',
         blocklist: [],
+        maxAttempts: DEFAULT_MAX_ATTEMPTS,
       },
     });
   }

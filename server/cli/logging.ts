@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { openDatabase } from '../repositories/db.js';
 import { createEngine } from '../jobs/engine.js';
-import { runMailbox } from '../jobs/mailboxRun.js';
-import { validateSetup } from '../jobs/validateSetup.js';
+import { acquireMailbox } from '../jobs/leasedRun.js';
+import { validateSetupOf } from '../jobs/validateSetup.js';
 
 const USAGE = 'usage: logging (run-once|validate) [--mailbox ADDRESS] [--full]';
 
@@ -38,41 +38,20 @@ async function main(): Promise<number> {
     let status = 0;
     for (const setup of setups) {
       if (command === 'validate') {
-        const result = await validateSetup(setup, engine.sourceFor(setup));
+        const result = await validateSetupOf(setup, engine.sourceFor);
         console.log(JSON.stringify({ mailbox: setup.mailbox, ...result }, null, 2));
         if (!result.ok) status = 1;
         continue;
       }
-      const ttl = config.LEASE_TTL_SECONDS * 1000;
-      let lease = await engine.leases.acquire(
-        `mailbox:${setup.mailbox}`,
-        config.INSTANCE_ID,
-        new Date(),
-        ttl,
-      );
-      if (!lease) {
+      const leased = await acquireMailbox({ ...engine, leaseTtlMs: config.LEASE_TTL_SECONDS * 1000 }, setup);
+      if (!leased) {
         console.error(`${setup.mailbox} is being processed by another instance; try again later.`);
         status = Math.max(status, 75);
         continue;
       }
-      const abort = new AbortController();
-      const renew = setInterval(async () => {
-        lease = lease && (await engine.leases.renew(lease, new Date(), ttl).catch(() => null));
-        if (!lease) abort.abort();
-      }, ttl / 3);
-      try {
-        await engine.deps.jobRuns.closeAbandoned(setup.mailbox, new Date());
-        const run = await runMailbox(engine.deps, setup, engine.sourceFor(setup), {
-          trigger: 'cli',
-          full: values.full,
-          signal: abort.signal,
-        });
-        console.log(JSON.stringify(run, null, 2));
-        if (run.outcome === 'failed') status = Math.max(status, 1);
-      } finally {
-        clearInterval(renew);
-        if (lease) await engine.leases.release(lease, new Date());
-      }
+      const run = await leased.run({ trigger: 'cli', full: values.full });
+      console.log(JSON.stringify(run, null, 2));
+      if (run.outcome === 'failed') status = Math.max(status, 1);
     }
     return status;
   } finally {

@@ -16,6 +16,8 @@ export type UnmatchedAction = (typeof UNMATCHED_ACTIONS)[number];
 
 export const DEFAULT_ARCHIVE_FOLDER = 'archive';
 export const DEFAULT_QUARANTINE_FOLDER = 'Interlog quarantine';
+/** Failed attempts on one message before it goes to quarantine (so it never holds the mailbox up). */
+export const DEFAULT_MAX_ATTEMPTS = 5;
 /** Enough for real blocklists; a bound keeps one policy document small. */
 export const MAX_BLOCKLIST_ENTRIES = 5000;
 
@@ -44,6 +46,7 @@ export const loggingPolicySchema = z
     blocklist: blocklistSchema.default([]),
     quarantineFolder: folderSchema.default(DEFAULT_QUARANTINE_FOLDER),
     archiveFolder: folderSchema.default(DEFAULT_ARCHIVE_FOLDER),
+    maxAttempts: z.int().min(1).max(100).default(DEFAULT_MAX_ATTEMPTS),
   })
   .superRefine((policy, ctx) => {
     if (policy.unmatched === 'move' && policy.unmatchedFolder === undefined) {

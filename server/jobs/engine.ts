@@ -12,11 +12,14 @@ import { NumberSeries } from '../repositories/numberSeries.js';
 import { PendingArchiveRepository } from '../repositories/pendingArchives.js';
 import { createSecretBox, type SecretBox } from '../security/secretBox.js';
 import type { MailSource } from '../mailsource/MailSource.js';
+import { processOwner } from './leasedRun.js';
 import type { EngineDeps } from './mailboxRun.js';
 import { mailSourceForSetup, type SourceEnvironment } from './sourceForSetup.js';
 
 export interface Engine {
   deps: EngineDeps;
+  /** This process's lease owner: INSTANCE_ID plus a random token, so two processes never share a lease. */
+  owner: string;
   leases: LeaseRepository;
   secrets: SecretBox;
   numbers: NumberSeries;
@@ -40,6 +43,7 @@ export function createEngine(
     onRequest: opts.onRequest,
   };
   return {
+    owner: processOwner(config.INSTANCE_ID),
     deps: {
       interactions: new InteractionRepository(db.models, numbers, now),
       masterData: new MasterDataRepository(db.models),

@@ -35,12 +35,18 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Ignore the watermark and read the whole Inbox. */
   full?: boolean;
+  /** Throws (fatal StepError) when this process may no longer work the mailbox: the lease fence (leasedRun.ts). */
+  guard?: () => Promise<void>;
 }
 
+/**
+ * `source` may be given as a function: building it opens the setup's sealed secrets, and a failure there (a
+ * SECRETS_KEY that cannot open them) is then recorded as this run's failure with its code, like any other.
+ */
 export async function runMailbox(
   deps: EngineDeps,
   setup: LoggingSetup,
-  source: MailSource,
+  source: MailSource | (() => MailSource),
   opts: RunOptions,
 ): Promise<JobRun> {
   const recorder = new RunRecorder(
@@ -51,10 +57,14 @@ export async function runMailbox(
   await recorder.start();
   let fatal = false;
   try {
-    const ctx = await prepare(deps, setup, source, recorder);
-    const seen = new Set<string>();
-    await recoverPendingArchives(ctx);
-    await retryFailedMessages(ctx, seen);
+    const mail = await step('validate_setup', async () => (typeof source === 'function' ? source() : source));
+    const ctx = await prepare(deps, setup, mail, recorder, opts.guard ?? (async () => {}));
+    // Quarantined where they are (they could not even be moved): left alone until an admin releases them.
+    const seen = new Set(
+      await step('log_interaction', () => deps.states.quarantinedInInbox(setup.mailbox, 10_000)),
+    );
+    const attempted = await recoverPendingArchives(ctx);
+    await retryFailedMessages(ctx, seen, attempted);
     const newest = await readInbox(ctx, setup, seen, opts, setup.batchSize);
     if (newest && !opts.signal?.aborted) await deps.setups.setWatermark(setup.mailbox, newest);
   } catch (err) {
@@ -72,6 +82,7 @@ async function prepare(
   setup: LoggingSetup,
   source: MailSource,
   recorder: RunRecorder,
+  guard: () => Promise<void>,
 ): Promise<RunContext> {
   const policy = loggingPolicySchema.parse({
     ...setup.policy,
@@ -106,6 +117,7 @@ async function prepare(
     recorder,
     now: deps.now,
     jobUser: setup.jobAccount ?? `interlog:${deps.instanceId}`,
+    guard,
   };
 }
 

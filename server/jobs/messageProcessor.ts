@@ -11,21 +11,12 @@ import { dispositionFor } from '../domain/policy.js';
 import type { MailMessage, MailOperation, MailOperationResult } from '../mailsource/MailSource.js';
 import { entryId, type NewInteraction } from '../repositories/interactions.js';
 import type { PendingEntry, PendingPage } from '../repositories/pendingArchives.js';
+import { archiveOutcome, type ArchiveOutcome } from './archiving.js';
+import { recordFailure, recordQuarantined } from './ledger.js';
 import { step, StepError, toStepError, type RunContext } from './runContext.js';
 
-/** After this many runs failing on the message itself it is quarantined, so it can never hold up the mailbox. */
-export const MAX_ATTEMPTS = 3;
-export const NO_LINK_COMMENT = 'No link because the email could not be moved to the archive folder.';
 /** Messages followed up at once (database writes, the rare single Graph call of a fallback). */
 const PARALLEL = 4;
-
-/** Where a logged message ended up: what its entries link to. */
-export interface ArchiveOutcome {
-  state: 'archived' | 'not_archived';
-  immutableId: string | null;
-  webLink: string | null;
-  comment: string | null;
-}
 
 export async function inParallel<T>(
   items: T[],
@@ -121,6 +112,7 @@ export async function actOnPage(
     ),
   );
   if (signal?.aborted) return { tail: after }; // the intents are finished by the next run
+  await step('validate_setup', ctx.guard); // fenced: a process that lost the mailbox moves nothing more
   const byId = new Map(loggable.map((l) => [l.msg.id, l]));
 
   // Every move and delete of the page in as few Graph requests as the adapter can (JSON batches).
@@ -130,6 +122,7 @@ export async function actOnPage(
   const resultOf = new Map(withOp.map((a, i) => [a.msg.id, results[i]!]));
 
   const done: LoggedMessage[] = [];
+  const quarantined = new Set<string>();
   await inParallel(actions, PARALLEL, async (a) => {
     try {
       const result = resultOf.get(a.msg.id) ?? null;
@@ -147,15 +140,15 @@ export async function actOnPage(
     } catch (err) {
       const e = asStepError(err, 'process_message');
       if (e.fatal) throw e;
-      await recordFailure(ctx, a.msg, e);
+      if ((await recordFailure(ctx, a.msg, e)) === 'quarantined') quarantined.add(a.msg.id);
     }
   });
-  const tail = after.then(() => completeLogged(ctx, [intents], done));
+  const tail = after.then(() => completeLogged(ctx, [intents], done, quarantined));
   tail.catch(() => {}); // observed by the caller later; never an unhandled rejection meanwhile
   return { tail };
 }
 
-interface LoggedMessage {
+export interface LoggedMessage {
   messageId: string;
   messageKey: string;
   entries: NewInteraction[];
@@ -172,15 +165,17 @@ function operationFor(ctx: RunContext, msg: MailMessage, c: Classification): Mai
   return null;
 }
 
-/** Writes the entries of archived messages and settles their intents (the pages they were recorded in). A
- *  failure leaves the intents for the next run (the messages are already archived; their entries will be
+/** Writes the entries of archived messages and settles their intents (the pages they were recorded in), and
+ *  drops the intents of messages that went to quarantine (their entries are written if an admin releases them).
+ *  A failure leaves the intents for the next run (the messages are already archived; their entries will be
  *  written then). */
 export async function completeLogged(
   ctx: RunContext,
   pages: PendingPage[],
   done: LoggedMessage[],
+  quarantined: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  if (done.length === 0) return;
+  if (done.length === 0 && quarantined.size === 0) return;
   try {
     const written = await step('log_interaction', () =>
       ctx.interactions.writeIdempotent(done.flatMap((d) => d.entries)),
@@ -200,7 +195,7 @@ export async function completeLogged(
         webLink: link.webLink,
       });
     }
-    const finished = new Set(done.map((d) => d.messageId));
+    const finished = new Set([...done.map((d) => d.messageId), ...quarantined]);
     await step('log_interaction', () => Promise.all(pages.map((p) => ctx.pending.settle(p, finished))));
   } catch (err) {
     const e = asStepError(err, 'log_interaction');
@@ -230,151 +225,4 @@ async function afterUnlogged(
   if (d.action === 'delete') ctx.recorder.count('deleted');
   else if (d.action === 'move') ctx.recorder.count('moved');
   else ctx.recorder.count('kept');
-}
-
-/** Where a logged message ended up after its move. A failed move is never answered by deleting the mail
- *  (Business Central's fallback): see `archiveFailed`. */
-async function archiveOutcome(
-  ctx: RunContext,
-  msg: MailMessage,
-  result: MailOperationResult,
-): Promise<ArchiveOutcome> {
-  if (result.ok) {
-    ctx.recorder.count('archived');
-    return {
-      state: 'archived',
-      immutableId: result.message!.id,
-      webLink: result.message!.webLink,
-      comment: null,
-    };
-  }
-  return archiveFailed(ctx, msg, toStepError('archive', result.error));
-}
-
-/**
- * A failed archive move proves nothing about where the message is (a move into an archive can answer
- * ErrorItemNotFound although the item moved; a 404 can mean the archive folder is gone). So the message is read
- * back by its immutable id: gone -> logged without a link; no longer in the Inbox -> it moved, take its link;
- * still in the Inbox -> if the archive folder is what is missing, it is resolved again once per run (and the
- * move retried there, or the run stops naming the folder); otherwise the failure stands and the message stays in
- * the Inbox for the ledger to retry. Loggable mail is never deleted here.
- */
-async function archiveFailed(ctx: RunContext, msg: MailMessage, err: unknown): Promise<ArchiveOutcome> {
-  if (!(err instanceof StepError) || err.fatal) throw err;
-  const now = await step('archive', () => ctx.source.getMessage(msg.id));
-  if (now === null) {
-    ctx.recorder.error('archive', 'message_gone', `${err.message} The message no longer exists.`, msg.id);
-    return { state: 'not_archived', immutableId: null, webLink: null, comment: NO_LINK_COMMENT };
-  }
-  if (now.parentFolderId !== ctx.folders.inbox) {
-    ctx.recorder.count('archived');
-    return { state: 'archived', immutableId: now.id, webLink: now.webLink, comment: null };
-  }
-  if (err.code === 'not_found') {
-    const archive = await archiveFolderAgain(ctx);
-    if (archive !== null) {
-      const moved = await step('archive', () => ctx.source.move(msg.id, archive));
-      ctx.recorder.count('archived');
-      return { state: 'archived', immutableId: moved.id, webLink: moved.webLink, comment: null };
-    }
-  }
-  throw err;
-}
-
-/**
- * The archive folder's id again, once per run: a new id when it was recreated (later moves go there), null when
- * it is unchanged (the 404 was about the message). A folder that no longer exists stops the run: nothing can be
- * archived, and nothing is deleted instead.
- */
-function archiveFolderAgain(ctx: RunContext): Promise<string | null> {
-  ctx.archiveRecheck ??= (async () => {
-    const name = ctx.policy.archiveFolder;
-    try {
-      const folder = await ctx.source.resolveFolder(name);
-      if (folder.id === ctx.folders.archive) return null;
-      ctx.folders.archive = folder.id;
-      return folder.id;
-    } catch (e) {
-      const cause = toStepError('archive', e);
-      if (cause.code !== 'not_found') throw cause;
-      throw new StepError(
-        'archive',
-        'archive_folder_missing',
-        `The archive folder "${name}" no longer exists in ${ctx.mailbox}. Nothing was archived or deleted; ` +
-          'recreate the folder (or choose another in the setup) and the next run archives the waiting mail.',
-        true,
-      );
-    }
-  })();
-  return ctx.archiveRecheck;
-}
-
-/** Moves one message to the archive folder (recovery of a crashed run's intent). */
-export async function archive(ctx: RunContext, msg: MailMessage): Promise<ArchiveOutcome> {
-  try {
-    const moved = await step('archive', () => ctx.source.move(msg.id, ctx.folders.archive));
-    ctx.recorder.count('archived');
-    return { state: 'archived', immutableId: moved.id, webLink: moved.webLink, comment: null };
-  } catch (err) {
-    return archiveFailed(ctx, msg, err);
-  }
-}
-
-export async function quarantine(
-  ctx: RunContext,
-  msg: MailMessage,
-  code: string,
-  reason: string,
-): Promise<void> {
-  await step('quarantine', () => ctx.source.move(msg.id, ctx.folders.quarantine));
-  await recordQuarantined(ctx, msg, code, reason);
-}
-
-/** The message is in the quarantine folder: remember why, and say so in the run. */
-async function recordQuarantined(
-  ctx: RunContext,
-  msg: MailMessage,
-  code: string,
-  reason: string,
-): Promise<void> {
-  await ctx.states.markQuarantined(
-    {
-      mailbox: ctx.mailbox,
-      messageId: msg.id,
-      internetMessageId: msg.internetMessageId,
-      subject: msg.subject ?? '',
-      reason,
-      code,
-    },
-    ctx.now(),
-  );
-  ctx.recorder.count('quarantined');
-  ctx.recorder.error('process_message', code, reason, msg.id);
-}
-
-async function recordFailure(ctx: RunContext, msg: MailMessage, e: StepError): Promise<void> {
-  ctx.recorder.count('failed');
-  ctx.recorder.error(e.context, e.code, e.message, msg.id);
-  const attempts = await ctx.states.recordFailure(
-    {
-      mailbox: ctx.mailbox,
-      messageId: msg.id,
-      internetMessageId: msg.internetMessageId,
-      subject: msg.subject ?? '',
-      reason: e.message,
-      code: e.code,
-    },
-    ctx.now(),
-  );
-  // Only failures that point at the message itself make it poison; an unavailable service is retried forever.
-  if (attempts >= MAX_ATTEMPTS && e.code !== 'transient' && e.code !== 'throttled') {
-    await quarantine(
-      ctx,
-      msg,
-      'repeated_failure',
-      `Failed ${attempts} times; last error (${e.context}): ${e.message}`,
-    ).catch(
-      () => {}, // still failing: it stays in the ledger and is tried again next run
-    );
-  }
 }

@@ -9,6 +9,7 @@ import type { MessageStateRepository } from '../repositories/messageStates.js';
 import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
 import type { ErrorContext } from '../repositories/models/logging.js';
 import type { RunRecorder } from './runRecorder.js';
+import { isRunFatal } from '../domain/outcomes.js';
 
 export interface RunContext {
   mailbox: string;
@@ -25,12 +26,11 @@ export interface RunContext {
   now: () => Date;
   /** Who the entries are "created by": the job's account or instance. */
   jobUser: string;
+  /** Throws when this process may no longer work the mailbox (the lease fence): called before moving mail. */
+  guard: () => Promise<void>;
   /** The archive folder resolved again after a 404 on a move (once per run; see messageProcessor.ts). */
   archiveRecheck?: Promise<string | null>;
 }
-
-/** Mail-source errors that concern the whole mailbox: the run stops instead of failing every message. */
-export const FATAL_CODES = new Set(['auth_failed', 'access_denied', 'mailbox_not_found', 'not_licensed']);
 
 export class StepError extends Error {
   constructor(
@@ -49,16 +49,11 @@ export class StepError extends Error {
 export function toStepError(context: ErrorContext, err: unknown): StepError {
   if (err instanceof StepError) return err;
   if (err instanceof MailSourceError) {
-    return new StepError(context, err.code, err.message, FATAL_CODES.has(err.code), err);
+    return new StepError(context, err.code, err.message, isRunFatal(err.code), err);
   }
-  const code = (err as { code?: unknown }).code;
-  return new StepError(
-    context,
-    typeof code === 'string' ? code : 'internal_error',
-    String((err as Error)?.message ?? err),
-    false,
-    err,
-  );
+  const raw = (err as { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : 'internal_error';
+  return new StepError(context, code, String((err as Error)?.message ?? err), isRunFatal(code), err);
 }
 
 /** Runs one step and tags any failure with the step's context and a stable code. */

@@ -65,6 +65,9 @@ function authConfigOf(
 }
 
 export function mailSourceForSetup(setup: LoggingSetup, env: SourceEnvironment): MailSource {
+  // The token cache is opened by MSAL later, deep inside a token request; a key that cannot open it must say so
+  // here, as a SecretUnreadableError (code secrets_key_mismatch), not as a sign-in failure.
+  if (setup.authMode === 'delegated' && setup.tokenCacheSealed) env.secrets.open(setup.tokenCacheSealed);
   const mode: GraphAuthConfig['mode'] =
     setup.authMode === 'delegated'
       ? {

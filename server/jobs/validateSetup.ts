@@ -3,6 +3,7 @@
 import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { LoggingSetup } from '../repositories/loggingSetups.js';
+import { SecretUnreadableError } from '../security/secretBox.js';
 
 export interface ValidationStep {
   name: 'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder';
@@ -36,12 +37,47 @@ export function adviceFor(
       return `There is no mailbox ${setup.mailbox} in this tenant: check the address of the shared mailbox.`;
     case 'not_licensed':
       return `${setup.mailbox} cannot be used through Microsoft Graph: it must be an Exchange Online mailbox (not on-premises, not inactive).`;
+    case 'secrets_key_mismatch':
+      return `The setup of ${setup.mailbox} was sealed with another SECRETS_KEY than the one this server runs with, so its client secret, certificate or sign-in cannot be opened. Start the server with the key the setup was saved with, or enter the client secret (or certificate) again${setup.authMode === 'delegated' ? ' and sign in with the job account again' : ''}.`;
     case 'throttled':
     case 'transient':
       return `Microsoft Graph did not answer in time (${detail}). Try again in a few minutes.`;
     default:
       return detail;
   }
+}
+
+/** The stable code of a failure (mail-source codes, secrets_key_mismatch, ...), internal_error otherwise. */
+function codeOf(err: unknown): string {
+  if (err instanceof MailSourceError) return err.code;
+  if (err instanceof SecretUnreadableError) return err.code;
+  return 'internal_error';
+}
+
+/**
+ * Validates a setup whose mail source is built here: a setup whose source cannot even be built (no credential,
+ * secrets sealed with another key) fails the connection step with advice instead of an unexpected error.
+ */
+export async function validateSetupOf(
+  setup: LoggingSetup,
+  sourceFor: (setup: LoggingSetup) => MailSource,
+  onUnexpected: (err: unknown) => void = () => {},
+): Promise<ValidationResult> {
+  let source: MailSource;
+  try {
+    source = sourceFor(setup);
+  } catch (err) {
+    const code = codeOf(err);
+    if (code === 'internal_error') onUnexpected(err);
+    const detail = code === 'internal_error' ? 'Unexpected error.' : (err as Error).message;
+    const message = adviceFor(code, setup, detail);
+    return {
+      ok: false,
+      message: `Could not access the shared mailbox. ${message}`,
+      steps: [{ name: 'connection', ok: false, code, message }],
+    };
+  }
+  return validateSetup(setup, source);
 }
 
 export async function validateSetup(setup: LoggingSetup, source: MailSource): Promise<ValidationResult> {
@@ -56,7 +92,7 @@ export async function validateSetup(setup: LoggingSetup, source: MailSource): Pr
       steps.push({ name, ok: true, message: ok });
       return true;
     } catch (err) {
-      const code = err instanceof MailSourceError ? err.code : 'internal_error';
+      const code = codeOf(err);
       const detail = err instanceof Error ? err.message : String(err);
       steps.push({ name, ok: false, code, message: adviceFor(code, setup, detail) });
       return false;

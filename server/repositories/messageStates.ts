@@ -22,21 +22,34 @@ export class MessageStateRepository {
     const attempts = (prev?.attempts ?? 0) + 1;
     await this.models.MessageState.updateOne(
       { _id },
-      { $set: { ...s, state: 'failing', attempts, updatedAt: now } },
+      { $set: { ...s, state: 'failing', attempts, inInbox: false, updatedAt: now } },
       { upsert: true },
     );
     return attempts;
   }
 
+  /** `inInbox`: the message could not be moved to the quarantine folder and stays where it is. */
   async markQuarantined(
     s: Pick<MessageState, 'mailbox' | 'messageId' | 'internetMessageId' | 'subject' | 'reason' | 'code'>,
     now: Date,
+    inInbox = false,
   ): Promise<void> {
     await this.models.MessageState.updateOne(
       { _id: this.id(s.mailbox, s.messageId) },
-      { $set: { ...s, state: 'quarantined', updatedAt: now }, $setOnInsert: { attempts: 0 } },
+      { $set: { ...s, state: 'quarantined', inInbox, updatedAt: now }, $setOnInsert: { attempts: 0 } },
       { upsert: true },
     );
+  }
+
+  /** Ids of messages quarantined in the Inbox (a run skips them when it reads the Inbox again). */
+  async quarantinedInInbox(mailbox: string, limit: number): Promise<string[]> {
+    const rows = await this.models.MessageState.find(
+      { mailbox, state: 'quarantined', inInbox: true },
+      { messageId: 1 },
+    )
+      .limit(limit)
+      .lean();
+    return rows.map((r) => r.messageId);
   }
 
   async clear(mailbox: string, messageId: string): Promise<void> {

@@ -2,6 +2,18 @@
 // Format "v1.<iv>.<tag>.<ciphertext>" (base64url) so the scheme can change later without guessing.
 import crypto from 'node:crypto';
 
+/**
+ * A sealed secret that cannot be opened: sealed under another key (the usual cause: the server started with a
+ * different SECRETS_KEY than the one the setup was saved with), or not a sealed value at all.
+ */
+export class SecretUnreadableError extends Error {
+  readonly code = 'secrets_key_mismatch';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SecretUnreadableError';
+  }
+}
+
 export interface SecretBox {
   seal(plaintext: string): string;
   open(sealed: string): string;
@@ -20,12 +32,20 @@ export function createSecretBox(key: Buffer): SecretBox {
     },
     open(sealed) {
       const [version, iv, tag, ct] = sealed.split('.');
-      if (version !== 'v1' || !iv || !tag || ct === undefined) throw new Error('unrecognised sealed secret');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
-        'utf8',
-      );
+      if (version !== 'v1' || !iv || !tag || ct === undefined)
+        throw new SecretUnreadableError('A stored secret is not in the sealed format.');
+      try {
+        const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+        return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
+          'utf8',
+        );
+      } catch {
+        // GCM's authentication failed: this key did not seal it.
+        throw new SecretUnreadableError(
+          'The stored secrets were sealed with another SECRETS_KEY than the one this server runs with.',
+        );
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 // What the admin console shows about the loop: interaction log entries across contacts with filters, the state
 // of every logging mailbox (healthy / failing / disabled, last run, earliest next run, ledger counts) and mail
 // logged per day. Read-only; the clock is injected.
+import { healthOf, RECENT_RUNS, scheduleOf } from '../domain/outcomes.js';
 import { z } from 'zod';
 import type { AdminQueryRepository, InteractionFilter } from '../repositories/adminQueries.js';
 import type { ContactRepository } from '../repositories/contacts.js';
@@ -43,32 +44,26 @@ export interface DayCount {
   entries: number;
 }
 
-/** How many of the newest runs are read to count failures in a row (the scheduler's backoff reads as many). */
-const RECENT_RUNS = 6;
-
-/** Pure: the state of one mailbox from its setup and its newest runs (newest first). */
+/**
+ * Pure: the state of one mailbox from its setup, its newest runs (newest first) and its ledger: health and next
+ * run as the scheduler decides them (domain/outcomes.ts), an overdue run shown as due now.
+ */
 export function mailboxHealth(
   setup: Pick<LoggingSetup, 'enabled' | 'intervalSeconds' | 'runRequestedAt'>,
   recent: JobRun[],
   now: Date,
+  failingMessages = 0,
 ): Pick<MailboxState, 'health' | 'lastRun' | 'consecutiveFailures' | 'nextRunAt'> {
   const lastRun = recent[0] ?? null;
-  const finished = recent.filter((r) => r.outcome !== 'running');
-  let consecutiveFailures = 0;
-  while (consecutiveFailures < finished.length && finished[consecutiveFailures]!.outcome === 'failed')
-    consecutiveFailures++;
-  if (!setup.enabled) return { health: 'disabled', lastRun, consecutiveFailures, nextRunAt: null };
-  const health = consecutiveFailures > 0 ? 'failing' : 'healthy';
-  let nextRunAt: Date | null;
-  if (lastRun?.outcome === 'running')
-    nextRunAt = null; // running now
-  else if (setup.runRequestedAt || !lastRun) nextRunAt = now;
-  else {
-    // The scheduler waits at least the interval after a run (longer, with jitter, after failures).
-    const due = (lastRun.finishedAt ?? lastRun.startedAt).getTime() + setup.intervalSeconds * 1000;
-    nextRunAt = new Date(Math.max(due, now.getTime()));
-  }
-  return { health, lastRun, consecutiveFailures, nextRunAt };
+  const { consecutiveFailures, nextRunAt } = scheduleOf(setup, recent, now);
+  const health = healthOf({ enabled: setup.enabled, consecutiveFailures, failingMessages });
+  if (!setup.enabled) return { health, lastRun, consecutiveFailures, nextRunAt: null };
+  return {
+    health,
+    lastRun,
+    consecutiveFailures,
+    nextRunAt: nextRunAt && nextRunAt < now ? now : nextRunAt,
+  };
 }
 
 /** Pure: per UTC day from the first day to `today` (both "YYYY-MM-DD"), sums of the runs started that day. */
@@ -134,7 +129,12 @@ export class AdminViewService {
           this.d.queries.countMessageStates(setup.mailbox, 'quarantined'),
           this.d.queries.countMessageStates(setup.mailbox, 'failing'),
         ]);
-        return { setup, ...mailboxHealth(setup, recent, now), quarantined, failingMessages };
+        return {
+          setup,
+          ...mailboxHealth(setup, recent, now, failingMessages),
+          quarantined,
+          failingMessages,
+        };
       }),
     );
   }

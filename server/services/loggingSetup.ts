@@ -2,9 +2,8 @@
 // back out (the view says "set"/"not set"); "Validate" signs in and reads the Inbox as the loop would; "Run now"
 // asks the scheduler for a run; runs and quarantined messages show what the loop did.
 import { loggingPolicySchema } from '../domain/policy.js';
-import { adviceFor, validateSetup, type ValidationResult } from '../jobs/validateSetup.js';
+import { validateSetupOf } from '../jobs/validateSetup.js';
 import type { MailSource } from '../mailsource/MailSource.js';
-import { MailSourceError } from '../mailsource/MailSource.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { MessageState, MessageStateRepository } from '../repositories/messageStates.js';
@@ -151,21 +150,9 @@ export class LoggingSetupService {
   async validate(mailbox: string, log: Logger): Promise<SetupValidation> {
     const setup = await this.get(mailbox);
     const at = this.d.now();
-    let result: ValidationResult;
-    try {
-      result = await validateSetup(setup, this.d.sourceFor(setup));
-    } catch (err) {
-      // The source could not even be built (no credential set up): the connection step fails.
-      const code = err instanceof MailSourceError ? err.code : 'internal_error';
-      if (code === 'internal_error') log.error({ err, mailbox }, 'setup validation failed unexpectedly');
-      const detail = err instanceof MailSourceError ? err.message : 'Unexpected error.';
-      const message = adviceFor(code, setup, detail);
-      result = {
-        ok: false,
-        message: `Could not access the shared mailbox. ${message}`,
-        steps: [{ name: 'connection', ok: false, code, message }],
-      };
-    }
+    const result = await validateSetupOf(setup, this.d.sourceFor, (err) =>
+      log.error({ err, mailbox }, 'setup validation failed unexpectedly'),
+    );
     await this.d.setups.upsert(mailbox, { lastValidatedAt: at, lastValidationOk: result.ok });
     const steps = result.steps.map((st) => ({
       name: st.name,

@@ -15,6 +15,8 @@ export const LoggingPolicyView = z.strictObject({
   quarantineFolder: z.string(),
   /** Canonical entries: "jane@x.com" or "@x.com". */
   blocklist: z.array(z.string()),
+  /** Failed attempts on one message before it goes to the quarantine folder. */
+  maxAttempts: z.int(),
 });
 
 export const LoggingSetupView = z.strictObject({
@@ -78,6 +80,7 @@ export const LoggingSetupUpdate = z.strictObject({
       blocklist: z.array(z.string().max(254)).max(5000).optional(),
       quarantineFolder: Folder.optional(),
       archiveFolder: Folder.optional(),
+      maxAttempts: z.int().min(1).max(100).optional(),
     })
     .optional(),
 });

@@ -1,6 +1,10 @@
 // Email-logging setup per shared mailbox, its runs, its lease and the per-message ledger of the loop.
 import { Schema } from 'mongoose';
-import { DEFAULT_ARCHIVE_FOLDER, DEFAULT_QUARANTINE_FOLDER } from '../../domain/policy.js';
+import {
+  DEFAULT_ARCHIVE_FOLDER,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_QUARANTINE_FOLDER,
+} from '../../domain/policy.js';
 
 export interface LoggingPolicyDoc {
   archiveFolder: string;
@@ -8,6 +12,8 @@ export interface LoggingPolicyDoc {
   unmatchedFolder: string | null;
   quarantineFolder: string;
   blocklist: string[];
+  /** Failed attempts on one message before it is quarantined. */
+  maxAttempts: number;
 }
 
 /** The job account signed in through the consent flow (delegated access); its tokens live in the sealed cache. */
@@ -55,6 +61,7 @@ const policySchema = new Schema<LoggingPolicyDoc>(
     unmatchedFolder: { type: String, default: null },
     quarantineFolder: { type: String, default: DEFAULT_QUARANTINE_FOLDER },
     blocklist: { type: [String], default: [] },
+    maxAttempts: { type: Number, default: DEFAULT_MAX_ATTEMPTS },
   },
   { _id: false },
 );
@@ -213,6 +220,8 @@ export interface MessageStateDoc {
   reason: string;
   code: string;
   attempts: number;
+  /** Quarantined where it is: the move to the quarantine folder failed too, so it waits in the Inbox. */
+  inInbox: boolean;
   updatedAt: Date;
 }
 
@@ -227,11 +236,14 @@ export const messageStateSchema = new Schema<MessageStateDoc>(
     reason: { type: String, required: true },
     code: { type: String, required: true },
     attempts: { type: Number, default: 0 },
+    inInbox: { type: Boolean, default: false },
     updatedAt: { type: Date, required: true },
   },
   { strict: 'throw', versionKey: false },
 );
 messageStateSchema.index({ mailbox: 1, state: 1, updatedAt: -1 });
+// The run's list of messages quarantined in the Inbox (skipped when the Inbox is read again).
+messageStateSchema.index({ mailbox: 1, state: 1, inInbox: 1 });
 
 /** Number series blocks: a number belongs to whoever inserted its block first (unique _id). */
 export interface NumberBlockDoc {

@@ -1,6 +1,7 @@
 // Logging setups, runs and quarantined messages as the admin console sees them. Sealed secrets become
 // "set"/"not set" here and nowhere else: a new field on the record cannot leak, because only what is named
 // below is copied.
+import { DEFAULT_MAX_ATTEMPTS } from '../../domain/policy.js';
 import type { JobRun } from '../../repositories/jobRuns.js';
 import type { LoggingSetup } from '../../repositories/loggingSetups.js';
 import type { MessageState } from '../../repositories/messageStates.js';
@@ -49,6 +50,7 @@ export function presentSetup(stored: LoggingSetup): LoggingSetupView {
       quarantineFolder: policy.quarantineFolder,
       unmatchedFolder: policy.unmatchedFolder ?? null,
       blocklist: [...policy.blocklist],
+      maxAttempts: policy.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     },
     receivedFrom: iso(s.receivedFrom),
     runRequestedAt: iso(s.runRequestedAt),

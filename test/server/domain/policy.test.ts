@@ -33,6 +33,7 @@ describe('server/domain/policy', () => {
         unmatched: 'delete',
         blocklist: [],
         quarantineFolder: 'Interlog quarantine',
+        maxAttempts: 5,
         archiveFolder: 'archive',
       });
     });

@@ -3,6 +3,8 @@ import { Scheduler } from '../../../server/jobs/scheduler.js';
 import { startEngineHarness, MAILBOX, type EngineHarness } from '../../support/engineHarness.js';
 import { useTestDatabase } from '../../support/db.js';
 import type { JobRun } from '../../../server/repositories/jobRuns.js';
+import { jitterOf } from '../../../server/domain/outcomes.js';
+import { mailboxHealth } from '../../../server/services/adminViews.js';
 
 describe('Scheduler: when a mailbox is due', function () {
   this.timeout(60_000);
@@ -13,14 +15,14 @@ describe('Scheduler: when a mailbox is due', function () {
   before(async () => {
     h = await startEngineHarness(tdb().conn, { setup: { intervalSeconds: 60 } });
     h.deps.now = () => now;
-    scheduler = new Scheduler(h.deps, null as never, () => null as never, { random: () => 0.5 });
+    scheduler = new Scheduler(h.deps, null as never, () => null as never);
   });
   after(() => h?.close());
 
   let n = 0;
-  async function recordRun(outcome: JobRun['outcome'], finishedAt: Date): Promise<void> {
+  async function recordRun(outcome: JobRun['outcome'], finishedAt: Date, runId = `r${n++}`): Promise<void> {
     await h.deps.jobRuns.start({
-      runId: `r${n++}`,
+      runId,
       mailbox: MAILBOX,
       instanceId: 'x',
       trigger: 'schedule',
@@ -44,11 +46,20 @@ describe('Scheduler: when a mailbox is due', function () {
 
   it('backs off exponentially after consecutive failures, and "Run now" skips the wait', async () => {
     const t0 = now;
-    for (let i = 0; i < 4; i++) await recordRun('failed', t0);
-    // 4 failures: cap = 60 s * 2^3 = 480 s; full jitter with random 0.5 -> 240 s (at least the interval).
-    now = new Date(t0.getTime() + 200_000);
+    for (let i = 3; i > 0; i--) await recordRun('failed', new Date(t0.getTime() - i * 1000));
+    await recordRun('failed', t0, 'backoff-4'); // the newest
+    // 4 failures: cap = 60 s * 2^3 = 480 s; full jitter, drawn from the last run's id (at least the interval).
+    const wait = Math.max(60_000, Math.floor(jitterOf('backoff-4') * 480_000));
+    assert.ok(wait > 60_000, `the jitter of this run id gives a wait beyond the interval (${wait} ms)`);
+    now = new Date(t0.getTime() + wait - 1);
     assert.equal(await scheduler.isDue(await h.setup()), false);
-    now = new Date(t0.getTime() + 241_000);
+    // The console shows the same next run as the scheduler decides.
+    const shown = mailboxHealth(await h.setup(), await h.deps.jobRuns.recent(MAILBOX, 6), now);
+    assert.deepEqual(
+      [shown.health, shown.consecutiveFailures, shown.nextRunAt?.getTime()],
+      ['failing', 4, t0.getTime() + wait],
+    );
+    now = new Date(t0.getTime() + wait);
     assert.equal(await scheduler.isDue(await h.setup()), true);
     now = new Date(t0.getTime() + 10_000);
     assert.equal(await scheduler.isDue(await h.setup()), false);

@@ -50,6 +50,13 @@ describe('admin views: mailbox health and logged mail per day (pure)', () => {
     assert.deepEqual([h.health, h.nextRunAt?.toISOString()], ['healthy', '2025-06-10T12:05:00.000Z']);
   });
 
+  it('is failing while messages wait in the ledger, even when the runs end partial (no silent stop)', () => {
+    const partial = [run('partial', '2025-06-10T11:55:00Z')];
+    assert.equal(mailboxHealth(enabled, partial, NOW, 1).health, 'failing');
+    assert.equal(mailboxHealth(enabled, partial, NOW, 0).health, 'healthy');
+    assert.equal(mailboxHealth({ ...enabled, enabled: false }, partial, NOW, 3).health, 'disabled');
+  });
+
   it('runs at once when never run, when "Run now" was asked, or when the interval is over', () => {
     assert.equal(mailboxHealth(enabled, [], NOW).nextRunAt?.getTime(), NOW.getTime());
     const requested = { ...enabled, runRequestedAt: new Date('2025-06-10T11:59:59Z') };

@@ -4,9 +4,14 @@ import crypto from 'node:crypto';
 import type { JobRunRepository, JobRun } from '../repositories/jobRuns.js';
 import { JOB_RUN_COUNTERS, type ErrorContext, type JobRunCounter } from '../repositories/models/logging.js';
 
+/** Errors a run keeps (the newest): a mailbox of 100,000 failing messages must not grow a run without bound. */
+export const MAX_KEPT_ERRORS = 200;
+
 export class RunRecorder {
   readonly run: JobRun;
   private lastSave = 0;
+  /** Every error recorded, kept or not (the outcome depends on it). */
+  private errorCount = 0;
 
   constructor(
     private readonly repo: JobRunRepository,
@@ -34,7 +39,9 @@ export class RunRecorder {
   }
 
   error(context: ErrorContext, code: string, message: string, messageId: string | null = null): void {
+    this.errorCount++;
     this.run.errors.push({ context, code, message: message.slice(0, 2000), messageId, at: this.now() });
+    if (this.run.errors.length > MAX_KEPT_ERRORS) this.run.errors.shift();
   }
 
   /** Saves progress at most every few seconds. */
@@ -46,7 +53,7 @@ export class RunRecorder {
 
   async finish(fatal: boolean): Promise<JobRun> {
     this.run.finishedAt = this.now();
-    this.run.outcome = fatal ? 'failed' : this.run.errors.length > 0 ? 'partial' : 'succeeded';
+    this.run.outcome = fatal ? 'failed' : this.errorCount > 0 ? 'partial' : 'succeeded';
     await this.repo.save(this.run);
     return this.run;
   }

@@ -18,14 +18,21 @@ export interface SourceEnvironment {
   onRequest?: (event: GraphRequestEvent) => void;
 }
 
+/**
+ * The delegated job's MSAL cache in the setup document, sealed. A save goes only over the version this store
+ * loaded: when "Renew token" stored a new sign-in meanwhile, the run's refreshed tokens are dropped, never the
+ * new sign-in (the next load reads it).
+ */
 export function tokenCacheStoreFor(mailbox: string, env: SourceEnvironment): TokenCacheStore {
+  let loaded = 0;
   return {
     async load() {
-      const setup = await env.setups.get(mailbox);
-      return setup?.tokenCacheSealed ? env.secrets.open(setup.tokenCacheSealed) : null;
+      const cache = await env.setups.tokenCache(mailbox);
+      loaded = cache?.version ?? 0;
+      return cache?.sealed ? env.secrets.open(cache.sealed) : null;
     },
     async save(serialized) {
-      await env.setups.setTokenCache(mailbox, env.secrets.seal(serialized));
+      if (await env.setups.setTokenCache(mailbox, env.secrets.seal(serialized), loaded)) loaded += 1;
     },
   };
 }

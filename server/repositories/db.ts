@@ -9,11 +9,27 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Writes are acknowledged by a majority of the replica set and journaled unless the connection string says
+ * otherwise (`w=`, `journal=`): an intent or entry a failover could roll back would break crash safety (an
+ * intent lost after its message moved). FerretDB accepts and ignores write concerns (one node, SQLite or
+ * PostgreSQL underneath, durable on commit).
+ */
+export function writeConcernFor(uri: string): { w?: 'majority'; journal?: boolean } {
+  const query = new URL(uri.replace(/^mongodb(\+srv)?:/, 'http:')).searchParams;
+  const keys = [...query.keys()].map((k) => k.toLowerCase());
+  return {
+    ...(keys.includes('w') ? {} : { w: 'majority' as const }),
+    ...(keys.includes('journal') || keys.includes('j') ? {} : { journal: true }),
+  };
+}
+
 export async function openDatabase(uri: string, opts: { dbName?: string } = {}): Promise<Database> {
   const conn = mongoose.createConnection(uri, {
     dbName: opts.dbName,
     autoIndex: false,
     serverSelectionTimeoutMS: 5000,
+    ...writeConcernFor(uri),
   });
   await conn.asPromise();
   return wrapConnection(conn);

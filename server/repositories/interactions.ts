@@ -81,8 +81,35 @@ export class InteractionRepository {
       docs.push(doc);
     }
     const result: WriteResult = { written: [], duplicates: 0, duplicateIds: new Set() };
-    if (docs.length === 0) return result;
-    // A page of entries in chunks sent together; unordered, so a duplicate does not stop the others.
+    let pending = docs;
+    for (let round = 0; pending.length > 0; round++) {
+      const clashed = await this.insertChunks(pending);
+      // A refused insert is "already written" only if that entry exists; otherwise another unique key, the
+      // entry number, clashed (a number handed out twice): the entry gets a new number and goes again.
+      const existing = await this.existingIds(clashed.map((d) => d._id));
+      const renumber: typeof docs = [];
+      for (const d of pending) {
+        const { _id, ...doc } = d;
+        if (!clashed.includes(d)) result.written.push(doc);
+        else if (existing.has(_id)) {
+          result.duplicates++;
+          result.duplicateIds.add(_id);
+        } else renumber.push(d);
+      }
+      if (renumber.length > 0 && round >= 4) {
+        throw new Error(
+          `entry numbers keep clashing for ${renumber.length} entries; check the number series`,
+        );
+      }
+      pending = [];
+      for (const d of renumber)
+        pending.push({ ...d, entryNumber: await this.numbers.next(SERIES.interaction) });
+    }
+    return result;
+  }
+
+  /** Inserts in chunks sent together (unordered: a refused entry does not stop the others); the refused ones. */
+  private async insertChunks<T extends { _id: string }>(docs: T[]): Promise<T[]> {
     const failed = new Set<number>();
     const starts = Array.from({ length: Math.ceil(docs.length / WRITE_CHUNK) }, (_, i) => i * WRITE_CHUNK);
     await Promise.all(
@@ -102,16 +129,15 @@ export class InteractionRepository {
         }
       }),
     );
-    docs.forEach((d, i) => {
-      const { _id, ...doc } = d;
-      if (failed.has(i)) {
-        result.duplicates++;
-        result.duplicateIds.add(_id);
-      } else {
-        result.written.push(doc);
-      }
-    });
-    return result;
+    return docs.filter((_, i) => failed.has(i));
+  }
+
+  private async existingIds(ids: string[]): Promise<Set<string>> {
+    // One lookup by _id each (FerretDB does not push $in down); only refused inserts get here.
+    const found = await Promise.all(
+      ids.map((_id) => this.models.Interaction.exists({ _id }).then((r) => (r ? _id : null))),
+    );
+    return new Set(found.filter((id): id is string => id !== null));
   }
 
   async byMessageKey(messageKey: string): Promise<Interaction[]> {

@@ -30,8 +30,42 @@ export class LoggingSetupRepository {
     await this.models.LoggingSetup.updateOne({ mailbox }, { $set: { receivedFrom } });
   }
 
-  async setTokenCache(mailbox: string, sealed: string): Promise<void> {
-    await this.models.LoggingSetup.updateOne({ mailbox }, { $set: { tokenCacheSealed: sealed } });
+  /** The sealed MSAL token cache and its version (0 for a setup that never had one). */
+  async tokenCache(mailbox: string): Promise<{ sealed: string | null; version: number } | null> {
+    const s = await this.models.LoggingSetup.findOne(
+      { mailbox },
+      { tokenCacheSealed: 1, tokenCacheVersion: 1 },
+    ).lean();
+    return s && { sealed: s.tokenCacheSealed ?? null, version: s.tokenCacheVersion ?? 0 };
+  }
+
+  /**
+   * Compare-and-set: saves the cache only over the version the caller loaded, so a run that refreshed its
+   * tokens never overwrites what "Renew token" stored meanwhile. False when the version moved on.
+   */
+  async setTokenCache(mailbox: string, sealed: string, loadedVersion: number): Promise<boolean> {
+    const versionFilter =
+      loadedVersion === 0
+        ? { $or: [{ tokenCacheVersion: 0 }, { tokenCacheVersion: { $exists: false } }] }
+        : { tokenCacheVersion: loadedVersion };
+    const r = await this.models.LoggingSetup.updateOne(
+      { mailbox, ...versionFilter },
+      { $set: { tokenCacheSealed: sealed, tokenCacheVersion: loadedVersion + 1 } },
+    );
+    return r.matchedCount === 1;
+  }
+
+  /** Replaces the token cache whatever its version (a new sign-in, or clearing it), with other fields. */
+  async replaceTokenCache(
+    mailbox: string,
+    sealed: string | null,
+    fields: Partial<LoggingSetup> = {},
+  ): Promise<void> {
+    await this.models.LoggingSetup.updateOne(
+      { mailbox },
+      { $set: { ...fields, mailbox, tokenCacheSealed: sealed }, $inc: { tokenCacheVersion: 1 } },
+      { upsert: true },
+    );
   }
 
   async requestRun(mailbox: string, at: Date): Promise<boolean> {

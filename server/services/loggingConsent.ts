@@ -162,8 +162,8 @@ export class LoggingConsentService {
       return failed('consent_failed', aadstsOf(err.providerCode) ?? aadstsOf(err.message));
     }
     if (!cache.value) return failed('consent_failed');
-    await this.d.setups.upsert(request.mailbox, {
-      tokenCacheSealed: this.d.secrets.seal(cache.value),
+    // Whatever version a running job loaded, this sign-in wins (its save after this one is refused).
+    await this.d.setups.replaceTokenCache(request.mailbox, this.d.secrets.seal(cache.value), {
       delegatedAccount: {
         homeAccountId: account.homeAccountId,
         username: account.username,

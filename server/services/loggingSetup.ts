@@ -38,6 +38,7 @@ export function newSetupDefaults(): Omit<LoggingSetup, 'mailbox'> {
     consentGiven: false,
     jobAccount: null,
     tokenCacheSealed: null,
+    tokenCacheVersion: 0,
     delegatedAccount: null,
     batchSize: 50,
     intervalSeconds: 60,
@@ -116,6 +117,7 @@ export class LoggingSetupService {
     if (existing && CREDENTIAL_FIELDS.some((k) => this.changes(existing, req, k))) {
       fields.consentGiven = false;
       fields.tokenCacheSealed = null;
+      fields.tokenCacheVersion = (existing.tokenCacheVersion ?? 0) + 1; // a running job's save cannot revive it
       fields.delegatedAccount = null;
     }
     // A new setup is stored complete (an upsert does not apply the schema's defaults everywhere).

@@ -1,4 +1,5 @@
 // Each integration test file gets its own database on the shared test server, dropped afterwards.
+import { writeConcernFor } from '../../server/repositories/db.js';
 import crypto from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { databaseUri } from '../../scripts/lib/mongo.js';
@@ -17,7 +18,8 @@ export async function openTestDatabase(label = 't'): Promise<TestDatabase> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: run tests through `npm test`');
   const name = `${label.replace(/[^a-z0-9]/gi, '').slice(0, 20)}_${crypto.randomBytes(5).toString('hex')}`;
-  const conn = mongoose.createConnection(uri, { dbName: name, autoIndex: false });
+  // The production write concern, so every test writes as the server does.
+  const conn = mongoose.createConnection(uri, { dbName: name, autoIndex: false, ...writeConcernFor(uri) });
   await conn.asPromise();
   return { conn, name };
 }

@@ -41,6 +41,8 @@ export interface LoggingSetupDoc {
   consentGiven: boolean;
   jobAccount: string | null;
   tokenCacheSealed: string | null;
+  /** Grows with every write of the token cache: a run saves only over the version it loaded. */
+  tokenCacheVersion: number;
   delegatedAccount: DelegatedAccountDoc | null;
   batchSize: number;
   intervalSeconds: number;
@@ -91,6 +93,7 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
     consentGiven: { type: Boolean, default: false },
     jobAccount: { type: String, default: null },
     tokenCacheSealed: { type: String, default: null },
+    tokenCacheVersion: { type: Number, default: 0 },
     delegatedAccount: { type: delegatedAccountSchema, default: null },
     batchSize: { type: Number, default: 50, min: 1, max: 1000 },
     intervalSeconds: { type: Number, default: 60, min: 10, max: 86_400 },

@@ -28,6 +28,22 @@ describe('delegated auth: the MSAL token cache is stored sealed in the setup doc
     assert.ok(!raw.includes('refresh-token-value-123'), 'the refresh token is not readable in the database');
     assert.match((await h.setup()).tokenCacheSealed!, /^v1\./);
   });
+
+  it('a running job never overwrites the cache "Renew token" stored after it loaded (compare-and-set)', async () => {
+    const job = tokenCacheStoreFor(MAILBOX, h.env);
+    await job.load();
+    const renewed = JSON.stringify({ Account: { k: { username: 'new.job@contoso.example' } } });
+    await h.deps.setups.replaceTokenCache(MAILBOX, h.secrets.seal(renewed));
+    await job.save(JSON.stringify({ Account: { k: { username: 'old.job@contoso.example' } } }));
+    assert.equal(await tokenCacheStoreFor(MAILBOX, h.env).load(), renewed, 'the new sign-in wins');
+
+    // A store that loaded the new version saves over it, and again after its own save.
+    const next = tokenCacheStoreFor(MAILBOX, h.env);
+    await next.load();
+    await next.save('{"v":1}');
+    await next.save('{"v":2}');
+    assert.equal(await tokenCacheStoreFor(MAILBOX, h.env).load(), '{"v":2}');
+  });
 });
 
 describe('delegated auth: the job uses the account the consent flow signed in', function () {

@@ -42,6 +42,24 @@ describe('InteractionRepository (real database)', () => {
     repo = new InteractionRepository(db.models, new NumberSeries(db.models, 'test'));
   });
 
+  it('a clash on the entry number (not on the entry) is written again under a new number, never dropped', async () => {
+    // A number another writer already used (a series reset, a restored backup): the entry is new all the same.
+    const taken = entry({ messageKey: '<numbered-first@contoso.example>' });
+    const first = await repo.writeIdempotent([taken]);
+    const used = first.written[0]!.entryNumber;
+    let handedOut = 0;
+    const clashing = new InteractionRepository(db.models, {
+      next: async () => (handedOut++ === 0 ? used : used + 1000 + handedOut),
+    } as unknown as NumberSeries);
+    const fresh = entry({ messageKey: '<numbered-second@contoso.example>' });
+    const r = await clashing.writeIdempotent([fresh, taken]);
+    assert.equal(r.written.length, 1, 'the new entry is written');
+    assert.equal(r.written[0]!.messageKey, fresh.messageKey);
+    assert.notEqual(r.written[0]!.entryNumber, used);
+    assert.equal(r.duplicates, 1, 'the entry written before is a duplicate');
+    assert.equal(await db.models.Interaction.countDocuments({ messageKey: fresh.messageKey }), 1);
+  });
+
   it('validates every entry against the schema before writing any of the page', async () => {
     const bad = entry({ messageKey: '<bad@contoso.example>', direction: 'sideways' as never });
     const good = entry({ messageKey: '<good-before-bad@contoso.example>' });

@@ -21,6 +21,7 @@
 //   means we must not keep recording them).
 // - One entry per (contact, salesperson) pair: a contact's primary and alternate address both on a message do
 //   not log it twice (the repository's unique key would reject the second one anyway).
+import { isLegacyDn } from './legacyDn.js';
 import type { MailMessage } from '../mailsource/MailSource.js';
 import type { Blocklist } from './blocklist.js';
 import { blocklistOf } from './blocklist.js';
@@ -60,6 +61,7 @@ export const POISON_CODES = [
   'invalid_sender',
   'invalid_date',
   'missing_message_key',
+  'unresolved_x500', // an Exchange X.500 address the directory could not turn into an email address
   'classifier_error', // a bug: quarantining the message beats blocking the mailbox on it
 ] as const;
 export type PoisonCode = (typeof POISON_CODES)[number];
@@ -89,10 +91,25 @@ export function classifyMessage(
   policy: ClassifierPolicy = {},
 ): Classification {
   try {
-    return classify(message, directory, blocklistOf(policy.blocklist));
+    const c = classify(message, directory, blocklistOf(policy.blocklist));
+    // A participant known only by an X.500 address may be the salesperson or contact that would have made this
+    // mail loggable: quarantined (with the address to fix) rather than treated as unmatched, so nothing is
+    // deleted for want of an address.
+    if (c.kind === 'skip' && c.reason !== 'draft' && c.reason !== 'blocked') {
+      const dn = [...message.toRecipients, ...message.ccRecipients].find((a) => isLegacyDn(a.address));
+      if (dn) return poison('unresolved_x500', unresolvedText('recipient', dn.address!));
+    }
+    return c;
   } catch (err) {
     return poison('classifier_error', `Unexpected error while classifying: ${String(err)}`);
   }
+}
+
+function unresolvedText(who: 'sender' | 'recipient', dn: string): string {
+  return (
+    `The ${who} is known only by the Exchange X.500 address "${dn.trim()}", which the directory did not resolve: ` +
+    "add it to the salesperson's X.500 addresses (or grant User.Read.All), then release the message."
+  );
 }
 
 function classify(message: MailMessage, directory: Directory, blocklist: Blocklist): Classification {
@@ -107,6 +124,7 @@ function classify(message: MailMessage, directory: Directory, blocklist: Blockli
   if (typeof rawSender !== 'string' || rawSender.trim() === '') {
     return poison('empty_sender', 'The message has no sender address.');
   }
+  if (isLegacyDn(rawSender)) return poison('unresolved_x500', unresolvedText('sender', rawSender));
   const sender = normalizeAddress(rawSender);
   if (sender === null) {
     return poison('invalid_sender', `The sender address "${rawSender}" is not a valid email address.`);

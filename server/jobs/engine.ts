@@ -5,6 +5,7 @@ import type { Database } from '../repositories/db.js';
 import { InteractionRepository } from '../repositories/interactions.js';
 import { JobRunRepository } from '../repositories/jobRuns.js';
 import { LeaseRepository } from '../repositories/leases.js';
+import { LegacyDnRepository } from '../repositories/legacyDns.js';
 import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggingSetups.js';
 import { MasterDataRepository } from '../repositories/masterData.js';
 import { MessageStateRepository } from '../repositories/messageStates.js';
@@ -46,6 +47,7 @@ export function createEngine(
     owner: processOwner(config.INSTANCE_ID),
     deps: {
       interactions: new InteractionRepository(db.models, numbers, now),
+      legacyDns: new LegacyDnRepository(db.models),
       masterData: new MasterDataRepository(db.models),
       states: new MessageStateRepository(db.models),
       pending: new PendingArchiveRepository(db.models, now),

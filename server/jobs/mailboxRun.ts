@@ -5,6 +5,8 @@ import { compileBlocklist } from '../domain/blocklist.js';
 import { loggingPolicySchema } from '../domain/policy.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
+import type { LegacyDnRepository } from '../repositories/legacyDns.js';
+import { x500DirectoryOf } from './legacyDnResolver.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { MasterDataRepository } from '../repositories/masterData.js';
@@ -21,6 +23,7 @@ export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
 
 export interface EngineDeps {
   interactions: InteractionRepository;
+  legacyDns: LegacyDnRepository;
   masterData: MasterDataRepository;
   states: MessageStateRepository;
   pending: PendingArchiveRepository;
@@ -103,6 +106,9 @@ async function prepare(
     mailbox: setup.mailbox,
     source,
     directory: buildDirectory(snapshot),
+    x500Directory: x500DirectoryOf(snapshot.salespeople),
+    dnAnswers: new Map(),
+    legacyDns: deps.legacyDns,
     policy,
     blocklist: compileBlocklist(policy.blocklist),
     folders: {

@@ -12,6 +12,7 @@ import type { MailMessage, MailOperation, MailOperationResult } from '../mailsou
 import { entryId, type NewInteraction } from '../repositories/interactions.js';
 import type { PendingEntry, PendingPage } from '../repositories/pendingArchives.js';
 import { archiveOutcome, type ArchiveOutcome } from './archiving.js';
+import { resolveLegacyAddresses } from './legacyDnResolver.js';
 import { recordFailure, recordQuarantined } from './ledger.js';
 import { step, StepError, toStepError, type RunContext } from './runContext.js';
 
@@ -91,6 +92,7 @@ export async function actOnPage(
   after: Promise<void> = Promise.resolve(),
 ): Promise<ActedPage> {
   ctx.recorder.count('read', messages.length);
+  messages = await resolveLegacyAddresses(ctx, messages);
   const plans = messages.map((msg) => ({
     msg,
     c: classifyMessage(msg, ctx.directory, { blocklist: ctx.blocklist }),

@@ -5,6 +5,7 @@ import type { Blocklist } from '../domain/blocklist.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
+import type { LegacyDnRepository } from '../repositories/legacyDns.js';
 import type { MessageStateRepository } from '../repositories/messageStates.js';
 import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
 import type { ErrorContext } from '../repositories/models/logging.js';
@@ -26,6 +27,10 @@ export interface RunContext {
   now: () => Date;
   /** Who the entries are "created by": the job's account or instance. */
   jobUser: string;
+  /** Salespeople's recorded X.500 addresses (DN key -> email) and this run's directory answers. */
+  x500Directory: ReadonlyMap<string, string>;
+  dnAnswers: Map<string, string | null>;
+  legacyDns: LegacyDnRepository;
   /** Throws when this process may no longer work the mailbox (the lease fence): called before moving mail. */
   guard: () => Promise<void>;
   /** The archive folder resolved again after a 404 on a move (once per run; see messageProcessor.ts). */

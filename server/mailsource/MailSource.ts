@@ -68,6 +68,11 @@ export interface MailSource {
    * order; it never rejects: a failure of the whole call is every operation's failure.
    */
   applyMany(operations: MailOperation[]): Promise<MailOperationResult[]>;
+  /**
+   * The SMTP address the directory has for an Exchange legacy DN (X.500 address): the user with that DN among
+   * its X500 proxy addresses, else the one whose mail alias the DN names; null when none or several match.
+   */
+  resolveLegacyDn(dn: string): Promise<string | null>;
   /** Resolves a well-known folder name, a folder id, or a top-level display name (created if `create`). */
   resolveFolder(nameOrId: string, opts?: { create?: boolean }): Promise<MailFolder>;
 }

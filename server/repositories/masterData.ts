@@ -2,11 +2,13 @@
 import type { Models } from './models/index.js';
 import type { ContactDoc, SalespersonDoc } from './models/masterData.js';
 
-export type Salesperson = Pick<SalespersonDoc, 'code' | 'name' | 'email' | 'active'>;
+export type Salesperson = Pick<SalespersonDoc, 'code' | 'name' | 'email' | 'active'> & {
+  x500Addresses?: string[];
+};
 export type Contact = Omit<ContactDoc, 'createdAt' | 'updatedAt'>;
 export type DirectoryContact = Omit<Contact, 'companyName' | 'phone'>;
 
-const SP_FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1 } as const;
+const SP_FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1, x500Addresses: 1 } as const;
 const CONTACT_FIELDS = { _id: 0, __v: 0, createdAt: 0, updatedAt: 0 } as const;
 
 export class MasterDataRepository {

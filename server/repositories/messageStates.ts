@@ -52,6 +52,32 @@ export class MessageStateRepository {
     return rows.map((r) => r.messageId);
   }
 
+  async get(mailbox: string, messageId: string): Promise<MessageState | null> {
+    return this.models.MessageState.findById(this.id(mailbox, messageId), { __v: 0 }).lean();
+  }
+
+  /**
+   * Released from quarantine: back to the retry ledger with no attempts, so the next run processes the message
+   * by id (wherever the watermark is), and who released it is kept.
+   */
+  async release(mailbox: string, messageId: string, by: string, now: Date): Promise<void> {
+    await this.models.MessageState.updateOne(
+      { _id: this.id(mailbox, messageId) },
+      {
+        $set: {
+          state: 'failing',
+          attempts: 0,
+          inInbox: false,
+          code: 'released',
+          reason: `Released from quarantine by ${by}; processed again by the next run.`,
+          releasedBy: by,
+          releasedAt: now,
+          updatedAt: now,
+        },
+      },
+    );
+  }
+
   async clear(mailbox: string, messageId: string): Promise<void> {
     await this.models.MessageState.deleteOne({ _id: this.id(mailbox, messageId) });
   }

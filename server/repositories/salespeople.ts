@@ -4,7 +4,7 @@ import type { Models } from './models/index.js';
 import type { Salesperson } from './masterData.js';
 import { isDuplicateKeyError } from './db.js';
 
-const FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1 } as const;
+const FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1, x500Addresses: 1 } as const;
 export const MAX_SALESPEOPLE_LISTED = 500;
 
 export class SalespersonRepository {

@@ -6,6 +6,7 @@ import { InteractionRepository } from '../repositories/interactions.js';
 import { JobRunRepository } from '../repositories/jobRuns.js';
 import { ConsentRequestRepository } from '../repositories/consentRequests.js';
 import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggingSetups.js';
+import { LegacyDnRepository } from '../repositories/legacyDns.js';
 import { MasterDataRepository } from '../repositories/masterData.js';
 import { MessageStateRepository } from '../repositories/messageStates.js';
 import { NumberSeries } from '../repositories/numberSeries.js';
@@ -26,6 +27,7 @@ import { LookupService } from './lookup.js';
 import { ManualLoggingService } from './manualLogging.js';
 import { OpportunityService } from './opportunities.js';
 import { PaneStartService } from './paneStart.js';
+import { QuarantineReleaseService } from './quarantineRelease.js';
 import { SalespersonService } from './salespeople.js';
 import { TransferService } from './transfers.js';
 
@@ -42,6 +44,8 @@ export interface Services {
   loggingConsent: LoggingConsentService;
   /** Admin console views: entries across contacts, mailbox states, logged mail per day. */
   adminViews: AdminViewService;
+  /** Releasing quarantined mail (processed again by the next run). */
+  quarantineRelease: QuarantineReleaseService;
   /** Task panes that could not start inside Outlook. */
   paneStart: PaneStartService;
   /** Role resolution needs it: is the caller's address a salesperson's? */
@@ -90,7 +94,7 @@ export function createServices(db: Database, o: ServiceOptions): Services {
     }),
     manualLogging,
     contacts: contactService,
-    salespeople: new SalespersonService(salespeople),
+    salespeople: new SalespersonService(salespeople, () => new LegacyDnRepository(db.models).clear()),
     transfers: new TransferService({ salespeople, contacts, contactService }),
     loggingSetup: new LoggingSetupService({
       setups,
@@ -113,6 +117,12 @@ export function createServices(db: Database, o: ServiceOptions): Services {
       jobRuns,
       contacts,
       salespeople,
+      now,
+    }),
+    quarantineRelease: new QuarantineReleaseService({
+      setups,
+      states: new MessageStateRepository(db.models),
+      sourceFor: o.sourceFor,
       now,
     }),
     paneStart: new PaneStartService({ failures: new PaneStartFailureRepository(db.models), now }),

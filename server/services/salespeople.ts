@@ -7,7 +7,11 @@ import { normalizeAddress } from '../../shared/email.js';
 import { refuse } from './errors.js';
 
 export class SalespersonService {
-  constructor(private readonly repo: SalespersonRepository) {}
+  constructor(
+    private readonly repo: SalespersonRepository,
+    /** Called when X.500 addresses change: resolutions cached from the directory may now be wrong. */
+    private readonly onX500Changed: () => Promise<void> = async () => {},
+  ) {}
 
   list(search?: string): Promise<Salesperson[]> {
     return this.repo.list(search);
@@ -39,8 +43,10 @@ export class SalespersonService {
     if (req.name !== undefined) changes.name = req.name;
     if (req.active !== undefined) changes.active = req.active;
     if (req.email !== undefined) changes.email = req.email === null ? null : normalizeAddress(req.email);
+    if (req.x500Addresses !== undefined) changes.x500Addresses = [...new Set(req.x500Addresses)];
     const updated = await this.repo.update(code, changes);
     if (!updated) throw refuse.notFound('The salesperson');
+    if (req.x500Addresses !== undefined) await this.onX500Changed();
     return updated;
   }
 }

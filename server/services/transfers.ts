@@ -112,7 +112,10 @@ export class TransferService {
 
   async exportSalespeople(): Promise<string> {
     const all = await this.d.salespeople.list();
-    return toCsv(SALESPERSON_COLUMNS, all);
+    return toCsv(
+      SALESPERSON_COLUMNS,
+      all.map(({ x500Addresses: _x500, ...sp }) => sp),
+    );
   }
 
   async importSalespeople(csv: string, onError: ImportMode = 'reject'): Promise<ImportReport> {

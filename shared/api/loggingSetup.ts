@@ -147,10 +147,30 @@ export const QuarantinedMessage = z.strictObject({
   reason: z.string(),
   code: z.string(),
   attempts: z.int(),
+  /** Quarantined where it is: even its move to the quarantine folder failed. */
+  inInbox: z.boolean(),
   updatedAt: Instant,
 });
 export type QuarantinedMessage = z.infer<typeof QuarantinedMessage>;
 export const QuarantineList = z.strictObject({ items: z.array(QuarantinedMessage) });
+
+/**
+ * POST /logging/setups/{mailbox}/quarantine/release (admins): the messages go back to the Inbox and the next run
+ * processes them again (logged if they are loggable now, quarantined again if not). `messageIds` or `all`.
+ */
+export const ReleaseQuarantineRequest = z.union([
+  z.strictObject({ messageIds: z.array(z.string().min(1).max(500)).min(1).max(200) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+export type ReleaseQuarantineRequest = z.infer<typeof ReleaseQuarantineRequest>;
+
+export const ReleaseQuarantineResult = z.strictObject({
+  released: z.int().nonnegative(),
+  /** Ids that were not quarantined in this mailbox (or could not be moved back; see `failed`). */
+  notFound: z.array(z.string()),
+  failed: z.array(z.strictObject({ messageId: z.string(), message: z.string() })),
+});
+export type ReleaseQuarantineResult = z.infer<typeof ReleaseQuarantineResult>;
 
 /** GET /logging/setups/{mailbox}/quarantine?state=&limit= : quarantined (default) or still failing messages. */
 export const QuarantineListQuery = z.strictObject({

@@ -80,6 +80,8 @@ export const adminApiRoutes = {
   loggingRuns: { method: 'GET', path: '/logging/setups/:mailbox/runs' },
   /** Admin. ?state=&limit= -> QuarantineList */
   loggingQuarantine: { method: 'GET', path: '/logging/setups/:mailbox/quarantine' },
+  /** Admin. ReleaseQuarantineRequest -> ReleaseQuarantineResult */
+  releaseQuarantine: { method: 'POST', path: '/logging/setups/:mailbox/quarantine/release' },
   /** Admin. ?days= -> LoggedTrend */
   loggingTrend: { method: 'GET', path: '/logging/setups/:mailbox/trend' },
   /** Admin. -> LoggingStatusList */

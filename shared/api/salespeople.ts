@@ -9,6 +9,8 @@ export const Salesperson = z.strictObject({
   email: z.string().nullable(),
   /** Inactive salespeople are kept for history but never matched by the logging loop. */
   active: z.boolean(),
+  /** Exchange X.500 addresses (legacy DNs) Graph may give instead of the email address. */
+  x500Addresses: z.array(z.string()),
 });
 export type Salesperson = z.infer<typeof Salesperson>;
 
@@ -35,6 +37,17 @@ export const UpdateSalespersonRequest = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   email: z.email().max(254).nullable().optional(),
   active: z.boolean().optional(),
+  /** Replaces the list. Each like "/O=EXCHANGELABS/OU=.../CN=RECIPIENTS/CN=...". */
+  x500Addresses: z
+    .array(
+      z
+        .string()
+        .trim()
+        .max(1024)
+        .regex(/^\/o=.*\/cn=/i, 'an Exchange X.500 address ("/O=.../CN=...")'),
+    )
+    .max(20)
+    .optional(),
 });
 export type UpdateSalespersonRequest = z.infer<typeof UpdateSalespersonRequest>;
 

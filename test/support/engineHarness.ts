@@ -7,6 +7,7 @@ import type { Connection } from 'mongoose';
 import { wrapConnection, type Database } from '../../server/repositories/db.js';
 import { InteractionRepository } from '../../server/repositories/interactions.js';
 import { JobRunRepository } from '../../server/repositories/jobRuns.js';
+import { LegacyDnRepository } from '../../server/repositories/legacyDns.js';
 import { LoggingSetupRepository, type LoggingSetup } from '../../server/repositories/loggingSetups.js';
 import {
   MasterDataRepository,
@@ -74,6 +75,7 @@ export async function startEngineHarness(
   });
   const deps: EngineDeps = {
     interactions: new InteractionRepository(db.models, new NumberSeries(db.models, 'harness')),
+    legacyDns: new LegacyDnRepository(db.models),
     masterData: new MasterDataRepository(db.models),
     states: new MessageStateRepository(db.models),
     pending: new PendingArchiveRepository(db.models),

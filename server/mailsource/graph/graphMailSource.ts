@@ -22,7 +22,8 @@ import {
 } from './mailboxLimiter.js';
 import { translateMessage, translatePage } from './pageTranslator.js';
 import type { GraphRequestEvent } from './policyMiddleware.js';
-import { checkNextLink, GraphUrls, looksLikeFolderId, wellKnownFolderName } from './requests.js';
+import { checkNextLink, GraphUrls, looksLikeFolderId, odataString, wellKnownFolderName } from './requests.js';
+import { aliasOfLegacyDn } from '../../domain/legacyDn.js';
 import { DEFAULT_RETRY_POLICY } from './retryPolicy.js';
 
 export interface GraphMailSourceDeps {
@@ -107,6 +108,26 @@ export function createGraphMailSource(
     return first === undefined ? null : translateFolder(first);
   }
 
+  /** The one user an OData filter finds (their mail, else their UPN), or null for none or several. */
+  async function oneUserAddress(filter: string): Promise<string | null> {
+    const page = await http.get(urls.users(filter));
+    const users = isObject(page) && Array.isArray(page.value) ? page.value : [];
+    if (users.length !== 1 || !isObject(users[0])) return null;
+    const { mail, userPrincipalName } = users[0];
+    return typeof mail === 'string' && mail
+      ? mail
+      : typeof userPrincipalName === 'string'
+        ? userPrincipalName
+        : null;
+  }
+
+  async function resolveLegacyDn(dn: string): Promise<string | null> {
+    const byProxy = await oneUserAddress(`proxyAddresses/any(x:x eq ${odataString(`X500:${dn.trim()}`)})`);
+    if (byProxy) return byProxy;
+    const alias = aliasOfLegacyDn(dn);
+    return alias ? oneUserAddress(`mailNickname eq ${odataString(alias)}`) : null;
+  }
+
   async function resolveFolder(nameOrId: string, opts?: { create?: boolean }): Promise<MailFolder> {
     const name = nameOrId.trim();
     if (!name) throw new MailSourceError('invalid_request', 'A folder name or id is required.');
@@ -161,5 +182,6 @@ export function createGraphMailSource(
       });
     },
     resolveFolder,
+    resolveLegacyDn,
   };
 }

@@ -56,9 +56,21 @@ export function normaliseIsoInstant(value: string): string {
 export class GraphUrls {
   private readonly mailboxRoot: string;
 
-  constructor(apiRoot: string, mailbox: string) {
+  constructor(
+    private readonly apiRoot: string,
+    mailbox: string,
+  ) {
     if (!mailbox.trim()) throw new MailSourceError('invalid_request', 'The mailbox address is missing.');
     this.mailboxRoot = `${apiRoot}/users/${encodeURIComponent(mailbox.trim())}`;
+  }
+
+  /** Directory users matching an OData filter (at most 2: one is an answer, two an ambiguity). */
+  users(filter: string): string {
+    return `${this.apiRoot}/users${queryString([
+      ['$filter', filter],
+      ['$select', 'mail,userPrincipalName'],
+      ['$top', 2],
+    ])}`;
   }
 
   /** Inbox oldest first; Graph wants every $orderby property to lead the $filter, which receivedDateTime does. */

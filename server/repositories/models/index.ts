@@ -11,6 +11,7 @@ import {
   consentRequestSchema,
   jobRunSchema,
   leaseSchema,
+  legacyDnSchema,
   loggingSetupSchema,
   messageStateSchema,
   numberBlockSchema,
@@ -18,6 +19,7 @@ import {
   type ConsentRequestDoc,
   type JobRunDoc,
   type LeaseDoc,
+  type LegacyDnDoc,
   type LoggingSetupDoc,
   type MessageStateDoc,
   type NumberBlockDoc,
@@ -40,6 +42,7 @@ export interface Models {
   Claim: Model<ClaimDoc>;
   ConsentRequest: Model<ConsentRequestDoc>;
   PaneStartFailure: Model<PaneStartFailureDoc>;
+  LegacyDn: Model<LegacyDnDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -59,6 +62,7 @@ export function createModels(conn: Connection): Models {
     Claim: get('Claim', claimSchema, 'claims'),
     ConsentRequest: get('ConsentRequest', consentRequestSchema, 'consentRequests'),
     PaneStartFailure: get('PaneStartFailure', paneStartFailureSchema, 'paneStartFailures'),
+    LegacyDn: get('LegacyDn', legacyDnSchema, 'legacyDns'),
   };
 }
 

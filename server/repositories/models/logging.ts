@@ -225,6 +225,9 @@ export interface MessageStateDoc {
   attempts: number;
   /** Quarantined where it is: the move to the quarantine folder failed too, so it waits in the Inbox. */
   inInbox: boolean;
+  /** Who last released it from quarantine, and when (null: never released). */
+  releasedBy: string | null;
+  releasedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -240,6 +243,8 @@ export const messageStateSchema = new Schema<MessageStateDoc>(
     code: { type: String, required: true },
     attempts: { type: Number, default: 0 },
     inInbox: { type: Boolean, default: false },
+    releasedBy: { type: String, default: null },
+    releasedAt: { type: Date, default: null },
     updatedAt: { type: Date, required: true },
   },
   { strict: 'throw', versionKey: false },
@@ -342,3 +347,21 @@ export const consentRequestSchema = new Schema<ConsentRequestDoc>(
   { strict: 'throw', versionKey: false },
 );
 consentRequestSchema.index({ expiresAt: 1 });
+
+/** Exchange X.500 addresses resolved through the directory (or found unknown), kept until `expiresAt`. */
+export interface LegacyDnDoc {
+  _id: string; // the DN, lower case
+  address: string | null;
+  resolvedAt: Date;
+  expiresAt: Date;
+}
+
+export const legacyDnSchema = new Schema<LegacyDnDoc>(
+  {
+    _id: { type: String, required: true },
+    address: { type: String, default: null },
+    resolvedAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { strict: 'throw', versionKey: false },
+);

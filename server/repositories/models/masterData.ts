@@ -7,6 +7,8 @@ export interface SalespersonDoc {
   name: string;
   email: string | null;
   active: boolean;
+  /** Exchange X.500 addresses (legacy DNs) Graph may give for this salesperson, as an admin recorded them. */
+  x500Addresses: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -17,6 +19,7 @@ export const salespersonSchema = new Schema<SalespersonDoc>(
     name: { type: String, required: true, maxlength: 100 },
     email: { type: String, default: null, maxlength: 254 },
     active: { type: Boolean, default: true },
+    x500Addresses: { type: [String], default: [] },
   },
   { timestamps: true, strict: 'throw' },
 );

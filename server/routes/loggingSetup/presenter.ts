@@ -87,6 +87,7 @@ export function presentQuarantined(m: MessageState): QuarantinedMessage {
     reason: m.reason,
     code: m.code,
     attempts: m.attempts,
+    inInbox: m.inInbox ?? false,
     updatedAt: m.updatedAt.toISOString(),
   };
 }

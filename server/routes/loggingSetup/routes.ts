@@ -8,6 +8,8 @@ import {
   LoggingSetupView,
   QuarantineList,
   QuarantineListQuery,
+  ReleaseQuarantineRequest,
+  ReleaseQuarantineResult,
   RunRequested,
   SetupValidation,
 } from '../../../shared/api/loggingSetup.js';
@@ -128,6 +130,22 @@ export function loggingSetupRoutes(s: Services): RouteSpec[] {
           limitOf(query.limit, 50),
         );
         return { body: { items: list.map(presentQuarantined) } };
+      },
+    }),
+    defineRoute({
+      name: 'releaseQuarantine',
+      method: 'post',
+      path: adminApiRoutes.releaseQuarantine.path,
+      summary: 'Release quarantined messages: back to the Inbox, processed again by the next run',
+      tag,
+      access: 'admin',
+      params: MailboxParams,
+      body: ReleaseQuarantineRequest,
+      success: { status: 200, description: 'What was released', schema: ReleaseQuarantineResult },
+      errors: [404],
+      async handle({ params, body, caller, log }) {
+        const by = caller.email ?? caller.userId;
+        return { body: await s.quarantineRelease.release(params.mailbox, body, by, log) };
       },
     }),
   ];

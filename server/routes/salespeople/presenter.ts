@@ -3,5 +3,11 @@ import type { Salesperson as SalespersonRecord } from '../../repositories/master
 import type { Salesperson } from '../../../shared/api/salespeople.js';
 
 export function presentSalesperson(s: SalespersonRecord): Salesperson {
-  return { code: s.code, name: s.name, email: s.email, active: s.active };
+  return {
+    code: s.code,
+    name: s.name,
+    email: s.email,
+    active: s.active,
+    x500Addresses: s.x500Addresses ?? [],
+  };
 }

@@ -15,7 +15,8 @@ import { routeMailbox } from './mailbox-router.js';
 import type { StatsRecorder } from './stats.js';
 import type { MailStore, StoredMailbox } from './store.js';
 import type { Principal, TokenService } from './tokens.js';
-import type { UserRegistration } from './types.js';
+import type { DirectoryUserSeed, UserRegistration } from './types.js';
+import { listDirectoryUsers } from './directory-users.js';
 
 export interface PipelineDeps {
   store: MailStore;
@@ -24,6 +25,8 @@ export interface PipelineDeps {
   faults: FaultInjector;
   stats: StatsRecorder;
   users: UserRegistration[];
+  /** The tenant's directory as GET /users lists it. */
+  directory: DirectoryUserSeed[];
   baseUrl: () => string;
   now: () => number;
   latencyMs: number;
@@ -112,6 +115,11 @@ export class GraphPipeline {
       this.d.stats.principal(
         principal.user ? `user:${principal.user.username}` : `app:${principal.clientId}`,
       );
+      if (req.segments.length === 1 && req.segments[0]!.toLowerCase() === 'users') {
+        if (req.method !== 'GET')
+          throw new GraphHttpError(405, 'BadRequest', 'The emulator only reads users.');
+        return done(listDirectoryUsers(req.query, principal, this.d.directory, this.d.baseUrl()));
+      }
       const { upn, rest } = this.target(req, principal);
       if (rest.length === 0) return done(this.directoryUser(req, upn));
       const mb = this.d.store.mailbox(upn);

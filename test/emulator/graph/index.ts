@@ -18,7 +18,13 @@ import { createPrng, prngGuid } from './prng.js';
 import { StatsRecorder } from './stats.js';
 import { MailStore, type StoredMailbox } from './store.js';
 import { TokenService } from './tokens.js';
-import type { ClientRegistration, GraphEmulator, GraphEmulatorOptions, GraphMessageJson } from './types.js';
+import type {
+  ClientRegistration,
+  DirectoryUserSeed,
+  GraphEmulator,
+  GraphEmulatorOptions,
+  GraphMessageJson,
+} from './types.js';
 
 export type * from './types.js';
 export { GRAPH_FIXTURES_DIR, graphFixturePath, readGraphFixture } from './fixtures.js';
@@ -87,6 +93,7 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     });
   let hold: { promise: Promise<void>; release: () => void } | undefined;
 
+  const directory: DirectoryUserSeed[] = [];
   const pipeline = new GraphPipeline({
     store,
     tokens,
@@ -94,6 +101,7 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     faults,
     stats,
     users,
+    directory,
     baseUrl: () => baseUrl,
     now,
     latencyMs: opts.latencyMs ?? 0,
@@ -190,6 +198,9 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     },
     setConsent: (clientId, consented) => {
       client(clientId).consented = consented;
+    },
+    addDirectoryUser: (user) => {
+      directory.push(user);
     },
     addUser: (user) => {
       if (users.some((u) => u.username.toLowerCase() === user.username.toLowerCase()))

@@ -79,6 +79,18 @@ export interface UserRegistration {
   mailboxAccess?: string[];
 }
 
+/** A user of the tenant's directory as GET /users shows it (for X.500 address resolution). */
+export interface DirectoryUserSeed {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  mail?: string | null;
+  /** The mail alias; Exchange Online's legacy DN ends in /cn=<32 hex>-<alias>. */
+  mailNickname?: string | null;
+  /** e.g. ["SMTP:peter@contoso.example", "X500:/o=ExchangeLabs/ou=.../cn=Recipients/cn=..."] */
+  proxyAddresses?: string[];
+}
+
 export interface GraphLimits {
   /** Requests per app and mailbox per 10-minute window; default 10,000. */
   requestsPer10Min?: number;
@@ -189,6 +201,8 @@ export interface GraphEmulator {
   loadFixture(path: string): void;
   revokeClientSecret(clientId: string): void;
   setConsent(clientId: string, consented: boolean): void;
+  /** Adds a user to the tenant's directory (GET /users), e.g. a salesperson with X500 proxy addresses. */
+  addDirectoryUser(user: DirectoryUserSeed): void;
   /** Registers a user who can sign in (delegated); they get their own empty mailbox, as with `users`. */
   addUser(user: UserRegistration): void;
   /** Every access token issued so far answers 401 "Lifetime validation failed"; refresh tokens still work. */

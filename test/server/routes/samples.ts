@@ -152,6 +152,10 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
       },
     }),
     paneStartFailures: () => ({ path: '/pane-start-failures?days=7' }),
+    releaseQuarantine: () => ({
+      path: `/logging/setups/${MAILBOX}/quarantine/release`,
+      body: { messageIds: ['not-quarantined'] },
+    }),
   };
 
 export interface Operation {

@@ -56,13 +56,32 @@ function showStartFailure(report: PaneStartFailureReport): void {
   );
 }
 
+/**
+ * CSP violations of this page, those before the bundle ran included: office.js runs first and may be refused a
+ * script before this code exists, which the `securitypolicyviolation` event would miss; a buffered
+ * ReportingObserver (where the browser has one) still reports it.
+ */
 function watchViolations(onOrigin: (origin: string) => void): () => void {
-  const listener = (e: SecurityPolicyViolationEvent) => {
-    const origin = blockedOriginOf(e.blockedURI);
+  const seen = (uri: string | undefined) => {
+    const origin = uri ? blockedOriginOf(uri) : null;
     if (origin) onOrigin(origin);
   };
+  const listener = (e: SecurityPolicyViolationEvent) => seen(e.blockedURI);
   document.addEventListener('securitypolicyviolation', listener);
-  return () => document.removeEventListener('securitypolicyviolation', listener);
+  let observer: ReportingObserver | null = null;
+  if (typeof ReportingObserver === 'function') {
+    observer = new ReportingObserver(
+      (reports) => {
+        for (const r of reports) seen((r.body as { blockedURL?: string } | null)?.blockedURL);
+      },
+      { types: ['csp-violation'], buffered: true },
+    );
+    observer.observe();
+  }
+  return () => {
+    document.removeEventListener('securitypolicyviolation', listener);
+    observer?.disconnect();
+  };
 }
 
 async function start(): Promise<void> {

@@ -125,6 +125,9 @@ export const daSetup: SetupMessages = {
     unmatchedKeep: 'Behold den i Indbakken',
     unmatchedFolder: 'Mappe til mail, der ikke logføres',
     quarantineFolder: 'Karantænemappe (mail, der ikke kan læses)',
+    maxAttempts: 'Forsøg før karantæne',
+    maxAttemptsHint:
+      'En meddelelse, der bliver ved med at fejle, flyttes til karantænemappen efter så mange kørsler.',
     blocklist: 'Logfør aldrig (én adresse eller @domæne pr. linje)',
   },
   logging: {

@@ -124,6 +124,8 @@ export const enSetup = {
     unmatchedKeep: 'Keep it in the Inbox',
     unmatchedFolder: 'Folder for mail that is not logged',
     quarantineFolder: 'Quarantine folder (mail that cannot be read)',
+    maxAttempts: 'Attempts before quarantine',
+    maxAttemptsHint: 'A message that keeps failing is moved to the quarantine folder after this many runs.',
     blocklist: 'Never log (one address or @domain per line)',
   },
   logging: {

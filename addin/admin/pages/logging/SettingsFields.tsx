@@ -62,6 +62,21 @@ export function SettingsFields(props: {
       >
         <Input value={form.quarantineFolder} onChange={set('quarantineFolder')} disabled={disabled} />
       </Field>
+      <Field
+        label={s.maxAttempts}
+        hint={s.maxAttemptsHint}
+        validationMessage={errors.maxAttempts}
+        validationState={state('maxAttempts')}
+      >
+        <Input
+          type="number"
+          min={1}
+          max={100}
+          value={form.maxAttempts}
+          onChange={set('maxAttempts')}
+          disabled={disabled}
+        />
+      </Field>
       <Field label={s.unmatched}>
         <RadioGroup
           value={form.unmatched}

@@ -10,6 +10,8 @@ export interface SettingsForm {
   unmatched: 'delete' | 'move' | 'keep';
   unmatchedFolder: string;
   quarantineFolder: string;
+  /** Failed attempts on one message before it is quarantined. */
+  maxAttempts: string;
   /** One entry per line. */
   blocklist: string;
 }
@@ -37,6 +39,7 @@ export function settingsFormOf(v?: LoggingSetupView | null): SettingsForm {
     unmatched: v?.policy.unmatched ?? 'delete',
     unmatchedFolder: v?.policy.unmatchedFolder ?? '',
     quarantineFolder: v?.policy.quarantineFolder ?? 'Interlog quarantine',
+    maxAttempts: String(v?.policy.maxAttempts ?? 5),
     blocklist: (v?.policy.blocklist ?? []).join('\n'),
   };
 }
@@ -74,6 +77,7 @@ export function settingsUpdate(f: SettingsForm): LoggingSetupUpdate {
       unmatched: f.unmatched,
       unmatchedFolder: f.unmatched === 'move' ? f.unmatchedFolder : null,
       quarantineFolder: f.quarantineFolder,
+      maxAttempts: whole(f.maxAttempts),
       blocklist: blocklistEntries(f.blocklist),
     },
   };

@@ -29,6 +29,7 @@ export function setupView(
       unmatchedFolder: 'Unmatched',
       quarantineFolder: 'Q',
       blocklist: ['noreply@fabrikam.example', '@spam.example'],
+      maxAttempts: 5,
       ...policy,
     },
     receivedFrom: null,

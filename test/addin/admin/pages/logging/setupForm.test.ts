@@ -30,6 +30,14 @@ const settingsErrors = (over: Partial<SettingsForm>) => checkUpdate(settingsUpda
 
 describe('addin/admin/pages/logging/setupForm', () => {
   describe('settings form', () => {
+    it('refuses attempts before quarantine outside 1..100', () => {
+      for (const bad of ['0', '101', 'x', '2.5']) {
+        assert.ok(settingsErrors({ maxAttempts: bad }).maxAttempts, `"${bad}" is refused`);
+      }
+      assert.equal(settingsErrors({ maxAttempts: '7' }).maxAttempts, undefined);
+      assert.equal(settingsUpdate(settings({ maxAttempts: '7' })).policy?.maxAttempts, 7);
+    });
+
     it('starts a new setup with the defaults the server would use, which pass the contract', () => {
       const form = settingsFormOf();
       assert.deepEqual(form, {
@@ -38,6 +46,7 @@ describe('addin/admin/pages/logging/setupForm', () => {
         archiveFolder: 'archive',
         unmatched: 'delete',
         unmatchedFolder: '',
+        maxAttempts: '5',
         quarantineFolder: 'Interlog quarantine',
         blocklist: '',
       });

@@ -10,6 +10,7 @@
 // - when several records share an address, the lowest code / number wins (BC's FindFirst on the "Search
 //   E-Mail" key, whose tie-breaker is the primary key).
 // Beyond BC: inactive salespeople never match (they have left; their old address may now be someone else's).
+import { createHash } from 'node:crypto';
 import { normalizeAddress } from '../../shared/email.js';
 
 export interface SalespersonRecord {
@@ -197,4 +198,26 @@ function compareOwners(a: DirectoryOwner, b: DirectoryOwner): number {
     a.type === 'salesperson' ? a.code : a.number,
     b.type === 'salesperson' ? b.code : b.number,
   );
+}
+
+/**
+ * A digest of everything matching depends on (addresses, codes, active and privacy flags, X.500 addresses), in a
+ * stable order: when it changes, mail kept for want of a match is looked at again. Pure.
+ */
+export function directoryFingerprint(input: {
+  salespeople: Iterable<SalespersonRecord & { x500Addresses?: readonly string[] }>;
+  contacts: Iterable<ContactRecord>;
+}): string {
+  const lines: string[] = [];
+  for (const s of input.salespeople) {
+    lines.push(`s|${s.code}|${s.email ?? ''}|${s.active}|${[...(s.x500Addresses ?? [])].sort().join(',')}`);
+  }
+  for (const c of input.contacts) {
+    lines.push(
+      `c|${c.number}|${c.email ?? ''}|${[...c.alternateEmails].sort().join(',')}|${c.privacyBlocked}|${c.kind}|` +
+        `${c.companyNumber ?? ''}|${c.salespersonCode ?? ''}`,
+    );
+  }
+  lines.sort();
+  return createHash('sha256').update(lines.join('\n')).digest('base64url');
 }

@@ -41,6 +41,14 @@ export async function recordQuarantined(
   ctx.recorder.error('process_message', code, reason, msg.id);
 }
 
+/** Kept in the Inbox unlogged (policy "keep"): remembered, so a change of the directory brings it back. */
+export async function recordKept(ctx: RunContext, msg: MessageRef, reason: string): Promise<void> {
+  await ctx.states.markKept(
+    ledgerFields(ctx, msg, `Not logged (${reason}); kept in the Inbox by the policy.`, reason),
+    ctx.now(),
+  );
+}
+
 /**
  * Records a failed attempt on one message; after the maximum it is quarantined. Returns whether the message is
  * done with (quarantined) or waits for the next run's retry.

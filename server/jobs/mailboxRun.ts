@@ -1,6 +1,6 @@
 // One run over one shared mailbox: resolve folders, load the directory, repair what earlier runs left, then read
 // the whole Inbox oldest first and process every message. Recorded as a JobRun with counts and errors.
-import { buildDirectory } from '../domain/directory.js';
+import { buildDirectory, directoryFingerprint } from '../domain/directory.js';
 import { compileBlocklist } from '../domain/blocklist.js';
 import { loggingPolicySchema } from '../domain/policy.js';
 import type { MailSource } from '../mailsource/MailSource.js';
@@ -102,6 +102,14 @@ async function prepare(
     ]),
   );
   const snapshot = await step('validate_setup', () => deps.masterData.directorySnapshot());
+  const fingerprint = directoryFingerprint(snapshot);
+  if (fingerprint !== setup.directoryFingerprint) {
+    // A contact or salesperson was added or changed: kept mail is classified again by this run.
+    await step('log_interaction', async () => {
+      await deps.states.requeueKept(setup.mailbox, deps.now());
+      await deps.setups.upsert(setup.mailbox, { directoryFingerprint: fingerprint });
+    });
+  }
   return {
     mailbox: setup.mailbox,
     source,

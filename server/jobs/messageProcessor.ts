@@ -13,7 +13,7 @@ import { entryId, type NewInteraction } from '../repositories/interactions.js';
 import type { PendingEntry, PendingPage } from '../repositories/pendingArchives.js';
 import { archiveOutcome, type ArchiveOutcome } from './archiving.js';
 import { resolveLegacyAddresses } from './legacyDnResolver.js';
-import { recordFailure, recordQuarantined } from './ledger.js';
+import { recordFailure, recordKept, recordQuarantined } from './ledger.js';
 import { step, StepError, toStepError, type RunContext } from './runContext.js';
 
 /** Messages followed up at once (database writes, the rare single Graph call of a fallback). */
@@ -226,5 +226,9 @@ async function afterUnlogged(
   if (c.reason === 'blocked') ctx.recorder.count('blocked');
   if (d.action === 'delete') ctx.recorder.count('deleted');
   else if (d.action === 'move') ctx.recorder.count('moved');
-  else ctx.recorder.count('kept');
+  else {
+    ctx.recorder.count('kept');
+    // Kept in the Inbox for want of a match: looked at again when the directory changes (recovery.ts).
+    if (c.reason !== 'draft' && c.reason !== 'blocked') await recordKept(ctx, msg, c.reason);
+  }
 }

@@ -79,6 +79,7 @@ export async function retryFailedMessages(
     }
     const failedBefore = ctx.recorder.run.counts.failed;
     await processPage(ctx, [msg]); // records its own failure (an attempt) if it fails again
-    if (ctx.recorder.run.counts.failed === failedBefore) await ctx.states.clear(ctx.mailbox, f.messageId);
+    if (ctx.recorder.run.counts.failed === failedBefore)
+      await ctx.states.clearFailing(ctx.mailbox, f.messageId);
   }
 }

@@ -52,6 +52,42 @@ export class MessageStateRepository {
     return rows.map((r) => r.messageId);
   }
 
+  async markKept(
+    s: Pick<MessageState, 'mailbox' | 'messageId' | 'internetMessageId' | 'subject' | 'reason' | 'code'>,
+    now: Date,
+  ): Promise<void> {
+    await this.models.MessageState.updateOne(
+      { _id: this.id(s.mailbox, s.messageId) },
+      { $set: { ...s, state: 'kept', attempts: 0, inInbox: true, updatedAt: now } },
+      { upsert: true },
+    );
+  }
+
+  /**
+   * The directory changed: every kept message of the mailbox goes back to the retry ledger, so the next run
+   * classifies it again (logged if its sender or recipients are known now, kept again if not).
+   */
+  async requeueKept(mailbox: string, now: Date): Promise<number> {
+    const r = await this.models.MessageState.updateMany(
+      { mailbox, state: 'kept' },
+      {
+        $set: {
+          state: 'failing',
+          attempts: 0,
+          code: 'directory_changed',
+          reason: 'The directory changed: processed again.',
+          updatedAt: now,
+        },
+      },
+    );
+    return r.modifiedCount;
+  }
+
+  /** Clears a failing message's ledger entry (it succeeded); a state it moved on to (kept, quarantined) stays. */
+  async clearFailing(mailbox: string, messageId: string): Promise<void> {
+    await this.models.MessageState.deleteOne({ _id: this.id(mailbox, messageId), state: 'failing' });
+  }
+
   async get(mailbox: string, messageId: string): Promise<MessageState | null> {
     return this.models.MessageState.findById(this.id(mailbox, messageId), { __v: 0 }).lean();
   }

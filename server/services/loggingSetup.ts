@@ -39,6 +39,7 @@ export function newSetupDefaults(): Omit<LoggingSetup, 'mailbox'> {
     jobAccount: null,
     tokenCacheSealed: null,
     tokenCacheVersion: 0,
+    directoryFingerprint: null,
     delegatedAccount: null,
     batchSize: 50,
     intervalSeconds: 60,

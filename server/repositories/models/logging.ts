@@ -47,6 +47,8 @@ export interface LoggingSetupDoc {
   batchSize: number;
   intervalSeconds: number;
   policy: LoggingPolicyDoc;
+  /** domain/directory.ts directoryFingerprint at the last run: a change brings kept mail back. */
+  directoryFingerprint: string | null;
   /** Inbox watermark: messages received before it were handled (or are tracked in the ledger). */
   receivedFrom: Date | null;
   runRequestedAt: Date | null;
@@ -94,6 +96,7 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
     jobAccount: { type: String, default: null },
     tokenCacheSealed: { type: String, default: null },
     tokenCacheVersion: { type: Number, default: 0 },
+    directoryFingerprint: { type: String, default: null },
     delegatedAccount: { type: delegatedAccountSchema, default: null },
     batchSize: { type: Number, default: 50, min: 1, max: 1000 },
     intervalSeconds: { type: Number, default: 60, min: 10, max: 86_400 },

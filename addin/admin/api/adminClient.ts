@@ -21,6 +21,7 @@ import {
   OpportunityPage,
   PaneStartFailureList,
   QuarantineList,
+  ReleaseQuarantineResult,
   RunRequested,
   Salesperson,
   SalespersonList,
@@ -30,6 +31,7 @@ import {
   type CreateContactRequest,
   type CreateSalespersonRequest,
   type LoggingSetupUpdate,
+  type ReleaseQuarantineRequest,
   type UpdateContactRequest,
   type UpdateSalespersonRequest,
 } from '../../../shared/api/index.js';
@@ -140,6 +142,8 @@ export function createAdminClient(o: AdminClientOptions) {
       json({ route: 'startLoggingConsent', params: m(mailbox), json: body }, ConsentStarted),
     runs: (mailbox: string, limit = 20) =>
       json({ route: 'loggingRuns', params: m(mailbox), query: { limit: String(limit) } }, JobRunList),
+    releaseQuarantine: (mailbox: string, body: ReleaseQuarantineRequest) =>
+      json({ route: 'releaseQuarantine', params: m(mailbox), json: body }, ReleaseQuarantineResult),
     quarantine: (mailbox: string, state: 'quarantined' | 'failing') =>
       json({ route: 'loggingQuarantine', params: m(mailbox), query: { state } }, QuarantineList),
     trend: (mailbox: string, days = 14) =>

@@ -69,6 +69,10 @@ export const da: AdminMessages = {
     name: 'Navn',
     email: 'Mail',
     active: 'Aktiv',
+    x500: 'Exchange X.500-adresser (én pr. linje)',
+    x500Hint:
+      'Graph angiver nogle gange sælgeren med en adresse som /O=EXCHANGELABS/…/CN=…; mail i karantæne viser den.',
+    x500Invalid: 'Hver linje skal være en Exchange X.500-adresse (/O=…/CN=…).',
     newTitle: 'Ny sælger',
     editTitle: (code: string) => `Rediger sælger ${code}`,
   },

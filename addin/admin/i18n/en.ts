@@ -67,6 +67,10 @@ export const en = {
     name: 'Name',
     email: 'Email',
     active: 'Active',
+    x500: 'Exchange X.500 addresses (one per line)',
+    x500Hint:
+      'Graph sometimes names this salesperson by an address like /O=EXCHANGELABS/…/CN=…; quarantined mail shows it.',
+    x500Invalid: 'Each line must be an Exchange X.500 address (/O=…/CN=…).',
     newTitle: 'New salesperson',
     editTitle: (code: string) => `Edit salesperson ${code}`,
   },

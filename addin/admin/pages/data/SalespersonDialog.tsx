@@ -1,6 +1,6 @@
 // Create or edit a salesperson; checked with the contract's schema before it is sent, server errors shown as
 // they come (409 when the code is taken).
-import { Checkbox } from '@fluentui/react-components';
+import { Checkbox, Field, Textarea } from '@fluentui/react-components';
 import {
   CreateSalespersonRequest,
   UpdateSalespersonRequest,
@@ -22,9 +22,16 @@ export function SalespersonDialog(props: EditDialogProps<Salesperson> & { api: A
       name: editing?.name ?? '',
       email: editing?.email ?? '',
       active: editing?.active ?? true,
+      x500: (editing?.x500Addresses ?? []).join('\n'),
     },
     problemOf: (field) =>
-      field === 'code' ? t.errors.code : field === 'email' ? t.errors.email : t.errors.required,
+      field === 'code'
+        ? t.errors.code
+        : field === 'email'
+          ? t.errors.email
+          : field === 'x500Addresses'
+            ? sp.x500Invalid
+            : t.errors.required,
     onSaved: props.onSaved,
   });
   const { values } = form;
@@ -32,7 +39,11 @@ export function SalespersonDialog(props: EditDialogProps<Salesperson> & { api: A
   const save = () => {
     const email = values.email.trim();
     if (editing) {
-      const request = { name: values.name, email: email || null, active: values.active };
+      const x500Addresses = values.x500
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const request = { name: values.name, email: email || null, active: values.active, x500Addresses };
       form.save(UpdateSalespersonRequest.safeParse(request), (r) => api.updateSalesperson(editing.code, r));
     } else {
       const request = {
@@ -55,6 +66,16 @@ export function SalespersonDialog(props: EditDialogProps<Salesperson> & { api: A
       <TextField label={sp.code} {...form.text('code')} disabled={editing !== null} />
       <TextField label={sp.name} {...form.text('name')} />
       <TextField label={sp.email} {...form.text('email')} type="email" />
+      {editing && (
+        <Field
+          label={sp.x500}
+          hint={sp.x500Hint}
+          validationMessage={form.errors.x500Addresses}
+          validationState={form.errors.x500Addresses ? 'error' : undefined}
+        >
+          <Textarea value={values.x500} resize="vertical" onChange={(_, d) => form.set({ x500: d.value })} />
+        </Field>
+      )}
       <Checkbox
         label={sp.active}
         checked={values.active}

@@ -3,9 +3,9 @@
 import { Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AdminClient } from '../../api/adminClient.js';
-import { ErrorBar, Loading } from '../../components/feedback.js';
+import { ErrorBar, Loading, Notice } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
-import { useLoad } from '../../state/useLoad.js';
+import { useAction, useLoad } from '../../state/useLoad.js';
 import { QuarantineTable } from './QuarantineTable.js';
 import { RunTable } from './RunTable.js';
 import { TrendBars } from './TrendBars.js';
@@ -23,6 +23,14 @@ export function MailboxDetails(props: { api: AdminClient; mailbox: string; tick:
   const runs = useLoad(() => api.runs(mailbox, 20), [api, mailbox, tick]);
   const quarantine = useLoad(() => api.quarantine(mailbox, state), [api, mailbox, state, tick]);
   const trend = useLoad(() => api.trend(mailbox, 14), [api, mailbox, tick]);
+  const releasing = useAction();
+  const [released, setReleased] = useState<number | null>(null);
+  const release = (ids: string[] | 'all') =>
+    releasing.run(async () => {
+      const r = await api.releaseQuarantine(mailbox, ids === 'all' ? { all: true } : { messageIds: ids });
+      setReleased(r.released);
+      quarantine.reload();
+    });
 
   return (
     <>
@@ -42,8 +50,14 @@ export function MailboxDetails(props: { api: AdminClient; mailbox: string; tick:
           <Tab value="failing">{s.stillFailing}</Tab>
         </TabList>
         {quarantine.error !== null && <ErrorBar error={quarantine.error} onRetry={quarantine.reload} />}
+        {releasing.error !== null && <ErrorBar error={releasing.error} />}
+        {released !== null && <Notice onDismiss={() => setReleased(null)}>{s.released(released)}</Notice>}
         {quarantine.data ? (
-          <QuarantineTable items={quarantine.data.items} />
+          <QuarantineTable
+            items={quarantine.data.items}
+            busy={releasing.pending}
+            {...(state === 'quarantined' ? { onRelease: (ids) => void release(ids) } : {})}
+          />
         ) : (
           quarantine.loading && <Loading />
         )}

@@ -41,7 +41,7 @@ export const daSetup: SetupMessages = {
       mode: 'Adgang',
       appOnly: 'Kun app (anbefales): jobbet logger på som appen',
       appOnlyPermission:
-        'Microsoft Graph-programtilladelsen Mail.ReadWrite med administratorsamtykke. Begræns appen til den delte postkasse med en adgangspolitik for programmer eller RBAC for Applications.',
+        'Microsoft Graph-programtilladelserne Mail.ReadWrite og User.Read.All (til afsendere, som Exchange angiver med en X.500-adresse) med administratorsamtykke. Begræns appen til den delte postkasse med en adgangspolitik for programmer eller RBAC for Applications.',
       delegated: 'Delegeret: jobbet logger på som den dedikerede konto',
       delegatedPermission:
         'De delegerede Microsoft Graph-tilladelser Mail.ReadWrite.Shared og offline_access med administratorsamtykke; platformen "Web" med omdirigerings-URL’en nedenfor.',

@@ -40,7 +40,7 @@ export const enSetup = {
       mode: 'Access',
       appOnly: 'App-only (recommended): the job signs in as the app',
       appOnlyPermission:
-        'Microsoft Graph application permission Mail.ReadWrite, with admin consent. Limit the app to the shared mailbox with an application access policy or RBAC for Applications.',
+        'Microsoft Graph application permissions Mail.ReadWrite and User.Read.All (to match senders Exchange names by an X.500 address), with admin consent. Limit the app to the shared mailbox with an application access policy or RBAC for Applications.',
       delegated: 'Delegated: the job signs in as the dedicated account',
       delegatedPermission:
         'Microsoft Graph delegated permissions Mail.ReadWrite.Shared and offline_access, with admin consent; platform "Web" with the redirect URL below.',

@@ -33,7 +33,7 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     await page.getByLabel('Tenant id').fill(h.emu.tenantId);
     await page.getByLabel('Client id').fill(DEFAULT_CLIENT.clientId);
     await page.locator('input[type=password]').fill('not-the-secret');
-    await page.getByText('Mail.ReadWrite, with admin consent').waitFor();
+    await page.getByText(/Mail.ReadWrite and User.Read.All .*, with admin consent/).waitFor();
     await screenshot(page, '02-wizard-app-registration');
     await next().click();
 

@@ -9,7 +9,7 @@
 import { classifyMessage, type Classification, type EntryDraft } from '../domain/classifier.js';
 import { dispositionFor } from '../domain/policy.js';
 import type { MailMessage, MailOperation, MailOperationResult } from '../mailsource/MailSource.js';
-import { entryId, type NewInteraction } from '../repositories/interactions.js';
+import { entryFromDraft, entryId, type NewInteraction } from '../repositories/interactions.js';
 import type { PendingEntry, PendingPage } from '../repositories/pendingArchives.js';
 import { archiveOutcome, type ArchiveOutcome } from './archiving.js';
 import { resolveLegacyAddresses } from './legacyDnResolver.js';
@@ -33,26 +33,22 @@ export async function inParallel<T>(
 }
 
 export function pendingEntries(ctx: RunContext, msg: MailMessage, drafts: EntryDraft[]): PendingEntry[] {
-  return drafts.map((d) => ({
-    messageKey: d.messageKey,
-    contactNumber: d.contactNumber,
-    contactCompanyNumber: d.contactCompanyNumber,
-    salespersonCode: d.salespersonCode,
-    occurredAt: new Date(d.occurredAt),
-    direction: d.direction,
-    initiatedBy: d.initiatedBy,
-    subject: d.subject,
-    description: d.description,
-    message: {
-      mailbox: ctx.mailbox,
-      internetMessageId: msg.internetMessageId,
-      immutableId: msg.id,
-      webLink: msg.webLink,
-      conversationId: msg.conversationId,
-    },
-    source: 'loop',
-    createdBy: ctx.jobUser,
-  }));
+  const message = {
+    mailbox: ctx.mailbox,
+    internetMessageId: msg.internetMessageId,
+    immutableId: msg.id,
+    webLink: msg.webLink,
+    conversationId: msg.conversationId,
+  };
+  // The archive state is decided once Exchange has answered (linkedEntries).
+  return drafts.map((d) => {
+    const { archiveState: _pending, ...entry } = entryFromDraft(d, message, {
+      archiveState: 'pending',
+      source: 'loop',
+      createdBy: ctx.jobUser,
+    });
+    return entry;
+  });
 }
 
 export function linkedEntries(entries: PendingEntry[], outcome: ArchiveOutcome): NewInteraction[] {

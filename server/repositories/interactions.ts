@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { Models } from './models/index.js';
 import type { ArchiveState, InteractionDoc, MessageRefDoc } from './models/interactions.js';
 import { SERIES, type NumberSeries } from './numberSeries.js';
+import type { EntryDraft } from '../domain/classifier.js';
 
 export interface NewInteraction {
   messageKey: string;
@@ -22,6 +23,30 @@ export interface NewInteraction {
   templateCode?: string | null;
   cost?: number;
   durationMin?: number;
+}
+
+/**
+ * The one way a classifier's entry draft becomes an entry to store, for the loop and for "Log this email" alike:
+ * the draft's fields, where the mail is (`message`), and who wrote it.
+ */
+export function entryFromDraft(
+  d: EntryDraft,
+  message: MessageRefDoc,
+  origin: Pick<NewInteraction, 'archiveState' | 'source' | 'createdBy'>,
+): NewInteraction {
+  return {
+    messageKey: d.messageKey,
+    contactNumber: d.contactNumber,
+    contactCompanyNumber: d.contactCompanyNumber,
+    salespersonCode: d.salespersonCode,
+    occurredAt: new Date(d.occurredAt),
+    direction: d.direction,
+    initiatedBy: d.initiatedBy,
+    subject: d.subject,
+    description: d.description,
+    message,
+    ...origin,
+  };
 }
 
 export type Interaction = Omit<InteractionDoc, never>;

@@ -7,7 +7,12 @@ import { buildDirectory } from '../domain/directory.js';
 import { messageKeyOf } from '../domain/messageParts.js';
 import type { MailMessage } from '../mailsource/MailSource.js';
 import type { Caller } from '../http/auth/identity.js';
-import type { Interaction, InteractionRepository, NewInteraction } from '../repositories/interactions.js';
+import {
+  entryFromDraft,
+  type Interaction,
+  type InteractionRepository,
+  type NewInteraction,
+} from '../repositories/interactions.js';
 import type { LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { MasterDataRepository } from '../repositories/masterData.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
@@ -92,26 +97,16 @@ export class ManualLoggingService {
   }
 
   private toEntry(d: EntryDraft, ref: MessageRef, caller: Caller): NewInteraction {
-    return {
-      messageKey: d.messageKey,
-      contactNumber: d.contactNumber,
-      contactCompanyNumber: d.contactCompanyNumber,
-      salespersonCode: d.salespersonCode,
-      occurredAt: new Date(d.occurredAt),
-      direction: d.direction,
-      initiatedBy: d.initiatedBy,
-      subject: d.subject,
-      description: d.description,
-      message: {
+    return entryFromDraft(
+      d,
+      {
         mailbox: null,
         internetMessageId: ref.internetMessageId,
         immutableId: null,
         webLink: null,
         conversationId: ref.conversationId ?? null,
       },
-      archiveState: 'none',
-      source: 'manual',
-      createdBy: caller.email ?? caller.userId,
-    };
+      { archiveState: 'none', source: 'manual', createdBy: caller.email ?? caller.userId },
+    );
   }
 }

@@ -26,6 +26,15 @@ const httpsUrl = z
 
 const existingFile = z.string().refine((p) => fs.existsSync(p), 'file does not exist');
 
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -61,6 +70,20 @@ const schema = z
         code: 'custom',
         path: ['AUTH_MODE'],
         message: 'dev is refused when NODE_ENV=production',
+      });
+    }
+    // Development sign-in mints admin tokens for anyone who asks: only ever on this machine, whatever NODE_ENV
+    // says (an inherited AUTH_MODE=dev must not open a reachable server).
+    if (
+      c.AUTH_MODE === 'dev' &&
+      !(isLoopbackHost(c.LISTEN_HOST) && isLoopbackHost(new URL(c.PUBLIC_URL).hostname))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message:
+          `dev is refused unless the server listens on loopback with a localhost PUBLIC_URL ` +
+          `(LISTEN_HOST=${c.LISTEN_HOST}, PUBLIC_URL=${c.PUBLIC_URL})`,
       });
     }
     if (c.AUTH_MODE === 'entra') {

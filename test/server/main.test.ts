@@ -30,6 +30,29 @@ describe('server process', function () {
     assert.match(r.output, /AUTH_MODE: dev is refused when NODE_ENV=production/);
   });
 
+  it('refuses development sign-in on a listener other machines can reach, whatever NODE_ENV says', async () => {
+    for (const over of [{ LISTEN_HOST: '0.0.0.0' }, { PUBLIC_URL: 'https://crm.contoso.example' }]) {
+      const r = await runServerToExit(
+        baseServerEnv({
+          MONGODB_URI: process.env.MONGODB_URI!,
+          AUTH_MODE: 'dev',
+          NODE_ENV: 'development',
+          ...over,
+        }),
+      );
+      assert.equal(r.code, 78, r.output);
+      assert.match(
+        r.output,
+        /AUTH_MODE: dev is refused unless the server listens on loopback with a localhost PUBLIC_URL/,
+      );
+    }
+  });
+
+  it('npm run serve starts the server in production mode', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8'));
+    assert.match(pkg.scripts.serve, /^NODE_ENV=production node /);
+  });
+
   describe('/healthz over HTTPS', () => {
     let mongo: MongoServer;
     let dataDir: string;

@@ -29,7 +29,11 @@ export interface AppDeps {
   publicUrl: string;
   /** Built add-in pages (webpack output). */
   addinDir: string;
-  health: () => Promise<{ database: 'ok' | 'down' }>;
+  /**
+   * The database decides the status (503 when it is down: take this instance out of rotation); the logging
+   * detail (counts only: nothing about mailboxes leaves without a token) never does.
+   */
+  health: () => Promise<{ database: 'ok' | 'down'; logging?: { mailboxes: number; failing: number } }>;
   /** The /api/v1 router (issue: backend API); absent in minimal set-ups. */
   api?: Router;
   /** Serve development/demo pages (/preview.html); never in production. Default: off. */

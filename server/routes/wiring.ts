@@ -7,10 +7,15 @@ import type { Engine } from '../jobs/engine.js';
 import { delegatedSignInFor } from '../jobs/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../repositories/db.js';
-import { createServices } from '../services/index.js';
+import { createServices, type Services } from '../services/index.js';
 import { createApiRouter } from './index.js';
 
-export async function createApi(config: Config, db: Database, log: Logger, engine: Engine): Promise<Router> {
+export async function createApi(
+  config: Config,
+  db: Database,
+  log: Logger,
+  engine: Engine,
+): Promise<{ router: Router; services: Services }> {
   const services = createServices(db, {
     instanceId: config.INSTANCE_ID,
     secrets: engine.secrets,
@@ -31,7 +36,7 @@ export async function createApi(config: Config, db: Database, log: Logger, engin
     salespersonByEmail: (email) => services.masterData.salespersonByEmail(email),
     log,
   });
-  return createApiRouter({
+  const router = createApiRouter({
     services,
     authenticator: auth.authenticator,
     log,
@@ -43,4 +48,5 @@ export async function createApi(config: Config, db: Database, log: Logger, engin
     },
     validateResponses: config.NODE_ENV !== 'production',
   });
+  return { router, services };
 }

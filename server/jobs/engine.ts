@@ -15,7 +15,7 @@ import { createSecretBox, type SecretBox } from '../security/secretBox.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { processOwner } from './leasedRun.js';
 import type { EngineDeps } from './mailboxRun.js';
-import { mailSourceForSetup, type SourceEnvironment } from './sourceForSetup.js';
+import { mailSourceForSetup, type SourceEnvironment } from '../mailsource/sourceForSetup.js';
 
 export interface Engine {
   deps: EngineDeps;

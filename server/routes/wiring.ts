@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { Config } from '../config/env.js';
 import { createAuth } from '../http/auth/setup.js';
 import type { Engine } from '../jobs/engine.js';
-import { delegatedSignInFor } from '../jobs/sourceForSetup.js';
+import { delegatedSignInFor } from '../mailsource/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../repositories/db.js';
 import { createServices, type Services } from '../services/index.js';

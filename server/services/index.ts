@@ -13,8 +13,8 @@ import { NumberSeries } from '../repositories/numberSeries.js';
 import { OpportunityRepository } from '../repositories/opportunities.js';
 import { PaneStartFailureRepository } from '../repositories/paneStartFailures.js';
 import { SalespersonRepository } from '../repositories/salespeople.js';
-import type { DelegatedSignIn } from '../jobs/sourceForSetup.js';
-import type { TokenCacheStore } from '../mailsource/graph/config.js';
+import type { DelegatedSignIn } from '../mailsource/sourceForSetup.js';
+import type { TokenCacheStore } from '../mailsource/sourceForSetup.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { SecretBox } from '../security/secretBox.js';
@@ -59,7 +59,7 @@ export interface ServiceOptions {
   /** Share the engine's series in one process (default: a new one with `instanceId` as owner). */
   numbers?: NumberSeries;
   sourceFor: (setup: LoggingSetup) => MailSource;
-  /** MSAL for a delegated setup's sign-in (jobs/sourceForSetup.ts delegatedSignInFor); without it, none. */
+  /** MSAL for a delegated setup's sign-in (mailsource/sourceForSetup.ts delegatedSignInFor); without it, none. */
   signInFor?: (setup: LoggingSetup, cache: TokenCacheStore) => DelegatedSignIn;
   now?: () => Date;
 }

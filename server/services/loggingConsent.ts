@@ -6,10 +6,10 @@
 import crypto from 'node:crypto';
 import type { Caller } from '../http/auth/identity.js';
 import { AppError } from '../http/problem.js';
-import type { DelegatedSignIn } from '../jobs/sourceForSetup.js';
+import type { DelegatedSignIn } from '../mailsource/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
-import type { TokenCacheStore } from '../mailsource/graph/config.js';
-import { createMemoryCacheStore } from '../mailsource/graph/tokenCachePlugin.js';
+import type { TokenCacheStore } from '../mailsource/sourceForSetup.js';
+import { createMemoryCacheStore } from '../mailsource/sourceForSetup.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { ConsentRequest, ConsentRequestRepository } from '../repositories/consentRequests.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
@@ -28,7 +28,7 @@ export interface LoggingConsentDeps {
   setups: LoggingSetupRepository;
   requests: ConsentRequestRepository;
   secrets: SecretBox;
-  /** MSAL for a delegated setup with the given token cache (jobs/sourceForSetup.ts delegatedSignInFor). */
+  /** MSAL for a delegated setup with the given token cache (mailsource/sourceForSetup.ts delegatedSignInFor). */
   signInFor: (setup: LoggingSetup, cache: TokenCacheStore) => DelegatedSignIn;
   now: () => Date;
   /** The single-use state; 256 random bits unless a test fixes it. */

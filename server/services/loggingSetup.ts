@@ -18,7 +18,7 @@ export interface LoggingSetupDeps {
   jobRuns: JobRunRepository;
   states: MessageStateRepository;
   secrets: SecretBox;
-  /** Builds the mail source a setup describes (server/jobs/sourceForSetup.ts in production). */
+  /** Builds the mail source a setup describes (server/mailsource/sourceForSetup.ts in production). */
   sourceFor: (setup: LoggingSetup) => MailSource;
   now: () => Date;
 }

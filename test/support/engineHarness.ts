@@ -1,5 +1,5 @@
 // A logging engine wired to a real database and the Graph emulator over HTTPS, driven through the real MSAL
-// and Graph SDK, as production wires it (server/jobs/sourceForSetup.ts).
+// and Graph SDK, as production wires it (server/mailsource/sourceForSetup.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { NumberSeries } from '../../server/repositories/numberSeries.js';
 import { PendingArchiveRepository } from '../../server/repositories/pendingArchives.js';
 import { createSecretBox, type SecretBox } from '../../server/security/secretBox.js';
 import { runMailbox, type EngineDeps, type RunOptions } from '../../server/jobs/mailboxRun.js';
-import { mailSourceForSetup, type SourceEnvironment } from '../../server/jobs/sourceForSetup.js';
+import { mailSourceForSetup, type SourceEnvironment } from '../../server/mailsource/sourceForSetup.js';
 import type { JobRun } from '../../server/repositories/jobRuns.js';
 import { DEFAULT_CLIENT, startGraphEmulator } from '../emulator/graph/index.js';
 import type { GraphEmulator, GraphEmulatorOptions } from '../emulator/graph/types.js';

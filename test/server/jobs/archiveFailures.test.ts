@@ -1,7 +1,7 @@
 // A failed archive move never deletes loggable mail: the message is read back by its immutable id and its
 // entries follow where it really is; a missing archive folder is resolved again once, else the run stops.
 import assert from 'node:assert/strict';
-import { mailSourceForSetup } from '../../../server/jobs/sourceForSetup.js';
+import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { runMailbox } from '../../../server/jobs/mailboxRun.js';
 import { useTestDatabase } from '../../support/db.js';
 import { MAILBOX, startEngineHarness, type EngineHarness } from '../../support/engineHarness.js';

@@ -2,7 +2,7 @@
 // whose lease was taken stops before its next page's moves; nothing is lost or doubled either way.
 import assert from 'node:assert/strict';
 import { acquireMailbox, leaseName, processOwner } from '../../../server/jobs/leasedRun.js';
-import { mailSourceForSetup } from '../../../server/jobs/sourceForSetup.js';
+import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { LeaseRepository } from '../../../server/repositories/leases.js';
 import { cliEnv, exitOf, spawnCli } from '../../support/cliProcess.js';
 import { useTestDatabase } from '../../support/db.js';

@@ -2,7 +2,7 @@
 // salesperson's recorded X.500 addresses; what cannot be resolved is quarantined as unresolved_x500, and logged
 // once released after the admin records the address.
 import assert from 'node:assert/strict';
-import { mailSourceForSetup } from '../../../server/jobs/sourceForSetup.js';
+import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { createServices } from '../../../server/services/index.js';
 import { createLogger } from '../../../server/logging/logger.js';
 import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';

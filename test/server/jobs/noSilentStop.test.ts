@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { Scheduler } from '../../../server/jobs/scheduler.js';
-import { mailSourceForSetup } from '../../../server/jobs/sourceForSetup.js';
+import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { validateSetupOf } from '../../../server/jobs/validateSetup.js';
 import { LeaseRepository } from '../../../server/repositories/leases.js';
 import { createSecretBox } from '../../../server/security/secretBox.js';

@@ -3,7 +3,7 @@ import { generateMail } from '../../support/mailGenerator.js';
 import { MAILBOX, startEngineHarness, type EngineHarness } from '../../support/engineHarness.js';
 import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
 import { validateSetup } from '../../../server/jobs/validateSetup.js';
-import { mailSourceForSetup } from '../../../server/jobs/sourceForSetup.js';
+import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { useTestDatabase } from '../../support/db.js';
 
 describe('logging engine and tokens', function () {

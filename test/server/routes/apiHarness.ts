@@ -15,7 +15,7 @@ import {
   delegatedSignInFor,
   mailSourceForSetup,
   type SourceEnvironment,
-} from '../../../server/jobs/sourceForSetup.js';
+} from '../../../server/mailsource/sourceForSetup.js';
 import { createLogger } from '../../../server/logging/logger.js';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
 import { LoggingSetupRepository } from '../../../server/repositories/loggingSetups.js';

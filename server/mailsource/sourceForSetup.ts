@@ -1,14 +1,18 @@
 // Builds the MailSource a logging setup describes: unseals its credential and backs the delegated flow's
 // MSAL token cache with the setup document (sealed at rest). The delegated job uses the account the consent
 // flow signed in (`delegatedAccount.homeAccountId`), which that flow gets from delegatedSignInFor.
-import { createGraphAuth, type GraphAuth } from '../mailsource/graph/auth.js';
-import type { GraphRequestEvent } from '../mailsource/graph/policyMiddleware.js';
-import type { GraphAuthConfig, GraphCredential, TokenCacheStore } from '../mailsource/graph/config.js';
-import { createMailSource } from '../mailsource/factory.js';
-import type { MailSource } from '../mailsource/MailSource.js';
-import { MailSourceError } from '../mailsource/MailSource.js';
+import { createGraphAuth, type GraphAuth } from './graph/auth.js';
+import type { GraphRequestEvent } from './graph/policyMiddleware.js';
+import type { GraphAuthConfig, GraphCredential, TokenCacheStore } from './graph/config.js';
+import { createMailSource } from './factory.js';
+import type { MailSource } from './MailSource.js';
+import { MailSourceError } from './MailSource.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { SecretBox } from '../security/secretBox.js';
+
+// What the rest of the server needs of the delegated flow's cache, without reaching into the Graph adapter.
+export type { TokenCacheStore } from './graph/config.js';
+export { createMemoryCacheStore } from './graph/tokenCachePlugin.js';
 
 export interface SourceEnvironment {
   graphBaseUrl: string;

@@ -3,7 +3,7 @@ import {
   delegatedSignInFor,
   mailSourceForSetup,
   tokenCacheStoreFor,
-} from '../../../server/jobs/sourceForSetup.js';
+} from '../../../server/mailsource/sourceForSetup.js';
 import { MailSourceError } from '../../../server/mailsource/MailSource.js';
 import { createMemoryCacheStore } from '../../../server/mailsource/graph/tokenCachePlugin.js';
 import { startEngineHarness, MAILBOX, type EngineHarness } from '../../support/engineHarness.js';

@@ -47,12 +47,21 @@ export class ImportProblems {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A formula start behind any leading apostrophes: such a value's first apostrophe is the one escapeCell adds. */
+const formulaBehindApostrophes = (value: string) => FORMULA_START.test(value.replace(/^'+/, ''));
+
 export function unescapeCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && formulaBehindApostrophes(value.slice(1)) ? value.slice(1) : value;
 }
 
+/**
+ * A formula start gets an apostrophe (the spreadsheet shows the text); so does a value that already begins with
+ * apostrophes before one (`'=`), or the import could not tell it from an escaped formula.
+ */
 export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return formulaBehindApostrophes(value) && (FORMULA_START.test(value) || value.startsWith("'"))
+    ? `'${value}`
+    : value;
 }
 
 /**

@@ -11,7 +11,12 @@ describe('CSV in and out (pure)', () => {
     assert.equal(escapeCell('@SUM(A1)'), "'@SUM(A1)");
     assert.equal(escapeCell('plain'), 'plain');
     assert.equal(unescapeCell("'it's"), "'it's", 'an apostrophe before ordinary text is data');
+    assert.equal(unescapeCell(escapeCell("'=")), "'=", 'an apostrophe before a formula start is data too');
     fc.assert(fc.property(fc.string(), (s) => unescapeCell(escapeCell(s)) === s));
+    fc.assert(
+      fc.property(fc.stringMatching(/^'*[=+\-@\t\r]/), (s) => unescapeCell(escapeCell(s)) === s),
+      { numRuns: 500 },
+    );
   });
 
   it('round-trips any cell values through toCsv and parseCsv', () => {

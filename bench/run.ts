@@ -11,6 +11,7 @@ import path from 'node:path';
 import { ensureDevCertificates } from '../scripts/lib/certs.js';
 import { repoRoot } from '../scripts/lib/paths.js';
 import { addinTaskpaneSize } from './addin/taskpaneSize.js';
+import { engineChaos } from './engine/chaos.js';
 import { engineLatency } from './engine/latency.js';
 import { engineRss } from './engine/rss.js';
 import { engineThrottled } from './engine/throttled.js';
@@ -75,6 +76,8 @@ const BENCHMARKS: Benchmark[] = [
     needsDatabase: true,
     run: (ctx, shared) => engineRss(ctx, shared.throughput?.batchSize),
   },
+  // Its own private database server, which it stops and restarts mid-run.
+  { names: ['engine.chaos'], needsDatabase: false, run: (ctx) => engineChaos(ctx) },
   // Its data set lives in a database cluster of its own, kept between runs.
   { names: ['api.lookup_p95'], needsDatabase: false, run: (ctx) => apiLookup(ctx) },
   { names: ['addin.taskpane_js_gzip'], needsDatabase: false, run: (ctx) => addinTaskpaneSize(ctx) },

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../scripts/lib/mongo.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
-import { createPrng } from '../../test/emulator/graph/prng.js';
+import { createPrng } from '../../scripts/graph-emulator/prng.js';
 import { measured, notMeasured, percentile, round, type BenchmarkResult } from '../lib/results.js';
 import { workerEnv, type BenchContext } from '../lib/context.js';
 import { databaseUri, startKeptDatabase } from '../lib/database.js';

@@ -1,7 +1,7 @@
 // The lookup benchmark's data set, seeded once and kept (a marker document says it is complete): 100,000
 // contacts (persons and their companies), 50 salespeople, 1,000,000 interactions and 20,000 opportunities, all
 // from fixed seeds. Bulk inserts of 50 documents (FerretDB 1.24's limit), several at once.
-import { createPrng } from '../../test/emulator/graph/prng.js';
+import { createPrng } from '../../scripts/graph-emulator/prng.js';
 import { entryId } from '../../server/repositories/interactions.js';
 import { openDatabase, type Database } from '../../server/repositories/db.js';
 import { contactEmail, generateDirectory, salespersonEmail, type DirectorySpec } from '../lib/dataset.js';

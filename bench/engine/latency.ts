@@ -4,7 +4,7 @@
 // repository (InteractionRepository.byMessageKey, what the API's lookup uses) every 50 ms.
 // A mail waits for the next run (up to one interval), so the figure is p95 minus the interval: the seconds the
 // engine adds beyond the polling interval (tick granularity, run time, database).
-import { createPrng } from '../../test/emulator/graph/prng.js';
+import { createPrng } from '../../scripts/graph-emulator/prng.js';
 import { openDatabase } from '../../server/repositories/db.js';
 import { InteractionRepository } from '../../server/repositories/interactions.js';
 import { NumberSeries } from '../../server/repositories/numberSeries.js';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DevCertificates } from '../../scripts/lib/certs.js';
-import type { GraphEmulatorOptions } from '../../test/emulator/graph/types.js';
+import type { GraphEmulatorOptions } from '../../scripts/graph-emulator/types.js';
 import type { LoggingSetup } from '../../server/repositories/loggingSetups.js';
 import type { DirectorySpec } from './dataset.js';
 import type { BenchDatabase } from './database.js';

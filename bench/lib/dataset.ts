@@ -1,8 +1,8 @@
 // Seeded, repeatable data for the benchmarks: a directory of salespeople and contacts, and a stream of mail
 // whose outcome is known by construction (logged with N entries, or deleted as unmatched / internal).
 // The same seed always gives the same data, so two runs of the suite measure the same work.
-import { createPrng, type Prng } from '../../test/emulator/graph/prng.js';
-import type { MessageSeed } from '../../test/emulator/graph/types.js';
+import { createPrng, type Prng } from '../../scripts/graph-emulator/prng.js';
+import type { MessageSeed } from '../../scripts/graph-emulator/types.js';
 import type { Contact, Salesperson } from '../../server/repositories/masterData.js';
 
 export interface DirectorySpec {

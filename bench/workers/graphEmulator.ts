@@ -3,8 +3,8 @@
 // now (latency), read the request statistics.
 import { generateMail, type MailSpec } from '../lib/dataset.js';
 import { serveWorker } from '../lib/worker.js';
-import { DEFAULT_CLIENT, startGraphEmulator } from '../../test/emulator/graph/index.js';
-import type { GraphEmulator, GraphEmulatorOptions, GraphStats } from '../../test/emulator/graph/types.js';
+import { DEFAULT_CLIENT, startGraphEmulator } from '../../scripts/graph-emulator/index.js';
+import type { GraphEmulator, GraphEmulatorOptions, GraphStats } from '../../scripts/graph-emulator/types.js';
 
 let emu: GraphEmulator | null = null;
 

@@ -1,12 +1,12 @@
-// The demo shared mailbox for `npm start`: the project's Graph emulator (test/emulator/graph) with mail between
+// The demo shared mailbox for `npm start`: the project's Graph emulator (scripts/graph-emulator) with mail between
 // the demo salespeople and contacts, and an email-logging setup pointing at it, so the logging loop has real work
 // from the first minute. New mail "arrives" now and then while the demo runs.
 import { DEFAULT_MAX_ATTEMPTS } from '../../server/domain/policy.js';
 import type { Database } from '../../server/repositories/db.js';
 import { LoggingSetupRepository } from '../../server/repositories/loggingSetups.js';
 import type { SecretBox } from '../../server/security/secretBox.js';
-import { DEFAULT_CLIENT, startGraphEmulator } from '../../test/emulator/graph/index.js';
-import type { GraphEmulator, MessageSeed } from '../../test/emulator/graph/types.js';
+import { DEFAULT_CLIENT, startGraphEmulator } from '../graph-emulator/index.js';
+import type { GraphEmulator, MessageSeed } from '../graph-emulator/types.js';
 
 export const DEMO_MAILBOX = 'logging@contoso.example';
 export const DEMO_TENANT = '9a1c3e5b-7d2f-4b6a-8c0e-1f3a5b7c9d2e';

@@ -21,8 +21,8 @@ import { createSecretBox, type SecretBox } from '../../server/security/secretBox
 import { runMailbox, type EngineDeps, type RunOptions } from '../../server/jobs/mailboxRun.js';
 import { mailSourceForSetup, type SourceEnvironment } from '../../server/mailsource/sourceForSetup.js';
 import type { JobRun } from '../../server/repositories/jobRuns.js';
-import { DEFAULT_CLIENT, startGraphEmulator } from '../emulator/graph/index.js';
-import type { GraphEmulator, GraphEmulatorOptions } from '../emulator/graph/types.js';
+import { DEFAULT_CLIENT, startGraphEmulator } from '../../scripts/graph-emulator/index.js';
+import type { GraphEmulator, GraphEmulatorOptions } from '../../scripts/graph-emulator/types.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 
 export const MAILBOX = 'logging@contoso.example';

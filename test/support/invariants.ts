@@ -2,7 +2,7 @@
 // legitimate state, and the entries are exactly the expected ones, each once. Reads the emulator's mailbox and
 // the database directly (past mongoose: the checker's own queries need no declared index).
 import type { mongo } from 'mongoose';
-import type { GraphEmulator } from '../emulator/graph/types.js';
+import type { GraphEmulator } from '../../scripts/graph-emulator/types.js';
 import type { GeneratedMail } from './mailGenerator.js';
 
 export type MessageFate =

@@ -1,6 +1,6 @@
 // Seeded synthetic mail for the engine's volume and crash tests. Each message's expected outcome is known by
 // construction (not by running the classifier), so the tests check the engine against an independent oracle.
-import type { MessageSeed } from '../emulator/graph/types.js';
+import type { MessageSeed } from '../../scripts/graph-emulator/types.js';
 
 export interface GeneratedMail {
   messages: MessageSeed[];

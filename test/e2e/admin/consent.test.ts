@@ -3,7 +3,7 @@
 // server's callback back into the console, and the job then reads the mailbox with the job account's token.
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
+import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
 import { ADMIN, MAILBOX, eventually, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
 
 const JOB = {

@@ -1,7 +1,7 @@
 // The console end to end: mail from a salesperson known only by an Exchange X.500 address is quarantined with the
 // reason; the admin records the address on the salesperson and releases the message; the next run logs it.
 import assert from 'node:assert/strict';
-import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
+import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
 import { ADMIN, MAILBOX, eventually, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
 
 const MARIA_DN =

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
+import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
 import { ADMIN, MAILBOX, eventually, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
 
 const person = (address: string) => ({ address, name: address.split('@')[0] });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { createServices } from '../../../server/services/index.js';
 import { createLogger } from '../../../server/logging/logger.js';
-import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
+import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
 import { useTestDatabase } from '../../support/db.js';
 import { MAILBOX, startEngineHarness, type EngineHarness } from '../../support/engineHarness.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateMail } from '../../support/mailGenerator.js';
 import { MAILBOX, startEngineHarness, type EngineHarness } from '../../support/engineHarness.js';
-import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
+import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
 import { validateSetup } from '../../../server/jobs/validateSetup.js';
 import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { useTestDatabase } from '../../support/db.js';

@@ -22,7 +22,7 @@ import { LoggingSetupRepository } from '../../../server/repositories/loggingSetu
 import { createApiRouter } from '../../../server/routes/index.js';
 import { createSecretBox, type SecretBox } from '../../../server/security/secretBox.js';
 import { createServices, type Services } from '../../../server/services/index.js';
-import { startGraphEmulator } from '../../emulator/graph/index.js';
+import { startGraphEmulator } from '../../../scripts/graph-emulator/index.js';
 import { seedDirectory } from '../../support/engineHarness.js';
 
 export const TENANT = '7f1d5a9e-2c3b-4e8f-9a61-0b2c4d6e8f10';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_CLIENT, startGraphEmulator } from '../../emulator/graph/index.js';
-import type { GraphEmulator } from '../../emulator/graph/types.js';
+import { DEFAULT_CLIENT, startGraphEmulator } from '../../../scripts/graph-emulator/index.js';
+import type { GraphEmulator } from '../../../scripts/graph-emulator/types.js';
 import { useTestDatabase } from '../../support/db.js';
 import { startApiHarness, type ApiHarness } from './apiHarness.js';
 

@@ -3,7 +3,7 @@
 // these; both fail when an operation has no sample, so a new route cannot escape them.
 import crypto from 'node:crypto';
 import type { MessageRef } from '../../../shared/api/messages.js';
-import { DEFAULT_CLIENT } from '../../emulator/graph/index.js';
+import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
 import { TENANT, type ApiHarness } from './apiHarness.js';
 
 export const MAILBOX = 'logging@contoso.example';

@@ -1,6 +1,6 @@
 // applyMany against the project's Graph emulator: real MSAL Node, real Graph SDK, real HTTPS, real $batch.
 import assert from 'node:assert/strict';
-import type { GraphEmulator, GraphEmulatorOptions } from '../../../emulator/graph/index.js';
+import type { GraphEmulator, GraphEmulatorOptions } from '../../../../scripts/graph-emulator/index.js';
 import type { MailOperation, MailOperationResult } from '../../../../server/mailsource/MailSource.js';
 import { MailboxLimiterRegistry } from '../../../../server/mailsource/graph/mailboxLimiter.js';
 import { CLIENT, MAILBOX, mailSource, startEmulator } from './emulatorHarness.js';

@@ -4,7 +4,7 @@ import {
   startGraphEmulator,
   type GraphEmulator,
   type GraphEmulatorOptions,
-} from '../../../emulator/graph/index.js';
+} from '../../../../scripts/graph-emulator/index.js';
 import { createGraphAuth, type GraphTokenProvider } from '../../../../server/mailsource/graph/auth.js';
 import type { GraphAuthConfig, GraphMailSourceConfig } from '../../../../server/mailsource/graph/config.js';
 import type { GraphMailSourceDeps } from '../../../../server/mailsource/graph/graphMailSource.js';

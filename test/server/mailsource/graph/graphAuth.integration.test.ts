@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
-import type { GraphEmulator } from '../../../emulator/graph/index.js';
+import type { GraphEmulator } from '../../../../scripts/graph-emulator/index.js';
 import { MailSourceError } from '../../../../server/mailsource/MailSource.js';
 import { createGraphAuth } from '../../../../server/mailsource/graph/auth.js';
 import type { GraphAuthConfig } from '../../../../server/mailsource/graph/config.js';

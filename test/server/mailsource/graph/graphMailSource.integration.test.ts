@@ -1,6 +1,6 @@
 // The Graph MailSource against the project's Graph emulator: real MSAL Node, real Graph SDK, real HTTPS.
 import assert from 'node:assert/strict';
-import type { GraphEmulator } from '../../../emulator/graph/index.js';
+import type { GraphEmulator } from '../../../../scripts/graph-emulator/index.js';
 import { MailSourceError, type MailMessage } from '../../../../server/mailsource/MailSource.js';
 import { MailboxLimiterRegistry } from '../../../../server/mailsource/graph/mailboxLimiter.js';
 import { MAILBOX, mailSource, startEmulator } from './emulatorHarness.js';

@@ -2,8 +2,8 @@
 // browser walks it, and the callback, with the real MSAL Node, database and (emulated) Entra ID.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { DEFAULT_CLIENT, startGraphEmulator } from '../../../emulator/graph/index.js';
-import type { GraphEmulator } from '../../../emulator/graph/types.js';
+import { DEFAULT_CLIENT, startGraphEmulator } from '../../../../scripts/graph-emulator/index.js';
+import type { GraphEmulator } from '../../../../scripts/graph-emulator/types.js';
 import { useTestDatabase } from '../../../support/db.js';
 import { ADMIN_EMAIL, startApiHarness, type ApiHarness } from '../apiHarness.js';
 

@@ -2,7 +2,7 @@
 // /me rules, the sign-in picker and the demo webLink page.
 import assert from 'node:assert/strict';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { GraphEmulator } from './index.js';
+import type { GraphEmulator } from '../../../scripts/graph-emulator/index.js';
 import {
   appToken,
   CLIENT,

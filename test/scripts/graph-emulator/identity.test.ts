@@ -5,7 +5,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { ConfidentialClientApplication as Cca } from '@azure/msal-node';
 import forge from 'node-forge';
 import type { AuthenticationResult, ConfidentialClientApplication } from '@azure/msal-node';
-import { startGraphEmulator, type GraphEmulator } from './index.js';
+import { startGraphEmulator, type GraphEmulator } from '../../../scripts/graph-emulator/index.js';
 import {
   appToken,
   CLIENT,

@@ -2,7 +2,7 @@
 // removes, including across chunk splits (more than 1,024 items in one chunk).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SortedChunkList } from './sorted-list.js';
+import { SortedChunkList } from '../../../scripts/graph-emulator/sorted-list.js';
 
 interface Item {
   key: number;

@@ -2,7 +2,11 @@
 // client pointed at it, and a real Graph SDK client.
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { Client, RetryHandlerOptions, type GraphError } from '@microsoft/microsoft-graph-client';
-import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from './index.js';
+import {
+  startGraphEmulator,
+  type GraphEmulator,
+  type GraphEmulatorOptions,
+} from '../../../scripts/graph-emulator/index.js';
 
 export const CLIENT = { clientId: '0c7a2f9e-5b1d-4e8a-9f3c-2d6b8a1e4f70', clientSecret: 'test-secret~value' };
 export const USER = {

@@ -9,7 +9,7 @@ import type { GraphFixture, MailboxSeed } from './types.js';
 
 export const GRAPH_FIXTURES_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../fixtures/graph',
+  '../../test/fixtures/graph',
 );
 
 /** Path of a fixture by file name (with or without .json), or an absolute/relative path as given. */

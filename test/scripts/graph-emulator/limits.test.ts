@@ -2,7 +2,7 @@
 // through the real Graph SDK. Concurrency is made deterministic with holdRequests(), not with timing.
 import assert from 'node:assert/strict';
 import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
-import type { GraphEmulator, GraphEmulatorOptions } from './index.js';
+import type { GraphEmulator, GraphEmulatorOptions } from '../../../scripts/graph-emulator/index.js';
 import { appToken, graphClient, graphError, MAILBOX, noRetry, startTestEmulator } from './test-helpers.js';
 
 const INBOX = `/users/${MAILBOX}/mailFolders/inbox/messages`;

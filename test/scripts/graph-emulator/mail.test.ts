@@ -2,7 +2,7 @@
 // deletes, folders, OData rules, Graph's error shape and mailbox states.
 import assert from 'node:assert/strict';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { GraphEmulator } from './index.js';
+import type { GraphEmulator } from '../../../scripts/graph-emulator/index.js';
 import {
   appToken,
   graphClient,

@@ -41,6 +41,7 @@ async function resolveOne(ctx: RunContext, dn: string): Promise<string | null> {
   const recorded = ctx.x500Directory.get(key);
   if (recorded) return recorded;
   if (ctx.dnAnswers.has(key)) return ctx.dnAnswers.get(key)!;
+  if (ctx.x500LookupDenied) return null;
   const now = ctx.now();
   const cached = await step('get_messages', () => ctx.legacyDns.get(dn, now));
   if (cached !== undefined) {
@@ -53,15 +54,14 @@ async function resolveOne(ctx: RunContext, dn: string): Promise<string | null> {
   } catch (err) {
     // Without the directory permission the answer is "unknown" for this run (said once), not cached.
     if (err instanceof MailSourceError && (err.code === 'access_denied' || err.code === 'invalid_request')) {
-      if (!ctx.dnAnswers.has('*denied*')) {
-        ctx.dnAnswers.set('*denied*', null);
-        ctx.recorder.error(
-          'get_messages',
-          'x500_lookup_denied',
-          `Exchange X.500 addresses cannot be looked up in the directory (${err.message}). Grant the app ` +
-            'User.Read.All, or record the addresses on the salespeople; until then such mail is quarantined.',
-        );
-      }
+      ctx.x500LookupDenied = true; // later addresses of this run are not asked for again
+      ctx.recorder.error(
+        'get_messages',
+        'x500_lookup_denied',
+        `Exchange X.500 addresses cannot be looked up in the directory: Graph refused GET /users ` +
+          `(${err.providerCode ?? err.code}). Grant the app User.Read.All, or record the addresses on the ` +
+          'salespeople; until then such mail is quarantined.',
+      );
       ctx.dnAnswers.set(key, null);
       return null;
     }

@@ -41,14 +41,7 @@ export function pendingEntries(ctx: RunContext, msg: MailMessage, drafts: EntryD
     conversationId: msg.conversationId,
   };
   // The archive state is decided once Exchange has answered (linkedEntries).
-  return drafts.map((d) => {
-    const { archiveState: _pending, ...entry } = entryFromDraft(d, message, {
-      archiveState: 'pending',
-      source: 'loop',
-      createdBy: ctx.jobUser,
-    });
-    return entry;
-  });
+  return drafts.map((d) => entryFromDraft(d, message, { source: 'loop', createdBy: ctx.jobUser }));
 }
 
 export function linkedEntries(entries: PendingEntry[], outcome: ArchiveOutcome): NewInteraction[] {

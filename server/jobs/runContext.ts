@@ -30,6 +30,8 @@ export interface RunContext {
   /** Salespeople's recorded X.500 addresses (DN key -> email) and this run's directory answers. */
   x500Directory: ReadonlyMap<string, string>;
   dnAnswers: Map<string, string | null>;
+  /** Graph refused this run's directory lookups (no User.Read.All): said once, not asked again. */
+  x500LookupDenied?: boolean;
   legacyDns: LegacyDnRepository;
   /** Throws when this process may no longer work the mailbox (the lease fence): called before moving mail. */
   guard: () => Promise<void>;

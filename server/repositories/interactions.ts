@@ -27,13 +27,14 @@ export interface NewInteraction {
 
 /**
  * The one way a classifier's entry draft becomes an entry to store, for the loop and for "Log this email" alike:
- * the draft's fields, where the mail is (`message`), and who wrote it.
+ * the draft's fields, where the mail is (`message`), and who wrote it. The archive state is the caller's (the
+ * loop knows it only once Exchange has answered).
  */
 export function entryFromDraft(
   d: EntryDraft,
   message: MessageRefDoc,
-  origin: Pick<NewInteraction, 'archiveState' | 'source' | 'createdBy'>,
-): NewInteraction {
+  origin: Pick<NewInteraction, 'source' | 'createdBy'>,
+): Omit<NewInteraction, 'archiveState'> {
   return {
     messageKey: d.messageKey,
     contactNumber: d.contactNumber,

@@ -97,16 +97,14 @@ export class ManualLoggingService {
   }
 
   private toEntry(d: EntryDraft, ref: MessageRef, caller: Caller): NewInteraction {
-    return entryFromDraft(
-      d,
-      {
-        mailbox: null,
-        internetMessageId: ref.internetMessageId,
-        immutableId: null,
-        webLink: null,
-        conversationId: ref.conversationId ?? null,
-      },
-      { archiveState: 'none', source: 'manual', createdBy: caller.email ?? caller.userId },
-    );
+    const message = {
+      mailbox: null,
+      internetMessageId: ref.internetMessageId,
+      immutableId: null,
+      webLink: null,
+      conversationId: ref.conversationId ?? null,
+    };
+    const origin = { source: 'manual' as const, createdBy: caller.email ?? caller.userId };
+    return { ...entryFromDraft(d, message, origin), archiveState: 'none' };
   }
 }

@@ -61,6 +61,16 @@ export interface PaneSession {
   close(): Promise<void>;
 }
 
+/** Every /api/v1 request of the page (its frames included) from now on, in order. */
+export function trackApiCalls(page: Page): ApiCall[] {
+  const apiCalls: ApiCall[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/v1/')) apiCalls.push({ method: r.method(), path: u.pathname.slice(7) });
+  });
+  return apiCalls;
+}
+
 /** Opens an add-in page (`url`) with the stand-in Outlook injected right after its office.js. */
 export async function openWithFakeOutlook(
   browser: Browser,
@@ -70,11 +80,7 @@ export async function openWithFakeOutlook(
   const context = await newLocalContext(browser, options.context);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  const apiCalls: ApiCall[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith('/api/v1/')) apiCalls.push({ method: r.method(), path: u.pathname.slice(7) });
-  });
+  const apiCalls = trackApiCalls(page);
   const pageUrl = new URL(url);
   const script = fakeOutlookScript({
     item: options.item,

@@ -15,7 +15,7 @@ import type { FakeMessage, FakeParty } from '../../../../addin/preview/fake-outl
 import { people } from '../../../../addin/preview/samples.js';
 import { repoRoot } from '../../../../scripts/lib/paths.js';
 import { collectPageErrors, newLocalContext, saveScreenshot, UI_TIMEOUT_MS } from '../browser.js';
-import type { ApiCall } from '../taskpane.js';
+import { trackApiCalls, type ApiCall } from '../taskpane.js';
 import { hostPageHtml } from './hostPage.js';
 import { OUTLOOK_WEB_ORIGIN, routeMicrosoftOrigins } from './microsoftOrigins.js';
 import type { OutlookWebHost, OutlookWebHostOptions, OutlookWebHostState } from './xdmHost.js';
@@ -94,11 +94,7 @@ export async function openInOutlookWeb(
   await context.grantPermissions(['local-network-access'], { origin: OUTLOOK_WEB_ORIGIN });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  const apiCalls: ApiCall[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith('/api/v1/')) apiCalls.push({ method: r.method(), path: u.pathname.slice(7) });
-  });
+  const apiCalls = trackApiCalls(page);
   await options.beforeLoad?.(page);
   await page.goto(OUTLOOK_WEB_URL);
 

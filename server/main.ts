@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logging/logger.js';
 import { openDatabase } from './repositories/db.js';
+import { createRepositories } from './repositories/index.js';
 import { createApi } from './routes/wiring.js';
 import { createEngine } from './jobs/engine.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -31,14 +32,16 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ level: config.LOG_LEVEL });
   const db = await openDatabase(config.MONGODB_URI);
-  const engine = createEngine(db, config, { log });
+  // The composition root: repositories built once, shared by the engine and the API.
+  const repos = createRepositories(db, { instanceId: config.INSTANCE_ID });
+  const engine = createEngine(repos, config, { log });
   const scheduler = new Scheduler(engine.deps, engine.leases, engine.sourceFor, {
     tickMs: config.SCHEDULER_TICK_MS,
     leaseTtlMs: config.LEASE_TTL_SECONDS * 1000,
     owner: engine.owner,
     onError: (err, mailbox) => log.error({ err, mailbox }, 'scheduler error'),
   });
-  const api = await createApi(config, db, log, engine);
+  const api = await createApi(config, repos, log, engine);
   // Job status for /healthz, at most every 10 s (load balancers poll it often; each read is a few queries).
   let logging: { at: number; value: Promise<{ mailboxes: number; failing: number }> } | null = null;
   const loggingHealth = () => {

@@ -3,6 +3,7 @@
 // orchestrator measures it from outside (wall time, RSS from /proc) and asks it for its own view over IPC.
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { createRepositories } from '../../server/repositories/index.js';
 import { createEngine, type Engine } from '../../server/jobs/engine.js';
 import { runMailbox } from '../../server/jobs/mailboxRun.js';
 import { Scheduler } from '../../server/jobs/scheduler.js';
@@ -160,11 +161,12 @@ serveWorker({
   async prepare(args: PrepareArgs) {
     prepared = args;
     db = await openDatabase(args.uri, { dbName: args.dbName });
-    engine = createEngine(db, {
+    const instanceId = `bench-${process.pid}`;
+    engine = createEngine(createRepositories(db, { instanceId }), {
       secretsKey: Buffer.from(args.secretsKey, 'base64'),
       GRAPH_BASE_URL: args.emulator.baseUrl,
       AUTHORITY_HOST: args.emulator.baseUrl,
-      INSTANCE_ID: `bench-${process.pid}`,
+      INSTANCE_ID: instanceId,
     });
     instrument(engine);
   },

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { openDatabase } from '../repositories/db.js';
+import { createRepositories } from '../repositories/index.js';
 import { createEngine } from '../jobs/engine.js';
 import { acquireMailbox } from '../jobs/leasedRun.js';
 import { validateSetupOf } from '../jobs/validateSetup.js';
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await openDatabase(config.MONGODB_URI);
   try {
-    const engine = createEngine(db, config);
+    const engine = createEngine(createRepositories(db, { instanceId: config.INSTANCE_ID }), config);
     const setups = values.mailbox
       ? [await engine.deps.setups.get(values.mailbox.toLowerCase())].filter((s) => s !== null)
       : command === 'run-once'

@@ -11,13 +11,13 @@ import type { Classification, SkipReason } from './classifier.js';
 export { parseBlocklistEntry } from './blocklist.js';
 export type { BlocklistEntry, BlocklistEntryResult } from './blocklist.js';
 
-export const UNMATCHED_ACTIONS = ['delete', 'move', 'keep'] as const;
-export type UnmatchedAction = (typeof UNMATCHED_ACTIONS)[number];
+import { SETUP_LIMITS, UNMATCHED_ACTIONS } from '../../shared/loggingVocabulary.js';
+export { UNMATCHED_ACTIONS, type UnmatchedAction } from '../../shared/loggingVocabulary.js';
 
 export const DEFAULT_ARCHIVE_FOLDER = 'archive';
 export const DEFAULT_QUARANTINE_FOLDER = 'Interlog quarantine';
 /** Failed attempts on one message before it goes to quarantine (so it never holds the mailbox up). */
-export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_MAX_ATTEMPTS = SETUP_LIMITS.maxAttempts.default;
 /** Enough for real blocklists; a bound keeps one policy document small. */
 export const MAX_BLOCKLIST_ENTRIES = 5000;
 
@@ -46,7 +46,11 @@ export const loggingPolicySchema = z
     blocklist: blocklistSchema.default([]),
     quarantineFolder: folderSchema.default(DEFAULT_QUARANTINE_FOLDER),
     archiveFolder: folderSchema.default(DEFAULT_ARCHIVE_FOLDER),
-    maxAttempts: z.int().min(1).max(100).default(DEFAULT_MAX_ATTEMPTS),
+    maxAttempts: z
+      .int()
+      .min(SETUP_LIMITS.maxAttempts.min)
+      .max(SETUP_LIMITS.maxAttempts.max)
+      .default(DEFAULT_MAX_ATTEMPTS),
   })
   .superRefine((policy, ctx) => {
     if (policy.unmatched === 'move' && policy.unmatchedFolder === undefined) {

@@ -1,16 +1,11 @@
-// Wires the logging engine from a database and configuration: used by the server, the CLI and the API.
+// Wires the logging engine from the process's repositories and configuration: used by the server, the CLI and
+// the API (which shares its secret box, mail sources and number series).
 import type { Config } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
-import type { Database } from '../repositories/db.js';
-import { InteractionRepository } from '../repositories/interactions.js';
-import { JobRunRepository } from '../repositories/jobRuns.js';
-import { LeaseRepository } from '../repositories/leases.js';
-import { LegacyDnRepository } from '../repositories/legacyDns.js';
-import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggingSetups.js';
-import { MasterDataRepository } from '../repositories/masterData.js';
-import { MessageStateRepository } from '../repositories/messageStates.js';
-import { NumberSeries } from '../repositories/numberSeries.js';
-import { PendingArchiveRepository } from '../repositories/pendingArchives.js';
+import type { Repositories } from '../repositories/index.js';
+import type { LeaseRepository } from '../repositories/leases.js';
+import type { LoggingSetup } from '../repositories/loggingSetups.js';
+import type { NumberSeries } from '../repositories/numberSeries.js';
 import { createSecretBox, type SecretBox } from '../security/secretBox.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { processOwner } from './leasedRun.js';
@@ -28,37 +23,35 @@ export interface Engine {
 }
 
 export function createEngine(
-  db: Database,
+  repos: Repositories,
   config: Pick<Config, 'secretsKey' | 'GRAPH_BASE_URL' | 'AUTHORITY_HOST' | 'INSTANCE_ID'>,
   opts: { now?: () => Date; log?: Logger; onRequest?: SourceEnvironment['onRequest'] } = {},
 ): Engine {
   const now = opts.now ?? (() => new Date());
   const secrets = createSecretBox(config.secretsKey);
-  const numbers = new NumberSeries(db.models, config.INSTANCE_ID, now);
-  const setups = new LoggingSetupRepository(db.models);
   const env: SourceEnvironment = {
     graphBaseUrl: config.GRAPH_BASE_URL,
     authorityHost: config.AUTHORITY_HOST,
     secrets,
-    setups,
+    setups: repos.setups,
     onRequest: opts.onRequest,
   };
   return {
     owner: processOwner(config.INSTANCE_ID),
     deps: {
-      interactions: new InteractionRepository(db.models, numbers, now),
-      legacyDns: new LegacyDnRepository(db.models),
-      masterData: new MasterDataRepository(db.models),
-      states: new MessageStateRepository(db.models),
-      pending: new PendingArchiveRepository(db.models, now),
-      jobRuns: new JobRunRepository(db.models),
-      setups,
+      interactions: repos.interactions,
+      legacyDns: repos.legacyDns,
+      masterData: repos.masterData,
+      states: repos.states,
+      pending: repos.pending,
+      jobRuns: repos.jobRuns,
+      setups: repos.setups,
       now,
       instanceId: config.INSTANCE_ID,
     },
-    leases: new LeaseRepository(db.models),
+    leases: repos.leases,
     secrets,
-    numbers,
+    numbers: repos.numbers,
     sourceFor: (setup) => mailSourceForSetup(setup, env),
   };
 }

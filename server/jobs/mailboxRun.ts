@@ -12,7 +12,7 @@ import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggi
 import type { MasterDataRepository } from '../repositories/masterData.js';
 import type { MessageStateRepository } from '../repositories/messageStates.js';
 import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
-import { actOnPage } from './messageProcessor.js';
+import { actOnPage } from './pageApplier.js';
 import { recoverPendingArchives, retryFailedMessages } from './recovery.js';
 import { step, StepError, type RunContext } from './runContext.js';
 import { RunRecorder } from './runRecorder.js';

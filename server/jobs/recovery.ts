@@ -4,7 +4,7 @@
 // to the Inbox; only a run-fatal error (domain/outcomes.ts) stops it.
 import { settleIntentMessage } from './archiving.js';
 import { recordFailure, type MessageRef } from './ledger.js';
-import { completeLogged, linkedEntries, processPage, type LoggedMessage } from './messageProcessor.js';
+import { completeLogged, linkedEntries, processPage, type LoggedMessage } from './pageApplier.js';
 import type { PendingArchive } from '../repositories/pendingArchives.js';
 import { step, toStepError, type RunContext } from './runContext.js';
 

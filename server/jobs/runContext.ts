@@ -8,7 +8,7 @@ import type { InteractionRepository } from '../repositories/interactions.js';
 import type { LegacyDnRepository } from '../repositories/legacyDns.js';
 import type { MessageStateRepository } from '../repositories/messageStates.js';
 import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
-import type { ErrorContext } from '../repositories/models/logging.js';
+import type { ErrorContext } from '../../shared/loggingVocabulary.js';
 import type { RunRecorder } from './runRecorder.js';
 import { isRunFatal } from '../domain/outcomes.js';
 
@@ -35,7 +35,7 @@ export interface RunContext {
   legacyDns: LegacyDnRepository;
   /** Throws when this process may no longer work the mailbox (the lease fence): called before moving mail. */
   guard: () => Promise<void>;
-  /** The archive folder resolved again after a 404 on a move (once per run; see messageProcessor.ts). */
+  /** The archive folder resolved again after a 404 on a move (once per run; see archiving.ts). */
   archiveRecheck?: Promise<string | null>;
 }
 

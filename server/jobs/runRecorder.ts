@@ -2,7 +2,7 @@
 // (so a long run shows progress) and at the end.
 import crypto from 'node:crypto';
 import type { JobRunRepository, JobRun } from '../repositories/jobRuns.js';
-import { JOB_RUN_COUNTERS, type ErrorContext, type JobRunCounter } from '../repositories/models/logging.js';
+import { JOB_RUN_COUNTERS, type ErrorContext, type JobRunCounter } from '../../shared/loggingVocabulary.js';
 
 /** Errors a run keeps (the newest): a mailbox of 100,000 failing messages must not grow a run without bound. */
 export const MAX_KEPT_ERRORS = 200;

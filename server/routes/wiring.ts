@@ -1,25 +1,23 @@
-// Builds the /api/v1 router for a configuration, a database and the logging engine: services, authentication,
-// routes. Used by server/main.ts; tests call createApiRouter with their own pieces.
+// Builds the /api/v1 router for a configuration, the process's repositories and the logging engine: services,
+// authentication, routes. Used by server/main.ts; tests call createApiRouter with their own pieces.
 import type { Router } from 'express';
 import type { Config } from '../config/env.js';
 import { createAuth } from '../http/auth/setup.js';
 import type { Engine } from '../jobs/engine.js';
 import { delegatedSignInFor } from '../mailsource/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
-import type { Database } from '../repositories/db.js';
+import type { Repositories } from '../repositories/index.js';
 import { createServices, type Services } from '../services/index.js';
 import { createApiRouter } from './index.js';
 
 export async function createApi(
   config: Config,
-  db: Database,
+  repos: Repositories,
   log: Logger,
   engine: Engine,
 ): Promise<{ router: Router; services: Services }> {
-  const services = createServices(db, {
-    instanceId: config.INSTANCE_ID,
+  const services = createServices(repos, {
     secrets: engine.secrets,
-    numbers: engine.numbers,
     sourceFor: (setup) => engine.sourceFor(setup),
     signInFor: (setup, cache) =>
       delegatedSignInFor(

@@ -1,18 +1,8 @@
-// Wires the application services to one database: the only place that knows which repository each needs.
-import type { Database } from '../repositories/db.js';
-import { AdminQueryRepository } from '../repositories/adminQueries.js';
-import { ContactRepository } from '../repositories/contacts.js';
-import { InteractionRepository } from '../repositories/interactions.js';
-import { JobRunRepository } from '../repositories/jobRuns.js';
-import { ConsentRequestRepository } from '../repositories/consentRequests.js';
-import { LoggingSetupRepository, type LoggingSetup } from '../repositories/loggingSetups.js';
-import { LegacyDnRepository } from '../repositories/legacyDns.js';
-import { MasterDataRepository } from '../repositories/masterData.js';
-import { MessageStateRepository } from '../repositories/messageStates.js';
-import { NumberSeries } from '../repositories/numberSeries.js';
-import { OpportunityRepository } from '../repositories/opportunities.js';
-import { PaneStartFailureRepository } from '../repositories/paneStartFailures.js';
-import { SalespersonRepository } from '../repositories/salespeople.js';
+// Wires the application services to the process's repositories: the only place that knows which repository each
+// service needs (the repositories themselves are built once, repositories/index.ts).
+import type { Repositories } from '../repositories/index.js';
+import type { LoggingSetup } from '../repositories/loggingSetups.js';
+import type { MasterDataRepository } from '../repositories/masterData.js';
 import type { DelegatedSignIn } from '../mailsource/sourceForSetup.js';
 import type { TokenCacheStore } from '../mailsource/sourceForSetup.js';
 import type { MailSource } from '../mailsource/MailSource.js';
@@ -53,11 +43,7 @@ export interface Services {
 }
 
 export interface ServiceOptions {
-  /** Owner name of number-series blocks (the instance id). */
-  instanceId: string;
   secrets: SecretBox;
-  /** Share the engine's series in one process (default: a new one with `instanceId` as owner). */
-  numbers?: NumberSeries;
   sourceFor: (setup: LoggingSetup) => MailSource;
   /** MSAL for a delegated setup's sign-in (mailsource/sourceForSetup.ts delegatedSignInFor); without it, none. */
   signInFor?: (setup: LoggingSetup, cache: TokenCacheStore) => DelegatedSignIn;
@@ -68,18 +54,11 @@ const noSignIn = (): DelegatedSignIn => {
   throw new MailSourceError('invalid_request', 'This server is not set up to sign job accounts in.');
 };
 
-export function createServices(db: Database, o: ServiceOptions): Services {
+export function createServices(r: Repositories, o: ServiceOptions): Services {
   const now = o.now ?? (() => new Date());
-  const numbers = o.numbers ?? new NumberSeries(db.models, o.instanceId, now);
-  const interactions = new InteractionRepository(db.models, numbers, now);
-  const masterData = new MasterDataRepository(db.models);
-  const contacts = new ContactRepository(db.models);
-  const salespeople = new SalespersonRepository(db.models);
-  const opportunities = new OpportunityRepository(db.models, now);
-  const setups = new LoggingSetupRepository(db.models);
+  const { interactions, masterData, contacts, salespeople, opportunities, setups, numbers, jobRuns } = r;
   const manualLogging = new ManualLoggingService({ interactions, masterData, salespeople, setups });
   const contactService = new ContactService({ contacts, masterData, salespeople, numbers });
-  const jobRuns = new JobRunRepository(db.models);
   return {
     lookup: new LookupService({ interactions, masterData, opportunities, salespeople }),
     interactions: new InteractionService({ interactions, contacts, salespeople }),
@@ -94,25 +73,25 @@ export function createServices(db: Database, o: ServiceOptions): Services {
     }),
     manualLogging,
     contacts: contactService,
-    salespeople: new SalespersonService(salespeople, () => new LegacyDnRepository(db.models).clear()),
+    salespeople: new SalespersonService(salespeople, () => r.legacyDns.clear()),
     transfers: new TransferService({ salespeople, contacts, contactService }),
     loggingSetup: new LoggingSetupService({
       setups,
       jobRuns,
-      states: new MessageStateRepository(db.models),
+      states: r.states,
       secrets: o.secrets,
       sourceFor: o.sourceFor,
       now,
     }),
     loggingConsent: new LoggingConsentService({
       setups,
-      requests: new ConsentRequestRepository(db.models),
+      requests: r.consentRequests,
       secrets: o.secrets,
       signInFor: o.signInFor ?? noSignIn,
       now,
     }),
     adminViews: new AdminViewService({
-      queries: new AdminQueryRepository(db.models),
+      queries: r.adminQueries,
       setups,
       jobRuns,
       contacts,
@@ -121,11 +100,11 @@ export function createServices(db: Database, o: ServiceOptions): Services {
     }),
     quarantineRelease: new QuarantineReleaseService({
       setups,
-      states: new MessageStateRepository(db.models),
+      states: r.states,
       sourceFor: o.sourceFor,
       now,
     }),
-    paneStart: new PaneStartService({ failures: new PaneStartFailureRepository(db.models), now }),
+    paneStart: new PaneStartService({ failures: r.paneStartFailures, now }),
     masterData,
   };
 }

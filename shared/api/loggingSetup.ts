@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { HttpsUrl, Instant } from './common.js';
 import { DelegatedAccountView } from './loggingConsent.js';
+import { SETUP_LIMITS, UNMATCHED_ACTIONS } from '../loggingVocabulary.js';
 
 export const SecretState = z.enum(['set', 'not set']);
 export type SecretState = z.infer<typeof SecretState>;
 
-export const UnmatchedAction = z.enum(['delete', 'move', 'keep']);
+export const UnmatchedAction = z.enum(UNMATCHED_ACTIONS);
 
 export const LoggingPolicyView = z.strictObject({
   archiveFolder: z.string(),
@@ -71,8 +72,12 @@ export const LoggingSetupUpdate = z.strictObject({
   certificateKey: z.string().min(1).max(16_384).nullable().optional(),
   redirectUrl: HttpsUrl.nullable().optional(),
   jobAccount: z.email().max(254).nullable().optional(),
-  batchSize: z.int().min(1).max(1000).optional(),
-  intervalSeconds: z.int().min(10).max(86_400).optional(),
+  batchSize: z.int().min(SETUP_LIMITS.batchSize.min).max(SETUP_LIMITS.batchSize.max).optional(),
+  intervalSeconds: z
+    .int()
+    .min(SETUP_LIMITS.intervalSeconds.min)
+    .max(SETUP_LIMITS.intervalSeconds.max)
+    .optional(),
   policy: z
     .strictObject({
       unmatched: UnmatchedAction.optional(),
@@ -80,7 +85,7 @@ export const LoggingSetupUpdate = z.strictObject({
       blocklist: z.array(z.string().max(254)).max(5000).optional(),
       quarantineFolder: Folder.optional(),
       archiveFolder: Folder.optional(),
-      maxAttempts: z.int().min(1).max(100).optional(),
+      maxAttempts: z.int().min(SETUP_LIMITS.maxAttempts.min).max(SETUP_LIMITS.maxAttempts.max).optional(),
     })
     .optional(),
 });

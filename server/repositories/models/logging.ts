@@ -1,14 +1,19 @@
 // Email-logging setup per shared mailbox, its runs, its lease and the per-message ledger of the loop.
 import { Schema } from 'mongoose';
+import { DEFAULT_ARCHIVE_FOLDER, DEFAULT_QUARANTINE_FOLDER } from '../../domain/policy.js';
 import {
-  DEFAULT_ARCHIVE_FOLDER,
-  DEFAULT_MAX_ATTEMPTS,
-  DEFAULT_QUARANTINE_FOLDER,
-} from '../../domain/policy.js';
+  ERROR_CONTEXTS,
+  JOB_RUN_COUNTERS,
+  SETUP_LIMITS,
+  UNMATCHED_ACTIONS,
+  type ErrorContext,
+  type JobRunCounter,
+  type UnmatchedAction,
+} from '../../../shared/loggingVocabulary.js';
 
 export interface LoggingPolicyDoc {
   archiveFolder: string;
-  unmatched: 'delete' | 'move' | 'keep';
+  unmatched: UnmatchedAction;
   unmatchedFolder: string | null;
   quarantineFolder: string;
   blocklist: string[];
@@ -61,11 +66,11 @@ export interface LoggingSetupDoc {
 const policySchema = new Schema<LoggingPolicyDoc>(
   {
     archiveFolder: { type: String, default: DEFAULT_ARCHIVE_FOLDER },
-    unmatched: { type: String, enum: ['delete', 'move', 'keep'], default: 'delete' },
+    unmatched: { type: String, enum: UNMATCHED_ACTIONS, default: 'delete' },
     unmatchedFolder: { type: String, default: null },
     quarantineFolder: { type: String, default: DEFAULT_QUARANTINE_FOLDER },
     blocklist: { type: [String], default: [] },
-    maxAttempts: { type: Number, default: DEFAULT_MAX_ATTEMPTS },
+    maxAttempts: { type: Number, default: SETUP_LIMITS.maxAttempts.default },
   },
   { _id: false },
 );
@@ -98,8 +103,8 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
     tokenCacheVersion: { type: Number, default: 0 },
     directoryFingerprint: { type: String, default: null },
     delegatedAccount: { type: delegatedAccountSchema, default: null },
-    batchSize: { type: Number, default: 50, min: 1, max: 1000 },
-    intervalSeconds: { type: Number, default: 60, min: 10, max: 86_400 },
+    batchSize: { type: Number, ...SETUP_LIMITS.batchSize },
+    intervalSeconds: { type: Number, ...SETUP_LIMITS.intervalSeconds },
     policy: { type: policySchema, default: () => ({}) },
     receivedFrom: { type: Date, default: null },
     runRequestedAt: { type: Date, default: null },
@@ -110,34 +115,6 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
 );
 loggingSetupSchema.index({ mailbox: 1 }, { unique: true });
 loggingSetupSchema.index({ enabled: 1 });
-
-export const JOB_RUN_COUNTERS = [
-  'read',
-  'logged',
-  'entriesWritten',
-  'archived',
-  'deleted',
-  'moved',
-  'kept',
-  'quarantined',
-  'blocked',
-  'duplicate',
-  'failed',
-  'recovered',
-] as const;
-export type JobRunCounter = (typeof JOB_RUN_COUNTERS)[number];
-
-export const ERROR_CONTEXTS = [
-  'validate_setup',
-  'get_messages',
-  'process_message',
-  'log_interaction',
-  'archive',
-  'delete',
-  'move',
-  'quarantine',
-] as const;
-export type ErrorContext = (typeof ERROR_CONTEXTS)[number];
 
 export interface JobRunErrorDoc {
   context: ErrorContext;

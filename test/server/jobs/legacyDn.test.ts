@@ -3,6 +3,7 @@
 // once released after the admin records the address.
 import assert from 'node:assert/strict';
 import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
+import { createRepositories } from '../../../server/repositories/index.js';
 import { createServices } from '../../../server/services/index.js';
 import { createLogger } from '../../../server/logging/logger.js';
 import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
@@ -74,8 +75,7 @@ describe('logging engine: Exchange X.500 addresses', function () {
     assert.match(q!.reason, /X\.500 address .*MNIELSEN/);
     assert.equal(h.emu.listFolder(MAILBOX, 'Interlog quarantine').length, 1, 'nothing deleted');
 
-    const services = createServices(h.db, {
-      instanceId: 'test',
+    const services = createServices(createRepositories(h.db, { instanceId: 'test' }), {
       secrets: h.secrets,
       sourceFor: (setup) => mailSourceForSetup(setup, h.env),
     });

@@ -21,6 +21,7 @@ import { wrapConnection, type Database } from '../../../server/repositories/db.j
 import { LoggingSetupRepository } from '../../../server/repositories/loggingSetups.js';
 import { createApiRouter } from '../../../server/routes/index.js';
 import { createSecretBox, type SecretBox } from '../../../server/security/secretBox.js';
+import { createRepositories } from '../../../server/repositories/index.js';
 import { createServices, type Services } from '../../../server/services/index.js';
 import { startGraphEmulator } from '../../../scripts/graph-emulator/index.js';
 import { seedDirectory } from '../../support/engineHarness.js';
@@ -117,8 +118,7 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
   const signInEnv = identity
     ? { graphBaseUrl: identity.baseUrl, authorityHost: identity.baseUrl }
     : sourceEnv;
-  const services = createServices(db, {
-    instanceId: 'api-test',
+  const services = createServices(createRepositories(db, { instanceId: 'api-test' }), {
     secrets,
     sourceFor: (setup) => mailSourceForSetup(setup, { ...sourceEnv, secrets, setups }),
     signInFor: (setup, cache) => delegatedSignInFor(setup, { ...signInEnv, secrets }, cache),

@@ -1,0 +1,69 @@
+// Every repository of one database, built once per process: the server, the CLI and the tests take this one
+// object apart (the engine and the services share the same instances, the same number-series blocks).
+import type { Database } from './db.js';
+import { AdminQueryRepository } from './adminQueries.js';
+import { ConsentRequestRepository } from './consentRequests.js';
+import { ContactRepository } from './contacts.js';
+import { InteractionRepository } from './interactions.js';
+import { JobRunRepository } from './jobRuns.js';
+import { LeaseRepository } from './leases.js';
+import { LegacyDnRepository } from './legacyDns.js';
+import { LoggingSetupRepository } from './loggingSetups.js';
+import { MasterDataRepository } from './masterData.js';
+import { MessageStateRepository } from './messageStates.js';
+import { NumberSeries } from './numberSeries.js';
+import { OpportunityRepository } from './opportunities.js';
+import { PaneStartFailureRepository } from './paneStartFailures.js';
+import { PendingArchiveRepository } from './pendingArchives.js';
+import { SalespersonRepository } from './salespeople.js';
+
+export interface Repositories {
+  /** The database itself, for the few repositories a module adds on its own (they take `db.models`). */
+  db: Database;
+  numbers: NumberSeries;
+  adminQueries: AdminQueryRepository;
+  consentRequests: ConsentRequestRepository;
+  contacts: ContactRepository;
+  interactions: InteractionRepository;
+  jobRuns: JobRunRepository;
+  leases: LeaseRepository;
+  legacyDns: LegacyDnRepository;
+  masterData: MasterDataRepository;
+  opportunities: OpportunityRepository;
+  paneStartFailures: PaneStartFailureRepository;
+  pending: PendingArchiveRepository;
+  salespeople: SalespersonRepository;
+  setups: LoggingSetupRepository;
+  states: MessageStateRepository;
+}
+
+export function createRepositories(
+  db: Database,
+  o: {
+    /** Owner name of number-series blocks (the instance id). */
+    instanceId: string;
+    now?: () => Date;
+  },
+): Repositories {
+  const now = o.now ?? (() => new Date());
+  const m = db.models;
+  const numbers = new NumberSeries(m, o.instanceId, now);
+  return {
+    db,
+    numbers,
+    adminQueries: new AdminQueryRepository(m),
+    consentRequests: new ConsentRequestRepository(m),
+    contacts: new ContactRepository(m),
+    interactions: new InteractionRepository(m, numbers, now),
+    jobRuns: new JobRunRepository(m),
+    leases: new LeaseRepository(m),
+    legacyDns: new LegacyDnRepository(m),
+    masterData: new MasterDataRepository(m),
+    opportunities: new OpportunityRepository(m, now),
+    paneStartFailures: new PaneStartFailureRepository(m),
+    pending: new PendingArchiveRepository(m, now),
+    salespeople: new SalespersonRepository(m),
+    setups: new LoggingSetupRepository(m),
+    states: new MessageStateRepository(m),
+  };
+}

@@ -72,7 +72,7 @@ export function planMessage(scope: PlanScope, msg: MailMessage, c: Classificatio
       return {
         kind: 'log',
         msg,
-        operation: { kind: 'move', id: msg.id, destination: scope.folders.archive },
+        operation: moveTo(msg, scope.folders.archive),
         messageKey: c.messageKey,
         entries: c.drafts.map((d) => entryFromDraft(d, messageRefOf(scope, msg), loopOrigin(scope))),
       };
@@ -80,7 +80,7 @@ export function planMessage(scope: PlanScope, msg: MailMessage, c: Classificatio
       return {
         kind: 'quarantine',
         msg,
-        operation: { kind: 'move', id: msg.id, destination: scope.folders.quarantine },
+        operation: moveTo(msg, scope.folders.quarantine),
         code: c.code,
         reason: c.reason,
       };
@@ -100,8 +100,8 @@ function planUnlogged(
   if (d.action === 'delete')
     return { ...base, operation: { kind: 'delete', id: msg.id }, counts: [...counts, 'deleted'] };
   if (d.action === 'move') {
-    const destination = scope.folders.unmatched ?? d.folder;
-    return { ...base, operation: { kind: 'move', id: msg.id, destination }, counts: [...counts, 'moved'] };
+    const operation = moveTo(msg, scope.folders.unmatched ?? d.folder);
+    return { ...base, operation, counts: [...counts, 'moved'] };
   }
   // Drafts and blocked mail stay where they are for good: no directory change makes them loggable.
   const rememberKept = c.reason !== 'draft' && c.reason !== 'blocked';
@@ -118,5 +118,11 @@ function messageRefOf(scope: PlanScope, msg: MailMessage) {
     conversationId: msg.conversationId,
   };
 }
+
+const moveTo = (msg: MailMessage, destination: string): MailOperation => ({
+  kind: 'move',
+  id: msg.id,
+  destination,
+});
 
 const loopOrigin = (scope: PlanScope) => ({ source: 'loop' as const, createdBy: scope.jobUser });

@@ -15,7 +15,7 @@ function scopeFor(f: ReturnType<typeof loadClassifierFixtures>[number], unmatche
     mailbox: 'log@interlog.example',
     jobUser: 'job@interlog.example',
     directory: buildDirectory(f.directory),
-    blocklist: compileBlocklist(f.policy.blocklist),
+    blocklist: compileBlocklist(f.policy.blocklist ?? []),
     policy: {
       unmatched: unmatched as PlanScope['policy']['unmatched'],
       unmatchedFolder: 'Unmatched',

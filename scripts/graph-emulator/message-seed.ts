@@ -22,6 +22,7 @@ export interface MessageFields {
   isRead: boolean;
   hasAttachments: boolean;
   importance: string;
+  sensitivity: string;
   categories: string[];
   body: { contentType: string; content: string };
   bodyPreview: string;
@@ -85,6 +86,7 @@ export function fieldsFromSeed(seed: MessageSeed, d: SeedDefaults): MessageField
     isRead: seed.isRead ?? seed.isDraft ?? false,
     hasAttachments: seed.hasAttachments ?? false,
     importance: seed.importance ?? 'normal',
+    sensitivity: seed.sensitivity ?? 'normal',
     categories: seed.categories ?? [],
     body,
     bodyPreview: preview(body.content),

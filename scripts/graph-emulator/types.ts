@@ -28,6 +28,8 @@ export interface MessageSeed {
   isRead?: boolean;
   hasAttachments?: boolean;
   importance?: 'low' | 'normal' | 'high';
+  /** The sender's mark (Outlook: Normal, Personal, Private, Confidential); default normal. */
+  sensitivity?: 'normal' | 'personal' | 'private' | 'confidential';
   categories?: string[];
   body?: { contentType: 'text' | 'html'; content: string };
 }

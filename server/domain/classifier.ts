@@ -19,6 +19,10 @@
 //   sender.
 // - A privacy-blocked contact gets no entries (BC blocks interactions for them elsewhere; GDPR restriction
 //   means we must not keep recording them).
+// - Mail its sender marked Private or Confidential (Graph `sensitivity`) is logged without subject or
+//   description ("a conversation happened"), or with policy `sensitiveMail: 'skip'` not logged at all (skip
+//   reason `sensitive`, which the unmatched policy handles like blocked mail: the admin chose not to log it).
+//   BC logs it like any other mail.
 // - One entry per (contact, salesperson) pair: a contact's primary and alternate address both on a message do
 //   not log it twice (the repository's unique key would reject the second one anyway).
 import { isLegacyDn } from './legacyDn.js';
@@ -28,6 +32,8 @@ import { blocklistOf } from './blocklist.js';
 import type { ContactRecord, Directory, SalespersonRecord } from './directory.js';
 import { messageKeyOf, normalizeTimestamp, recipientsOf, subjectOf, truncateText } from './messageParts.js';
 import { normalizeAddress } from '../../shared/email.js';
+import type { SensitiveMailHandling } from '../../shared/api/settings.js';
+import { isWithheldSensitivity, SENSITIVITIES, type Sensitivity } from './visibility.js';
 
 export type Direction = 'outbound' | 'inbound';
 
@@ -43,6 +49,8 @@ export interface EntryDraft {
   /** The subject cut to 100 UTF-16 code units on a code point boundary. */
   description: string;
   messageKey: string;
+  /** The mail's sensitivity when the source gave one; private/confidential mail has no subject here. */
+  sensitivity?: Sensitivity;
 }
 
 export const SKIP_REASONS = [
@@ -53,6 +61,7 @@ export const SKIP_REASONS = [
   'contact_to_contact',
   'blocked', // the blocklist removed the sender or every recipient that would have been logged
   'privacy_blocked', // every contact that would have been logged is privacy-blocked
+  'sensitive', // private/confidential mail under the policy sensitiveMail: 'skip'
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
@@ -82,6 +91,8 @@ export type Classification =
 export interface ClassifierPolicy {
   /** Entries as in LoggingPolicy.blocklist (compiled once per array), or an already compiled list. */
   blocklist?: readonly string[] | Blocklist;
+  /** Private/Confidential mail: logged without content (default) or not logged (deployment setting). */
+  sensitiveMail?: SensitiveMailHandling;
 }
 
 /** Classifies a message. Never throws: anything unexpected becomes poison 'classifier_error'. */
@@ -99,10 +110,30 @@ export function classifyMessage(
       const dn = [...message.toRecipients, ...message.ccRecipients].find((a) => isLegacyDn(a.address));
       if (dn) return poison('unresolved_x500', unresolvedText('recipient', dn.address!));
     }
-    return c;
+    return withSensitivity(c, sensitivityOf(message), policy.sensitiveMail ?? 'metadata');
   } catch (err) {
     return poison('classifier_error', `Unexpected error while classifying: ${String(err)}`);
   }
+}
+
+function sensitivityOf(message: MailMessage): Sensitivity | null {
+  const raw = typeof message.sensitivity === 'string' ? message.sensitivity.toLowerCase() : null;
+  return (SENSITIVITIES as readonly string[]).includes(raw ?? '') ? (raw as Sensitivity) : null;
+}
+
+/** Stamps the drafts with the mail's sensitivity; withheld mail loses its subject, or is skipped. */
+function withSensitivity(
+  c: Classification,
+  sensitivity: Sensitivity | null,
+  handling: SensitiveMailHandling,
+): Classification {
+  if (c.kind !== 'log' || sensitivity === null) return c;
+  const withheld = isWithheldSensitivity(sensitivity);
+  if (withheld && handling === 'skip') return skip('sensitive', c.ignoredAddresses, c.blockedAddresses);
+  const drafts = c.drafts.map((d) =>
+    withheld ? { ...d, subject: '', description: '', sensitivity } : { ...d, sensitivity },
+  );
+  return { ...c, drafts };
 }
 
 function unresolvedText(who: 'sender' | 'recipient', dn: string): string {

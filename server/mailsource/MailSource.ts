@@ -24,6 +24,11 @@ export interface MailMessage {
   ccRecipients: MailAddress[];
   /** Folder the message is in now (provider id). */
   parentFolderId: string | null;
+  /**
+   * The sender's sensitivity mark (Graph: normal, personal, private, confidential); absent or null when the
+   * source does not say (the add-in's view of a message has none).
+   */
+  sensitivity?: string | null;
 }
 
 export interface InboxQuery {

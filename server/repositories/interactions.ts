@@ -23,6 +23,8 @@ export interface NewInteraction {
   templateCode?: string | null;
   cost?: number;
   durationMin?: number;
+  /** Graph's sensitivity of the mail; null when unknown. */
+  sensitivity?: string | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export function entryFromDraft(
     initiatedBy: d.initiatedBy,
     subject: d.subject,
     description: d.description,
+    sensitivity: d.sensitivity ?? null,
     message,
     ...origin,
   };
@@ -96,6 +99,8 @@ export class InteractionRepository {
         cost: 0,
         durationMin: 0,
         comment: null,
+        sensitivity: null,
+        markedPrivate: false,
         ...e,
         entryNumber: await this.numbers.next(SERIES.interaction),
         opportunityNumber: null,
@@ -248,6 +253,11 @@ export class InteractionRepository {
 
   async setCanceled(entryNumber: number, canceled: boolean): Promise<boolean> {
     const r = await this.models.Interaction.updateOne({ entryNumber }, { $set: { canceled } });
+    return r.matchedCount === 1;
+  }
+
+  async setMarkedPrivate(entryNumber: number, markedPrivate: boolean): Promise<boolean> {
+    const r = await this.models.Interaction.updateOne({ entryNumber }, { $set: { markedPrivate } });
     return r.matchedCount === 1;
   }
 }

@@ -21,6 +21,7 @@ import { paneStartRoutes } from './paneStart/routes.js';
 import { defineRoute, type RouteSpec } from './route.js';
 import { salespersonRoutes } from './salespeople/routes.js';
 import { sessionRoutes, type SessionOptions } from './session/routes.js';
+import { settingsRoutes } from './settings/routes.js';
 
 export interface ApiOptions {
   services: Services;
@@ -49,6 +50,7 @@ export function allRouteSpecs(s: Services, session: SessionOptions, publicUrl: s
     ...loggingStatusRoutes(s),
     ...interactionSearchRoutes(s),
     ...paneStartRoutes(s),
+    ...settingsRoutes(s),
   ];
 }
 

@@ -5,11 +5,12 @@ import { healthOf, RECENT_RUNS, scheduleOf } from '../domain/outcomes.js';
 import { z } from 'zod';
 import type { AdminQueryRepository, InteractionFilter } from '../repositories/adminQueries.js';
 import type { ContactRepository } from '../repositories/contacts.js';
-import type { Interaction } from '../repositories/interactions.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { Contact, Salesperson } from '../repositories/masterData.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
+import type { Caller } from '../http/auth/identity.js';
+import type { VisibilityService, VisibleEntry } from './visibility.js';
 import { decodeCursor, pageOf } from './cursor.js';
 import { refuse } from './errors.js';
 
@@ -22,7 +23,7 @@ export interface InteractionSearch extends InteractionFilter {
 }
 
 export interface InteractionSearchPage {
-  items: Interaction[];
+  items: VisibleEntry[];
   next: string | null;
   contacts: Map<string, Contact>;
   salespeople: Map<string, Salesperson>;
@@ -97,11 +98,13 @@ export class AdminViewService {
       jobRuns: JobRunRepository;
       contacts: ContactRepository;
       salespeople: SalespersonRepository;
+      visibility: VisibilityService;
       now: () => Date;
     },
   ) {}
 
-  async searchInteractions(q: InteractionSearch): Promise<InteractionSearchPage> {
+  /** Entries across contacts (admins), through the visibility gate: privacy-blocked contacts' are left out. */
+  async searchInteractions(caller: Caller, q: InteractionSearch): Promise<InteractionSearchPage> {
     const after = decodeCursor(Position, q.cursor);
     const { cursor: _c, limit, ...filter } = q;
     const rows = await this.d.queries.searchInteractions(
@@ -110,13 +113,14 @@ export class AdminViewService {
       after && { occurredAt: new Date(after.t), entryNumber: after.n },
     );
     const page = pageOf(rows, limit, (e) => ({ t: e.occurredAt.toISOString(), n: e.entryNumber }));
-    const [contacts, salespeople] = await Promise.all([
-      this.d.contacts.byNumbers(page.items.map((e) => e.contactNumber)),
+    const contacts = await this.d.contacts.byNumbers(page.items.map((e) => e.contactNumber));
+    const [items, salespeople] = await Promise.all([
+      this.d.visibility.entries(caller, page.items, 'search', contacts),
       this.d.salespeople.byCodes(
         page.items.map((e) => e.salespersonCode).filter((c): c is string => c !== null),
       ),
     ]);
-    return { ...page, contacts, salespeople };
+    return { items, next: page.next, contacts, salespeople };
   }
 
   async status(): Promise<MailboxState[]> {

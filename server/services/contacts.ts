@@ -14,6 +14,7 @@ import type {
 import { normalizeAddress } from '../../shared/email.js';
 import { decodeCursor, pageOf } from './cursor.js';
 import { refuse } from './errors.js';
+import type { VisibilityService } from './visibility.js';
 
 export const CONTACT_PAGE_DEFAULT = 50;
 const CONTACT_NUMBER = /^[A-Z]{1,10}\d{1,10}$/i;
@@ -28,6 +29,7 @@ export interface ContactDeps {
   masterData: MasterDataRepository;
   salespeople: SalespersonRepository;
   numbers: NumberSeries;
+  visibility: VisibilityService;
 }
 
 /** Normalised, de-duplicated alternates, without the primary address. */
@@ -75,6 +77,8 @@ export class ContactService {
 
   async update(number: string, req: UpdateContactRequest, caller: Caller): Promise<Contact> {
     const contact = await this.get(number);
+    const changesOwner = req.salespersonCode !== undefined && req.salespersonCode !== contact.salespersonCode;
+    await this.d.visibility.assertMayChangeContact(caller, contact, changesOwner);
     if (
       req.privacyBlocked !== undefined &&
       req.privacyBlocked !== contact.privacyBlocked &&

@@ -18,6 +18,8 @@ export const refuse = {
   salespersonExists: () => new AppError(409, 'salesperson_exists', 'A salesperson with this code exists'),
   nothingToLog: (detail: string) => new AppError(422, 'nothing_to_log', detail),
   forbidden: (detail: string) => new AppError(403, 'forbidden', detail),
+  /** The visibility model (`owner`) or an entry's private mark keeps this record from the caller. */
+  notOwner: (detail: string) => new AppError(403, 'not_owner', detail),
   invalid: (path: string, message: string) =>
     new AppError(400, 'validation_failed', 'The request is not valid', [{ path, message }]),
 };

@@ -20,6 +20,9 @@ import { PaneStartService } from './paneStart.js';
 import { QuarantineReleaseService } from './quarantineRelease.js';
 import { SalespersonService } from './salespeople.js';
 import { TransferService } from './transfers.js';
+import { DeploymentSettingsRepository } from '../repositories/deploymentSettings.js';
+import { DeploymentSettingsService } from './settings.js';
+import { VisibilityService } from './visibility.js';
 
 export interface Services {
   lookup: LookupService;
@@ -40,6 +43,10 @@ export interface Services {
   paneStart: PaneStartService;
   /** Role resolution needs it: is the caller's address a salesperson's? */
   masterData: MasterDataRepository;
+  /** The one gate of every entry and opportunity read (visibility model, privacy block); audit subscribes. */
+  visibility: VisibilityService;
+  /** Deployment settings: visibility model, sensitive mail. */
+  settings: DeploymentSettingsService;
 }
 
 export interface ServiceOptions {
@@ -58,10 +65,12 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
   const now = o.now ?? (() => new Date());
   const { interactions, masterData, contacts, salespeople, opportunities, setups, numbers, jobRuns } = r;
   const manualLogging = new ManualLoggingService({ interactions, masterData, salespeople, setups });
-  const contactService = new ContactService({ contacts, masterData, salespeople, numbers });
+  const settings = new DeploymentSettingsRepository(r.db.models);
+  const visibility = new VisibilityService({ settings, contacts });
+  const contactService = new ContactService({ contacts, masterData, salespeople, numbers, visibility });
   return {
-    lookup: new LookupService({ interactions, masterData, opportunities, salespeople }),
-    interactions: new InteractionService({ interactions, contacts, salespeople }),
+    lookup: new LookupService({ interactions, masterData, opportunities, salespeople, visibility }),
+    interactions: new InteractionService({ interactions, contacts, salespeople, visibility }),
     opportunities: new OpportunityService({
       interactions,
       opportunities,
@@ -69,6 +78,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
       salespeople,
       numbers,
       manualLogging,
+      visibility,
       now,
     }),
     manualLogging,
@@ -96,6 +106,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
       jobRuns,
       contacts,
       salespeople,
+      visibility,
       now,
     }),
     quarantineRelease: new QuarantineReleaseService({
@@ -106,5 +117,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
     }),
     paneStart: new PaneStartService({ failures: r.paneStartFailures, now }),
     masterData,
+    visibility,
+    settings: new DeploymentSettingsService({ settings, now }),
   };
 }

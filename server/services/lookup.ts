@@ -1,21 +1,23 @@
 // POST /lookup: everything the task pane shows for one mail item, in three parallel rounds of indexed queries:
 // the contacts of the addresses (and whether the message is logged), then their latest entries and open
-// opportunities, then the names of the salespeople involved.
+// opportunities, then the names of the salespeople involved. Entries and opportunities pass the visibility gate.
 import { buildDirectory } from '../domain/directory.js';
-import type { Interaction, InteractionRepository } from '../repositories/interactions.js';
+import type { Caller } from '../http/auth/identity.js';
+import type { InteractionRepository } from '../repositories/interactions.js';
 import type { Contact, MasterDataRepository, Salesperson } from '../repositories/masterData.js';
-import type { Opportunity, OpportunityRepository } from '../repositories/opportunities.js';
+import type { OpportunityRepository } from '../repositories/opportunities.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
 import { RECENT_INTERACTIONS_PER_CONTACT, type LookupRequest } from '../../shared/api/lookup.js';
 import { normalizeAddress } from '../../shared/email.js';
+import type { VisibilityService, VisibleEntry, VisibleOpportunity } from './visibility.js';
 
 export interface LookupResult {
   /** In the order of the request's addresses, each once. */
   contacts: Contact[];
   unknownAddresses: string[];
-  recent: Map<string, Interaction[]>;
-  open: Map<string, Opportunity[]>;
-  logged: Interaction[];
+  recent: Map<string, VisibleEntry[]>;
+  open: Map<string, VisibleOpportunity[]>;
+  logged: VisibleEntry[];
   salespeople: Map<string, Salesperson>;
 }
 
@@ -26,14 +28,15 @@ export class LookupService {
       masterData: MasterDataRepository;
       opportunities: OpportunityRepository;
       salespeople: SalespersonRepository;
+      visibility: VisibilityService;
     },
   ) {}
 
-  async lookup(req: LookupRequest): Promise<LookupResult> {
+  async lookup(caller: Caller, req: LookupRequest): Promise<LookupResult> {
     const normalized = req.addresses.map((a) => normalizeAddress(a));
     const valid = [...new Set(normalized.filter((a): a is string => a !== null))];
     const messageKey = req.internetMessageId?.trim() ?? '';
-    const [candidates, logged] = await Promise.all([
+    const [candidates, loggedRows] = await Promise.all([
       valid.length > 0 ? this.d.masterData.contactsByEmails(valid) : Promise.resolve([]),
       messageKey ? this.d.interactions.byMessageKey(messageKey) : Promise.resolve([]),
     ]);
@@ -52,17 +55,25 @@ export class LookupService {
     });
 
     const visible = contacts.filter((c) => !c.privacyBlocked).map((c) => c.number);
-    const [histories, open] = await Promise.all([
+    const [rows, openRows] = await Promise.all([
       Promise.all(visible.map((n) => this.d.interactions.historyOf(n, RECENT_INTERACTIONS_PER_CONTACT))),
       this.d.opportunities.openOf(visible),
     ]);
+    const known = new Map(contacts.map((c) => [c.number, c]));
+    const gate = this.d.visibility;
+    const [histories, opportunities, logged] = await Promise.all([
+      gate.entries(caller, rows.flat(), 'lookup', known),
+      gate.opportunities(caller, [...openRows.values()].flat(), known),
+      gate.entries(caller, loggedRows, 'lookup'),
+    ]);
     // Every contact gets a key; a privacy-blocked one with nothing in it.
-    const recent = new Map(contacts.map((c) => [c.number, [] as Interaction[]]));
-    visible.forEach((n, i) => recent.set(n, histories[i]!));
-    for (const c of contacts) if (!open.has(c.number)) open.set(c.number, []);
+    const recent = new Map(contacts.map((c) => [c.number, [] as VisibleEntry[]]));
+    for (const e of histories) recent.get(e.contactNumber)?.push(e);
+    const open = new Map(contacts.map((c) => [c.number, [] as VisibleOpportunity[]]));
+    for (const o of opportunities) open.get(o.contactNumber)?.push(o);
     const codes = [
       ...contacts.map((c) => c.salespersonCode),
-      ...histories.flat().map((e) => e.salespersonCode),
+      ...histories.map((e) => e.salespersonCode),
     ].filter((c): c is string => c !== null);
     const salespeople = await this.d.salespeople.byCodes(codes);
     return { contacts, unknownAddresses, recent, open, logged, salespeople };

@@ -22,6 +22,7 @@ import type {
 import { decodeCursor, pageOf } from './cursor.js';
 import { refuse } from './errors.js';
 import type { ManualLoggingService } from './manualLogging.js';
+import type { VisibilityService, VisibleOpportunity } from './visibility.js';
 
 /** Business Central's Marketing Setup "Default Sales Cycle Code" (there is one cycle until cycles are modelled). */
 export const DEFAULT_SALES_CYCLE = 'STANDARD';
@@ -34,6 +35,7 @@ export interface OpportunityDeps {
   salespeople: SalespersonRepository;
   numbers: NumberSeries;
   manualLogging: ManualLoggingService;
+  visibility: VisibilityService;
   now: () => Date;
 }
 
@@ -45,7 +47,7 @@ export const dateOf = (d: string): Date => new Date(`${d}T00:00:00.000Z`);
 export class OpportunityService {
   constructor(private readonly d: OpportunityDeps) {}
 
-  async create(req: CreateOpportunityRequest, caller: Caller): Promise<Opportunity> {
+  async create(req: CreateOpportunityRequest, caller: Caller): Promise<VisibleOpportunity> {
     const contact = await this.d.contacts.byNumber(req.contactNumber);
     if (!contact) throw refuse.notFound('The contact');
     if (contact.privacyBlocked) throw refuse.privacyBlocked();
@@ -64,7 +66,11 @@ export class OpportunityService {
       entry = ofContact.find((e) => e.salespersonCode === caller.salespersonCode) ?? ofContact[0] ?? null;
       if (!entry) throw refuse.nothingToLog('The message has no interaction with this contact');
     }
-    if (entry) this.assertAvailable(entry);
+    if (entry) {
+      // The entry gets this opportunity's number: a change to the entry, so only for who may change it.
+      await this.d.visibility.assertMayChangeEntry(caller, entry);
+      this.assertAvailable(entry);
+    }
 
     const number = formatNumber('OP', await this.d.numbers.next(SERIES.opportunity));
     if (entry && !(await this.d.opportunities.claimEntry(entry.entryNumber, number))) {
@@ -92,17 +98,17 @@ export class OpportunityService {
       throw err;
     }
     if (entry) await this.d.interactions.recordOpportunity(entry.entryNumber, number);
-    return opportunity;
+    return this.d.visibility.opportunity(caller, opportunity);
   }
 
   /** Links an entry to an existing open opportunity of the same contact (or the same company). */
-  async link(entryNumber: number, opportunityNumber: string): Promise<Interaction> {
+  async link(caller: Caller, entryNumber: number, opportunityNumber: string): Promise<Interaction> {
     const entry = await this.d.interactions.byEntryNumber(entryNumber);
     if (!entry) throw refuse.notFound('The interaction log entry');
     const opportunity = await this.d.opportunities.byNumber(opportunityNumber);
     if (!opportunity) throw refuse.notFound('The opportunity');
-    const contact = await this.d.contacts.byNumber(entry.contactNumber);
-    if (contact?.privacyBlocked) throw refuse.privacyBlocked();
+    await this.d.visibility.assertMayChangeEntry(caller, entry);
+    await this.d.visibility.assertMayChangeOpportunity(caller, opportunity);
     if (entry.opportunityNumber === opportunityNumber) return entry; // asked twice: same answer
     this.assertAvailable(entry);
     if (opportunity.status !== 'open') throw refuse.opportunityClosed();
@@ -120,13 +126,17 @@ export class OpportunityService {
     return (await this.d.interactions.byEntryNumber(entryNumber))!;
   }
 
-  async get(number: string): Promise<Opportunity> {
+  async get(caller: Caller, number: string): Promise<VisibleOpportunity> {
     const o = await this.d.opportunities.byNumber(number);
     if (!o) throw refuse.notFound('The opportunity');
-    return o;
+    return this.d.visibility.opportunity(caller, o);
   }
 
-  async list(q: OpportunityListQuery): Promise<{ items: Opportunity[]; next: string | null }> {
+  /** A page of opportunities; those of privacy-blocked contacts are left out (a page may come out shorter). */
+  async list(
+    caller: Caller,
+    q: OpportunityListQuery,
+  ): Promise<{ items: VisibleOpportunity[]; next: string | null }> {
     const limit = q.limit ? Number(q.limit) : OPPORTUNITY_PAGE_DEFAULT;
     const after = decodeCursor(Position, q.cursor);
     const rows = await this.d.opportunities.list(
@@ -134,10 +144,14 @@ export class OpportunityService {
       limit + 1,
       after && { createdAt: new Date(after.t), number: after.n },
     );
-    return pageOf(rows, limit, (o) => ({ t: o.createdAt.toISOString(), n: o.number }));
+    const page = pageOf(rows, limit, (o) => ({ t: o.createdAt.toISOString(), n: o.number }));
+    return { items: await this.d.visibility.opportunities(caller, page.items), next: page.next };
   }
 
-  async update(number: string, req: UpdateOpportunityRequest): Promise<Opportunity> {
+  async update(caller: Caller, number: string, req: UpdateOpportunityRequest): Promise<VisibleOpportunity> {
+    const current = await this.d.opportunities.byNumber(number);
+    if (!current) throw refuse.notFound('The opportunity');
+    await this.d.visibility.assertMayChangeOpportunity(caller, current);
     if (req.salespersonCode) await this.requireSalesperson(req.salespersonCode, 'body.salespersonCode');
     const changes: OpportunityChanges = {};
     if (req.description !== undefined) changes.description = req.description;
@@ -149,7 +163,7 @@ export class OpportunityService {
     }
     const updated = await this.d.opportunities.update(number, changes);
     if (!updated) throw refuse.notFound('The opportunity');
-    return updated;
+    return this.d.visibility.opportunity(caller, updated);
   }
 
   private assertAvailable(entry: Interaction): void {

@@ -13,4 +13,5 @@ export * from './loggingSetup.js';
 export * from './loggingConsent.js';
 export * from './adminViews.js';
 export * from './paneStart.js';
+export * from './settings.js';
 export * from './routes.js';

@@ -12,6 +12,9 @@ import {
   SalespersonCode,
 } from './common.js';
 
+export const Visibility = z.enum(['full', 'metadata']);
+export type Visibility = z.infer<typeof Visibility>;
+
 export const InteractionSummary = z.strictObject({
   entryNumber: EntryNumber,
   occurredAt: Instant,
@@ -23,6 +26,15 @@ export const InteractionSummary = z.strictObject({
   canceled: z.boolean(),
   /** The logged mail can be opened (GET /interactions/{entryNumber} then has a `message`). */
   hasLink: z.boolean(),
+  /**
+   * full: everything the caller may know. metadata: only that a conversation happened (date, direction,
+   * salesperson): the subject is empty, there is no link (visibility model `owner`, private entries).
+   */
+  visibility: Visibility,
+  /** Marked private by its salesperson: only they and admins see it in full. */
+  private: z.boolean(),
+  /** The sender marked the mail Private or Confidential: it was logged without its subject. */
+  sensitive: z.boolean(),
 });
 export type InteractionSummary = z.infer<typeof InteractionSummary>;
 
@@ -69,3 +81,10 @@ export type InteractionDetail = z.infer<typeof InteractionDetail>;
  */
 export const LinkOpportunityRequest = z.strictObject({ opportunityNumber: OpportunityNumber });
 export type LinkOpportunityRequest = z.infer<typeof LinkOpportunityRequest>;
+
+/**
+ * POST /interactions/{entryNumber}/private -> 200 the updated InteractionSummary. Only the entry's salesperson
+ * (or an admin): 403 `not_owner`.
+ */
+export const MarkPrivateRequest = z.strictObject({ private: z.boolean() });
+export type MarkPrivateRequest = z.infer<typeof MarkPrivateRequest>;

@@ -21,6 +21,8 @@ export const OpportunitySummary = z.strictObject({
   estimatedValue: z.number().nonnegative().nullable(),
   expectedCloseDate: CalendarDate.nullable(),
   createdAt: Instant,
+  /** metadata: someone else's (visibility model `owner`): no description, value or close date. */
+  visibility: z.enum(['full', 'metadata']),
 });
 export type OpportunitySummary = z.infer<typeof OpportunitySummary>;
 

@@ -18,6 +18,7 @@ export type Problem = z.infer<typeof Problem>;
  * Codes the add-in branches on (the server may send others; clients treat unknown codes by HTTP status).
  * - `unauthenticated` 401: missing/expired/invalid token -> sign in again.
  * - `forbidden` 403: signed in but not allowed (e.g. no salesperson for the user where one is required).
+ * - `not_owner` 403: the record is someone else's (visibility model `owner`, an entry marked private).
  * - `not_found` 404, `validation_failed` 400 (with `errors`), `rate_limited` 429, `internal_error` 500.
  * - `privacy_blocked` 409: the contact is privacy blocked; no opportunity, no logging.
  * - `entry_canceled` 409, `already_linked` 409: the entry cannot get (another) opportunity.
@@ -35,6 +36,7 @@ export type Problem = z.infer<typeof Problem>;
 export const ProblemCodes = [
   'unauthenticated',
   'forbidden',
+  'not_owner',
   'not_found',
   'validation_failed',
   'rate_limited',

@@ -28,6 +28,8 @@ export const apiRoutes = {
   cancelInteraction: { method: 'POST', path: '/interactions/:entryNumber/cancel' },
   /** No body -> InteractionSummary (canceled: false). */
   uncancelInteraction: { method: 'POST', path: '/interactions/:entryNumber/uncancel' },
+  /** MarkPrivateRequest -> InteractionSummary (only the entry's salesperson or an admin). */
+  markInteractionPrivate: { method: 'POST', path: '/interactions/:entryNumber/private' },
   /** No token (the pane could not start). PaneStartFailureReport -> 204 */
   reportPaneStartFailure: { method: 'POST', path: '/pane-start-failures' },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>;
@@ -90,6 +92,10 @@ export const adminApiRoutes = {
   paneStartFailures: { method: 'GET', path: '/pane-start-failures' },
   /** Admin. ?contactNumber=&salespersonCode=&direction=&from=&to=&canceled=&cursor=&limit= -> AdminInteractionPage */
   searchInteractions: { method: 'GET', path: '/interactions' },
+  /** Admin. -> DeploymentSettings */
+  settings: { method: 'GET', path: '/settings' },
+  /** Admin. UpdateDeploymentSettings -> DeploymentSettings */
+  putSettings: { method: 'PUT', path: '/settings' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: string }>;
 
 export type AdminApiRouteName = keyof typeof adminApiRoutes;

@@ -17,6 +17,8 @@ export const MESSAGE_SELECT = [
   'toRecipients',
   'ccRecipients',
   'parentFolderId',
+  // Private and Confidential mail is logged without its subject (domain/classifier.ts).
+  'sensitivity',
 ] as const;
 
 type Json = Record<string, unknown>;
@@ -62,6 +64,7 @@ export function translateMessage(raw: unknown): MailMessage {
     toRecipients: translateRecipients(raw.toRecipients),
     ccRecipients: translateRecipients(raw.ccRecipients),
     parentFolderId: stringOrNull(raw.parentFolderId),
+    sensitivity: stringOrNull(raw.sensitivity),
   };
 }
 

@@ -27,6 +27,7 @@ import {
 } from './logging.js';
 import { claimSchema, type ClaimDoc } from './claims.js';
 import { paneStartFailureSchema, type PaneStartFailureDoc } from './paneStart.js';
+import { deploymentSettingsSchema, type DeploymentSettingsDoc } from './settings.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -43,6 +44,7 @@ export interface Models {
   ConsentRequest: Model<ConsentRequestDoc>;
   PaneStartFailure: Model<PaneStartFailureDoc>;
   LegacyDn: Model<LegacyDnDoc>;
+  DeploymentSettings: Model<DeploymentSettingsDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -63,6 +65,7 @@ export function createModels(conn: Connection): Models {
     ConsentRequest: get('ConsentRequest', consentRequestSchema, 'consentRequests'),
     PaneStartFailure: get('PaneStartFailure', paneStartFailureSchema, 'paneStartFailures'),
     LegacyDn: get('LegacyDn', legacyDnSchema, 'legacyDns'),
+    DeploymentSettings: get('DeploymentSettings', deploymentSettingsSchema, 'deploymentSettings'),
   };
 }
 

@@ -33,6 +33,10 @@ export interface InteractionDoc {
   comment: string | null;
   opportunityNumber: string | null;
   canceled: boolean;
+  /** Marked private by its salesperson: only they and admins see it in full (domain/visibility.ts). */
+  markedPrivate?: boolean;
+  /** Graph's sensitivity of the mail (private/confidential ones are stored without subject); null: unknown. */
+  sensitivity?: string | null;
   source: 'loop' | 'manual';
   createdBy: string;
   createdAt: Date;
@@ -70,6 +74,8 @@ export const interactionSchema = new Schema<InteractionDoc>(
     comment: { type: String, default: null },
     opportunityNumber: { type: String, default: null },
     canceled: { type: Boolean, default: false },
+    markedPrivate: { type: Boolean, default: false },
+    sensitivity: { type: String, default: null },
     source: { type: String, enum: ['loop', 'manual'], required: true },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },

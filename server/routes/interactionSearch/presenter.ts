@@ -1,12 +1,12 @@
 // Interaction log entries as the admin console lists them: the summary the task pane shows, plus whose entry it
 // is and where it came from.
-import type { Interaction } from '../../repositories/interactions.js';
 import type { Contact, Salesperson } from '../../repositories/masterData.js';
 import type { AdminInteraction } from '../../../shared/api/adminViews.js';
+import type { VisibleEntry } from '../../services/visibility.js';
 import { presentSummary } from '../interactions/presenter.js';
 
 export function presentAdminInteraction(
-  e: Interaction,
+  e: VisibleEntry,
   contacts: Map<string, Contact>,
   salespeople: Map<string, Salesperson>,
 ): AdminInteraction {

@@ -22,8 +22,8 @@ export function interactionSearchRoutes(s: Services): RouteSpec[] {
       access: 'admin',
       query: InteractionSearchQuery,
       success: { status: 200, description: 'One page', schema: AdminInteractionPage },
-      async handle({ query }) {
-        const page = await s.adminViews.searchInteractions({
+      async handle({ query, caller }) {
+        const page = await s.adminViews.searchInteractions(caller, {
           contactNumber: query.contactNumber,
           salespersonCode: query.salespersonCode,
           direction: query.direction,

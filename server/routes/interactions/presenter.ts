@@ -1,6 +1,9 @@
-// Interaction log entries as the API shows them.
+// Interaction log entries as the API shows them. They take only entries that passed the visibility gate
+// (services/visibility.ts): what a caller may not see is already blanked when it gets here.
+import { isWithheldSensitivity } from '../../domain/visibility.js';
 import type { Interaction } from '../../repositories/interactions.js';
 import type { Contact, Salesperson } from '../../repositories/masterData.js';
+import type { VisibleEntry } from '../../services/visibility.js';
 import type { InteractionDetail, InteractionSummary } from '../../../shared/api/interactions.js';
 import type { LoggedEntry } from '../../../shared/api/messages.js';
 
@@ -14,7 +17,7 @@ export function safeLink(link: string | null): string | null {
   }
 }
 
-export function presentSummary(e: Interaction, salespeople: Map<string, Salesperson>): InteractionSummary {
+export function presentSummary(e: VisibleEntry, salespeople: Map<string, Salesperson>): InteractionSummary {
   return {
     entryNumber: e.entryNumber,
     occurredAt: e.occurredAt.toISOString(),
@@ -27,11 +30,14 @@ export function presentSummary(e: Interaction, salespeople: Map<string, Salesper
     hasLink:
       e.archiveState === 'archived' &&
       (e.message.immutableId !== null || safeLink(e.message.webLink) !== null),
+    visibility: e.visibility,
+    private: e.markedPrivate === true,
+    sensitive: isWithheldSensitivity(e.sensitivity),
   };
 }
 
 export function presentDetail(
-  e: Interaction,
+  e: VisibleEntry,
   contact: Contact,
   salespeople: Map<string, Salesperson>,
 ): InteractionDetail {
@@ -52,6 +58,9 @@ export function presentDetail(
   };
 }
 
-export function presentLoggedEntry(e: Interaction): LoggedEntry {
+/** Which entries a message has: numbers and codes only, never content (no gate needed). */
+export function presentLoggedEntry(
+  e: Pick<Interaction, 'entryNumber' | 'contactNumber' | 'salespersonCode'>,
+): LoggedEntry {
   return { entryNumber: e.entryNumber, contactNumber: e.contactNumber, salespersonCode: e.salespersonCode };
 }

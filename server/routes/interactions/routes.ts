@@ -1,5 +1,6 @@
 // Interaction log entries: a contact's history (newest first, cursor-paged), one entry's detail with what opens
-// the logged mail, linking an entry to an existing opportunity, cancel and uncancel.
+// the logged mail, linking an entry to an existing opportunity, cancel and uncancel, marking it private. The
+// services hand out entries that passed the visibility gate; the handlers only present them.
 import {
   INTERACTION_PAGE_DEFAULT_LIMIT,
   InteractionDetail,
@@ -7,6 +8,7 @@ import {
   InteractionPage,
   InteractionSummary,
   LinkOpportunityRequest,
+  MarkPrivateRequest,
 } from '../../../shared/api/interactions.js';
 import { apiRoutes } from '../../../shared/api/routes.js';
 import type { Services } from '../../services/index.js';
@@ -25,9 +27,9 @@ export function interactionRoutes(s: Services): RouteSpec[] {
       access: 'staff',
       params: EntryNumberParams,
       success: { status: 200, description: 'The entry', schema: InteractionSummary },
-      errors: [404],
-      async handle({ params }) {
-        const v = await s.interactions.setCanceled(params.entryNumber, canceled);
+      errors: [403, 404, 409],
+      async handle({ params, caller }) {
+        const v = await s.interactions.setCanceled(caller, params.entryNumber, canceled);
         return { body: presentSummary(v.entry, v.salespeople) };
       },
     });
@@ -44,9 +46,9 @@ export function interactionRoutes(s: Services): RouteSpec[] {
       query: InteractionListQuery,
       success: { status: 200, description: 'One page', schema: InteractionPage },
       errors: [404],
-      async handle({ params, query }) {
+      async handle({ params, query, caller }) {
         const limit = limitOf(query.limit, INTERACTION_PAGE_DEFAULT_LIMIT);
-        const page = await s.interactions.history(params.number, query.cursor, limit);
+        const page = await s.interactions.history(caller, params.number, query.cursor, limit);
         return {
           body: { items: page.items.map((e) => presentSummary(e, page.salespeople)), nextCursor: page.next },
         };
@@ -62,8 +64,8 @@ export function interactionRoutes(s: Services): RouteSpec[] {
       params: EntryNumberParams,
       success: { status: 200, description: 'The entry', schema: InteractionDetail },
       errors: [404, 409],
-      async handle({ params }) {
-        const d = await s.interactions.detail(params.entryNumber);
+      async handle({ params, caller }) {
+        const d = await s.interactions.detail(caller, params.entryNumber);
         return { body: presentDetail(d.entry, d.contact, d.salespeople) };
       },
     }),
@@ -77,10 +79,26 @@ export function interactionRoutes(s: Services): RouteSpec[] {
       params: EntryNumberParams,
       body: LinkOpportunityRequest,
       success: { status: 200, description: 'The linked entry', schema: InteractionSummary },
-      errors: [404, 409],
-      async handle({ params, body }) {
-        const entry = await s.opportunities.link(params.entryNumber, body.opportunityNumber);
-        const v = await s.interactions.view(entry);
+      errors: [403, 404, 409],
+      async handle({ params, body, caller }) {
+        const entry = await s.opportunities.link(caller, params.entryNumber, body.opportunityNumber);
+        const v = await s.interactions.view(caller, entry, 'link');
+        return { body: presentSummary(v.entry, v.salespeople) };
+      },
+    }),
+    defineRoute({
+      name: 'markInteractionPrivate',
+      method: 'post',
+      path: apiRoutes.markInteractionPrivate.path,
+      summary: 'Mark an entry private (only its salesperson and admins see it in full) or public again',
+      tag: 'interactions',
+      access: 'staff',
+      params: EntryNumberParams,
+      body: MarkPrivateRequest,
+      success: { status: 200, description: 'The entry', schema: InteractionSummary },
+      errors: [403, 404, 409],
+      async handle({ params, body, caller }) {
+        const v = await s.interactions.setPrivate(caller, params.entryNumber, body.private);
         return { body: presentSummary(v.entry, v.salespeople) };
       },
     }),

@@ -19,8 +19,8 @@ export function lookupRoutes(s: Services): RouteSpec[] {
       access: 'staff',
       body: LookupRequest,
       success: { status: 200, description: 'What the pane shows', schema: LookupResponse },
-      async handle({ body }) {
-        const r = await s.lookup.lookup(body);
+      async handle({ body, caller }) {
+        const r = await s.lookup.lookup(caller, body);
         const perContact = <T, U>(m: Map<string, T[]>, f: (x: T) => U) =>
           Object.fromEntries([...m].map(([n, list]) => [n, list.map(f)]));
         return {

@@ -1,5 +1,5 @@
-// Opportunities as the API shows them.
-import type { Opportunity as OpportunityRecord } from '../../repositories/opportunities.js';
+// Opportunities as the API shows them, after the visibility gate (services/visibility.ts).
+import type { VisibleOpportunity as OpportunityRecord } from '../../services/visibility.js';
 import type { Opportunity, OpportunitySummary } from '../../../shared/api/opportunities.js';
 
 export function presentOpportunitySummary(o: OpportunityRecord): OpportunitySummary {
@@ -11,6 +11,7 @@ export function presentOpportunitySummary(o: OpportunityRecord): OpportunitySumm
     estimatedValue: o.estimatedValue,
     expectedCloseDate: o.expectedCloseDate ? o.expectedCloseDate.toISOString().slice(0, 10) : null,
     createdAt: o.createdAt.toISOString(),
+    visibility: o.visibility,
   };
 }
 

@@ -37,8 +37,8 @@ export function opportunityRoutes(s: Services): RouteSpec[] {
       access: 'staff',
       query: OpportunityListQuery,
       success: { status: 200, description: 'One page', schema: OpportunityPage },
-      async handle({ query }) {
-        const page = await s.opportunities.list(query);
+      async handle({ query, caller }) {
+        const page = await s.opportunities.list(caller, query);
         return { body: { items: page.items.map(presentOpportunity), nextCursor: page.next } };
       },
     }),
@@ -51,9 +51,9 @@ export function opportunityRoutes(s: Services): RouteSpec[] {
       access: 'staff',
       params: OpportunityNumberParams,
       success: { status: 200, description: 'The opportunity', schema: Opportunity },
-      errors: [404],
-      async handle({ params }) {
-        return { body: presentOpportunity(await s.opportunities.get(params.number)) };
+      errors: [404, 409],
+      async handle({ params, caller }) {
+        return { body: presentOpportunity(await s.opportunities.get(caller, params.number)) };
       },
     }),
     defineRoute({
@@ -66,9 +66,9 @@ export function opportunityRoutes(s: Services): RouteSpec[] {
       params: OpportunityNumberParams,
       body: UpdateOpportunityRequest,
       success: { status: 200, description: 'The opportunity', schema: Opportunity },
-      errors: [404],
-      async handle({ params, body }) {
-        return { body: presentOpportunity(await s.opportunities.update(params.number, body)) };
+      errors: [403, 404, 409],
+      async handle({ params, body, caller }) {
+        return { body: presentOpportunity(await s.opportunities.update(caller, params.number, body)) };
       },
     }),
   ];

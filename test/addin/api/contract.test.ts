@@ -21,6 +21,9 @@ const detail = {
   opportunityNumber: null,
   canceled: false,
   hasLink: true,
+  visibility: 'full',
+  private: false,
+  sensitive: false,
   contactNumber: 'CT1',
   contactName: 'Jane',
   message: {

@@ -28,6 +28,8 @@ const message = z.strictObject({
   toRecipients: z.array(address),
   ccRecipients: z.array(address),
   parentFolderId: z.string().nullable(),
+  /** Graph's sensitivity mark (absent in most fixtures: the source did not say). */
+  sensitivity: z.string().optional(),
   // Not part of MailMessage: present in some fixtures to show that BCC never reaches the decision.
   bccRecipients: z.array(address).optional(),
 });
@@ -53,7 +55,12 @@ const directory = z.strictObject({
 const fixture = z.strictObject({
   name: z.string().min(1),
   directory,
-  policy: z.strictObject({ blocklist: z.array(z.string()) }).optional(),
+  policy: z
+    .strictObject({
+      blocklist: z.array(z.string()).optional(),
+      sensitiveMail: z.enum(['metadata', 'skip']).optional(),
+    })
+    .optional(),
   message,
   expected: z.looseObject({ kind: z.enum(['log', 'skip', 'poison']) }),
 });
@@ -62,7 +69,7 @@ export interface ClassifierFixture {
   file: string;
   name: string;
   directory: DirectoryInput;
-  policy: { blocklist: string[] };
+  policy: { blocklist?: string[]; sensitiveMail?: 'metadata' | 'skip' };
   message: MailMessage;
   expected: unknown;
 }

@@ -12,6 +12,9 @@ const entry = (over: Partial<InteractionSummary> = {}): InteractionSummary => ({
   opportunityNumber: null,
   canceled: false,
   hasLink: true,
+  visibility: 'full',
+  private: false,
+  sensitive: false,
   ...over,
 });
 

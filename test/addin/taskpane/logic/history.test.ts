@@ -12,6 +12,9 @@ const entry = (entryNumber: number, occurredAt: string, subject = `#${entryNumbe
   opportunityNumber: null,
   canceled: false,
   hasLink: true,
+  visibility: 'full',
+  private: false,
+  sensitive: false,
 });
 
 describe('addin/taskpane/logic/history', () => {

@@ -40,6 +40,7 @@ describe('graph pageTranslator', () => {
       toRecipients: [],
       ccRecipients: [],
       parentFolderId: null,
+      sensitivity: null,
     });
   });
 

@@ -29,6 +29,7 @@ describe('graph requests', () => {
       'parentFolderId',
       'receivedDateTime',
       'sender',
+      'sensitivity',
       'sentDateTime',
       'subject',
       'toRecipients',

@@ -1,0 +1,188 @@
+// The gate every read of interaction log entries and opportunities goes through (lookup, history, detail, the
+// admin search, opportunities, the answers of cancel/uncancel/link/mark-private): it reads the deployment
+// settings and the records' contacts, applies domain/visibility.ts, drops or refuses what the privacy block
+// hides, and hands out Visible<T> records, the only kind the presenters accept. Mutations ask it first.
+//
+// Admin reads of another salesperson's mail content are reported to subscribers (the audit log): an admin sees
+// everything, so what they looked at is recorded instead.
+import {
+  entryAccess,
+  mayChangeContact,
+  mayMarkPrivate,
+  opportunityAccess,
+  redactEntry,
+  redactOpportunity,
+  type Access,
+  type Visible,
+} from '../domain/visibility.js';
+import type { Caller } from '../http/auth/identity.js';
+import type { ContactRepository } from '../repositories/contacts.js';
+import type {
+  DeploymentSettingsRecord,
+  DeploymentSettingsRepository,
+} from '../repositories/deploymentSettings.js';
+import type { Interaction } from '../repositories/interactions.js';
+import type { Contact } from '../repositories/masterData.js';
+import type { Opportunity } from '../repositories/opportunities.js';
+import { refuse } from './errors.js';
+
+export type VisibleEntry = Visible<Interaction>;
+export type VisibleOpportunity = Visible<Opportunity>;
+
+/** An admin saw the content (subject, link) of entries of salespeople other than themselves. */
+export interface AdminContentRead {
+  userId: string;
+  email: string | null;
+  /** What was read: history, detail, lookup, search, cancel, uncancel, link, mark_private. */
+  via: string;
+  salespersonCodes: string[];
+  entryNumbers: number[];
+}
+
+export type AdminContentReadListener = (read: AdminContentRead) => void | Promise<void>;
+
+export class VisibilityService {
+  private readonly listeners = new Set<AdminContentReadListener>();
+
+  constructor(private readonly d: { settings: DeploymentSettingsRepository; contacts: ContactRepository }) {}
+
+  /** Subscribes to admin reads of others' content (awaited: a read whose audit fails fails); unsubscribe. */
+  onAdminContentRead(listener: AdminContentReadListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  settings(): Promise<DeploymentSettingsRecord> {
+    return this.d.settings.get();
+  }
+
+  /** The entries the caller may see, in order: privacy-blocked ones dropped, the others redacted as allowed. */
+  async entries(
+    caller: Caller,
+    entries: Interaction[],
+    via: string,
+    known: Map<string, Contact> = new Map(),
+  ): Promise<VisibleEntry[]> {
+    if (entries.length === 0) return [];
+    const [settings, contacts] = await Promise.all([
+      this.d.settings.get(),
+      this.contactsOf(
+        entries.map((e) => e.contactNumber),
+        known,
+      ),
+    ]);
+    const out: VisibleEntry[] = [];
+    for (const e of entries) {
+      const access = entryAccess(caller, e, contacts.get(e.contactNumber) ?? null, settings);
+      if (access !== 'blocked') out.push(redactEntry(e, access));
+    }
+    await this.reportAdminRead(caller, out, via);
+    return out;
+  }
+
+  /** One entry, or `privacy_blocked` (409) when its contact is blocked or gone. */
+  async entry(caller: Caller, entry: Interaction, via: string, contact?: Contact): Promise<VisibleEntry> {
+    const known = contact ? new Map([[contact.number, contact]]) : undefined;
+    const [visible] = await this.entries(caller, [entry], via, known);
+    if (!visible) throw refuse.privacyBlocked();
+    return visible;
+  }
+
+  /** Cancel, uncancel, link: only who sees the entry in full may change it (403 `not_owner`). */
+  async assertMayChangeEntry(caller: Caller, entry: Interaction): Promise<void> {
+    const access = await this.entryAccessOf(caller, entry);
+    if (access === 'blocked') throw refuse.privacyBlocked();
+    if (access !== 'full') throw refuse.notOwner('You may not change this interaction log entry');
+  }
+
+  /** Marking private: the entry's own salesperson or an admin (403 `not_owner`). */
+  async assertMayMarkPrivate(caller: Caller, entry: Interaction): Promise<void> {
+    if ((await this.entryAccessOf(caller, entry)) === 'blocked') throw refuse.privacyBlocked();
+    if (!mayMarkPrivate(caller, entry))
+      throw refuse.notOwner('Only its salesperson may mark an entry private');
+  }
+
+  async opportunities(
+    caller: Caller,
+    list: Opportunity[],
+    known: Map<string, Contact> = new Map(),
+  ): Promise<VisibleOpportunity[]> {
+    if (list.length === 0) return [];
+    const [settings, contacts] = await Promise.all([
+      this.d.settings.get(),
+      this.contactsOf(
+        list.map((o) => o.contactNumber),
+        known,
+      ),
+    ]);
+    const out: VisibleOpportunity[] = [];
+    for (const o of list) {
+      const access = opportunityAccess(caller, o, contacts.get(o.contactNumber) ?? null, settings);
+      if (access !== 'blocked') out.push(redactOpportunity(o, access));
+    }
+    return out;
+  }
+
+  async opportunity(caller: Caller, o: Opportunity): Promise<VisibleOpportunity> {
+    const [visible] = await this.opportunities(caller, [o]);
+    if (!visible) throw refuse.privacyBlocked();
+    return visible;
+  }
+
+  async assertMayChangeOpportunity(caller: Caller, o: Opportunity): Promise<void> {
+    const [settings, contact] = await Promise.all([
+      this.d.settings.get(),
+      this.d.contacts.byNumber(o.contactNumber),
+    ]);
+    const access = opportunityAccess(caller, o, contact, settings);
+    if (access === 'blocked') throw refuse.privacyBlocked();
+    if (access !== 'full') throw refuse.notOwner('You may not change this opportunity');
+  }
+
+  async assertMayChangeContact(caller: Caller, contact: Contact, changesOwner: boolean): Promise<void> {
+    if (!mayChangeContact(caller, contact, await this.d.settings.get(), changesOwner)) {
+      throw refuse.notOwner(
+        changesOwner
+          ? "Only an admin or the contact's owner may change its owner"
+          : 'You may not change this contact',
+      );
+    }
+  }
+
+  private async entryAccessOf(caller: Caller, entry: Interaction): Promise<Access> {
+    const [settings, contact] = await Promise.all([
+      this.d.settings.get(),
+      this.d.contacts.byNumber(entry.contactNumber),
+    ]);
+    return entryAccess(caller, entry, contact, settings);
+  }
+
+  private async contactsOf(numbers: string[], known: Map<string, Contact>): Promise<Map<string, Contact>> {
+    const missing = [...new Set(numbers)].filter((n) => !known.has(n));
+    if (missing.length === 0) return known;
+    // One equality each, in parallel, not `$in`: FerretDB answers `$in` by reading the whole collection.
+    const found = await Promise.all(missing.map((n) => this.d.contacts.byNumber(n)));
+    const out = new Map(known);
+    for (const c of found) if (c) out.set(c.number, c);
+    return out;
+  }
+
+  private async reportAdminRead(caller: Caller, shown: VisibleEntry[], via: string): Promise<void> {
+    if (this.listeners.size === 0 || !caller.roles.includes('admin')) return;
+    const others = shown.filter(
+      (e) =>
+        e.visibility === 'full' &&
+        e.salespersonCode !== caller.salespersonCode &&
+        (e.subject !== '' || e.message.webLink !== null || e.message.immutableId !== null),
+    );
+    if (others.length === 0) return;
+    const read: AdminContentRead = {
+      userId: caller.userId,
+      email: caller.email,
+      via,
+      salespersonCodes: [...new Set(others.map((e) => e.salespersonCode ?? ''))].sort(),
+      entryNumbers: others.map((e) => e.entryNumber),
+    };
+    await Promise.all([...this.listeners].map((l) => l(read)));
+  }
+}

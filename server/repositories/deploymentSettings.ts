@@ -35,7 +35,11 @@ export class DeploymentSettingsRepository {
     at: Date,
   ): Promise<DeploymentSettingsRecord> {
     const doc = { visibility: s.visibility, sensitiveMail: s.sensitiveMail, updatedAt: at, updatedBy: by };
-    await this.models.DeploymentSettings.replaceOne({ _id: ID }, doc, { upsert: true, runValidators: true });
+    await this.models.DeploymentSettings.replaceOne(
+      { _id: ID },
+      { _id: ID, ...doc },
+      { upsert: true, runValidators: true },
+    );
     return doc;
   }
 }

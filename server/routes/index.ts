@@ -15,6 +15,8 @@ import { loggingConsentRoutes } from './loggingConsent/routes.js';
 import { loggingSetupRoutes } from './loggingSetup/routes.js';
 import { loggingStatusRoutes } from './loggingStatus/routes.js';
 import { lookupRoutes } from './lookup/routes.js';
+import { privacyRoutes } from './audit/routes.js';
+import { withAudits } from './audit/table.js';
 import { mountRoutes, problemRateLimit } from './mount.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { paneStartRoutes } from './paneStart/routes.js';
@@ -37,7 +39,7 @@ export interface ApiOptions {
 }
 
 export function allRouteSpecs(s: Services, session: SessionOptions, publicUrl: string): RouteSpec[] {
-  return [
+  return withAudits([
     ...sessionRoutes(s, session),
     ...lookupRoutes(s),
     ...logEmailRoutes(s),
@@ -51,7 +53,8 @@ export function allRouteSpecs(s: Services, session: SessionOptions, publicUrl: s
     ...interactionSearchRoutes(s),
     ...paneStartRoutes(s),
     ...settingsRoutes(s),
-  ];
+    ...privacyRoutes(s),
+  ]);
 }
 
 export function createApiRouter(o: ApiOptions): Router {
@@ -88,6 +91,7 @@ export function createApiRouter(o: ApiOptions): Router {
     authenticator: o.authenticator,
     log: o.log,
     validateResponses: o.validateResponses,
+    audit: o.services.audit,
   });
 
   router.use(notFoundHandler);

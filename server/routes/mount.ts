@@ -8,6 +8,7 @@ import type { Authenticator } from '../http/auth/authenticate.js';
 import { ANONYMOUS, type Caller } from '../http/auth/identity.js';
 import { AppError, sendProblem } from '../http/problem.js';
 import type { Logger } from '../logging/logger.js';
+import { clientOf, type AuditService } from '../services/audit.js';
 import type { Access, RouteSpec } from './route.js';
 
 export const JSON_LIMIT = '100kb';
@@ -17,6 +18,8 @@ export interface MountOptions {
   authenticator: Authenticator;
   log: Logger;
   validateResponses: boolean;
+  /** Where routes with an `audit` record what they did (none: nothing recorded). */
+  audit?: Pick<AuditService, 'record'>;
 }
 
 export function allows(access: Access, caller: Caller): boolean {
@@ -109,6 +112,13 @@ function handlerStep(spec: RouteSpec, o: MountOptions): RequestHandler {
     const caller = res.locals.caller as Caller;
     const reply = await spec.handle({ params, query, body, caller, req, res, log: req.log ?? o.log });
     const status = reply.status ?? spec.success.status;
+    if (spec.audit && o.audit && status < 400) {
+      // Recorded before the answer goes out: a change the log cannot record fails loudly (500), it is never
+      // silently unaudited.
+      const call = { params, query, body, status, headers: ('headers' in reply && reply.headers) || {} };
+      const notes = spec.audit({ ...call, reply: 'file' in reply ? undefined : reply.body });
+      for (const note of [notes ?? []].flat()) await o.audit.record(caller, clientOf(req), note);
+    }
     if ('file' in reply) {
       res
         .status(status)

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Caller } from '../http/auth/identity.js';
 import type { Logger } from '../logging/logger.js';
+import type { AuditNote } from '../services/audit.js';
 
 /** public: no token. user: any valid token. staff: salesperson or admin. admin: admin only. */
 export type Access = 'public' | 'user' | 'staff' | 'admin';
@@ -25,6 +26,21 @@ export interface HandlerContext<P, Q, B> {
 export type Reply<T> =
   | { status?: number; body: T; headers?: Record<string, string> }
   | { status?: number; file: { contentType: string; filename: string; content: string } };
+
+/** A succeeded call as its route's audit sees it (validated input, status, JSON answer, headers). */
+export interface AuditedCall {
+  /* eslint-disable @typescript-eslint/no-explicit-any -- each route's audit reads its own route's shapes */
+  params: any;
+  query: any;
+  body: any;
+  reply: any;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  status: number;
+  headers: Record<string, string>;
+}
+
+/** What a route records in the audit log once it succeeded (routes/audit/table.ts); null: nothing. */
+export type RouteAudit = (call: AuditedCall) => AuditNote | AuditNote[] | null;
 
 export interface RouteSpec<
   P extends z.ZodType = z.ZodType,
@@ -52,6 +68,8 @@ export interface RouteSpec<
   success: { status: number; description: string; schema?: S; contentType?: string };
   /** Error statuses worth documenting beyond the ones every route has. */
   errors?: number[];
+  /** Recorded by mount.ts after a 2xx answer (who, when, from where are added there). */
+  audit?: RouteAudit;
   handle(
     ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>,
   ): Promise<Reply<z.input<S>>> | Reply<z.input<S>>;

@@ -20,11 +20,12 @@ import { PaneStartService } from './paneStart.js';
 import { QuarantineReleaseService } from './quarantineRelease.js';
 import { SalespersonService } from './salespeople.js';
 import { TransferService } from './transfers.js';
+import { createPrivacyServices, type PrivacyServices } from './privacy.js';
 import { DeploymentSettingsRepository } from '../repositories/deploymentSettings.js';
 import { DeploymentSettingsService } from './settings.js';
 import { VisibilityService } from './visibility.js';
 
-export interface Services {
+export interface Services extends PrivacyServices {
   lookup: LookupService;
   interactions: InteractionService;
   opportunities: OpportunityService;
@@ -119,5 +120,6 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
     masterData,
     visibility,
     settings: new DeploymentSettingsService({ settings, now }),
+    ...createPrivacyServices(r, now, visibility),
   };
 }

@@ -27,6 +27,14 @@ import {
 } from './logging.js';
 import { claimSchema, type ClaimDoc } from './claims.js';
 import { paneStartFailureSchema, type PaneStartFailureDoc } from './paneStart.js';
+import {
+  auditSchema,
+  auditSubjectSchema,
+  retentionSchema,
+  type AuditDoc,
+  type AuditSubjectDoc,
+  type RetentionDoc,
+} from './audit.js';
 import { deploymentSettingsSchema, type DeploymentSettingsDoc } from './settings.js';
 
 export interface Models {
@@ -44,6 +52,9 @@ export interface Models {
   ConsentRequest: Model<ConsentRequestDoc>;
   PaneStartFailure: Model<PaneStartFailureDoc>;
   LegacyDn: Model<LegacyDnDoc>;
+  Audit: Model<AuditDoc>;
+  AuditSubject: Model<AuditSubjectDoc>;
+  Retention: Model<RetentionDoc>;
   DeploymentSettings: Model<DeploymentSettingsDoc>;
 }
 
@@ -65,6 +76,9 @@ export function createModels(conn: Connection): Models {
     ConsentRequest: get('ConsentRequest', consentRequestSchema, 'consentRequests'),
     PaneStartFailure: get('PaneStartFailure', paneStartFailureSchema, 'paneStartFailures'),
     LegacyDn: get('LegacyDn', legacyDnSchema, 'legacyDns'),
+    Audit: get('Audit', auditSchema, 'audit'),
+    AuditSubject: get('AuditSubject', auditSubjectSchema, 'auditSubjects'),
+    Retention: get('Retention', retentionSchema, 'retention'),
     DeploymentSettings: get('DeploymentSettings', deploymentSettingsSchema, 'deploymentSettings'),
   };
 }

@@ -96,6 +96,9 @@ interactionSchema.index({ occurredAt: -1 });
 // salesperson's (one contact's uses the history index above).
 interactionSchema.index({ occurredAt: -1, entryNumber: -1 });
 interactionSchema.index({ salespersonCode: 1, occurredAt: -1, entryNumber: -1 });
+// Erasing a contact (services/dataSubject.ts): entries linked to its opportunities, entries of its people.
+interactionSchema.index({ opportunityNumber: 1 });
+interactionSchema.index({ contactCompanyNumber: 1 });
 
 export interface OpportunityDoc {
   number: string;
@@ -140,3 +143,5 @@ opportunitySchema.index({ salespersonCode: 1, status: 1, createdAt: -1, number: 
 opportunitySchema.index({ salespersonCode: 1, createdAt: -1, number: -1 });
 opportunitySchema.index({ status: 1, createdAt: -1, number: -1 });
 opportunitySchema.index({ createdAt: -1, number: -1 });
+// Erasing a company: its people's opportunities lose it.
+opportunitySchema.index({ contactCompanyNumber: 1 });

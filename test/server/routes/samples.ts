@@ -85,6 +85,12 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
     }),
     cancelInteraction: (_h, f) => ({ path: `/interactions/${f.entryNumber}/cancel` }),
     uncancelInteraction: (_h, f) => ({ path: `/interactions/${f.entryNumber}/uncancel` }),
+    markInteractionPrivate: (_h, f) => ({
+      path: `/interactions/${f.entryNumber}/private`,
+      body: { private: false },
+    }),
+    settings: () => ({ path: '/settings' }),
+    putSettings: () => ({ path: '/settings', body: { visibility: 'team' } }),
     createOpportunity: () => ({
       path: '/opportunities',
       body: { contactNumber: 'CT000002', description: 'Service deal' },

@@ -1,0 +1,152 @@
+// Everything stored about one contact, across collections: read whole for its export, removed for its erasure
+// (services/dataSubject.ts decides what is removed and what detached). Writes go in batches of at most 50
+// statements (FerretDB never answers write commands of 100+), each by `_id` or an indexed key.
+import type { AnyBulkWriteOperation } from 'mongoose';
+import type { Models } from './models/index.js';
+import type { ContactDoc, InteractionDoc, OpportunityDoc } from './models/index.js';
+import type { MessageStateDoc, PendingArchiveDoc } from './models/logging.js';
+
+export const WRITE_BATCH = 50;
+const ENTRY_CLAIM = 'entry-opportunity#'; // repositories/opportunities.ts
+
+export type StoredContact = Omit<ContactDoc, never> & { _id?: unknown };
+export type StoredEntry = InteractionDoc;
+export type StoredOpportunity = OpportunityDoc & { _id?: unknown };
+
+async function inBatches<T>(items: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += WRITE_BATCH) await write(items.slice(i, i + WRITE_BATCH));
+}
+
+export class ContactDataRepository {
+  constructor(private readonly models: Models) {}
+
+  async contact(number: string): Promise<StoredContact | null> {
+    return this.models.Contact.findOne({ number }, { __v: 0 }).lean<StoredContact>();
+  }
+
+  /** Every entry of the contact, newest first (the history index). */
+  async entries(contactNumber: string): Promise<StoredEntry[]> {
+    return this.models.Interaction.find({ contactNumber })
+      .sort({ occurredAt: -1, entryNumber: -1 })
+      .lean<StoredEntry[]>();
+  }
+
+  async opportunities(contactNumber: string): Promise<StoredOpportunity[]> {
+    return this.models.Opportunity.find({ contactNumber }, { __v: 0 })
+      .sort({ createdAt: -1, number: -1 })
+      .lean<StoredOpportunity[]>();
+  }
+
+  /** Entries (of any contact) linked to an opportunity. */
+  async entriesLinkedTo(opportunityNumber: string): Promise<number[]> {
+    const rows = await this.models.Interaction.find({ opportunityNumber }, { entryNumber: 1 }).lean();
+    return rows.map((r) => r.entryNumber);
+  }
+
+  /** Unlinks entries from an opportunity about to go, and gives back their one-opportunity claims. */
+  async detachEntries(entryNumbers: number[]): Promise<void> {
+    await inBatches(entryNumbers, async (batch) => {
+      await this.models.Interaction.bulkWrite(
+        batch.map((entryNumber) => ({
+          updateOne: { filter: { entryNumber }, update: { $set: { opportunityNumber: null } } },
+        })),
+        { ordered: false },
+      );
+      await this.models.Claim.bulkWrite(
+        batch.map((n) => ({ deleteOne: { filter: { _id: `${ENTRY_CLAIM}${n}` } } })),
+        { ordered: false },
+      );
+    });
+  }
+
+  /** An erased company's people, their entries and opportunities keep everything but the company. */
+  async detachCompany(companyNumber: string): Promise<{ people: number; entries: number }> {
+    const people = await this.models.Contact.updateMany(
+      { companyNumber, number: { $ne: companyNumber } }, // a company is its own company
+      { $set: { companyNumber: null, companyName: null } },
+    );
+    const entries = await this.models.Interaction.updateMany(
+      { contactCompanyNumber: companyNumber },
+      { $set: { contactCompanyNumber: null } },
+    );
+    await this.models.Opportunity.updateMany(
+      { contactCompanyNumber: companyNumber },
+      { $set: { contactCompanyNumber: null } },
+    );
+    return { people: people.modifiedCount, entries: entries.modifiedCount };
+  }
+
+  async deleteEntries(entries: { entryNumber: number }[]): Promise<number> {
+    let deleted = 0;
+    await inBatches(entries, async (batch) => {
+      const ops: AnyBulkWriteOperation<InteractionDoc>[] = batch.map((e) => ({
+        deleteOne: { filter: { entryNumber: e.entryNumber } },
+      }));
+      deleted += (await this.models.Interaction.bulkWrite(ops, { ordered: false })).deletedCount;
+      await this.models.Claim.bulkWrite(
+        batch.map((e) => ({ deleteOne: { filter: { _id: `${ENTRY_CLAIM}${e.entryNumber}` } } })),
+        { ordered: false },
+      );
+    });
+    return deleted;
+  }
+
+  async deleteOpportunities(numbers: string[]): Promise<number> {
+    let deleted = 0;
+    await inBatches(numbers, async (batch) => {
+      const ops = batch.map((number) => ({ deleteOne: { filter: { number } } }));
+      deleted += (await this.models.Opportunity.bulkWrite(ops, { ordered: false })).deletedCount;
+    });
+    return deleted;
+  }
+
+  async deleteContact(number: string): Promise<void> {
+    await this.models.Contact.deleteOne({ number });
+  }
+
+  /** The ledger of one mailbox (quarantined, failing and kept mail), for what names the contact. */
+  async messageStates(
+    mailbox: string,
+  ): Promise<Pick<MessageStateDoc, '_id' | 'subject' | 'reason' | 'internetMessageId'>[]> {
+    const all = await Promise.all(
+      (['failing', 'quarantined', 'kept'] as const).map((state) =>
+        this.models.MessageState.find(
+          { mailbox, state },
+          { _id: 1, subject: 1, reason: 1, internetMessageId: 1 },
+        ).lean(),
+      ),
+    );
+    return all.flat();
+  }
+
+  async deleteMessageStates(ids: string[]): Promise<number> {
+    let deleted = 0;
+    await inBatches(ids, async (batch) => {
+      const ops = batch.map((_id) => ({ deleteOne: { filter: { _id } } }));
+      deleted += (await this.models.MessageState.bulkWrite(ops, { ordered: false })).deletedCount;
+    });
+    return deleted;
+  }
+
+  /** The loop's intents of one mailbox (entries it has yet to write). */
+  async intents(mailbox: string): Promise<Pick<PendingArchiveDoc, '_id' | 'messages'>[]> {
+    return this.models.PendingArchive.find({ mailbox }, { _id: 1, messages: 1 })
+      .sort({ createdAt: 1 })
+      .lean();
+  }
+
+  /** Rewrites an intent's messages (never creates one the loop has settled meanwhile). */
+  async replaceIntent(id: string, messages: unknown[]): Promise<void> {
+    if (messages.length === 0) await this.models.PendingArchive.deleteOne({ _id: id });
+    else await this.models.PendingArchive.updateOne({ _id: id }, { $set: { messages } });
+  }
+
+  async setBlocklist(mailbox: string, blocklist: string[]): Promise<void> {
+    await this.models.LoggingSetup.updateOne({ mailbox }, { $set: { 'policy.blocklist': blocklist } });
+  }
+
+  /** Cached X.500 -> SMTP answers (a cache: refilled from the directory when needed). */
+  async clearLegacyDnCache(): Promise<void> {
+    await this.models.LegacyDn.deleteMany({});
+  }
+}

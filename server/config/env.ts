@@ -58,6 +58,10 @@ const schema = z
     API_CLIENT_ID: z.string().default(''),
     API_SCOPE: z.string().default('access_as_user'),
     ADMIN_EMAILS: list,
+    // Clients whose user tokens are accepted (`azp`/`appid`): the add-in and the console. Empty: API_CLIENT_ID.
+    ALLOWED_CLIENT_IDS: list,
+    // Apps whose own tokens (`idtyp=app`, app roles, no user) are accepted. Empty: none.
+    APP_CLIENT_IDS: list,
     INTERNAL_DOMAINS: list,
     SCHEDULER_ENABLED: bool.default(true),
     SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1000),

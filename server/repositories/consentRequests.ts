@@ -11,6 +11,11 @@ export class ConsentRequestRepository {
     await this.models.ConsentRequest.create(request);
   }
 
+  /** Reads a request without using it up (the callback checks the browser before it takes the request). */
+  async peek(stateHash: string): Promise<ConsentRequest | null> {
+    return this.models.ConsentRequest.findById(stateHash).lean();
+  }
+
   /**
    * Takes the request out: only the caller whose deleteOne removed it gets it, so a replayed or concurrent
    * callback with the same state gets null. Expiry is the caller's to check (there is no TTL index).

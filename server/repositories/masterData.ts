@@ -4,7 +4,7 @@ import type { ContactDoc, SalespersonDoc } from './models/masterData.js';
 
 export type Salesperson = Pick<SalespersonDoc, 'code' | 'name' | 'email' | 'active'> & {
   x500Addresses?: string[];
-};
+} & Partial<Pick<SalespersonDoc, 'entraTenantId' | 'entraObjectId' | 'pendingSignIn'>>;
 export type Contact = Omit<ContactDoc, 'createdAt' | 'updatedAt'>;
 export type DirectoryContact = Omit<Contact, 'companyName' | 'phone'>;
 

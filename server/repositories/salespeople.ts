@@ -4,7 +4,17 @@ import type { Models } from './models/index.js';
 import type { Salesperson } from './masterData.js';
 import { isDuplicateKeyError } from './db.js';
 
-const FIELDS = { _id: 0, code: 1, name: 1, email: 1, active: 1, x500Addresses: 1 } as const;
+const FIELDS = {
+  _id: 0,
+  code: 1,
+  name: 1,
+  email: 1,
+  active: 1,
+  x500Addresses: 1,
+  entraTenantId: 1,
+  entraObjectId: 1,
+  pendingSignIn: 1,
+} as const;
 export const MAX_SALESPEOPLE_LISTED = 500;
 
 export class SalespersonRepository {
@@ -52,6 +62,25 @@ export class SalespersonRepository {
   async update(code: string, changes: Partial<Omit<Salesperson, 'code'>>): Promise<Salesperson | null> {
     const r = await this.models.Salesperson.updateOne({ code }, { $set: changes });
     return r.matchedCount === 1 ? this.byCode(code) : null;
+  }
+
+  /** The salespeople bound to this Entra ID user (one, unless something went wrong). */
+  async byEntraObject(tenantId: string, objectId: string): Promise<Salesperson[]> {
+    return this.models.Salesperson.find({ entraObjectId: objectId, entraTenantId: tenantId }, FIELDS).lean<
+      Salesperson[]
+    >();
+  }
+
+  /** Binds the pending sign-in with this object id; false when the pending sign-in is another (or none). */
+  async confirmPendingSignIn(code: string, objectId: string): Promise<boolean> {
+    const sp = await this.models.Salesperson.findOne({ code }, { pendingSignIn: 1 }).lean();
+    const p = sp?.pendingSignIn;
+    if (!p || p.objectId !== objectId) return false;
+    const r = await this.models.Salesperson.updateOne(
+      { code, 'pendingSignIn.objectId': objectId },
+      { $set: { entraTenantId: p.tenantId, entraObjectId: p.objectId, pendingSignIn: null } },
+    );
+    return r.modifiedCount === 1;
   }
 }
 

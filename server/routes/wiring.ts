@@ -7,6 +7,7 @@ import type { Engine } from '../jobs/engine.js';
 import { delegatedSignInFor } from '../mailsource/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
 import type { Repositories } from '../repositories/index.js';
+import { IdentityRepository } from '../repositories/identities.js';
 import { createServices, type Services } from '../services/index.js';
 import { createApiRouter } from './index.js';
 
@@ -31,7 +32,7 @@ export async function createApi(
       ),
   });
   const auth = await createAuth(config, {
-    salespersonByEmail: (email) => services.masterData.salespersonByEmail(email),
+    identities: new IdentityRepository(repos.db.models),
     log,
   });
   const router = createApiRouter({

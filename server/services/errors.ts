@@ -16,7 +16,21 @@ export const refuse = {
   contactMismatch: (detail: string) => new AppError(409, 'contact_mismatch', detail),
   contactExists: () => new AppError(409, 'contact_exists', 'The address already belongs to a contact'),
   salespersonExists: () => new AppError(409, 'salesperson_exists', 'A salesperson with this code exists'),
+  signInChanged: () =>
+    new AppError(
+      409,
+      'sign_in_changed',
+      'The pending sign-in is not the one confirmed; reload and look again',
+    ),
+  entraBoundElsewhere: (code: string) =>
+    new AppError(409, 'entra_bound_elsewhere', `This Entra ID user already is salesperson ${code}`),
   nothingToLog: (detail: string) => new AppError(422, 'nothing_to_log', detail),
+  notParticipant: () =>
+    new AppError(
+      403,
+      'not_a_participant',
+      'Only a sender or recipient of the message (or an admin) can log it',
+    ),
   forbidden: (detail: string) => new AppError(403, 'forbidden', detail),
   /** The visibility model (`owner`) or an entry's private mark keeps this record from the caller. */
   notOwner: (detail: string) => new AppError(403, 'not_owner', detail),

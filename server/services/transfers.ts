@@ -10,7 +10,22 @@ import { normalizeAddress } from '../../shared/email.js';
 import { cell, ImportProblems, parseCsv, toCsv, type CsvRow, type FieldProblem } from './csv.js';
 import type { ContactService } from './contacts.js';
 
-export const SALESPERSON_COLUMNS = ['code', 'name', 'email', 'active'] as const;
+/** entraTenantId/entraObjectId bind a salesperson to an Entra ID user (import: both or neither). */
+export const SALESPERSON_COLUMNS = [
+  'code',
+  'name',
+  'email',
+  'active',
+  'entraTenantId',
+  'entraObjectId',
+] as const;
+const entraId = z.union([
+  z.literal('').transform(() => null),
+  z
+    .string()
+    .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'An Entra ID GUID')
+    .transform((g) => g.toLowerCase()),
+]);
 export const CONTACT_COLUMNS = [
   'number',
   'kind',
@@ -114,7 +129,14 @@ export class TransferService {
     const all = await this.d.salespeople.list();
     return toCsv(
       SALESPERSON_COLUMNS,
-      all.map(({ x500Addresses: _x500, ...sp }) => sp),
+      all.map((sp) => ({
+        code: sp.code,
+        name: sp.name,
+        email: sp.email,
+        active: sp.active,
+        entraTenantId: sp.entraTenantId ?? null,
+        entraObjectId: sp.entraObjectId ?? null,
+      })),
     );
   }
 
@@ -129,6 +151,7 @@ export class TransferService {
         name: cell(problems, row, 'name', required(100)),
         email: cell(problems, row, 'email', address),
         active: cell(problems, row, 'active', flag(true)),
+        ...this.bindingOf(problems, row),
       };
       if (sp.code !== undefined) {
         const first = seen.get(sp.code);
@@ -138,14 +161,16 @@ export class TransferService {
       if (Object.values(sp).every((v) => v !== undefined))
         parsed.push({ ...(sp as Salesperson), line: row.line });
     }
+    await this.bindingsTaken(parsed, problems);
     if (onError === 'reject') problems.throwIfAny();
     const good = parsed.filter((sp) => !problems.lines.has(sp.line));
     const existing = await this.d.salespeople.byCodes(good.map((s) => s.code));
     let created = 0;
     for (const { line: _line, ...sp } of good) {
-      if (existing.has(sp.code))
-        await this.d.salespeople.update(sp.code, { name: sp.name, email: sp.email, active: sp.active });
-      else if (await this.d.salespeople.create(sp)) created++;
+      if (existing.has(sp.code)) {
+        const { code, ...changes } = sp;
+        await this.d.salespeople.update(code, changes);
+      } else if (await this.d.salespeople.create(sp)) created++;
     }
     return reportOf(onError, problems, created, good.length - created);
   }
@@ -224,6 +249,47 @@ export class TransferService {
       }
     }
     return reportOf(onError, problems, created, updated);
+  }
+
+  /**
+   * The binding columns, when the file has them (a file without them leaves bindings alone): both ids or
+   * neither (blank unbinds); no Entra ID user twice in the file. Bindings held by salespeople outside the file
+   * are the admin's to clear first (checked row by row in `bindingsTaken`).
+   */
+  private bindingOf(
+    problems: ImportProblems,
+    row: CsvRow,
+  ): { entraTenantId?: string | null; entraObjectId?: string | null } {
+    if (!('entraObjectId' in row.values) && !('entraTenantId' in row.values)) return {};
+    const tenant = cell(problems, row, 'entraTenantId', entraId);
+    const object = cell(problems, row, 'entraObjectId', entraId);
+    if (tenant === undefined || object === undefined) return { entraTenantId: undefined };
+    if ((tenant === null) !== (object === null)) {
+      problems.add(
+        row.line,
+        tenant === null ? 'entraTenantId' : 'entraObjectId',
+        'Give both Entra ids or neither',
+      );
+      return { entraTenantId: undefined };
+    }
+    return { entraTenantId: tenant, entraObjectId: object };
+  }
+
+  /** One Entra ID user is one salesperson: not twice in the file, not already another's outside it. */
+  private async bindingsTaken(rows: (Salesperson & { line: number })[], problems: ImportProblems) {
+    const seen = new Map<string, { line: number; code: string }>();
+    for (const sp of rows) {
+      if (!sp.entraTenantId || !sp.entraObjectId) continue;
+      const key = `${sp.entraTenantId}:${sp.entraObjectId}`;
+      const first = seen.get(key);
+      if (first) problems.add(sp.line, 'entraObjectId', `Also on line ${first.line}`);
+      else seen.set(key, { line: sp.line, code: sp.code });
+      const holders = await this.d.salespeople.byEntraObject(sp.entraTenantId, sp.entraObjectId);
+      const other = holders.find(
+        (h) => h.code !== sp.code && !rows.some((r) => r.code === h.code && r.entraObjectId === null),
+      );
+      if (other) problems.add(sp.line, 'entraObjectId', `Already salesperson ${other.code}`);
+    }
   }
 
   /** Each cell checked on its own, so one row reports all its problems; `values` holds the cells that passed. */

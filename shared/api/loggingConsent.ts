@@ -49,8 +49,9 @@ export type DelegatedAccountView = z.infer<typeof DelegatedAccountView>;
 
 /**
  * Refusals of POST .../consent (problem+json): `consent_not_delegated` 409 (the setup uses app-only access),
- * `consent_no_credential` 409 (no tenant, client id, secret or certificate yet), `consent_start_failed` 502
- * (Entra ID could not be asked).
+ * `consent_no_credential` 409 (no tenant, client id, secret or certificate yet), `consent_no_job_account` 409
+ * (no job account named: only the named account may sign in), `consent_start_failed` 502 (Entra ID could not
+ * be asked). The start also sets an HttpOnly cookie; the callback refuses a browser without it.
  * Outcomes the callback reports to the console (`code` in the hash; `aadsts` may name Entra's error number):
  */
 export const ConsentOutcomeCodes = [
@@ -66,6 +67,10 @@ export const ConsentOutcomeCodes = [
   'consent_setup_changed',
   /** The code could not be redeemed for tokens (see `aadsts`). */
   'consent_failed',
+  /** The callback came from a browser other than the one that started the sign-in (no or another cookie). */
+  'consent_other_browser',
+  /** Someone other than the named job account signed in; nothing was stored. */
+  'consent_wrong_account',
 ] as const;
 export type ConsentOutcomeCode = (typeof ConsentOutcomeCodes)[number];
 

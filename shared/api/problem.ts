@@ -25,13 +25,16 @@ export type Problem = z.infer<typeof Problem>;
  * - `opportunity_closed` 409: linking to a won/lost opportunity.
  * - `contact_exists` 409: POST /contacts with an address that already belongs to a contact.
  * - `nothing_to_log` 422: no contact/salesperson pair on the message, so no entry can be written.
+ * - `not_a_participant` 403: "Log this email" by someone who neither sent nor received the message.
  * Further codes of the admin routes and the HTTP layer:
  * - `route_not_found` 404, `malformed_json` 400, `unsupported_media_type` 415, `body_too_large` 413.
  * - `contact_mismatch` 409: the entry or opportunity belongs to another contact than the one named.
  * - `salesperson_exists` 409, `import_invalid` 422 (field errors with path "<line>.<column>").
  * - `auth_unavailable` 503: the identity provider's keys could not be fetched.
- * - `consent_not_delegated` 409, `consent_no_credential` 409, `consent_start_failed` 502: starting the job
+ * - `consent_not_delegated` 409, `consent_no_credential` 409, `consent_no_job_account` 409,
+ *   `consent_start_failed` 502: starting the job
  *   account's sign-in (see loggingConsent.ts; the callback answers with redirects, not problems).
+ * - `sign_in_changed` 409, `entra_bound_elsewhere` 409: binding a salesperson to an Entra ID user.
  */
 export const ProblemCodes = [
   'unauthenticated',
@@ -47,6 +50,7 @@ export const ProblemCodes = [
   'opportunity_closed',
   'contact_exists',
   'nothing_to_log',
+  'not_a_participant',
   'route_not_found',
   'malformed_json',
   'unsupported_media_type',
@@ -58,5 +62,8 @@ export const ProblemCodes = [
   'consent_not_delegated',
   'consent_no_credential',
   'consent_start_failed',
+  'consent_no_job_account',
+  'sign_in_changed',
+  'entra_bound_elsewhere',
 ] as const;
 export type ProblemCode = (typeof ProblemCodes)[number];

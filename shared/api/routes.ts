@@ -58,6 +58,8 @@ export const adminApiRoutes = {
   createSalesperson: { method: 'POST', path: '/salespeople' },
   /** Admin. UpdateSalespersonRequest -> Salesperson */
   updateSalesperson: { method: 'PATCH', path: '/salespeople/:code' },
+  /** Admin. ConfirmSignInRequest -> Salesperson (binds the pending sign-in) */
+  confirmSalespersonSignIn: { method: 'POST', path: '/salespeople/:code/confirm-sign-in' },
   /** Admin. -> text/csv */
   exportSalespeople: { method: 'GET', path: '/salespeople/export' },
   /** Admin. text/csv, ?onError=reject|skip -> ImportReport */

@@ -1,7 +1,27 @@
 // Salespeople (the admin console's list, and the pickers of the task pane).
 import { z } from 'zod';
-import { SalespersonCode } from './common.js';
+import { Instant, SalespersonCode } from './common.js';
 import { ProblemFieldError } from './problem.js';
+
+/** An Entra ID tenant or object id (a GUID, compared in lower case). */
+export const EntraId = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'an Entra ID GUID');
+
+/** The Entra ID user a salesperson is: role resolution trusts this binding, never an address. */
+export const EntraBinding = z.strictObject({ tenantId: EntraId, objectId: EntraId });
+export type EntraBinding = z.infer<typeof EntraBinding>;
+
+/** A verified sign-in whose address matched an unbound salesperson, for an admin to confirm. */
+export const PendingSignIn = z.strictObject({
+  tenantId: z.string(),
+  objectId: z.string(),
+  displayName: z.string(),
+  address: z.string(),
+  seenAt: Instant,
+});
+export type PendingSignIn = z.infer<typeof PendingSignIn>;
 
 export const Salesperson = z.strictObject({
   code: SalespersonCode,
@@ -11,8 +31,19 @@ export const Salesperson = z.strictObject({
   active: z.boolean(),
   /** Exchange X.500 addresses (legacy DNs) Graph may give instead of the email address. */
   x500Addresses: z.array(z.string()),
+  /** Who this salesperson is in Entra ID; null until an admin confirms a sign-in or imports the ids. */
+  entra: EntraBinding.nullable(),
+  pendingSignIn: PendingSignIn.nullable(),
 });
 export type Salesperson = z.infer<typeof Salesperson>;
+
+/**
+ * POST /salespeople/{code}/confirm-sign-in -> Salesperson: binds the pending sign-in with this object id.
+ * 409 `sign_in_changed` when the pending sign-in is another one (or gone); 409 `entra_bound_elsewhere` when
+ * that user already is another salesperson.
+ */
+export const ConfirmSignInRequest = z.strictObject({ objectId: EntraId });
+export type ConfirmSignInRequest = z.infer<typeof ConfirmSignInRequest>;
 
 /** GET /salespeople?search= : code or name prefix (case-insensitive), by code; at most 500. */
 export const SalespersonListQuery = z.strictObject({
@@ -29,6 +60,7 @@ export const CreateSalespersonRequest = z.strictObject({
   name: z.string().trim().min(1).max(100),
   email: z.email().max(254).optional(),
   active: z.boolean().optional(),
+  entra: EntraBinding.optional(),
 });
 export type CreateSalespersonRequest = z.infer<typeof CreateSalespersonRequest>;
 
@@ -37,6 +69,8 @@ export const UpdateSalespersonRequest = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   email: z.email().max(254).nullable().optional(),
   active: z.boolean().optional(),
+  /** Binds (or, with null, unbinds) the Entra ID user; 409 `entra_bound_elsewhere` if another has it. */
+  entra: EntraBinding.nullable().optional(),
   /** Replaces the list. Each like "/O=EXCHANGELABS/OU=.../CN=RECIPIENTS/CN=...". */
   x500Addresses: z
     .array(

@@ -111,6 +111,10 @@ export const daSetup: SetupMessages = {
         'Opsætningen blev ændret, mens jobkontoen loggede på (adgang eller app-registrering). Log på igen.',
       consent_failed:
         'Logon kunne ikke gennemføres. Kontrollér app-registreringens klienthemmelighed eller certifikat og omdirigerings-URL, og log på igen.',
+      consent_other_browser:
+        'Logon kom tilbage til en anden browser end den, der startede det, og blev afvist. Start det igen her, og gennemfør det i denne browser.',
+      consent_wrong_account:
+        'En anden konto end jobkontoen for denne postkasse loggede på, så intet blev gemt. Log på med jobkontoen, eller skift jobkontoen først.',
       unknown: 'Jobkontoen kunne ikke logge på. Start logon igen.',
     },
   },

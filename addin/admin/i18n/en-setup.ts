@@ -110,6 +110,10 @@ export const enSetup = {
         'The setup changed while the job account was signing in (access mode or app registration). Sign in again.',
       consent_failed:
         'The sign-in could not be completed. Check the client secret or certificate and the redirect URL of the app registration, then sign in again.',
+      consent_other_browser:
+        'The sign-in came back to another browser than the one that started it, so it was refused. Start it again here and finish it in this browser.',
+      consent_wrong_account:
+        'Another account signed in than the job account named for this mailbox, so nothing was stored. Sign in with the job account, or change the job account first.',
       unknown: 'The sign-in of the job account failed. Start it again.',
     } as Record<string, string>,
   },

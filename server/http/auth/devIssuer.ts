@@ -1,14 +1,19 @@
 // The development issuer: `npm start` runs without Entra ID by minting tokens for any address it is asked for.
 // A key pair is generated at start (nothing to leak, nothing persisted); tokens are verified with the same
-// jose checks as Entra tokens (signature, issuer, audience, expiry). Enabled only by AUTH_MODE=dev, which the
-// configuration refuses when NODE_ENV=production.
+// jose checks as Entra tokens (signature, issuer, audience, expiry) and the same claim rules (claims.ts: scope,
+// client, verified address). A development user is a member of the development tenant whose
+// `preferred_username` is its address, so the address counts as verified, as a UPN does. Enabled only by
+// AUTH_MODE=dev, which the configuration refuses in production and off loopback.
 import crypto from 'node:crypto';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import { normalizeAddress } from '../../../shared/email.js';
-import { AuthFailure, addressFromClaims, type TokenVerifier, type VerifiedIdentity } from './identity.js';
+import { identityFromClaims } from './claims.js';
+import { AuthFailure, type TokenVerifier, type VerifiedIdentity } from './identity.js';
 
 export const DEV_TENANT_ID = '00000000-0000-0000-0000-00000000de00';
 export const DEV_AUDIENCE = 'interlog-dev';
+/** The client the development tokens name in `azp` (the add-in and the console, as in Entra ID). */
+export const DEV_CLIENT_ID = 'interlog-dev-client';
 const LIFETIME_S = 3600;
 
 export interface DevIssuer extends TokenVerifier {
@@ -52,6 +57,7 @@ export async function createDevIssuer(o: {
         preferred_username: email,
         name: opts.name ?? nameFromAddress(email),
         scp: o.scope,
+        azp: DEV_CLIENT_ID,
         ...(opts.appRoles ? { roles: opts.appRoles } : {}),
         ver: '2.0',
       })
@@ -78,16 +84,7 @@ export async function createDevIssuer(o: {
       } catch (err) {
         throw new AuthFailure('invalid_token', (err as { code?: string }).code ?? 'invalid');
       }
-      const email = addressFromClaims(payload);
-      const oid = String(payload.oid);
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r) => typeof r === 'string') : [];
-      return {
-        userId: `${DEV_TENANT_ID}:${oid}`,
-        tenantId: DEV_TENANT_ID,
-        email,
-        displayName: typeof payload.name === 'string' ? payload.name : (email ?? oid),
-        appRoles: roles,
-      };
+      return identityFromClaims(payload, { scope: o.scope, userClients: [DEV_CLIENT_ID], appClients: [] });
     },
   };
 }

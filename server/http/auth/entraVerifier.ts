@@ -1,9 +1,11 @@
 // Microsoft Entra ID v2 access tokens for our API, verified with jose against the tenant's published keys:
 // issuer `{authority}/{tid}/v2.0` for allow-listed tenants only, audience our application id (or its
-// api:// URI), the API scope in `scp` or an app role in `roles`, RS256 only. The authority host is configurable
-// so tests run a real OIDC server on loopback.
+// api:// URI), RS256 only; then claims.ts decides what kind of token it is (user with our scope from an
+// allowed client, or an allow-listed app) and which address it proves. The authority host is configurable so
+// tests run a real OIDC server on loopback.
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { AuthFailure, addressFromClaims, type TokenVerifier, type VerifiedIdentity } from './identity.js';
+import { identityFromClaims } from './claims.js';
+import { AuthFailure, type TokenVerifier, type VerifiedIdentity } from './identity.js';
 
 export interface EntraVerifierOptions {
   authorityHost: string;
@@ -12,6 +14,10 @@ export interface EntraVerifierOptions {
   audience: string;
   /** API_SCOPE, e.g. "access_as_user". */
   scope: string;
+  /** ALLOWED_CLIENT_IDS: the `azp`/`appid` of user tokens (the add-in, the console). */
+  userClients: readonly string[];
+  /** APP_CLIENT_IDS: apps whose own tokens (`idtyp=app`) are accepted. */
+  appClients: readonly string[];
   /** Where a tenant's keys are; default Entra's `{authority}/{tid}/discovery/v2.0/keys`. */
   jwksUri?: (authorityHost: string, tenantId: string) => string;
   /** Allowed clock skew in seconds (default 60). */
@@ -54,21 +60,11 @@ export function createEntraVerifier(o: EntraVerifierOptions): TokenVerifier {
       } catch (err) {
         throw classifyJoseError(err);
       }
-      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
-      const appRoles = Array.isArray(payload.roles) ? payload.roles.filter((r) => typeof r === 'string') : [];
-      if (!scopes.includes(o.scope) && appRoles.length === 0) {
-        throw new AuthFailure('insufficient_scope', 'neither the API scope nor an app role');
-      }
-      const oid = payload.oid;
-      if (typeof oid !== 'string' || oid === '') throw new AuthFailure('invalid_token', 'no oid');
-      const email = addressFromClaims(payload);
-      return {
-        userId: `${tid}:${oid}`,
-        tenantId: tid,
-        email,
-        displayName: typeof payload.name === 'string' ? payload.name : (email ?? oid),
-        appRoles,
-      };
+      return identityFromClaims(payload, {
+        scope: o.scope,
+        userClients: o.userClients.map((c) => c.toLowerCase()),
+        appClients: o.appClients.map((c) => c.toLowerCase()),
+      });
     },
   };
 }

@@ -3,11 +3,10 @@
 import type { ClientConfig } from '../../../shared/api/config.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../logging/logger.js';
-import type { Salesperson } from '../../repositories/masterData.js';
 import { createAuthenticator, type Authenticator } from './authenticate.js';
 import { createDevIssuer, type DevIssuer } from './devIssuer.js';
 import { createEntraVerifier, type EntraVerifierOptions } from './entraVerifier.js';
-import { createCallerResolver } from './identity.js';
+import { createCallerResolver, type IdentityStore } from './identity.js';
 
 export interface AuthSetup {
   authenticator: Authenticator;
@@ -23,13 +22,16 @@ export type AuthConfig = Pick<
   | 'API_CLIENT_ID'
   | 'API_SCOPE'
   | 'ADMIN_EMAILS'
+  | 'ALLOWED_CLIENT_IDS'
+  | 'APP_CLIENT_IDS'
   | 'PUBLIC_URL'
 >;
 
 export async function createAuth(
   config: AuthConfig,
   deps: {
-    salespersonByEmail: (email: string) => Promise<Salesperson | null>;
+    /** Salesperson bindings and the app-role-admin mark (repositories/identities.ts). */
+    identities: IdentityStore;
     log: Logger;
     now?: () => number;
     /** Tests point this at their OIDC server's key endpoint. */
@@ -39,7 +41,7 @@ export async function createAuth(
   const now = deps.now ?? Date.now;
   const resolve = createCallerResolver({
     adminEmails: config.ADMIN_EMAILS,
-    salespersonByEmail: deps.salespersonByEmail,
+    store: deps.identities,
     now,
   });
   if (config.AUTH_MODE === 'dev') {
@@ -62,6 +64,9 @@ export async function createAuth(
     tenantIds: config.ENTRA_TENANT_IDS,
     audience: config.API_CLIENT_ID,
     scope: config.API_SCOPE,
+    // Empty means "the API's own registration": the add-in signs in with it (nested app authentication).
+    userClients: config.ALLOWED_CLIENT_IDS.length > 0 ? config.ALLOWED_CLIENT_IDS : [config.API_CLIENT_ID],
+    appClients: config.APP_CLIENT_IDS,
     jwksUri: deps.jwksUri,
   });
   const [onlyTenant] = config.ENTRA_TENANT_IDS.length === 1 ? config.ENTRA_TENANT_IDS : [];

@@ -297,6 +297,10 @@ export interface ConsentRequestDoc {
   /** `${tid}:${oid}` and address of the admin who started it. */
   requestedBy: string;
   requestedByEmail: string | null;
+  /** sha256 of the nonce in the starting browser's HttpOnly cookie: the callback must come from that browser. */
+  browserNonceHash: string;
+  /** The job account the admin named (lower case): whoever else signs in is refused. */
+  expectedAccount: string;
   /** Where the console goes back to, and the query parameters of its page to keep (language, dev user). */
   returnTo: 'wizard' | 'logging';
   keep: { lang: string | null; devUser: string | null };
@@ -313,6 +317,8 @@ export const consentRequestSchema = new Schema<ConsentRequestDoc>(
     clientId: { type: String, required: true },
     requestedBy: { type: String, required: true },
     requestedByEmail: { type: String, default: null },
+    browserNonceHash: { type: String, required: true },
+    expectedAccount: { type: String, required: true },
     returnTo: { type: String, enum: ['wizard', 'logging'], required: true },
     keep: {
       type: new Schema(

@@ -9,6 +9,17 @@ export interface SalespersonDoc {
   active: boolean;
   /** Exchange X.500 addresses (legacy DNs) Graph may give for this salesperson, as an admin recorded them. */
   x500Addresses: string[];
+  /** The Entra ID user this salesperson is (tenant id + object id), once an admin bound it; null until then. */
+  entraTenantId: string | null;
+  entraObjectId: string | null;
+  /** The last verified sign-in whose address matched while unbound, waiting for an admin to confirm it. */
+  pendingSignIn: {
+    tenantId: string;
+    objectId: string;
+    displayName: string;
+    address: string;
+    seenAt: Date;
+  } | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,10 +31,27 @@ export const salespersonSchema = new Schema<SalespersonDoc>(
     email: { type: String, default: null, maxlength: 254 },
     active: { type: Boolean, default: true },
     x500Addresses: { type: [String], default: [] },
+    entraTenantId: { type: String, default: null, maxlength: 36 },
+    entraObjectId: { type: String, default: null, maxlength: 36 },
+    pendingSignIn: {
+      type: new Schema(
+        {
+          tenantId: { type: String, required: true },
+          objectId: { type: String, required: true },
+          displayName: { type: String, required: true, maxlength: 200 },
+          address: { type: String, required: true, maxlength: 254 },
+          seenAt: { type: Date, required: true },
+        },
+        { _id: false, strict: 'throw' },
+      ),
+      default: null,
+    },
   },
   { timestamps: true, strict: 'throw' },
 );
 salespersonSchema.index({ code: 1 }, { unique: true });
+// "Which salesperson is this signed-in user?" (role resolution, on every token not in its cache).
+salespersonSchema.index({ entraObjectId: 1, entraTenantId: 1 });
 salespersonSchema.index({ email: 1 });
 // "Which salesperson is this address?" (lowest code wins, as in the directory).
 salespersonSchema.index({ email: 1, code: 1 });

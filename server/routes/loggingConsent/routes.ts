@@ -1,6 +1,7 @@
 // Delegated access: an admin starts the job account's sign-in (POST .../consent, also "Renew token"); Entra ID
 // sends the browser back to the callback, a top-level navigation without a bearer token that the single-use
-// state authenticates. The callback always redirects (303) to the console with the outcome, never shows JSON.
+// state authenticates together with the HttpOnly cookie the start set in the admin's browser. The callback always
+// redirects (303) to the console with the outcome, never shows JSON.
 import { z } from 'zod';
 import { ConsentStarted, ConsentStartRequest, consentApiRoutes } from '../../../shared/api/loggingConsent.js';
 import { API_BASE } from '../../../shared/api/routes.js';
@@ -38,11 +39,12 @@ export function loggingConsentRoutes(s: Services, o: { publicUrl: string }): Rou
       body: ConsentStartRequest.optional(),
       success: { status: 200, description: 'The sign-in URL, single use', schema: ConsentStarted },
       errors: [404, 409, 502],
+      // The console's fetch is same-origin, so the browser keeps the cookie for Entra ID's redirect back.
       async handle({ params, body, caller }) {
         const r = await s.loggingConsent.start(params.mailbox, caller, body ?? {}, redirectUri);
         return {
           body: { url: r.url, expiresAt: r.expiresAt.toISOString() },
-          headers: { 'Cache-Control': 'no-store' },
+          headers: { 'Cache-Control': 'no-store', 'Set-Cookie': r.cookie },
         };
       },
     }),
@@ -56,14 +58,36 @@ export function loggingConsentRoutes(s: Services, o: { publicUrl: string }): Rou
       access: 'public',
       query: CallbackQuery,
       success: { status: 303, description: 'To /admin#/<page>?mailbox=&consent=ok|error&code=' },
-      async handle({ query, log }) {
-        const result = await s.loggingConsent.complete(query, redirectUri, log);
+      async handle({ query, req, log }) {
+        const cookies = parseCookies(req.headers.cookie);
+        const result = await s.loggingConsent.complete(
+          query,
+          (n) => cookies.get(n) ?? null,
+          redirectUri,
+          log,
+        );
         return {
           status: 303,
           body: undefined,
-          headers: { Location: consentReturnLocation(result), 'Cache-Control': 'no-store' },
+          headers: {
+            Location: consentReturnLocation(result),
+            'Cache-Control': 'no-store',
+            ...(result.clearCookie ? { 'Set-Cookie': result.clearCookie } : {}),
+          },
         };
       },
     }),
   ];
+}
+
+/** The Cookie header's name=value pairs (RFC 6265 §5.4); the first of a repeated name wins. */
+function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
+  }
+  return cookies;
 }

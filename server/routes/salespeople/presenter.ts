@@ -9,5 +9,10 @@ export function presentSalesperson(s: SalespersonRecord): Salesperson {
     email: s.email,
     active: s.active,
     x500Addresses: s.x500Addresses ?? [],
+    entra:
+      s.entraTenantId && s.entraObjectId ? { tenantId: s.entraTenantId, objectId: s.entraObjectId } : null,
+    pendingSignIn: s.pendingSignIn
+      ? { ...s.pendingSignIn, seenAt: s.pendingSignIn.seenAt.toISOString() }
+      : null,
   };
 }

@@ -1,6 +1,8 @@
-// Salespeople: list/search (everyone signed in as staff), create/update and CSV export/import (admins).
+// Salespeople: list/search (everyone signed in as staff), create/update, binding to an Entra ID user and CSV
+// export/import (admins).
 import { adminApiRoutes } from '../../../shared/api/routes.js';
 import {
+  ConfirmSignInRequest,
   CreateSalespersonRequest,
   Salesperson,
   SalespersonList,
@@ -53,9 +55,25 @@ export function salespersonRoutes(s: Services): RouteSpec[] {
       params: SalespersonCodeParams,
       body: UpdateSalespersonRequest,
       success: { status: 200, description: 'The salesperson', schema: Salesperson },
-      errors: [404],
+      errors: [404, 409],
       async handle({ params, body }) {
         return { body: presentSalesperson(await s.salespeople.update(params.code, body)) };
+      },
+    }),
+    defineRoute({
+      name: 'confirmSalespersonSignIn',
+      method: 'post',
+      path: adminApiRoutes.confirmSalespersonSignIn.path,
+      summary:
+        "Confirm that the pending sign-in (a verified address that matched) is this salesperson: binds the user's tenant and object id",
+      tag: 'salespeople',
+      access: 'admin',
+      params: SalespersonCodeParams,
+      body: ConfirmSignInRequest,
+      success: { status: 200, description: 'The salesperson, bound', schema: Salesperson },
+      errors: [404, 409],
+      async handle({ params, body }) {
+        return { body: presentSalesperson(await s.salespeople.confirmSignIn(params.code, body.objectId)) };
       },
     }),
   ];

@@ -17,7 +17,7 @@ describe('API authentication: Entra ID tokens verified against a real OIDC serve
   });
   after(() => h?.close());
 
-  it('GET /me names the user and derives roles: admin by list or app role, salesperson by address', async () => {
+  it('GET /me names the user and derives roles: admin by app role, salesperson by verified address', async () => {
     const admin = await h.request('GET', '/api/v1/me', { token: 'admin' });
     assert.equal(admin.status, 200, admin.text);
     assert.deepEqual(admin.json.roles, ['admin']);
@@ -99,8 +99,10 @@ describe('API authentication when the identity provider cannot be reached', func
       tenantIds: [tid],
       audience: 'api',
       scope: 's',
+      userClients: ['api'],
+      appClients: [],
     });
-    const token = await new SignJWT({ tid, oid: 'o', scp: 's' })
+    const token = await new SignJWT({ tid, oid: 'o', scp: 's', azp: 'api' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k' })
       .setIssuer(`https://127.0.0.1:9/${tid}/v2.0`)
       .setAudience('api')

@@ -11,6 +11,7 @@ import { OAuth2Issuer, OAuth2Server } from 'oauth2-mock-server';
 import { createApp } from '../../../server/http/app.js';
 import { createAuth, type AuthConfig } from '../../../server/http/auth/setup.js';
 import { ADMIN_APP_ROLE } from '../../../server/http/auth/identity.js';
+import { IdentityRepository } from '../../../server/repositories/identities.js';
 import {
   delegatedSignInFor,
   mailSourceForSetup,
@@ -32,12 +33,32 @@ export const API_CLIENT_ID = '3c9a7e21-6b4d-4f0a-8e2c-91d7b5a3f604';
 export const ADMIN_EMAIL = 'annette.admin@contoso.example';
 export const SALESPERSON_EMAIL = 'peter.hansen@contoso.example'; // PH in test/fixtures/engine/directory.json
 export const NOBODY_EMAIL = 'guest@contoso.example';
+export const SALESPERSON_B_EMAIL = 'maria.nielsen@contoso.example'; // MN
+/** An app (daemon) whose own tokens are allow-listed (APP_CLIENT_IDS). */
+export const APP_CLIENT_ID = '9b0e4c7d-1a2b-4c3d-8e5f-60718293a4b5';
 
+/** A GUID-shaped object id per address, as a directory gives each user one. */
+export function oidOf(email: string): string {
+  const h = crypto.createHash('sha256').update(email).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * admin: ADMIN_EMAIL with the Interlog.Admin app role (as in production); bootstrapAdmin: ADMIN_EMAIL by the
+ * ADMIN_EMAILS bootstrap only (admin only until any app-role token is seen); idToken: the admin's ID token
+ * (aud our client id, nonce, no scp, no azp); roleOnly: a user token with the app role and no scp; app: an
+ * allow-listed app's own token (idtyp=app, app role); salespersonB: MN.
+ */
 export type TokenKind =
   | 'admin'
   | 'adminByAppRole'
+  | 'bootstrapAdmin'
   | 'salesperson'
+  | 'salespersonB'
   | 'nobody'
+  | 'idToken'
+  | 'roleOnly'
+  | 'app'
   | 'expired'
   | 'wrongAudience'
   | 'wrongIssuer'
@@ -132,12 +153,11 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
     API_CLIENT_ID,
     API_SCOPE: 'access_as_user',
     ADMIN_EMAILS: [ADMIN_EMAIL],
+    ALLOWED_CLIENT_IDS: [],
+    APP_CLIENT_IDS: [APP_CLIENT_ID],
     PUBLIC_URL: publicUrl,
   };
-  const auth = await createAuth(config, {
-    salespersonByEmail: (e) => services.masterData.salespersonByEmail(e),
-    log,
-  });
+  const auth = await createAuth(config, { identities: new IdentityRepository(db.models), log });
   const api = createApiRouter({
     services,
     authenticator: auth.authenticator,
@@ -161,7 +181,8 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
   const userClaims = (email: string) => ({
     aud: API_CLIENT_ID,
     tid: TENANT,
-    oid: crypto.createHash('sha256').update(email).digest('hex').slice(0, 32),
+    oid: oidOf(email),
+    azp: API_CLIENT_ID,
     scp: 'access_as_user',
     preferred_username: email,
     name: email.split('@')[0],
@@ -169,11 +190,35 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
   });
 
   async function token(kind: TokenKind, extra: Record<string, unknown> = {}): Promise<string> {
-    const email = kind === 'salesperson' ? SALESPERSON_EMAIL : kind === 'nobody' ? NOBODY_EMAIL : ADMIN_EMAIL;
+    const email =
+      kind === 'salesperson'
+        ? SALESPERSON_EMAIL
+        : kind === 'salespersonB'
+          ? SALESPERSON_B_EMAIL
+          : kind === 'nobody'
+            ? NOBODY_EMAIL
+            : ADMIN_EMAIL;
     const claims: Record<string, unknown> = { ...userClaims(email) };
     let issuer: OAuth2Issuer = oidc.issuer;
     let expiresIn = 600;
     switch (kind) {
+      case 'admin':
+        claims.roles = [ADMIN_APP_ROLE];
+        break;
+      case 'idToken':
+        Object.assign(claims, { roles: [ADMIN_APP_ROLE], nonce: 'n-0S6_WzA2Mj', email: ADMIN_EMAIL });
+        delete claims.scp;
+        delete claims.azp;
+        break;
+      case 'roleOnly':
+        claims.roles = [ADMIN_APP_ROLE];
+        delete claims.scp;
+        break;
+      case 'app':
+        Object.assign(claims, { azp: APP_CLIENT_ID, idtyp: 'app', roles: [ADMIN_APP_ROLE] });
+        claims.oid = oidOf(APP_CLIENT_ID);
+        for (const k of ['scp', 'preferred_username', 'name']) delete claims[k];
+        break;
       case 'adminByAppRole':
         Object.assign(claims, userClaims('someone@contoso.example'), { roles: [ADMIN_APP_ROLE] });
         break;
@@ -207,8 +252,13 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
   const kinds = new Set<string>([
     'admin',
     'adminByAppRole',
+    'bootstrapAdmin',
     'salesperson',
+    'salespersonB',
     'nobody',
+    'idToken',
+    'roleOnly',
+    'app',
     'expired',
     'wrongAudience',
     'wrongIssuer',

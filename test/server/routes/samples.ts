@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { MessageRef } from '../../../shared/api/messages.js';
 import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
-import { TENANT, type ApiHarness } from './apiHarness.js';
+import { TENANT, oidOf, type ApiHarness } from './apiHarness.js';
 
 export const MAILBOX = 'logging@contoso.example';
 /** A delegated (job account) setup whose sign-in can be started against the harness's Entra ID. */
@@ -57,7 +57,13 @@ export async function createFixture(h: ApiHarness): Promise<Fixture> {
   });
   const delegated = await h.request('PUT', `/api/v1/logging/setups/${DELEGATED_MAILBOX}`, {
     token: 'admin',
-    body: { authMode: 'delegated', tenantId: TENANT, clientId: DEFAULT_CLIENT.clientId, clientSecret: 'x' },
+    body: {
+      authMode: 'delegated',
+      tenantId: TENANT,
+      clientId: DEFAULT_CLIENT.clientId,
+      clientSecret: 'x',
+      jobAccount: 'job@contoso.example',
+    },
   });
   if (opp.status !== 201 || setup.status >= 300 || delegated.status >= 300)
     throw new Error(`fixture failed: ${opp.text} ${setup.text} ${delegated.text}`);
@@ -125,6 +131,15 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
       body: { code: `S${uid().toUpperCase()}`, name: 'New Seller', email: `s.${uid()}@contoso.example` },
     }),
     updateSalesperson: () => ({ path: '/salespeople/MN', body: { name: 'Maria Nielsen' } }),
+    confirmSalespersonSignIn: async (h) => {
+      // A new salesperson whose (verified) address has just signed in: a pending sign-in to confirm.
+      const email = `s.${uid()}@contoso.example`;
+      const code = `S${uid().toUpperCase()}`;
+      await h.request('POST', '/api/v1/salespeople', { token: 'admin', body: { code, name: 'New', email } });
+      const token = await h.token('nobody', { preferred_username: email, oid: oidOf(email) });
+      await h.request('GET', '/api/v1/me', { token });
+      return { path: `/salespeople/${code}/confirm-sign-in`, body: { objectId: oidOf(email) } };
+    },
     exportSalespeople: () => ({ path: '/salespeople/export' }),
     importSalespeople: () => ({
       path: '/salespeople/import',

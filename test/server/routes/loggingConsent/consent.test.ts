@@ -1,8 +1,10 @@
 // Delegated sign-in of the job account through the API: POST .../consent, the emulator's authorize endpoint as a
-// browser walks it, and the callback, with the real MSAL Node, database and (emulated) Entra ID.
+// browser walks it, and the callback, with the real MSAL Node, database and (emulated) Entra ID. The admin's
+// browser is a cookie jar: the start's HttpOnly cookie must come back with the callback.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { DEFAULT_CLIENT, startGraphEmulator } from '../../../../scripts/graph-emulator/index.js';
+import { consentCookieName } from '../../../../server/services/loggingConsent.js';
 import type { GraphEmulator } from '../../../../scripts/graph-emulator/types.js';
 import { useTestDatabase } from '../../../support/db.js';
 import { ADMIN_EMAIL, startApiHarness, type ApiHarness } from '../apiHarness.js';
@@ -36,6 +38,20 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
   const secrets = new Set<string>([DEFAULT_CLIENT.clientSecret!]);
   /** States: the start's answer hands them to the browser, but no log line may hold one. */
   const states = new Set<string>();
+  /** The admin's browser: cookies the API set (name -> value), as a browser keeps them. */
+  const jar = new Map<string, string>();
+  const setCookies: string[] = [];
+  function keepCookies(headers: Headers) {
+    for (const line of headers.getSetCookie()) {
+      setCookies.push(line);
+      const [pair] = line.split(';');
+      const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
+      if (/Max-Age=0(;|$)/.test(line)) jar.delete(name);
+      else jar.set(name, value);
+      if (value) secrets.add(value);
+    }
+  }
+  const cookieHeader = (cookies: Map<string, string>) => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
   before(async () => {
     emu = await startGraphEmulator({ enforceLimits: false, users: [JOB, JOB2] });
@@ -50,7 +66,7 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
     };
     await put(MAILBOX, { ...registration, authMode: 'delegated', jobAccount: JOB.username });
     await put(APP_MAILBOX, { ...registration, authMode: 'app' });
-    await put(BARE_MAILBOX, { authMode: 'delegated', tenantId: emu.tenantId });
+    await put(BARE_MAILBOX, { authMode: 'delegated', tenantId: emu.tenantId, jobAccount: JOB.username });
   });
   after(async () => {
     await h?.close();
@@ -66,7 +82,8 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
 
   async function start(mailbox: string, token = 'admin', body?: object) {
     const r = await h.request('POST', `/api/v1/logging/setups/${mailbox}/consent`, { token, body });
-    seen.push(r.text, JSON.stringify([...r.headers]));
+    seen.push(r.text);
+    keepCookies(r.headers);
     return r;
   }
 
@@ -81,11 +98,15 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
     return back;
   }
 
-  /** The callback as the browser calls it; the answer is the redirect (not followed). */
-  async function callback(query: string): Promise<{ status: number; location: URL }> {
-    const res = await fetch(`${h.url}${CALLBACK}${query}`, { redirect: 'manual' });
+  /** The callback as the browser calls it (another browser: other cookies); the redirect is not followed. */
+  async function callback(query: string, cookies = jar): Promise<{ status: number; location: URL }> {
+    const res = await fetch(`${h.url}${CALLBACK}${query}`, {
+      redirect: 'manual',
+      headers: cookies.size > 0 ? { cookie: cookieHeader(cookies) } : {},
+    });
     const text = await res.text();
-    seen.push(text, JSON.stringify([...res.headers]));
+    seen.push(text);
+    if (cookies === jar) keepCookies(res.headers);
     assert.equal(res.status, 303, text);
     const location = res.headers.get('location')!;
     assert.ok(location.startsWith('/admin'), location);
@@ -105,11 +126,16 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
     assert.deepEqual([app.status, app.json.code], [409, 'consent_not_delegated'], app.text);
     const bare = await start(BARE_MAILBOX);
     assert.deepEqual([bare.status, bare.json.code], [409, 'consent_no_credential'], bare.text);
+    await put(MAILBOX, { jobAccount: null });
+    const unnamed = await start(MAILBOX);
+    assert.deepEqual([unnamed.status, unnamed.json.code], [409, 'consent_no_job_account'], unnamed.text);
+    await put(MAILBOX, { jobAccount: JOB.username });
     const missing = await start('nobody-here@contoso.example');
     assert.deepEqual([missing.status, missing.json.code], [404, 'not_found']);
     const unknownKey = await start(MAILBOX, 'admin', { returnTo: 'logging', next: 'https://evil.example' });
     assert.equal(unknownKey.status, 400);
     assert.equal(await h.raw('consentRequests').countDocuments(), 0, 'nothing stored for a refused start');
+    assert.equal(jar.size, 0, 'and no cookie set');
   });
 
   it('signs the job account in: the setup gets the account and a sealed cache, the console an ok', async () => {
@@ -123,6 +149,13 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
     const state = url.searchParams.get('state')!;
     assert.ok(state.length >= 43, 'at least 256 random bits');
+    const cookie = r.headers.getSetCookie()[0] ?? '';
+    assert.match(
+      cookie,
+      new RegExp(
+        `^${consentCookieName(state)}=[\\w-]{43}; Max-Age=600; Path=/; HttpOnly; Secure; SameSite=Lax$`,
+      ),
+    );
 
     const pending = await h.raw('consentRequests').findOne({});
     assert.equal(pending?._id, sha256(state), 'only the hash of the state is stored');
@@ -133,6 +166,7 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
 
     const back = await authorize(r.json.url);
     const { location } = await callback(back.search);
+    assert.equal(jar.size, 0, 'the callback removed its cookie');
     assert.equal(location.pathname, '/admin');
     assert.equal(location.search, '?lang=da');
     assert.equal(location.hash.split('?')[0], '#/wizard');
@@ -193,13 +227,18 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
       clientId: DEFAULT_CLIENT.clientId,
       requestedBy: 't:o',
       requestedByEmail: ADMIN_EMAIL,
+      browserNonceHash: sha256('expired-nonce'),
+      expectedAccount: JOB.username,
       returnTo: 'logging',
       keep: { lang: null, devUser: null },
       createdAt: new Date(now - 11 * 60_000),
       expiresAt: new Date(now - 60_000),
     } as never);
     const before = await storedSetup();
-    const { location } = await callback(`?code=some-code&state=${state}`);
+    const { location } = await callback(
+      `?code=some-code&state=${state}`,
+      new Map([[consentCookieName(state), 'expired-nonce']]),
+    );
     assert.deepEqual(Object.fromEntries(outcome(location)), {
       mailbox: MAILBOX,
       consent: 'error',
@@ -211,11 +250,13 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
   });
 
   it('reports a declined sign-in (Cancel on the account picker) and stores nothing', async () => {
-    // No job account yet: no login hint, so the emulator shows its account picker.
+    // Without the login hint the emulator shows its account picker (as Entra ID does for "another account").
     await put(BARE_MAILBOX, { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret });
     const r = await start(BARE_MAILBOX, 'admin', { keep: { devUser: ADMIN_EMAIL } });
     assert.equal(r.status, 200, r.text);
-    const picker = await (await fetch(r.json.url)).text();
+    const url = new URL(r.json.url);
+    url.searchParams.delete('login_hint');
+    const picker = await (await fetch(url)).text();
     const cancel = /<a href="([^"]+)">Cancel<\/a>/.exec(picker)?.[1]?.replaceAll('&#38;', '&');
     assert.ok(cancel, picker);
     const { location } = await callback(new URL(cancel).search);
@@ -296,8 +337,45 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
     );
   });
 
+  it('refuses a callback from a browser without the sign-in cookie, or with another one; the admin can still finish', async () => {
+    await put(MAILBOX, { jobAccount: JOB.username, clientSecret: DEFAULT_CLIENT.clientSecret });
+    const before = await storedSetup();
+    const back = await authorize((await start(MAILBOX)).json.url);
+    const name = consentCookieName(back.searchParams.get('state')!);
+    for (const cookies of [new Map<string, string>(), new Map([[name, 'A'.repeat(43)]])]) {
+      const { location } = await callback(back.search, cookies);
+      assert.deepEqual(Object.fromEntries(outcome(location)), {
+        consent: 'error',
+        code: 'consent_other_browser',
+      });
+    }
+    assert.deepEqual((await storedSetup())?.tokenCacheSealed, before?.tokenCacheSealed, 'nothing stored');
+    const own = await callback(back.search);
+    assert.equal(outcome(own.location).get('consent'), 'ok', 'the refusals did not use the sign-in up');
+    assert.ok(h.logs.some((l) => l.includes('consent callback from another browser')));
+  });
+
+  it('refuses a sign-in by another account than the job account named, and stores nothing', async () => {
+    await put(MAILBOX, { jobAccount: JOB.username });
+    const before = await storedSetup();
+    const url = new URL((await start(MAILBOX)).json.url);
+    url.searchParams.set('login_hint', JOB2.username); // someone picks their own account on Microsoft's page
+    const { location } = await callback((await authorize(url.href)).search);
+    assert.deepEqual(Object.fromEntries(outcome(location)), {
+      mailbox: MAILBOX,
+      consent: 'error',
+      code: 'consent_wrong_account',
+    });
+    const after = await storedSetup();
+    assert.deepEqual(
+      [after?.delegatedAccount, after?.tokenCacheSealed, after?.jobAccount],
+      [before?.delegatedAccount, before?.tokenCacheSealed, JOB.username],
+    );
+  });
+
   it('never shows or logs the code, state, verifier, tokens or client secret', async () => {
     assert.ok(secrets.size >= 8 && states.size >= 5, `collected ${secrets.size} secrets`);
+    assert.ok(setCookies.length >= 5);
     const logs = h.logs.join('\n');
     assert.match(logs, /consent\/callback\?code=\[redacted\]/, 'the callback request is logged, redacted');
     for (const secret of secrets) {

@@ -8,6 +8,7 @@ const result = (over: Partial<ConsentResult>): ConsentResult => ({
   returnTo: 'logging',
   keep: { lang: null, devUser: null },
   outcome: { ok: true, username: 'crm-job@contoso.example' },
+  clearCookie: null,
   ...over,
 });
 

@@ -11,6 +11,8 @@ import { createRepositories } from './repositories/index.js';
 import { createApi } from './routes/wiring.js';
 import { createEngine } from './jobs/engine.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { RetentionJob } from './jobs/retention.js';
+import { RetentionRepository } from './repositories/retention.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/addin next to the compiled server (dist/server) or to the sources (server/ run by tsx). */
@@ -42,6 +44,12 @@ async function main(): Promise<void> {
     onError: (err, mailbox) => log.error({ err, mailbox }, 'scheduler error'),
   });
   const api = await createApi(config, repos, log, engine);
+  // Deletes entries older than the retention setting (off until an admin sets it), on its own timer.
+  const retention = new RetentionJob({
+    retention: new RetentionRepository(db.models),
+    audit: api.services.audit,
+    log,
+  });
   // Job status for /healthz, at most every 10 s (load balancers poll it often; each read is a few queries).
   let logging: { at: number; value: Promise<{ mailboxes: number; failing: number }> } | null = null;
   const loggingHealth = () => {
@@ -73,6 +81,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.port, config.LISTEN_HOST, resolve));
   log.info({ url: config.PUBLIC_URL, port: config.port }, 'Interlog server listening');
   if (config.SCHEDULER_ENABLED) scheduler.start();
+  if (config.SCHEDULER_ENABLED) retention.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -84,6 +93,7 @@ async function main(): Promise<void> {
     // then close the database.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     await scheduler.stop();
+    await retention.stop();
     await closed;
     await db.close();
     process.exit(0);

@@ -21,10 +21,13 @@ export interface RetentionJobOptions {
   busyPauseMs?: number;
 }
 
-/** `months` calendar months before `now` (UTC). */
+/** `months` calendar months before `now` (UTC), on the month's last day when it is shorter (31 Mar -> 28 Feb). */
 export function retentionCutoff(now: Date, months: number): Date {
   const cutoff = new Date(now);
+  cutoff.setUTCDate(1);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth() + 1, 0)).getUTCDate();
+  cutoff.setUTCDate(Math.min(now.getUTCDate(), lastDay));
   return cutoff;
 }
 

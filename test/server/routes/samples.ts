@@ -177,6 +177,18 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
       path: `/logging/setups/${MAILBOX}/quarantine/release`,
       body: { messageIds: ['not-quarantined'] },
     }),
+    audit: () => ({ path: '/audit?action=contact.update&limit=5' }),
+    exportContactData: () => ({ path: '/contacts/CT000001/data?format=csv' }),
+    eraseContact: async (h) => {
+      // A contact of its own each time: erasing the fixture's would take it from the other samples.
+      const r = await h.request('POST', '/api/v1/contacts', {
+        token: 'admin',
+        body: { name: 'Erase Me', kind: 'person', email: `erase.${uid()}@tailspin.example` },
+      });
+      return { path: `/contacts/${r.json.number}` };
+    },
+    retention: () => ({ path: '/retention' }),
+    putRetention: () => ({ path: '/retention', body: { months: null } }),
   };
 
 export interface Operation {

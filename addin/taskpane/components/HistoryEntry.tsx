@@ -1,4 +1,6 @@
-// One interaction log entry: direction, date and time, subject, salesperson, state badges and its actions.
+// One interaction log entry: direction, date and time, subject, salesperson, state badges and its actions. An
+// entry the server shows as metadata only (someone else's, visibility model `owner`) is a "Conversation with
+// <salesperson>" row without actions; mail its sender marked Private has no subject to show.
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { InteractionSummary } from '../../../shared/api/interactions.js';
@@ -48,9 +50,12 @@ export function HistoryEntry(props: {
   const { entry } = props;
   const [expanded, setExpanded] = useState(false);
   const actionsId = useId();
-  const subject = entry.subject || t.history.noSubject;
   const direction = entry.direction === 'inbound' ? t.history.inbound : t.history.outbound;
   const salesperson = entry.salespersonName ?? entry.salespersonCode;
+  const metadataOnly = entry.visibility === 'metadata';
+  const subject = metadataOnly
+    ? t.history.conversationWith(salesperson ?? t.history.someone)
+    : entry.subject || (entry.sensitive ? t.history.sensitive : t.history.noSubject);
   const labels: Record<EntryAction, string> = {
     'open-mail': t.openMail.action,
     'create-opportunity': t.opportunities.create,
@@ -63,19 +68,28 @@ export function HistoryEntry(props: {
         {entry.direction === 'inbound' ? <InboundIcon /> : <OutboundIcon />}
       </span>
       <div className={styles.body}>
-        <Text weight="semibold" className={entry.canceled ? styles.canceled : undefined}>
+        <Text
+          weight={metadataOnly ? 'regular' : 'semibold'}
+          italic={metadataOnly}
+          className={entry.canceled ? styles.canceled : undefined}
+        >
           {subject}
         </Text>
         <Text size={200} className={styles.meta}>
           {direction} · <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, i18n)}</time>
         </Text>
-        {salesperson && (
+        {salesperson && !metadataOnly && (
           <Text size={200} className={styles.meta}>
             {t.history.salesperson(salesperson)}
           </Text>
         )}
-        {(entry.canceled || entry.opportunityNumber || props.isThisEmail) && (
+        {(entry.canceled || entry.opportunityNumber || props.isThisEmail || entry.private) && (
           <div className={styles.badges}>
+            {entry.private && (
+              <Badge appearance="outline" color="informative" size="small">
+                {t.history.private}
+              </Badge>
+            )}
             {props.isThisEmail && (
               <Badge appearance="tint" color="brand" size="small">
                 {t.history.thisEmail}

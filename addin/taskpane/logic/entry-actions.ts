@@ -1,5 +1,6 @@
 // Which actions an interaction log entry offers (Business Central's rules: an opportunity only for an entry
-// that is not canceled, has none yet, and whose contact is not privacy blocked).
+// that is not canceled, has none yet, and whose contact is not privacy blocked). Entries shown as metadata only
+// offer nothing.
 import type { InteractionSummary } from '../../../shared/api/interactions.js';
 
 export type EntryAction = 'open-mail' | 'create-opportunity' | 'link-opportunity';
@@ -8,6 +9,8 @@ export function entryActions(
   entry: InteractionSummary,
   context: { privacyBlocked: boolean; openOpportunities: number },
 ): EntryAction[] {
+  // Someone else's conversation (visibility model `owner`, a private entry): the caller may not change it.
+  if (entry.visibility === 'metadata') return [];
   const actions: EntryAction[] = [];
   if (entry.hasLink) actions.push('open-mail');
   if (!entry.canceled && entry.opportunityNumber === null && !context.privacyBlocked) {

@@ -66,6 +66,8 @@ const schema = z
     SCHEDULER_ENABLED: bool.default(true),
     SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     LEASE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    // Mail logged by hand whose copy has not reached a logging mailbox after this long is flagged for review.
+    MANUAL_CONFIRM_HOURS: z.coerce.number().int().min(1).max(2160).default(24),
     INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
   })
   .superRefine((c, ctx) => {

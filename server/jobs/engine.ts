@@ -41,6 +41,7 @@ export function createEngine(
     deps: {
       interactions: repos.interactions,
       legacyDns: repos.legacyDns,
+      manualConfirmations: repos.manualConfirmations,
       masterData: repos.masterData,
       states: repos.states,
       pending: repos.pending,

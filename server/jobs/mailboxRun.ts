@@ -6,6 +6,7 @@ import { loggingPolicySchema } from '../domain/policy.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
 import type { LegacyDnRepository } from '../repositories/legacyDns.js';
+import type { ManualConfirmationRepository } from '../repositories/manualConfirmations.js';
 import { x500DirectoryOf } from './legacyDnResolver.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
@@ -24,6 +25,7 @@ export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
 export interface EngineDeps {
   interactions: InteractionRepository;
   legacyDns: LegacyDnRepository;
+  manualConfirmations: ManualConfirmationRepository;
   masterData: MasterDataRepository;
   states: MessageStateRepository;
   pending: PendingArchiveRepository;
@@ -126,6 +128,7 @@ async function prepare(
       unmatched: unmatched?.id ?? null,
     },
     interactions: deps.interactions,
+    manualConfirmations: deps.manualConfirmations,
     states: deps.states,
     pending: deps.pending,
     recorder,

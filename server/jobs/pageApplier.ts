@@ -148,12 +148,24 @@ export async function completeLogged(
         webLink: link.webLink,
       });
     }
+    await confirmManualEntries(ctx, done);
     const finished = new Set([...done.map((d) => d.messageId), ...quarantined]);
     await step('log_interaction', () => Promise.all(pages.map((p) => ctx.pending.settle(p, finished))));
   } catch (err) {
     const e = asStepError(err, 'log_interaction');
     if (e.fatal) throw e;
     ctx.recorder.error(e.context, e.code, e.message);
+  }
+}
+
+/** Manual entries of these messages that waited for the archived copy: the loop's data replace the client's. */
+async function confirmManualEntries(ctx: RunContext, done: LoggedMessage[]): Promise<void> {
+  const waits = await step('log_interaction', () =>
+    ctx.manualConfirmations.forKeys(done.map((d) => d.messageKey)),
+  );
+  for (const wait of waits) {
+    const logged = done.find((d) => d.messageKey === wait._id)!;
+    await step('log_interaction', () => ctx.manualConfirmations.confirm(wait, logged.entries));
   }
 }
 

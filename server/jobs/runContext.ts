@@ -6,6 +6,7 @@ import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
 import type { LegacyDnRepository } from '../repositories/legacyDns.js';
+import type { ManualConfirmationRepository } from '../repositories/manualConfirmations.js';
 import type { MessageStateRepository } from '../repositories/messageStates.js';
 import type { PendingArchiveRepository } from '../repositories/pendingArchives.js';
 import type { ErrorContext } from '../../shared/loggingVocabulary.js';
@@ -21,6 +22,8 @@ export interface RunContext {
   /** Folder ids resolved at the start of the run. */
   folders: { inbox: string; archive: string; quarantine: string; unmatched: string | null };
   interactions: InteractionRepository;
+  /** Manual entries waiting for this mailbox's copy of their mail (their data are replaced by the loop's). */
+  manualConfirmations: ManualConfirmationRepository;
   states: MessageStateRepository;
   pending: PendingArchiveRepository;
   recorder: RunRecorder;

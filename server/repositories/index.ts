@@ -9,6 +9,7 @@ import { JobRunRepository } from './jobRuns.js';
 import { LeaseRepository } from './leases.js';
 import { LegacyDnRepository } from './legacyDns.js';
 import { LoggingSetupRepository } from './loggingSetups.js';
+import { ManualConfirmationRepository } from './manualConfirmations.js';
 import { MasterDataRepository } from './masterData.js';
 import { MessageStateRepository } from './messageStates.js';
 import { NumberSeries } from './numberSeries.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   jobRuns: JobRunRepository;
   leases: LeaseRepository;
   legacyDns: LegacyDnRepository;
+  manualConfirmations: ManualConfirmationRepository;
   masterData: MasterDataRepository;
   opportunities: OpportunityRepository;
   paneStartFailures: PaneStartFailureRepository;
@@ -58,6 +60,7 @@ export function createRepositories(
     jobRuns: new JobRunRepository(m),
     leases: new LeaseRepository(m),
     legacyDns: new LegacyDnRepository(m),
+    manualConfirmations: new ManualConfirmationRepository(m),
     masterData: new MasterDataRepository(m),
     opportunities: new OpportunityRepository(m, now),
     paneStartFailures: new PaneStartFailureRepository(m),

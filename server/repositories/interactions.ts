@@ -23,6 +23,7 @@ export interface NewInteraction {
   templateCode?: string | null;
   cost?: number;
   durationMin?: number;
+  verification?: 'unconfirmed' | 'confirmed' | 'rejected';
   /** Graph's sensitivity of the mail; null when unknown. */
   sensitivity?: string | null;
 }

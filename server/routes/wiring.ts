@@ -19,6 +19,7 @@ export async function createApi(
 ): Promise<{ router: Router; services: Services }> {
   const services = createServices(repos, {
     secrets: engine.secrets,
+    manualConfirmHours: config.MANUAL_CONFIRM_HOURS,
     sourceFor: (setup) => engine.sourceFor(setup),
     signInFor: (setup, cache) =>
       delegatedSignInFor(

@@ -52,6 +52,8 @@ export interface Services extends PrivacyServices {
 
 export interface ServiceOptions {
   secrets: SecretBox;
+  /** MANUAL_CONFIRM_HOURS: manual entries whose copy has not arrived after this long need review (default 24). */
+  manualConfirmHours?: number;
   sourceFor: (setup: LoggingSetup) => MailSource;
   /** MSAL for a delegated setup's sign-in (mailsource/sourceForSetup.ts delegatedSignInFor); without it, none. */
   signInFor?: (setup: LoggingSetup, cache: TokenCacheStore) => DelegatedSignIn;
@@ -65,7 +67,15 @@ const noSignIn = (): DelegatedSignIn => {
 export function createServices(r: Repositories, o: ServiceOptions): Services {
   const now = o.now ?? (() => new Date());
   const { interactions, masterData, contacts, salespeople, opportunities, setups, numbers, jobRuns } = r;
-  const manualLogging = new ManualLoggingService({ interactions, masterData, salespeople, setups });
+  const manualLogging = new ManualLoggingService({
+    interactions,
+    masterData,
+    salespeople,
+    setups,
+    manualConfirmations: r.manualConfirmations,
+    now,
+    reviewAfterHours: o.manualConfirmHours ?? 24,
+  });
   const settings = new DeploymentSettingsRepository(r.db.models);
   const visibility = new VisibilityService({ settings, contacts });
   const contactService = new ContactService({ contacts, masterData, salespeople, numbers, visibility });

@@ -35,6 +35,12 @@ export const InteractionSummary = z.strictObject({
   private: z.boolean(),
   /** The sender marked the mail Private or Confidential: it was logged without its subject. */
   sensitive: z.boolean(),
+  /**
+   * Entries logged by hand: unconfirmed until the logging mailbox's copy of the mail confirms them (its subject,
+   * dates and link then replace the add-in's); rejected when that copy does not have this participant. Absent:
+   * the loop logged it from the copy itself.
+   */
+  verification: z.enum(['unconfirmed', 'confirmed', 'rejected']).optional(),
 });
 export type InteractionSummary = z.infer<typeof InteractionSummary>;
 

@@ -33,9 +33,30 @@ export const LoggedEntry = z.strictObject({
 });
 export type LoggedEntry = z.infer<typeof LoggedEntry>;
 
-/** POST /log-email (body MessageRef) -> 200. 422 `nothing_to_log`, 409 `privacy_blocked`. */
+/**
+ * POST /log-email (body MessageRef) -> 200. 422 `nothing_to_log`, 409 `privacy_blocked`, 403 `not_a_participant`
+ * (the caller neither sent nor received the message, and is no admin).
+ */
 export const LogEmailResponse = z.strictObject({
   status: z.enum(['logged', 'already_logged']),
   entries: z.array(LoggedEntry).min(1),
 });
 export type LogEmailResponse = z.infer<typeof LogEmailResponse>;
+
+/** One message logged by hand that waits for the logging mailbox's copy (which confirms or corrects it). */
+export const ManualConfirmation = z.strictObject({
+  internetMessageId: z.string(),
+  entries: z.int().min(0),
+  requestedBy: z.string(),
+  requestedAt: Instant,
+  /** Older than the review window (MANUAL_CONFIRM_HOURS): the copy never arrived, so look at it by hand. */
+  needsReview: z.boolean(),
+});
+
+/** GET /logging/manual-confirmations (admin) -> the oldest waits first. */
+export const ManualConfirmationList = z.strictObject({
+  windowHours: z.int(),
+  needsReview: z.int().min(0),
+  items: z.array(ManualConfirmation),
+});
+export type ManualConfirmationList = z.infer<typeof ManualConfirmationList>;

@@ -92,6 +92,8 @@ export const adminApiRoutes = {
   loggingStatus: { method: 'GET', path: '/logging/status' },
   /** Admin. ?days= -> PaneStartFailureList */
   paneStartFailures: { method: 'GET', path: '/pane-start-failures' },
+  /** Admin. -> ManualConfirmationList: mail logged by hand whose copy has not reached a logging mailbox. */
+  manualConfirmations: { method: 'GET', path: '/logging/manual-confirmations' },
   /** Admin. ?contactNumber=&salespersonCode=&direction=&from=&to=&canceled=&cursor=&limit= -> AdminInteractionPage */
   searchInteractions: { method: 'GET', path: '/interactions' },
   /** Admin. -> DeploymentSettings */

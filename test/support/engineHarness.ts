@@ -5,18 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { wrapConnection, type Database } from '../../server/repositories/db.js';
-import { InteractionRepository } from '../../server/repositories/interactions.js';
-import { JobRunRepository } from '../../server/repositories/jobRuns.js';
-import { LegacyDnRepository } from '../../server/repositories/legacyDns.js';
-import { LoggingSetupRepository, type LoggingSetup } from '../../server/repositories/loggingSetups.js';
+import { createRepositories, type Repositories } from '../../server/repositories/index.js';
+import type { LoggingSetup } from '../../server/repositories/loggingSetups.js';
 import {
   MasterDataRepository,
   type Contact,
   type Salesperson,
 } from '../../server/repositories/masterData.js';
-import { MessageStateRepository } from '../../server/repositories/messageStates.js';
-import { NumberSeries } from '../../server/repositories/numberSeries.js';
-import { PendingArchiveRepository } from '../../server/repositories/pendingArchives.js';
 import { createSecretBox, type SecretBox } from '../../server/security/secretBox.js';
 import { runMailbox, type EngineDeps, type RunOptions } from '../../server/jobs/mailboxRun.js';
 import { mailSourceForSetup, type SourceEnvironment } from '../../server/mailsource/sourceForSetup.js';
@@ -31,6 +26,8 @@ export interface EngineHarness {
   emu: GraphEmulator;
   db: Database;
   deps: EngineDeps;
+  /** Every repository of the harness's database (the composition root's). */
+  repos: Repositories;
   env: SourceEnvironment;
   secrets: SecretBox;
   secretsKey: Buffer;
@@ -62,7 +59,8 @@ export async function startEngineHarness(
   if (opts.directory !== false) await seedDirectory(db);
   const secretsKey = crypto.randomBytes(32);
   const secrets = createSecretBox(secretsKey);
-  const setups = new LoggingSetupRepository(db.models);
+  const repos = createRepositories(db, { instanceId: 'harness' });
+  const setups = repos.setups;
   await setups.upsert(MAILBOX, {
     enabled: true,
     provider: 'graph',
@@ -74,12 +72,13 @@ export async function startEngineHarness(
     ...opts.setup,
   });
   const deps: EngineDeps = {
-    interactions: new InteractionRepository(db.models, new NumberSeries(db.models, 'harness')),
-    legacyDns: new LegacyDnRepository(db.models),
-    masterData: new MasterDataRepository(db.models),
-    states: new MessageStateRepository(db.models),
-    pending: new PendingArchiveRepository(db.models),
-    jobRuns: new JobRunRepository(db.models),
+    interactions: repos.interactions,
+    legacyDns: repos.legacyDns,
+    manualConfirmations: repos.manualConfirmations,
+    masterData: repos.masterData,
+    states: repos.states,
+    pending: repos.pending,
+    jobRuns: repos.jobRuns,
     setups,
     now: () => new Date(),
     instanceId: 'test-instance',
@@ -89,6 +88,7 @@ export async function startEngineHarness(
     emu,
     db,
     deps,
+    repos,
     env,
     secrets,
     secretsKey,

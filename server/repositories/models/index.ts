@@ -26,6 +26,7 @@ import {
   type PendingArchiveDoc,
 } from './logging.js';
 import { claimSchema, type ClaimDoc } from './claims.js';
+import { manualConfirmationSchema, type ManualConfirmationDoc } from './manualConfirmations.js';
 import { paneStartFailureSchema, type PaneStartFailureDoc } from './paneStart.js';
 import {
   auditSchema,
@@ -49,6 +50,7 @@ export interface Models {
   NumberBlock: Model<NumberBlockDoc>;
   PendingArchive: Model<PendingArchiveDoc>;
   Claim: Model<ClaimDoc>;
+  ManualConfirmation: Model<ManualConfirmationDoc>;
   ConsentRequest: Model<ConsentRequestDoc>;
   PaneStartFailure: Model<PaneStartFailureDoc>;
   LegacyDn: Model<LegacyDnDoc>;
@@ -73,6 +75,7 @@ export function createModels(conn: Connection): Models {
     NumberBlock: get('NumberBlock', numberBlockSchema, 'numberBlocks'),
     PendingArchive: get('PendingArchive', pendingArchiveSchema, 'pendingArchives'),
     Claim: get('Claim', claimSchema, 'claims'),
+    ManualConfirmation: get('ManualConfirmation', manualConfirmationSchema, 'manualConfirmations'),
     ConsentRequest: get('ConsentRequest', consentRequestSchema, 'consentRequests'),
     PaneStartFailure: get('PaneStartFailure', paneStartFailureSchema, 'paneStartFailures'),
     LegacyDn: get('LegacyDn', legacyDnSchema, 'legacyDns'),

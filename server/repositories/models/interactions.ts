@@ -37,6 +37,10 @@ export interface InteractionDoc {
   markedPrivate?: boolean;
   /** Graph's sensitivity of the mail (private/confidential ones are stored without subject); null: unknown. */
   sensitivity?: string | null;
+  /** Manual entries: 'unconfirmed' until the loop meets the mail's BCC'd copy, whose data then replace the
+   *  client's ('confirmed'), or 'rejected' (the archived message does not have this participant). Absent: the
+   *  loop wrote it. */
+  verification?: 'unconfirmed' | 'confirmed' | 'rejected';
   source: 'loop' | 'manual';
   createdBy: string;
   createdAt: Date;
@@ -76,6 +80,7 @@ export const interactionSchema = new Schema<InteractionDoc>(
     canceled: { type: Boolean, default: false },
     markedPrivate: { type: Boolean, default: false },
     sensitivity: { type: String, default: null },
+    verification: { type: String, enum: ['unconfirmed', 'confirmed', 'rejected'], default: undefined },
     source: { type: String, enum: ['loop', 'manual'], required: true },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },

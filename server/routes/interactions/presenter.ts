@@ -33,6 +33,7 @@ export function presentSummary(e: VisibleEntry, salespeople: Map<string, Salespe
     visibility: e.visibility,
     private: e.markedPrivate === true,
     sensitive: isWithheldSensitivity(e.sensitivity),
+    ...(e.verification ? { verification: e.verification } : {}),
   };
 }
 

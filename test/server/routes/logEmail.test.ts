@@ -55,6 +55,7 @@ describe("POST /log-email: manual logging with the loop's rules, idempotent with
   it('refuses mail with nothing to log (422) and mail only for a privacy-blocked contact (409)', async () => {
     const strangers = await log(
       messageRef({ from: { address: 'a@elsewhere.example', name: '' }, to: [ANNA] }),
+      'admin',
     );
     assert.deepEqual([strangers.status, strangers.json.code], [422, 'nothing_to_log']);
     const internal = await log(messageRef({ from: PETER, to: [MARIA] }));
@@ -134,6 +135,105 @@ describe("POST /log-email: manual logging with the loop's rules, idempotent with
         .filter((m) => m.internetMessageId === internetMessageId);
       assert.equal(archived.length, 1);
       assert.ok(stored.every((e) => e.message.immutableId === archived[0]!.id));
+      assert.ok(
+        stored.every((e) => e.source === 'loop' || e.verification === 'confirmed'),
+        `round ${round}: ${stored.map((e) => `${e.source}/${e.verification}`)}`,
+      );
+      assert.equal(await waits(internetMessageId), 0, `round ${round}: nothing left waiting`);
     }
+  });
+
+  const waits = (key: string) => h.raw('manualConfirmations').countDocuments({ _id: key as never });
+
+  it('refuses a caller who neither sent nor received the message (403 not_a_participant); an admin may log it', async () => {
+    const ref = messageRef({ from: ANNA, to: [MARIA] });
+    const r = await log(ref); // Peter is not on it
+    assert.deepEqual([r.status, r.json.code], [403, 'not_a_participant']);
+    assert.equal(await h.raw('interactions').countDocuments({ messageKey: ref.internetMessageId }), 0);
+    assert.equal(await waits(ref.internetMessageId), 0);
+    const byAdmin = await log(ref, 'admin');
+    assert.deepEqual([byAdmin.status, byAdmin.json.status], [200, 'logged']);
+  });
+
+  it("a participant's forged log stays unconfirmed until the copy arrives; then the copy's subject, time, participants and link replace it", async () => {
+    const internetMessageId = `<forged-${Date.now()}@fabrikam.example>`;
+    const forged = messageRef({
+      internetMessageId,
+      subject: 'Invented subject',
+      sentDateTime: '2024-01-01T00:00:00.000Z',
+      from: PETER,
+      to: [ANNA],
+      cc: [LARS], // not on the real mail
+    });
+    const r = await log(forged);
+    assert.deepEqual(pairs(r.json.entries), ['CT000001:PH', 'CT000002:PH']);
+    const before = await h.raw('interactions').find({ messageKey: internetMessageId }).toArray();
+    assert.deepEqual(
+      before.map((e) => e.verification),
+      ['unconfirmed', 'unconfirmed'],
+    );
+    const list = await h.request('GET', '/api/v1/logging/manual-confirmations', { token: 'admin' });
+    assert.equal(list.status, 200, list.text);
+    const listed = list.json.items.find(
+      (i: { internetMessageId: string }) => i.internetMessageId === internetMessageId,
+    );
+    assert.deepEqual([listed?.entries, listed?.needsReview, listed?.requestedBy], [2, false, PETER.address]);
+
+    engine.emu.addMessage(MAILBOX, 'inbox', {
+      internetMessageId,
+      subject: 'The real subject',
+      from: { address: PETER.address, name: PETER.name },
+      toRecipients: [{ address: ANNA.address }],
+    });
+    const run = await engine.run();
+    assert.equal(run.counts.failed, 0, JSON.stringify(run.errors));
+    const archived = engine.emu
+      .listFolder(MAILBOX, 'archive')
+      .find((m) => m.internetMessageId === internetMessageId)!;
+    const after = await h.raw('interactions').find({ messageKey: internetMessageId }).toArray();
+    const byPair = new Map(after.map((e) => [`${e.contactNumber}:${e.salespersonCode}`, e]));
+    const real = byPair.get('CT000001:PH')!;
+    assert.deepEqual(
+      [real.subject, real.verification, real.archiveState, real.canceled, real.message.mailbox],
+      ['The real subject', 'confirmed', 'archived', false, MAILBOX],
+    );
+    assert.equal(real.message.immutableId, archived.id);
+    assert.equal(
+      (real.occurredAt as Date).toISOString(),
+      new Date(String(archived.sentDateTime)).toISOString(),
+    );
+    const invented = byPair.get('CT000002:PH')!;
+    assert.deepEqual([invented.verification, invented.canceled], ['rejected', true]);
+    assert.equal(await waits(internetMessageId), 0);
+    const history = await h.request('GET', '/api/v1/contacts/CT000001/interactions', {
+      token: 'salesperson',
+    });
+    const shown = history.json.items.find((i: { entryNumber: number }) => i.entryNumber === real.entryNumber);
+    assert.deepEqual([shown?.subject, shown?.verification], ['The real subject', 'confirmed']);
+  });
+
+  it('a manual log whose copy never arrives is flagged for review after the window', async () => {
+    const ref = messageRef({ from: PETER, to: [ANNA] });
+    assert.equal((await log(ref)).json.status, 'logged');
+    const list = async () =>
+      (await h.request('GET', '/api/v1/logging/manual-confirmations', { token: 'admin' })).json;
+    const mine = (l: { items: { internetMessageId: string; needsReview: boolean }[] }) =>
+      l.items.find((i) => i.internetMessageId === ref.internetMessageId);
+    const fresh = await list();
+    assert.equal(mine(fresh)?.needsReview, false);
+    // Two days pass without the copy (the wait's own time moved back: the server's clock is real).
+    await h
+      .raw('manualConfirmations')
+      .updateOne(
+        { _id: ref.internetMessageId as never },
+        { $set: { createdAt: new Date(Date.now() - 48 * 3_600_000) } },
+      );
+    const late = await list();
+    assert.deepEqual([mine(late)?.needsReview, late.windowHours], [true, 24]);
+    assert.equal(late.needsReview, fresh.needsReview + 1);
+    const forbidden = await h.request('GET', '/api/v1/logging/manual-confirmations', {
+      token: 'salesperson',
+    });
+    assert.equal(forbidden.status, 403);
   });
 });

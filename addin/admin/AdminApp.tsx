@@ -24,6 +24,7 @@ import { SalespeoplePage } from './pages/data/SalespeoplePage.js';
 import { LoggingPage } from './pages/logging/LoggingPage.js';
 import { StatusPage } from './pages/status/StatusPage.js';
 import { SetupWizard } from './pages/wizard/SetupWizard.js';
+import { SettingsPage } from './pages/settings/SettingsPage.js';
 import { useAdminSession, type AdminEnvironment } from './state/useAdminSession.js';
 import { PAGES, useRoute, type Route } from './state/useRoute.js';
 
@@ -160,5 +161,7 @@ function Page(props: { route: Route; go: (r: Route) => void; api: AdminClient })
       return <InteractionsPage api={api} />;
     case 'opportunities':
       return <OpportunitiesPage api={api} />;
+    case 'settings':
+      return <SettingsPage api={api} />;
   }
 }

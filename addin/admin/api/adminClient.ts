@@ -9,6 +9,7 @@ import {
   ContactCard,
   ContactDetail,
   ContactPage,
+  DeploymentSettings,
   DevToken,
   ImportReport,
   InteractionSummary,
@@ -34,6 +35,7 @@ import {
   type ReleaseQuarantineRequest,
   type UpdateContactRequest,
   type UpdateSalespersonRequest,
+  type UpdateDeploymentSettings,
 } from '../../../shared/api/index.js';
 import {
   ConsentStarted,
@@ -157,6 +159,9 @@ export function createAdminClient(o: AdminClientOptions) {
     updateSalesperson: (code: string, body: UpdateSalespersonRequest) =>
       json({ route: 'updateSalesperson', params: { code }, json: body }, Salesperson),
     exportSalespeople: () => text({ route: 'exportSalespeople' }),
+    settings: () => json({ route: 'settings' }, DeploymentSettings),
+    putSettings: (body: UpdateDeploymentSettings) =>
+      json({ route: 'putSettings', json: body }, DeploymentSettings),
     importSalespeople: (csv: string) =>
       json({ route: 'importSalespeople', csv, query: { onError: 'skip' } }, ImportReport),
     contacts: (query: { search?: string; cursor?: string }) =>

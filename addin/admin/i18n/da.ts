@@ -1,10 +1,12 @@
 // Danish text of the admin console (Business Central's terms: sælger, kontakt, interaktionslogposter,
 // salgsmulighed, assisteret opsætning).
 import { daSetup } from './da-setup.js';
+import { daSettings } from './da-settings.js';
 import type { AdminMessages } from './en.js';
 
 export const da: AdminMessages = {
   ...daSetup,
+  ...daSettings,
   common: {
     loading: 'Indlæser…',
     retry: 'Prøv igen',
@@ -33,6 +35,7 @@ export const da: AdminMessages = {
       contacts: 'Kontakter',
       interactions: 'Interaktionslogposter',
       opportunities: 'Salgsmuligheder',
+      settings: 'Indstillinger',
     },
     signedInAs: (name: string) => `Logget på som ${name}`,
     language: 'English',

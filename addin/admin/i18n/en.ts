@@ -1,8 +1,10 @@
 // English text of the admin console. `da.ts` must provide the same keys (its type is AdminMessages).
 import { enSetup } from './en-setup.js';
+import { enSettings } from './en-settings.js';
 
 export const en = {
   ...enSetup,
+  ...enSettings,
   common: {
     loading: 'Loading…',
     retry: 'Retry',
@@ -31,6 +33,7 @@ export const en = {
       contacts: 'Contacts',
       interactions: 'Interaction log entries',
       opportunities: 'Opportunities',
+      settings: 'Settings',
     },
     signedInAs: (name: string) => `Signed in as ${name}`,
     language: 'Dansk',

@@ -9,6 +9,7 @@ export const PAGES = [
   'contacts',
   'interactions',
   'opportunities',
+  'settings',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

@@ -20,6 +20,7 @@ import { AdminI18nContext, adminI18n, chooseAdminLanguage, useAdminI18n } from '
 import { ContactsPage } from './pages/data/ContactsPage.js';
 import { InteractionsPage } from './pages/data/InteractionsPage.js';
 import { OpportunitiesPage } from './pages/data/OpportunitiesPage.js';
+import { AuditPage } from './pages/privacy/AuditPage.js';
 import { SalespeoplePage } from './pages/data/SalespeoplePage.js';
 import { LoggingPage } from './pages/logging/LoggingPage.js';
 import { StatusPage } from './pages/status/StatusPage.js';
@@ -163,5 +164,7 @@ function Page(props: { route: Route; go: (r: Route) => void; api: AdminClient })
       return <OpportunitiesPage api={api} />;
     case 'settings':
       return <SettingsPage api={api} />;
+    case 'audit':
+      return <AuditPage api={api} />;
   }
 }

@@ -37,6 +37,8 @@ import {
   type UpdateSalespersonRequest,
   type UpdateDeploymentSettings,
 } from '../../../shared/api/index.js';
+import { AuditPage, auditApiRoutes } from '../../../shared/api/audit.js';
+import { ErasureReport, RetentionView, type RetentionUpdate } from '../../../shared/api/privacy.js';
 import {
   ConsentStarted,
   consentApiRoutes,
@@ -45,7 +47,7 @@ import {
 import type { TokenSource } from '../../api/client.js';
 import { ApiError, NetworkError, apiErrorFromBody } from '../../api/errors.js';
 
-const routes = { ...apiRoutes, ...adminApiRoutes, ...consentApiRoutes };
+const routes = { ...apiRoutes, ...adminApiRoutes, ...consentApiRoutes, ...auditApiRoutes };
 type RouteName = keyof typeof routes;
 type Query = Record<string, string | undefined>;
 
@@ -182,6 +184,13 @@ export function createAdminClient(o: AdminClientOptions) {
       ),
     opportunities: (query: Query) =>
       json({ route: 'opportunities', query: { ...query, limit: '25' } }, OpportunityPage),
+    // Privacy: the audit log, a contact's data, retention
+    audit: (query: Query) => json({ route: 'audit', query: { ...query, limit: '25' } }, AuditPage),
+    exportContactData: (number: string, format: 'json' | 'csv') =>
+      text({ route: 'exportContactData', params: { number }, query: { format } }),
+    eraseContact: (number: string) => json({ route: 'eraseContact', params: { number } }, ErasureReport),
+    retention: () => json({ route: 'retention' }, RetentionView),
+    putRetention: (body: RetentionUpdate) => json({ route: 'putRetention', json: body }, RetentionView),
   };
 }
 

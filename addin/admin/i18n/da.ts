@@ -1,11 +1,13 @@
 // Danish text of the admin console (Business Central's terms: sælger, kontakt, interaktionslogposter,
 // salgsmulighed, assisteret opsætning).
+import { daPrivacy } from './da-privacy.js';
 import { daSetup } from './da-setup.js';
 import { daSettings } from './da-settings.js';
 import type { AdminMessages } from './en.js';
 
 export const da: AdminMessages = {
   ...daSetup,
+  ...daPrivacy,
   ...daSettings,
   common: {
     loading: 'Indlæser…',
@@ -35,6 +37,7 @@ export const da: AdminMessages = {
       contacts: 'Kontakter',
       interactions: 'Interaktionslogposter',
       opportunities: 'Salgsmuligheder',
+      audit: 'Revisionslog',
       settings: 'Indstillinger',
     },
     signedInAs: (name: string) => `Logget på som ${name}`,

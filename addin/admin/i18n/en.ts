@@ -1,9 +1,11 @@
 // English text of the admin console. `da.ts` must provide the same keys (its type is AdminMessages).
+import { enPrivacy } from './en-privacy.js';
 import { enSetup } from './en-setup.js';
 import { enSettings } from './en-settings.js';
 
 export const en = {
   ...enSetup,
+  ...enPrivacy,
   ...enSettings,
   common: {
     loading: 'Loading…',
@@ -33,6 +35,7 @@ export const en = {
       contacts: 'Contacts',
       interactions: 'Interaction log entries',
       opportunities: 'Opportunities',
+      audit: 'Audit log',
       settings: 'Settings',
     },
     signedInAs: (name: string) => `Signed in as ${name}`,

@@ -10,6 +10,7 @@ export const PAGES = [
   'interactions',
   'opportunities',
   'settings',
+  'audit',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

@@ -1,5 +1,5 @@
 // Contacts: search (address, number or start of a name), create, edit with alternate addresses, CSV export and
-// import, paged with "Load more".
+// import, paged with "Load more"; a contact's data exported or erased (privacy/ContactPrivacy.tsx).
 import { Badge } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { ContactDetail } from '../../../../shared/api/contacts.js';
@@ -11,6 +11,7 @@ import { useAdminI18n } from '../../i18n/context.js';
 import { useEditing } from '../../state/useEditing.js';
 import { usePaged } from '../../state/usePaged.js';
 import { ContactDialog } from './ContactDialog.js';
+import { useContactPrivacy } from '../privacy/ContactPrivacy.js';
 
 export function ContactsPage(props: { api: AdminClient }) {
   const { t } = useAdminI18n();
@@ -24,6 +25,7 @@ export function ContactsPage(props: { api: AdminClient }) {
   );
   const list = usePaged(load, [load]);
   const editor = useEditing<ContactDetail>(list.reload);
+  const privacy = useContactPrivacy(api, list.reload);
 
   const columns: Column<ContactDetail>[] = [
     { header: c.number, cell: (x) => x.number },
@@ -46,6 +48,7 @@ export function ContactsPage(props: { api: AdminClient }) {
     { header: c.alternateEmails, cell: (x) => x.alternateEmails.join(', ') || none },
     { header: c.salesperson, cell: (x) => x.salesperson?.code ?? none },
     buttonColumn(t.common.edit, editor.edit),
+    ...privacy.columns,
   ];
 
   return (
@@ -59,6 +62,7 @@ export function ContactsPage(props: { api: AdminClient }) {
         onImported={list.reload}
       />
       <SearchForm label={c.search} onSearch={setQuery} minWidth="320px" />
+      {privacy.view}
       <DataTable
         list={list}
         label={c.title}

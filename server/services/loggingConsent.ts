@@ -185,7 +185,14 @@ export class LoggingConsentService {
         { mailbox: pending.mailbox, cookie: nonce ? 'wrong' : 'none' },
         'consent callback from another browser',
       );
-      return invalid('consent_other_browser');
+      // Back to the page the sign-in started from (nothing secret: whoever has the state knows which it is).
+      return {
+        mailbox: pending.mailbox,
+        returnTo: pending.returnTo,
+        keep: { lang: pending.keep?.lang ?? null, devUser: pending.keep?.devUser ?? null },
+        outcome: { ok: false, code: 'consent_other_browser', aadsts: null },
+        clearCookie: null,
+      };
     }
     const request = await this.d.requests.take(hashState(p.state));
     const clearCookie = consentCookie(name, '', 0);

@@ -64,6 +64,11 @@ interface Call {
   json?: unknown;
   csv?: string;
   auth?: boolean;
+  /**
+   * Keep the cookies the answer sets. Only the consent start: its HttpOnly cookie binds the job account's
+   * sign-in to this browser. Everything else is bearer-only and sends and keeps no cookies.
+   */
+  keepCookies?: boolean;
 }
 
 export function adminPath(route: RouteName, params: Record<string, string | number> = {}): string {
@@ -98,7 +103,7 @@ export function createAdminClient(o: AdminClientOptions) {
         method: routes[call.route].method,
         headers,
         body: call.csv ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
-        credentials: 'omit',
+        credentials: call.keepCookies ? 'same-origin' : 'omit',
       });
     } catch (e) {
       throw new NetworkError(e);
@@ -143,7 +148,10 @@ export function createAdminClient(o: AdminClientOptions) {
     runNow: (mailbox: string) => json({ route: 'runLoggingSetup', params: m(mailbox) }, RunRequested),
     /** Delegated access: where to send the browser so the job account signs in (also Renew token). */
     startConsent: (mailbox: string, body: ConsentStartRequest) =>
-      json({ route: 'startLoggingConsent', params: m(mailbox), json: body }, ConsentStarted),
+      json(
+        { route: 'startLoggingConsent', params: m(mailbox), json: body, keepCookies: true },
+        ConsentStarted,
+      ),
     runs: (mailbox: string, limit = 20) =>
       json({ route: 'loggingRuns', params: m(mailbox), query: { limit: String(limit) } }, JobRunList),
     releaseQuarantine: (mailbox: string, body: ReleaseQuarantineRequest) =>
@@ -160,6 +168,9 @@ export function createAdminClient(o: AdminClientOptions) {
       json({ route: 'createSalesperson', json: body }, Salesperson),
     updateSalesperson: (code: string, body: UpdateSalespersonRequest) =>
       json({ route: 'updateSalesperson', params: { code }, json: body }, Salesperson),
+    /** Binds the pending sign-in the admin saw (its object id) to the salesperson. */
+    confirmSalespersonSignIn: (code: string, objectId: string) =>
+      json({ route: 'confirmSalespersonSignIn', params: { code }, json: { objectId } }, Salesperson),
     exportSalespeople: () => text({ route: 'exportSalespeople' }),
     settings: () => json({ route: 'settings' }, DeploymentSettings),
     putSettings: (body: UpdateDeploymentSettings) =>

@@ -81,6 +81,12 @@ export const da: AdminMessages = {
     x500Invalid: 'Hver linje skal være en Exchange X.500-adresse (/O=…/CN=…).',
     newTitle: 'Ny sælger',
     editTitle: (code: string) => `Rediger sælger ${code}`,
+    signIn: 'Microsoft Entra ID-bruger',
+    bound: 'Bekræftet',
+    notSignedIn: 'Ikke logget på endnu',
+    pending: (name: string, address: string, when: string) => `${name} (${address}) loggede på ${when}`,
+    confirm: 'Bekræft',
+    confirmHint: 'Bekræft, at dette logon er denne sælger: derefter er kun denne bruger sælgeren.',
   },
   contacts: {
     title: 'Kontakter',

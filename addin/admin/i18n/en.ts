@@ -79,6 +79,13 @@ export const en = {
     x500Invalid: 'Each line must be an Exchange X.500 address (/O=…/CN=…).',
     newTitle: 'New salesperson',
     editTitle: (code: string) => `Edit salesperson ${code}`,
+    signIn: 'Microsoft Entra ID user',
+    bound: 'Confirmed',
+    notSignedIn: 'Not signed in yet',
+    pending: (name: string, address: string, when: string) => `${name} (${address}) signed in ${when}`,
+    confirm: 'Confirm',
+    confirmHint:
+      'Confirm that this sign-in is this salesperson: from then on only this user is the salesperson.',
   },
   contacts: {
     title: 'Contacts',

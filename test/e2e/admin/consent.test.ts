@@ -1,6 +1,8 @@
 // Delegated access end to end in headless Chromium: the wizard's "Sign in with the job account" and the Email
 // logging page's "Renew token" go through the emulator's authorize endpoint (Entra ID's stand-in) and the
 // server's callback back into the console, and the job then reads the mailbox with the job account's token.
+// The sign-in is bound to the admin's browser (an HttpOnly cookie) and to the job account the admin named: a
+// callback opened in another browser, or a sign-in with another account, is refused.
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
@@ -11,7 +13,21 @@ const JOB = {
   oid: '6e0c8d2f-0000-4000-8000-0000000000b1',
   name: 'CRM job',
 };
+const OTHER = {
+  username: 'someone-else@contoso.example',
+  oid: '6e0c8d2f-0000-4000-8000-0000000000b2',
+  name: 'Someone else',
+};
 const person = (address: string) => ({ address, name: address.split('@')[0] });
+/** What the user does on Microsoft's sign-in page, played by rewriting the authorize URL's login hint. */
+async function pickAccount(page: Page, username: string | null): Promise<void> {
+  await page.route(/\/oauth2\/v2\.0\/authorize/, (route) => {
+    const url = new URL(route.request().url());
+    if (username) url.searchParams.set('login_hint', username);
+    else url.searchParams.delete('login_hint');
+    return route.continue({ url: url.href });
+  });
+}
 
 describe('admin console (e2e): the job account signs in through Entra ID (delegated access)', function () {
   this.timeout(240_000);
@@ -21,6 +37,7 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
   let errors: string[];
   before(async () => {
     harness().emu.addUser(JOB);
+    harness().emu.addUser(OTHER);
     ({ context, page, errors } = await openConsole(harness(), ADMIN, '#/wizard'));
   });
   after(() => context?.close());
@@ -140,11 +157,8 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
   });
 
   it('Renew token: a cancelled sign-in is reported and keeps the signed-in account', async () => {
-    const h = harness();
     // Without a login hint the emulator shows its account picker, whose Cancel answers as Entra ID does.
-    await h.db.conn
-      .db!.collection('loggingSetups')
-      .updateOne({ mailbox: MAILBOX }, { $set: { jobAccount: null } });
+    await pickAccount(page, null);
     const before = (await storedSetup())?.delegatedAccount;
     await page.getByRole('button', { name: 'Renew token' }).click();
     await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
@@ -156,6 +170,59 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
     await jobAccount().getByText(`${JOB.username}, signed in`).waitFor();
     assert.deepEqual((await storedSetup())?.delegatedAccount, before);
     await screenshot(page, 'consent-04-cancelled');
+    await page.unrouteAll();
+  });
+
+  it('Renew token: a sign-in with another account than the job account is refused and stores nothing', async () => {
+    await pickAccount(page, OTHER.username);
+    const before = await storedSetup();
+    await page.getByRole('button', { name: 'Renew token' }).click();
+    await outcome().getByText('The job account was not signed in').waitFor();
+    await outcome()
+      .getByText(/Another account signed in than the job account/)
+      .waitFor();
+    const after = await storedSetup();
+    assert.deepEqual(
+      [after?.delegatedAccount, after?.tokenCacheSealed, after?.jobAccount],
+      [before?.delegatedAccount, before?.tokenCacheSealed, JOB.username],
+    );
+    await screenshot(page, 'consent-05-wrong-account');
+    await page.unrouteAll();
+  });
+
+  it('a callback opened in a browser without the sign-in cookie is refused; the admin can still finish', async () => {
+    const h = harness();
+    // The admin's browser stops before the callback; its URL (code and state) goes to another browser.
+    // (Playwright does not route redirect hops, so the authorize answer is fetched and its Location kept.)
+    let stolen = '';
+    await page.route(/\/oauth2\/v2\.0\/authorize/, async (route) => {
+      const answer = await route.fetch({ maxRedirects: 0 });
+      stolen = answer.headers()['location'] ?? '';
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<p>Stopped before the callback</p>',
+      });
+    });
+    const before = await storedSetup();
+    await page.getByRole('button', { name: 'Renew token' }).click();
+    await eventually(async () => assert.ok(stolen, 'the browser reached the callback'));
+    const other = await openConsole(h, ADMIN);
+    try {
+      await other.page.goto(stolen);
+      await other.page
+        .getByTestId('consent-outcome')
+        .getByText(/another browser than the one that started it/)
+        .waitFor();
+      await screenshot(other.page, 'consent-06-other-browser');
+    } finally {
+      await other.context.close();
+    }
+    assert.deepEqual((await storedSetup())?.delegatedAccount, before?.delegatedAccount);
+    await page.unrouteAll();
+    await page.goto(stolen); // the admin's own browser, with its cookie: the sign-in was not used up
+    await outcome().getByText('The job account is signed in').waitFor();
+    assert.ok((await storedSetup())!.delegatedAccount.consentedAt > before!.delegatedAccount.consentedAt);
     assert.deepEqual(errors, []);
   });
 });

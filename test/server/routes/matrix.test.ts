@@ -85,6 +85,12 @@ const TABLE: Record<string, Row> = {
   'GET /logging/consent/callback': pub(303),
   'GET /settings': admin(200),
   'PUT /settings': admin(200),
+  // Data-subject rights and the audit log: admins only, whoever owns the contact.
+  'GET /audit': admin(200),
+  'GET /contacts/:number/data': admin(200),
+  'DELETE /contacts/:number': admin(200),
+  'GET /retention': admin(200),
+  'PUT /retention': admin(200),
 };
 
 const OWNER_EMAIL = 'olga.owner@contoso.example';

@@ -345,6 +345,7 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
     for (const cookies of [new Map<string, string>(), new Map([[name, 'A'.repeat(43)]])]) {
       const { location } = await callback(back.search, cookies);
       assert.deepEqual(Object.fromEntries(outcome(location)), {
+        mailbox: MAILBOX,
         consent: 'error',
         code: 'consent_other_browser',
       });

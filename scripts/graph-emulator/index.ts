@@ -210,6 +210,17 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
         seedMailbox(store, random, { address: user.username, displayName: user.name });
     },
     expireAllTokens: () => tokens.expireAll(),
+    expireDeltaTokens: () => {
+      store.deltaEpoch += 1;
+    },
+    moveMessage: (address, id, folder) => {
+      const mb = mailbox(address);
+      const m = store.findMessage(mb, id);
+      const f = store.folderByName(mb, folder);
+      if (!m || !f)
+        throw new Error(`Graph emulator: no message '${id}' or folder '${folder}' in '${address}'`);
+      return show(store.move(m, f));
+    },
     setMailboxState: (address, state) => {
       mailbox(address).state = state;
     },

@@ -2,6 +2,7 @@
 import { badRequest, GraphHttpError } from './errors.js';
 import { createFolder, getFolder, listFolders, resolveFolder } from './folder-handlers.js';
 import type { GraphResponse, MailboxCall } from './graph-http.js';
+import { deltaMessages } from './delta.js';
 import {
   deleteMessage,
   getMessage,
@@ -66,6 +67,10 @@ export function routeMailbox(store: MailStore, call: MailboxCall): GraphResponse
     if (seg(c) === 'messages') {
       if (d === undefined) {
         if (m === 'GET') return listMessages(call, folder.messages, `mailFolders('${b}')/messages`);
+        throw methodNotAllowed(m);
+      }
+      if (seg(d) === 'delta' && e === undefined) {
+        if (m === 'GET') return deltaMessages(store, call, folder);
         throw methodNotAllowed(m);
       }
       return messageRoute(store, call, d, e);

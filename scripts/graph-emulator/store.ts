@@ -18,7 +18,16 @@ export interface StoredMessage {
   createdDateTime: string;
   lastModifiedDateTime: string;
   changeCount: number;
+  /** The mailbox-wide change number of its last change in its folder (arrival, move in, update): delta order. */
+  changeSeq: number;
   fields: MessageFields;
+}
+
+/** A message that left a folder (moved out or purged): what a delta round reports as `@removed`. */
+export interface FolderRemoval {
+  readonly seq: number;
+  readonly immutableId: string;
+  readonly regularId: string;
 }
 
 export interface StoredFolder {
@@ -30,6 +39,8 @@ export interface StoredFolder {
   readonly messages: SortedChunkList<StoredMessage>;
   unread: number;
   readonly children: StoredFolder[];
+  /** Messages that left the folder, in change order (delta.ts reports them to rounds that knew them). */
+  readonly removals: FolderRemoval[];
 }
 
 export interface StoredMailbox {
@@ -76,6 +87,13 @@ export class MailStore {
   private readonly mailboxes = new Map<string, StoredMailbox>();
   private counter = 0;
   private readonly nextCounter = () => (this.counter += 1);
+  /** Delta state tokens issued before this epoch are expired (expireDeltaTokens). */
+  deltaEpoch = 0;
+
+  /** The newest change number: a delta round covers the changes up to it. */
+  changeNumber(): number {
+    return this.counter;
+  }
 
   constructor(private readonly now: () => number) {}
 
@@ -131,6 +149,7 @@ export class MailStore {
       messages,
       unread: 0,
       children: [],
+      removals: [],
     };
   }
 
@@ -185,6 +204,7 @@ export class MailStore {
       createdDateTime: fields.receivedDateTime,
       lastModifiedDateTime: fields.receivedDateTime,
       changeCount: 1,
+      changeSeq: seq,
       fields,
     };
     mb.byImmutableId.set(msg.immutableId, msg);
@@ -202,12 +222,22 @@ export class MailStore {
 
   private touch(msg: StoredMessage): void {
     msg.changeCount += 1;
+    msg.changeSeq = this.nextCounter();
     msg.lastModifiedDateTime = isoSeconds(this.now());
+  }
+
+  private noteRemoval(msg: StoredMessage): void {
+    msg.folder.removals.push({
+      seq: this.nextCounter(),
+      immutableId: msg.immutableId,
+      regularId: msg.regularId,
+    });
   }
 
   /** Moves a message: Exchange copies it into the destination and removes the original, so the regular id changes. */
   move(msg: StoredMessage, dest: StoredFolder): StoredMessage {
     const mb = msg.mailbox;
+    this.noteRemoval(msg);
     msg.folder.messages.remove(msg);
     if (!msg.fields.isRead) msg.folder.unread -= 1;
     mb.byRegularId.delete(msg.regularId);
@@ -249,6 +279,7 @@ export class MailStore {
   /** Removes the message from the mailbox for good (permanentDelete, or DELETE inside Deleted Items). */
   purge(msg: StoredMessage): void {
     const mb = msg.mailbox;
+    this.noteRemoval(msg);
     msg.folder.messages.remove(msg);
     if (!msg.fields.isRead) msg.folder.unread -= 1;
     mb.all.remove(msg);

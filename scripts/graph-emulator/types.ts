@@ -209,6 +209,10 @@ export interface GraphEmulator {
   addUser(user: UserRegistration): void;
   /** Every access token issued so far answers 401 "Lifetime validation failed"; refresh tokens still work. */
   expireAllTokens(): void;
+  /** Every delta state token (nextLink, deltaLink) issued so far answers 410 SyncStateNotFound. */
+  expireDeltaTokens(): void;
+  /** Moves a message (any id) to a folder (well-known name, id or top-level display name), as a user would. */
+  moveMessage(mailbox: string, id: string, folder: string): GraphMessageJson;
   setMailboxState(mailbox: string, state: MailboxState): void;
   /** Holds Graph requests that passed the limits until the returned function is called (deterministic tests). */
   holdRequests(): () => void;

@@ -26,7 +26,7 @@ export const ErasureReport = z.strictObject({
   entries: z.int().nonnegative(),
   /** Opportunities of the contact, deleted. */
   opportunities: z.int().nonnegative(),
-  /** Entries of other contacts that were linked to those opportunities or carried the company: detached. */
+  /** Links taken off other contacts' entries (to those opportunities; to the erased company): one per link. */
   detachedEntries: z.int().nonnegative(),
   /** People of an erased company, kept without their company. */
   detachedPeople: z.int().nonnegative(),

@@ -200,4 +200,46 @@ describe('data-subject rights: export and erase a contact', function () {
     const again = await h.request('GET', `/api/v1/contacts/${number}/data`, { token: 'admin' });
     assert.equal(again.status, 404);
   });
+  it('erases a company: its people, their entries and opportunities stay, without it', async () => {
+    const person = await h.request('POST', '/api/v1/contacts', {
+      token: 'admin',
+      body: {
+        name: 'Kim Lee',
+        kind: 'person',
+        email: 'kim.lee@wingtip.example',
+        companyName: 'Wingtip Aerospace',
+      },
+    });
+    assert.equal(person.status, 201, person.text);
+    const company = person.json.companyNumber as string;
+    const logged = await h.request('POST', '/api/v1/log-email', {
+      token: 'admin',
+      body: messageRef({ to: [{ address: 'kim.lee@wingtip.example', name: 'Kim Lee' }] }),
+    });
+    assert.equal(logged.status, 200, logged.text);
+    const entry = logged.json.entries[0].entryNumber as number;
+    const opp = await h.request('POST', '/api/v1/opportunities', {
+      token: 'admin',
+      body: { contactNumber: company, description: 'Fleet deal' },
+    });
+    assert.equal(opp.status, 201, opp.text);
+    const link = await h.request('POST', `/api/v1/interactions/${entry}/link-opportunity`, {
+      token: 'admin',
+      body: { opportunityNumber: opp.json.number },
+    });
+    assert.equal(link.status, 200, link.text);
+
+    const r = await h.request('DELETE', `/api/v1/contacts/${company}`, { token: 'admin' });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual([r.json.entries, r.json.opportunities, r.json.detachedPeople], [0, 1, 1]);
+    const kim = await h.raw('contacts').findOne({ number: person.json.number });
+    assert.deepEqual([kim?.companyNumber, kim?.companyName], [null, null]);
+    const kept = await h.raw('interactions').findOne({ entryNumber: entry });
+    assert.deepEqual([kept?.contactCompanyNumber, kept?.opportunityNumber], [null, null]);
+    assert.equal(await h.raw('claims').countDocuments({ _id: `entry-opportunity#${entry}` as never }), 0);
+    for (const c of await h.db.conn.db!.listCollections().toArray()) {
+      const text = mongo.BSON.EJSON.stringify(await h.raw(c.name).find({}).toArray()).toLowerCase();
+      assert.ok(!text.includes('wingtip aerospace') && !text.includes(company.toLowerCase()), c.name);
+    }
+  });
 });

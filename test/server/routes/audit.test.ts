@@ -198,6 +198,21 @@ describe('audit log', function () {
     for (const note of attempts) await assert.rejects(h.services.audit.record(actor, null, note));
   });
 
+  it("records an admin reading the content of a salesperson's entry, through the visibility model", async () => {
+    const entry = (await h.raw('interactions').findOne({ contactNumber: 'CT000001' }))!.entryNumber as number;
+    assert.equal((await admin('GET', `/interactions/${entry}`)).status, 200);
+    const [read] = await lines('?action=content.read');
+    assert.deepEqual(
+      [read!.userEmail, read!.contactNumber, read!.detail],
+      [ADMIN_EMAIL, 'CT000001', { via: 'detail', salespersonCodes: ['PH'], entryNumbers: [entry] }],
+    );
+    const before = (await lines('?action=content.read')).length;
+    const own = await h.request('GET', `/api/v1/interactions/${entry}`, { token: 'salesperson' });
+    assert.equal(own.status, 200);
+    const after = (await lines('?action=content.read')).length;
+    assert.equal(after, before, 'only admin reads of others are recorded');
+  });
+
   it('records what the visibility model reports of admin content reads, one line per contact', async () => {
     const entry = (await h.raw('interactions').findOne({ contactNumber: 'CT000001' }))!.entryNumber as number;
     await h.services.audit.contentRead({

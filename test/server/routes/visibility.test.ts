@@ -132,7 +132,9 @@ describe('visibility: no route hands out what the caller may not see', function 
         message: { ...secretLink, webLink: BLOCKED_SECRETS.webLink, internetMessageId: null },
       }),
     ]);
-    [secretEntry, , , blockedEntry] = written.written.map((e) => e.entryNumber);
+    const numbers = written.written.map((e) => e.entryNumber);
+    secretEntry = numbers[0]!;
+    blockedEntry = numbers[3]!;
     const opportunities = new OpportunityRepository(m);
     const opp = (number: string, contactNumber: string, description: string) =>
       opportunities.insert({

@@ -33,6 +33,8 @@ export interface PipelineDeps {
   sleep: (ms: number) => Promise<void>;
   /** A pending promise while tests hold requests (holdRequests), else undefined. */
   gate: () => Promise<void> | undefined;
+  /** /subscriptions (change notifications); not a mailbox request, so no mailbox limits. */
+  subscriptions?: { handle(req: GraphRequest, principal: Principal): Promise<GraphResponse> };
 }
 
 /** A response plus the callback to run once it has been delivered (frees the concurrency slot). */
@@ -115,6 +117,8 @@ export class GraphPipeline {
       this.d.stats.principal(
         principal.user ? `user:${principal.user.username}` : `app:${principal.clientId}`,
       );
+      if (req.segments[0]?.toLowerCase() === 'subscriptions' && this.d.subscriptions)
+        return done(await this.d.subscriptions.handle(req, principal));
       if (req.segments.length === 1 && req.segments[0]!.toLowerCase() === 'users') {
         if (req.method !== 'GET')
           throw new GraphHttpError(405, 'BadRequest', 'The emulator only reads users.');
@@ -183,7 +187,7 @@ export class GraphPipeline {
   }
 
   /** Mailbox state first (it wins whoever asks), then the token's permissions. */
-  private checkAccess(req: GraphRequest, mb: StoredMailbox, principal: Principal): void {
+  checkAccess(req: GraphRequest, mb: StoredMailbox, principal: Principal): void {
     if (mb.state === 'accessDenied') {
       throw new GraphHttpError(
         403,

@@ -17,6 +17,7 @@ import { owaPage } from './owa-page.js';
 import { createPrng, prngGuid } from './prng.js';
 import { StatsRecorder } from './stats.js';
 import { MailStore, type StoredMailbox } from './store.js';
+import { SubscriptionService } from './subscriptions.js';
 import { TokenService } from './tokens.js';
 import type {
   ClientRegistration,
@@ -94,7 +95,18 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
   let hold: { promise: Promise<void>; release: () => void } | undefined;
 
   const directory: DirectoryUserSeed[] = [];
-  const pipeline = new GraphPipeline({
+  // Change notifications: the store reports arrivals; the pipeline's own access rules decide who may subscribe.
+  const subscriptions = new SubscriptionService({
+    store,
+    tenantId,
+    now,
+    random,
+    sleep,
+    checkRead: (req, mb, principal) => pipeline.checkAccess(req, mb, principal),
+  });
+  store.onArrive = (msg) => subscriptions.messageArrived(msg);
+  const pipeline: GraphPipeline = new GraphPipeline({
+    subscriptions,
     store,
     tokens,
     limits,
@@ -237,7 +249,9 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
       };
     },
     waitForStats: (predicate) => stats.waitFor(predicate),
+    subscriptions: subscriptions.control(),
     close: async () => {
+      subscriptions.close();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       hold?.release();

@@ -87,6 +87,8 @@ export class MailStore {
   private readonly mailboxes = new Map<string, StoredMailbox>();
   private counter = 0;
   private readonly nextCounter = () => (this.counter += 1);
+  /** Told when a message lands in a folder (new, or moved there): change notifications hang on it. */
+  onArrive: ((msg: StoredMessage) => void) | undefined;
   /** Delta state tokens issued before this epoch are expired (expireDeltaTokens). */
   deltaEpoch = 0;
 
@@ -212,6 +214,7 @@ export class MailStore {
     mb.all.insert(msg);
     folder.messages.insert(msg);
     if (!msg.fields.isRead) folder.unread += 1;
+    this.onArrive?.(msg);
     return msg;
   }
 
@@ -247,6 +250,7 @@ export class MailStore {
     dest.messages.insert(msg);
     if (!msg.fields.isRead) dest.unread += 1;
     this.touch(msg);
+    this.onArrive?.(msg);
     return msg;
   }
 

@@ -183,6 +183,60 @@ export interface FaultControl {
 /** A message as Graph shows it (regular ids), for assertions in tests. */
 export type GraphMessageJson = Record<string, unknown> & { id: string };
 
+export type LifecycleEvent = 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed';
+
+/** A change-notification subscription as the emulator holds it (clientState included, for assertions). */
+export interface SubscriptionSnapshot {
+  id: string;
+  resource: string;
+  changeType: string;
+  applicationId: string;
+  notificationUrl: string;
+  lifecycleNotificationUrl: string | null;
+  clientState: string | null;
+  expirationDateTime: string;
+  /** A reauthorizationRequired event was sent and neither reauthorize nor a renewal answered it yet. */
+  reauthorizationRequired: boolean;
+}
+
+/** Test hooks of the change notifications (see README: Subscriptions). */
+export interface SubscriptionControl {
+  /** Live subscriptions (expired ones are gone). */
+  list(): SubscriptionSnapshot[];
+  /**
+   * POSTs a lifecycle notification to the subscription's lifecycleNotificationUrl; resolves true once it was
+   * answered 2xx (false without a lifecycle URL, or when dropped). subscriptionRemoved removes the subscription
+   * first; reauthorizationRequired holds its change notifications (dropped) until reauthorize or a renewal.
+   */
+  fireLifecycle(id: string, event: LifecycleEvent): Promise<boolean>;
+  /** Moves the subscriptions' clock (expiry) forward; tokens and limits keep the emulator clock. */
+  advanceClock(ms: number): void;
+  /** The subscriptions' clock, epoch ms. */
+  clock(): number;
+  /** false: change notifications are dropped (counted), as when Graph fails to send them. */
+  setDelivery(on: boolean): void;
+  /** Every HTTP exchange with subscriber endpoints, oldest first. */
+  deliveries: Array<{
+    kind: 'validation' | 'change' | 'lifecycle';
+    url: string;
+    status: number;
+    ms: number;
+    at: number;
+    count: number;
+  }>;
+  stats: {
+    created: number;
+    renewed: number;
+    reauthorized: number;
+    deleted: number;
+    expired: number;
+    validationsFailed: number;
+    /** Change notifications answered 2xx / dropped (not delivered, or delivery off). */
+    delivered: number;
+    dropped: number;
+  };
+}
+
 export interface GraphEmulator {
   baseUrl: string;
   authority: string;
@@ -218,5 +272,7 @@ export interface GraphEmulator {
   holdRequests(): () => void;
   /** Resolves once `predicate(stats)` holds (checked on every stats change; no polling). */
   waitForStats(predicate: (stats: GraphStats) => boolean): Promise<void>;
+  /** Change-notification subscriptions: state and test hooks. */
+  subscriptions: SubscriptionControl;
   close(): Promise<void>;
 }

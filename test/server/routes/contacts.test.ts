@@ -224,8 +224,8 @@ describe('contacts and salespeople: create, update, search, CSV import and expor
     );
 
     const exported = await h.request('GET', '/api/v1/salespeople/export', { token: 'admin' });
-    assert.match(exported.text, /^code,name,email,active\r\n/);
-    const edited = exported.text.replace('Kim Larsen', 'Kim B. Larsen') + 'NEW,New Person,,false\r\n';
+    assert.match(exported.text, /^code,name,email,active,entraTenantId,entraObjectId\r\n/);
+    const edited = exported.text.replace('Kim Larsen', 'Kim B. Larsen') + 'NEW,New Person,,false,,\r\n';
     const imported = await csv('/salespeople/import', edited);
     assert.deepEqual(imported.json, { created: 1, updated: 3 });
     assert.equal((await h.raw('salespeople').findOne({ code: 'KL' }))?.name, 'Kim B. Larsen');

@@ -51,7 +51,7 @@ describe('admin console (e2e): audit log, retention, export and erase a contact'
       await page.getByLabel('Action').selectOption({ label: 'Contact created' });
       await page.getByRole('button', { name: 'Filter' }).click();
       await table.locator('tr[data-action="contact.create"]').waitFor();
-      await page.waitForFunction(() => !document.querySelector('tr[data-action="email.log"]'));
+      await table.locator('tr[data-action="email.log"]').first().waitFor({ state: 'detached' });
       assert.equal(await table.locator('tbody tr').count(), 1);
       assert.match(await table.locator('tbody tr').innerText(), new RegExp(`Contact ${number}`));
 

@@ -42,6 +42,7 @@ export function createEngine(
       interactions: repos.interactions,
       legacyDns: repos.legacyDns,
       manualConfirmations: repos.manualConfirmations,
+      settings: repos.settings,
       masterData: repos.masterData,
       states: repos.states,
       pending: repos.pending,

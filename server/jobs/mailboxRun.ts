@@ -1,5 +1,6 @@
 // One run over one shared mailbox: resolve folders, load the directory, repair what earlier runs left, then read
-// the whole Inbox oldest first and process every message. Recorded as a JobRun with counts and errors.
+// what changed in the Inbox since the last run (or all of it) and process every message. Recorded as a JobRun
+// with counts and errors.
 import { buildDirectory, directoryFingerprint } from '../domain/directory.js';
 import { compileBlocklist } from '../domain/blocklist.js';
 import { loggingPolicySchema } from '../domain/policy.js';
@@ -7,6 +8,7 @@ import type { MailSource } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
 import type { LegacyDnRepository } from '../repositories/legacyDns.js';
 import type { ManualConfirmationRepository } from '../repositories/manualConfirmations.js';
+import type { DeploymentSettingsRepository } from '../repositories/deploymentSettings.js';
 import { x500DirectoryOf } from './legacyDnResolver.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
@@ -18,14 +20,15 @@ import { recoverPendingArchives, retryFailedMessages } from './recovery.js';
 import { step, StepError, type RunContext } from './runContext.js';
 import { RunRecorder } from './runRecorder.js';
 
-/** Mail can be stamped slightly out of order across Exchange servers: each run re-reads this much before the
- *  watermark (already handled mail has left the Inbox, so this costs little). */
-export const WATERMARK_OVERLAP_MS = 5 * 60 * 1000;
+/** The format of the saved Inbox cursor: a cursor of another version is dropped and the Inbox read in full. */
+export const INBOX_CURSOR_VERSION = 1;
 
 export interface EngineDeps {
   interactions: InteractionRepository;
   legacyDns: LegacyDnRepository;
   manualConfirmations: ManualConfirmationRepository;
+  /** The deployment's settings: what becomes of mail marked Private or Confidential. */
+  settings: DeploymentSettingsRepository;
   masterData: MasterDataRepository;
   states: MessageStateRepository;
   pending: PendingArchiveRepository;
@@ -70,7 +73,7 @@ export async function runMailbox(
     );
     const attempted = await recoverPendingArchives(ctx);
     await retryFailedMessages(ctx, seen, attempted);
-    const newest = await readInbox(ctx, setup, seen, opts, setup.batchSize);
+    const newest = await readInbox(ctx, setup, deps, seen, opts);
     if (newest && !opts.signal?.aborted) await deps.setups.setWatermark(setup.mailbox, newest);
   } catch (err) {
     const e =
@@ -103,7 +106,9 @@ async function prepare(
         : Promise.resolve(null),
     ]),
   );
-  const snapshot = await step('validate_setup', () => deps.masterData.directorySnapshot());
+  const [snapshot, settings] = await step('validate_setup', () =>
+    Promise.all([deps.masterData.directorySnapshot(), deps.settings.get()]),
+  );
   const fingerprint = directoryFingerprint(snapshot);
   if (fingerprint !== setup.directoryFingerprint) {
     // A contact or salesperson was added or changed: kept mail is classified again by this run.
@@ -121,6 +126,7 @@ async function prepare(
     legacyDns: deps.legacyDns,
     policy,
     blocklist: compileBlocklist(policy.blocklist),
+    sensitiveMail: settings.sensitiveMail,
     folders: {
       inbox: inbox.id,
       archive: archive.id,
@@ -139,68 +145,60 @@ async function prepare(
 }
 
 /**
- * Reads the Inbox oldest first. Processed mail leaves the Inbox, which shifts Graph's $skip-based nextLinks, so
- * after each page we query again from the newest receivedDateTime seen (the watermark), skipping messages already
- * seen in this run; a nextLink is followed only when a page held nothing new (more same-instant messages than a
- * page). A page's database tail (entries, intents) runs while the next page is read and moved; at most one is
- * outstanding. Returns the newest receivedDateTime handled, or null if the Inbox was empty.
+ * Reads the Inbox's changes (Graph: messages/delta) from the setup's cursor, or all of it when there is none:
+ * new mail, mail moved back into the Inbox (whatever its received time) and mail that changed; what left the
+ * Inbox is not reported. The cursor is saved after each page's moves, so a run that stops anywhere resumes after
+ * the last page whose messages were dealt with (a page is read again, never skipped). A cursor the provider has
+ * forgotten starts a full round, which repeats harmlessly. A page's database tail (entries, intents) runs while
+ * the next page is read and moved; at most one is outstanding. Returns the newest receivedDateTime handled.
  */
 async function readInbox(
   ctx: RunContext,
   setup: LoggingSetup,
+  deps: Pick<EngineDeps, 'setups' | 'now'>,
   seen: Set<string>,
   opts: RunOptions,
-  pageSize: number,
 ): Promise<Date | null> {
-  const start =
-    !opts.full && setup.receivedFrom ? new Date(setup.receivedFrom.getTime() - WATERMARK_OVERLAP_MS) : null;
-  let watermark: string | null = start ? start.toISOString() : null;
-  let next: string | null = null;
+  const saved = setup.inboxCursor;
+  let cursor = !opts.full && saved?.version === INBOX_CURSOR_VERSION ? saved.link : null;
   let newest: Date | null = setup.receivedFrom ?? null;
-  const seenAt = new Map<string, number>();
+  let restarted = false;
   let tail: Promise<void> = Promise.resolve();
   try {
-    newest = await readPages();
+    while (!opts.signal?.aborted) {
+      const from = cursor;
+      const page = await step('get_messages', () => ctx.source.readInbox(from, setup.batchSize)).catch(
+        (err: unknown) => {
+          // Microsoft's answer to an expired sync state is a new full round (logged mail has left the Inbox).
+          if (err instanceof StepError && err.code === 'sync_reset' && from !== null && !restarted)
+            return null;
+          throw err;
+        },
+      );
+      if (page === null) {
+        restarted = true;
+        cursor = null;
+        continue;
+      }
+      const fresh = page.messages.filter((m) => !seen.has(m.id));
+      if (fresh.length > 0) {
+        const previous = tail;
+        tail = (await actOnPage(ctx, fresh, opts.signal, previous)).tail;
+        await previous; // bounded: one page's entries being written, the next one's queued behind them
+        for (const m of fresh) {
+          const at = m.receivedDateTime ? new Date(m.receivedDateTime) : null;
+          if (at && !Number.isNaN(at.getTime()) && (!newest || at > newest)) newest = at;
+        }
+      }
+      if (opts.signal?.aborted) break; // this page's messages may not have moved: read it again next time
+      cursor = page.next ?? page.done!;
+      const next = { version: INBOX_CURSOR_VERSION, link: cursor, savedAt: deps.now() };
+      await step('log_interaction', () => deps.setups.setInboxCursor(setup.mailbox, next));
+      await ctx.recorder.checkpoint();
+      if (page.done) break;
+    }
   } finally {
     await tail; // a fatal error of the last tail surfaces here; otherwise the page is finished before we return
   }
   return newest;
-
-  async function readPages(): Promise<Date | null> {
-    while (!opts.signal?.aborted) {
-      const page = await step('get_messages', () =>
-        next ? ctx.source.listNext(next) : ctx.source.listInbox({ receivedFrom: watermark, pageSize }),
-      );
-      const fresh = page.messages.filter((m) => !seen.has(m.id));
-      if (fresh.length === 0) {
-        if (!page.next) break;
-        next = page.next;
-        continue;
-      }
-      next = null;
-      const previous = tail;
-      tail = (await actOnPage(ctx, fresh, opts.signal, previous)).tail;
-      await previous; // bounded: one page's entries being written, the next one's queued behind them
-      for (const m of fresh) {
-        seen.add(m.id);
-        if (m.receivedDateTime) seenAt.set(m.id, Date.parse(m.receivedDateTime));
-      }
-      const last = fresh[fresh.length - 1]!.receivedDateTime;
-      if (last) {
-        watermark = last;
-        const d = new Date(last);
-        if (!newest || d > newest) newest = d;
-        // Only messages at the watermark itself can come back (the next query is `ge watermark`): forget the
-        // rest, so a run over 100,000 messages does not keep 100,000 ids.
-        for (const [id, at] of seenAt) {
-          if (at < d.getTime()) {
-            seenAt.delete(id);
-            seen.delete(id);
-          }
-        }
-      }
-      await ctx.recorder.checkpoint();
-    }
-    return newest;
-  }
 }

@@ -9,6 +9,7 @@ import {
 } from '../domain/classifier.js';
 import type { Directory } from '../domain/directory.js';
 import type { Blocklist } from '../domain/blocklist.js';
+import type { SensitiveMailHandling } from '../../shared/api/settings.js';
 import { dispositionFor, type LoggingPolicy } from '../domain/policy.js';
 import type { MailMessage, MailOperation } from '../mailsource/MailSource.js';
 import { entryFromDraft } from '../repositories/interactions.js';
@@ -22,6 +23,7 @@ export interface PlanScope {
   jobUser: string;
   directory: Directory;
   blocklist: Blocklist;
+  sensitiveMail: SensitiveMailHandling;
   policy: Pick<LoggingPolicy, 'unmatched' | 'unmatchedFolder' | 'quarantineFolder' | 'archiveFolder'>;
   folders: { archive: string; quarantine: string; unmatched: string | null };
 }
@@ -56,7 +58,14 @@ export interface PagePlan {
 
 export function planPage(scope: PlanScope, messages: readonly MailMessage[]): PagePlan {
   const planned = messages.map((msg) =>
-    planMessage(scope, msg, classifyMessage(msg, scope.directory, { blocklist: scope.blocklist })),
+    planMessage(
+      scope,
+      msg,
+      classifyMessage(msg, scope.directory, {
+        blocklist: scope.blocklist,
+        sensitiveMail: scope.sensitiveMail,
+      }),
+    ),
   );
   const intents = planned.flatMap((p) =>
     p.kind === 'log'

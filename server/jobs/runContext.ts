@@ -2,6 +2,7 @@
 import type { Directory } from '../domain/directory.js';
 import type { LoggingPolicy } from '../domain/policy.js';
 import type { Blocklist } from '../domain/blocklist.js';
+import type { SensitiveMailHandling } from '../../shared/api/settings.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
@@ -19,6 +20,8 @@ export interface RunContext {
   directory: Directory;
   policy: LoggingPolicy;
   blocklist: Blocklist;
+  /** Mail marked Private or Confidential: logged without content, or not logged (deployment setting). */
+  sensitiveMail: SensitiveMailHandling;
   /** Folder ids resolved at the start of the run. */
   folders: { inbox: string; archive: string; quarantine: string; unmatched: string | null };
   interactions: InteractionRepository;

@@ -43,6 +43,16 @@ export interface MessagePage {
   next: string | null;
 }
 
+/** One page of a round of the Inbox's changes (Graph: messages/delta). */
+export interface ChangePage {
+  /** Messages that arrived, came back or changed in the Inbox (those that left it are not reported). */
+  messages: MailMessage[];
+  /** More pages in this round: pass it back as the cursor. */
+  next: string | null;
+  /** The round is complete: keep it, and pass it back later for what changed since. */
+  done: string | null;
+}
+
 export interface MailFolder {
   id: string;
   displayName: string;
@@ -61,6 +71,11 @@ export interface MailSource {
   listInbox(query: InboxQuery): Promise<MessagePage>;
   /** The page a previous call's `next` points to, followed as given. */
   listNext(next: string): Promise<MessagePage>;
+  /**
+   * The Inbox's changes from a cursor kept from an earlier page (its `next` or `done`), or every message in it
+   * (null: a full round). A cursor the provider no longer knows fails with `sync_reset`: start over with null.
+   */
+  readInbox(cursor: string | null, pageSize: number): Promise<ChangePage>;
   /** The message wherever it is now in the mailbox, or null if it no longer exists. */
   getMessage(id: string): Promise<MailMessage | null>;
   /** Moves a message to a folder (id or well-known name) and returns it as it is after the move. */
@@ -91,6 +106,7 @@ export const MAIL_SOURCE_ERROR_CODES = [
   'transient', // 5xx, network, timeouts after the retries
   'invalid_request', // our request was wrong (4xx other than the above)
   'not_found', // the item or folder does not exist
+  'sync_reset', // a change-tracking cursor expired: read everything again (Graph 410 SyncStateNotFound)
 ] as const;
 export type MailSourceErrorCode = (typeof MAIL_SOURCE_ERROR_CODES)[number];
 

@@ -3,6 +3,7 @@
 import type { Database } from './db.js';
 import { AdminQueryRepository } from './adminQueries.js';
 import { ConsentRequestRepository } from './consentRequests.js';
+import { DeploymentSettingsRepository } from './deploymentSettings.js';
 import { ContactRepository } from './contacts.js';
 import { InteractionRepository } from './interactions.js';
 import { JobRunRepository } from './jobRuns.js';
@@ -35,6 +36,8 @@ export interface Repositories {
   paneStartFailures: PaneStartFailureRepository;
   pending: PendingArchiveRepository;
   salespeople: SalespersonRepository;
+  /** The deployment's settings (visibility model, sensitive mail). */
+  settings: DeploymentSettingsRepository;
   setups: LoggingSetupRepository;
   states: MessageStateRepository;
 }
@@ -66,6 +69,7 @@ export function createRepositories(
     paneStartFailures: new PaneStartFailureRepository(m),
     pending: new PendingArchiveRepository(m, now),
     salespeople: new SalespersonRepository(m),
+    settings: new DeploymentSettingsRepository(m),
     setups: new LoggingSetupRepository(m),
     states: new MessageStateRepository(m),
   };

@@ -30,6 +30,11 @@ export class LoggingSetupRepository {
     await this.models.LoggingSetup.updateOne({ mailbox }, { $set: { receivedFrom } });
   }
 
+  /** Where the next run reads the Inbox from (null: a full round). */
+  async setInboxCursor(mailbox: string, inboxCursor: LoggingSetupDoc['inboxCursor']): Promise<void> {
+    await this.models.LoggingSetup.updateOne({ mailbox }, { $set: { inboxCursor } });
+  }
+
   /** The sealed MSAL token cache and its version (0 for a setup that never had one). */
   async tokenCache(mailbox: string): Promise<{ sealed: string | null; version: number } | null> {
     const s = await this.models.LoggingSetup.findOne(

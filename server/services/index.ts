@@ -21,7 +21,6 @@ import { QuarantineReleaseService } from './quarantineRelease.js';
 import { SalespersonService } from './salespeople.js';
 import { TransferService } from './transfers.js';
 import { createPrivacyServices, type PrivacyServices } from './privacy.js';
-import { DeploymentSettingsRepository } from '../repositories/deploymentSettings.js';
 import { DeploymentSettingsService } from './settings.js';
 import { VisibilityService } from './visibility.js';
 
@@ -76,7 +75,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
     now,
     reviewAfterHours: o.manualConfirmHours ?? 24,
   });
-  const settings = new DeploymentSettingsRepository(r.db.models);
+  const settings = r.settings;
   const visibility = new VisibilityService({ settings, contacts });
   const contactService = new ContactService({ contacts, masterData, salespeople, numbers, visibility });
   return {

@@ -45,6 +45,7 @@ export function newSetupDefaults(): Omit<LoggingSetup, 'mailbox'> {
     intervalSeconds: 60,
     policy: { ...policy, unmatchedFolder: policy.unmatchedFolder ?? null },
     receivedFrom: null,
+    inboxCursor: null,
     runRequestedAt: null,
     lastValidatedAt: null,
     lastValidationOk: null,

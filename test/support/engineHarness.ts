@@ -75,6 +75,7 @@ export async function startEngineHarness(
     interactions: repos.interactions,
     legacyDns: repos.legacyDns,
     manualConfirmations: repos.manualConfirmations,
+    settings: repos.settings,
     masterData: repos.masterData,
     states: repos.states,
     pending: repos.pending,

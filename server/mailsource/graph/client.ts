@@ -30,7 +30,8 @@ export interface GraphBatchPart {
 export interface GraphHttp {
   /** Base for building URLs, e.g. https://graph.microsoft.com/v1.0 */
   readonly apiRoot: string;
-  get(url: string): Promise<unknown>;
+  /** `headers`: extra request headers (a Prefer value is merged with the immutable-id preference). */
+  get(url: string, headers?: Record<string, string>): Promise<unknown>;
   post(url: string, body: unknown): Promise<unknown>;
   delete(url: string): Promise<void>;
   /**
@@ -91,7 +92,7 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
   const apiRoot = `${opts.graphBaseUrl}/${GRAPH_API_VERSION}`;
   return {
     apiRoot,
-    get: (url) => send('GET', url, (req) => req.get()),
+    get: (url, headers) => send('GET', url, (req) => (headers ? req.headers(headers) : req).get()),
     post: (url, body) => send('POST', url, (req) => req.post(body)),
     delete: async (url) => {
       await send('DELETE', url, (req) => req.delete());

@@ -26,6 +26,11 @@ const CODE_TABLE: Record<string, MailSourceErrorCode> = {
   MailboxNotEnabledForRESTAPI: 'not_licensed',
   MailboxNotSupportedForRESTAPI: 'not_licensed',
   ErrorItemNotFound: 'not_found',
+  // Delta: the sync state behind a nextLink/deltaLink is gone; Microsoft's answer is a new full round.
+  SyncStateNotFound: 'sync_reset',
+  syncStateNotFound: 'sync_reset',
+  resyncRequired: 'sync_reset',
+  SyncStateInvalid: 'sync_reset',
 };
 
 const HINTS: Partial<Record<MailSourceErrorCode, string>> = {
@@ -40,6 +45,7 @@ const HINTS: Partial<Record<MailSourceErrorCode, string>> = {
   transient: 'Graph kept failing with a server error; try again later.',
   not_found: 'The item or folder does not exist (any more).',
   invalid_request: 'Graph refused the request as invalid.',
+  sync_reset: 'The Inbox change-tracking state expired; the Inbox is read again in full.',
 };
 
 export function classifyGraphFailure(status: number, code: string | null): MailSourceErrorCode {
@@ -51,6 +57,7 @@ export function classifyGraphFailure(status: number, code: string | null): MailS
   if (status === 403) return 'access_denied';
   if (status === 404) return 'not_found';
   if (status === 408) return 'transient';
+  if (status === 410) return 'sync_reset';
   return 'invalid_request';
 }
 

@@ -1,6 +1,7 @@
 // MailSource over Microsoft Graph: the shared mailbox's Inbox, read and archived with immutable ids.
 import {
   MailSourceError,
+  type ChangePage,
   type InboxQuery,
   type MailFolder,
   type MailMessage,
@@ -20,9 +21,16 @@ import {
   processMailboxLimiters,
   type MailboxLimiterRegistry,
 } from './mailboxLimiter.js';
-import { translateMessage, translatePage } from './pageTranslator.js';
+import { translateChangePage, translateMessage, translatePage } from './pageTranslator.js';
 import type { GraphRequestEvent } from './policyMiddleware.js';
-import { checkNextLink, GraphUrls, looksLikeFolderId, odataString, wellKnownFolderName } from './requests.js';
+import {
+  checkNextLink,
+  GraphUrls,
+  looksLikeFolderId,
+  MAX_PAGE_SIZE,
+  odataString,
+  wellKnownFolderName,
+} from './requests.js';
 import { aliasOfLegacyDn } from '../../domain/legacyDn.js';
 import { DEFAULT_RETRY_POLICY } from './retryPolicy.js';
 
@@ -162,6 +170,11 @@ export function createGraphMailSource(
     async listNext(next: string): Promise<MessagePage> {
       return translatePage(await http.get(checkNextLink(next, endpoints.graphHost)));
     },
+    async readInbox(cursor: string | null, pageSize: number): Promise<ChangePage> {
+      const url = cursor === null ? urls.inboxDelta() : savedLink(cursor, endpoints.graphHost);
+      const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_PAGE_SIZE);
+      return translateChangePage(await http.get(url, { Prefer: `odata.maxpagesize=${size}` }));
+    },
     async getMessage(id: string): Promise<MailMessage | null> {
       const raw = await orNullWhen(['not_found'], () => http.get(urls.message(id)));
       return raw === null ? null : translateMessage(raw);
@@ -184,4 +197,16 @@ export function createGraphMailSource(
     resolveFolder,
     resolveLegacyDn,
   };
+}
+
+/** A saved cursor for another Graph host (the configuration changed) cannot be followed: read everything again. */
+function savedLink(cursor: string, graphHost: string): string {
+  try {
+    return checkNextLink(cursor, graphHost);
+  } catch (err) {
+    throw new MailSourceError(
+      'sync_reset',
+      `The saved Inbox position is not usable here: ${(err as Error).message}`,
+    );
+  }
 }

@@ -1,6 +1,12 @@
 // Raw Graph JSON -> the MailSource types. Pure and defensive: Graph omits properties that are null, drafts have
 // no sender, and some items (meeting responses, NDRs) lack recipients, so every field may be missing.
-import { MailSourceError, type MailAddress, type MailMessage, type MessagePage } from '../MailSource.js';
+import {
+  MailSourceError,
+  type ChangePage,
+  type MailAddress,
+  type MailMessage,
+  type MessagePage,
+} from '../MailSource.js';
 
 /** Exactly the properties MailMessage needs: smaller pages, fewer 504s on large folders. */
 export const MESSAGE_SELECT = [
@@ -69,6 +75,29 @@ export function translateMessage(raw: unknown): MailMessage {
 }
 
 /** A collection page: `{ "value": [...], "@odata.nextLink"?: "https://..." }`. */
+/** A page of messages/delta: `@removed` entries (mail that left the Inbox, our own moves included) dropped. */
+export function translateChangePage(raw: unknown): ChangePage {
+  if (!isObject(raw) || !Array.isArray(raw.value)) {
+    throw new MailSourceError('transient', 'Graph returned a delta page without a value array.');
+  }
+  const link = (key: string) => {
+    const v = raw[key];
+    return typeof v === 'string' && v !== '' ? v : null;
+  };
+  const next = link('@odata.nextLink');
+  const done = next === null ? link('@odata.deltaLink') : null;
+  if (next === null && done === null)
+    throw new MailSourceError(
+      'transient',
+      'Graph returned a delta page with neither nextLink nor deltaLink.',
+    );
+  return {
+    messages: raw.value.filter((m) => !(isObject(m) && '@removed' in m)).map(translateMessage),
+    next,
+    done,
+  };
+}
+
 export function translatePage(raw: unknown): MessagePage {
   if (!isObject(raw) || !Array.isArray(raw.value)) {
     throw new MailSourceError('transient', 'Graph returned a message page without a value array.');

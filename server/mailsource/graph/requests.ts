@@ -89,6 +89,11 @@ export class GraphUrls {
     return `${this.mailboxRoot}/mailFolders/inbox/messages${queryString(params)}`;
   }
 
+  /** The first call of a round of Inbox changes (messages/delta); later pages follow the links it returns. */
+  inboxDelta(): string {
+    return `${this.mailboxRoot}/mailFolders/inbox/messages/delta${queryString([['$select', MESSAGE_SELECT.join(',')]])}`;
+  }
+
   message(id: string): string {
     return `${this.messagePath(id)}${queryString([['$select', MESSAGE_SELECT.join(',')]])}`;
   }

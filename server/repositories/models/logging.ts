@@ -31,6 +31,13 @@ export interface DelegatedAccountDoc {
   consentedBy: string;
 }
 
+/** The Inbox read position, versioned: a cursor of another format (version) is dropped for a full round. */
+export interface InboxCursorDoc {
+  version: number;
+  link: string;
+  savedAt: Date;
+}
+
 export interface LoggingSetupDoc {
   mailbox: string;
   enabled: boolean;
@@ -54,8 +61,10 @@ export interface LoggingSetupDoc {
   policy: LoggingPolicyDoc;
   /** domain/directory.ts directoryFingerprint at the last run: a change brings kept mail back. */
   directoryFingerprint: string | null;
-  /** Inbox watermark: messages received before it were handled (or are tracked in the ledger). */
+  /** The newest receivedDateTime the loop has handled (shown to admins; the Inbox is read by its cursor). */
   receivedFrom: Date | null;
+  /** Where the next run reads the Inbox from: a change-tracking link (Graph: a delta nextLink or deltaLink). */
+  inboxCursor: InboxCursorDoc | null;
   runRequestedAt: Date | null;
   lastValidatedAt: Date | null;
   lastValidationOk: boolean | null;
@@ -71,6 +80,15 @@ const policySchema = new Schema<LoggingPolicyDoc>(
     quarantineFolder: { type: String, default: DEFAULT_QUARANTINE_FOLDER },
     blocklist: { type: [String], default: [] },
     maxAttempts: { type: Number, default: SETUP_LIMITS.maxAttempts.default },
+  },
+  { _id: false },
+);
+
+const inboxCursorSchema = new Schema<InboxCursorDoc>(
+  {
+    version: { type: Number, required: true },
+    link: { type: String, required: true, maxlength: 16_384 },
+    savedAt: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -107,6 +125,7 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
     intervalSeconds: { type: Number, ...SETUP_LIMITS.intervalSeconds },
     policy: { type: policySchema, default: () => ({}) },
     receivedFrom: { type: Date, default: null },
+    inboxCursor: { type: inboxCursorSchema, default: null },
     runRequestedAt: { type: Date, default: null },
     lastValidatedAt: { type: Date, default: null },
     lastValidationOk: { type: Boolean, default: null },

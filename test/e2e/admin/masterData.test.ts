@@ -67,8 +67,26 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const exported = fs.readFileSync((await (await download).path())!, 'utf8');
-    assert.match(exported, /^code,name,email,active\r\n/);
-    assert.match(exported, /KL,Kim B\. Larsen,kim\.larsen@contoso\.example,true/);
+    assert.match(exported, /^code,name,email,active,entraTenantId,entraObjectId\r\n/);
+    assert.match(exported, /KL,Kim B\. Larsen,kim\.larsen@contoso\.example,true,,\r\n/);
+  });
+
+  it("shows a salesperson's first (verified) sign-in as pending; the admin confirms it, which binds the user", async () => {
+    const h = harness();
+    const token = await fetch(`${h.url}/api/v1/dev/token?email=kim.larsen%40contoso.example`);
+    const { access_token } = (await token.json()) as { access_token: string };
+    const me = await fetch(`${h.url}/api/v1/me`, { headers: { authorization: `Bearer ${access_token}` } });
+    assert.equal(((await me.json()) as { salespersonCode: string }).salespersonCode, 'KL');
+    await page.reload();
+    const pending = page.getByTestId('pending-sign-in-KL');
+    await pending.getByText(/Kim B\. Larsen \(kim\.larsen@contoso\.example\) signed in/).waitFor();
+    await screenshot(page, '11b-salespeople-pending-sign-in');
+    await pending.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('salespeople').locator('tr', { hasText: 'KL' }).getByText('Confirmed').waitFor();
+    await eventually(async () => {
+      const kl = await raw('salespeople').findOne({ code: 'KL' });
+      assert.deepEqual([typeof kl?.entraObjectId, kl?.pendingSignIn], ['string', null]);
+    });
   });
 
   it('creates a contact with alternate addresses, edits it, and imports contacts skipping the bad row', async () => {

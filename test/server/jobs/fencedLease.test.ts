@@ -33,10 +33,14 @@ describe('fenced leases', function () {
     const mail = generateMail(200);
     for (const m of mail.messages) h.emu.addMessage(MAILBOX, 'inbox', m);
     const env = cliEnv(h, tdb().name, { INSTANCE_ID: 'same-name', LEASE_TTL_SECONDS: '30' });
+    // The first run holds the lease and waits on Graph (held) until the second has tried and given up.
+    const release = h.emu.holdRequests();
     const first = spawnCli(['run-once'], env);
     await waitFor('the first run to start', async () => (await h.deps.jobRuns.recent(MAILBOX, 1)).length > 0);
     const second = spawnCli(['run-once'], env);
-    const [a, b] = await Promise.all([exitOf(first), exitOf(second)]);
+    const b = await exitOf(second);
+    release();
+    const a = await exitOf(first);
     assert.deepEqual([a, b], [0, 75], `${first.output()}\n---\n${second.output()}`);
     assert.match(second.output(), /being processed by another instance/);
     const runs = await h.deps.jobRuns.recent(MAILBOX, 10);
@@ -69,7 +73,7 @@ describe('fenced leases', function () {
           onRequest: (e) => {
             // When the second page has been read (the first page's moves are done): take the lease away, as
             // an instance that judged it expired would (a new generation).
-            const inboxPage = e.method === 'GET' && e.url.includes('/messages?') && e.status === 200;
+            const inboxPage = e.method === 'GET' && e.url.includes('/messages/delta') && e.status === 200;
             if (inboxPage && ++lists === 2 && !stolen) {
               stolen = true;
               stealing = h.db.models.Lease.create({

@@ -16,6 +16,7 @@ function scopeFor(f: ReturnType<typeof loadClassifierFixtures>[number], unmatche
     jobUser: 'job@interlog.example',
     directory: buildDirectory(f.directory),
     blocklist: compileBlocklist(f.policy.blocklist ?? []),
+    sensitiveMail: f.policy.sensitiveMail ?? 'metadata',
     policy: {
       unmatched: unmatched as PlanScope['policy']['unmatched'],
       unmatchedFolder: 'Unmatched',
@@ -37,7 +38,10 @@ describe('planPage (pure page plan)', () => {
         const plan = planPage(scope, [f.message]);
         assert.deepEqual(f.message, before, `${f.file}: the plan changed its input`);
         assert.deepEqual(planPage(scope, [f.message]), plan, `${f.file}: not deterministic`);
-        const c = classifyMessage(f.message, scope.directory, { blocklist: scope.blocklist });
+        const c = classifyMessage(f.message, scope.directory, {
+          blocklist: scope.blocklist,
+          sensitiveMail: scope.sensitiveMail,
+        });
         const [p] = plan.messages;
         assert.equal(plan.messages.length, 1);
         if (c.kind === 'log') {

@@ -13,6 +13,7 @@ import { createEngine } from './jobs/engine.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { RetentionJob } from './jobs/retention.js';
 import { RetentionRepository } from './repositories/retention.js';
+import { createNotifications } from './notifications/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/addin next to the compiled server (dist/server) or to the sources (server/ run by tsx). */
@@ -37,7 +38,10 @@ async function main(): Promise<void> {
   // The composition root: repositories built once, shared by the engine and the API.
   const repos = createRepositories(db, { instanceId: config.INSTANCE_ID });
   const engine = createEngine(repos, config, { log });
+  // Graph change notifications: public endpoints, subscription upkeep, and the scheduler's hints.
+  const notifications = createNotifications(config, repos, engine, log);
   const scheduler = new Scheduler(engine.deps, engine.leases, engine.sourceFor, {
+    hints: notifications.hints,
     tickMs: config.SCHEDULER_TICK_MS,
     leaseTtlMs: config.LEASE_TTL_SECONDS * 1000,
     owner: engine.owner,
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
     },
     api: api.router,
     previewPages: config.NODE_ENV !== 'production',
+    graphHooks: notifications.router,
   });
   const server = https.createServer(
     { cert: fs.readFileSync(config.TLS_CERT_FILE), key: fs.readFileSync(config.TLS_KEY_FILE) },
@@ -82,6 +87,9 @@ async function main(): Promise<void> {
   log.info({ url: config.PUBLIC_URL, port: config.port }, 'Interlog server listening');
   if (config.SCHEDULER_ENABLED) scheduler.start();
   if (config.SCHEDULER_ENABLED) retention.start();
+  if (config.SCHEDULER_ENABLED) notifications.manager.start();
+  if (!notifications.reachability.reachable)
+    log.info({ reason: notifications.reachability.reason }, 'change notifications off: polling only');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -92,6 +100,7 @@ async function main(): Promise<void> {
     // In order: no new requests, let the logging runs finish the message in hand (and release their leases),
     // then close the database.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await notifications.manager.stop();
     await scheduler.stop();
     await retention.stop();
     await closed;

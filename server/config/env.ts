@@ -69,6 +69,12 @@ const schema = z
     // Mail logged by hand whose copy has not reached a logging mailbox after this long is flagged for review.
     MANUAL_CONFIRM_HOURS: z.coerce.number().int().min(1).max(2160).default(24),
     INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+    // Graph change notifications (server/notifications): auto = on when Microsoft 365 can reach PUBLIC_URL.
+    CHANGE_NOTIFICATIONS: z.enum(['auto', 'off']).default('auto'),
+    // The safety-net poll while a mailbox's notifications are healthy (never shorter than its own interval).
+    NOTIFICATIONS_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    // How often subscriptions are checked (created, renewed, lifecycle events answered).
+    SUBSCRIPTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {

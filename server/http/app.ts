@@ -38,6 +38,8 @@ export interface AppDeps {
   api?: Router;
   /** Serve development/demo pages (/preview.html); never in production. Default: off. */
   previewPages?: boolean;
+  /** Endpoints Microsoft Graph POSTs change notifications to (server/notifications), public, at /hooks/graph. */
+  graphHooks?: Router;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
       .json({ status: h.database === 'ok' ? 'ok' : 'degraded', ...h });
   });
 
+  if (deps.graphHooks) app.use('/hooks/graph', deps.graphHooks);
   if (deps.api) app.use('/api/v1', apiHeaders, deps.api);
 
   app.get('/manifest.xml', addinPageHeaders, (_req, res, next) => {

@@ -6,12 +6,18 @@ import type { LeaseRepository } from '../repositories/leases.js';
 import type { LoggingSetup } from '../repositories/loggingSetups.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { acquireMailbox, processOwner, type LeasedRunDeps } from './leasedRun.js';
+import { dueByNotification } from '../notifications/decisions.js';
 import type { EngineDeps } from './mailboxRun.js';
 
 export interface SchedulerOptions {
   tickMs: number;
   leaseTtlMs: number;
   onError: (err: unknown, mailbox?: string) => void;
+  /**
+   * Change notifications (server/notifications): the polling interval in effect and when a notification last
+   * made the mailbox due. Without it, every mailbox polls on its own interval.
+   */
+  hints?: (setup: LoggingSetup) => Promise<{ intervalSeconds: number; notifiedAt: Date | null }>;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -64,7 +70,10 @@ export class Scheduler {
     // A 'running' last run is either in progress (its instance holds the lease, so launch() will not get it) or
     // abandoned by a dead instance (the lease expires and the next instance takes over and closes it).
     if (recent[0]?.outcome === 'running') return true;
-    const { nextRunAt } = scheduleOf(setup, recent, this.deps.now());
+    const hint = await this.opts.hints?.(setup);
+    if (hint && dueByNotification(hint.notifiedAt, recent[0] ?? null)) return true;
+    const interval = hint?.intervalSeconds ?? setup.intervalSeconds;
+    const { nextRunAt } = scheduleOf({ ...setup, intervalSeconds: interval }, recent, this.deps.now());
     return nextRunAt !== null && this.deps.now() >= nextRunAt;
   }
 

@@ -66,7 +66,39 @@ export type MailOperation =
 export type MailOperationResult =
   { ok: true; message: MailMessage | null } | { ok: false; error: MailSourceError };
 
+/** What Interlog asks of a change-notification subscription on the Inbox (Graph: basic `created` notifications). */
+export interface InboxSubscriptionRequest {
+  /** Where the provider POSTs change notifications (https, reachable by the provider). */
+  notificationUrl: string;
+  /** Where it POSTs lifecycle events (reauthorization required, subscription removed, missed). */
+  lifecycleNotificationUrl: string;
+  /** A secret the provider repeats in every notification, so forged ones can be told apart. */
+  clientState: string;
+  expiresAt: Date;
+}
+
+export interface InboxSubscription {
+  id: string;
+  /** When the provider will drop it unless renewed. */
+  expiresAt: Date;
+}
+
+/**
+ * Change notifications for a mailbox's Inbox. Every call fails only with a MailSourceError; `not_found` means the
+ * subscription no longer exists, `endpoint_unreachable` that the provider could not validate our endpoints.
+ */
+export interface MailSubscriptions {
+  subscribeInbox(request: InboxSubscriptionRequest): Promise<InboxSubscription>;
+  renew(id: string, expiresAt: Date): Promise<InboxSubscription>;
+  /** Answers a "reauthorization required" event: the provider checks our access again. */
+  reauthorize(id: string): Promise<void>;
+  /** Missing is not an error. */
+  unsubscribe(id: string): Promise<void>;
+}
+
 export interface MailSource {
+  /** Change notifications, for providers that have them (absent: polling only). */
+  subscriptions?: MailSubscriptions;
   /** First page of the Inbox for a query, oldest first. */
   listInbox(query: InboxQuery): Promise<MessagePage>;
   /** The page a previous call's `next` points to, followed as given. */
@@ -107,6 +139,7 @@ export const MAIL_SOURCE_ERROR_CODES = [
   'invalid_request', // our request was wrong (4xx other than the above)
   'not_found', // the item or folder does not exist
   'sync_reset', // a change-tracking cursor expired: read everything again (Graph 410 SyncStateNotFound)
+  'endpoint_unreachable', // the provider could not validate our change-notification endpoint (PUBLIC_URL)
 ] as const;
 export type MailSourceErrorCode = (typeof MAIL_SOURCE_ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ import { JobRunRepository } from './jobRuns.js';
 import { LeaseRepository } from './leases.js';
 import { LegacyDnRepository } from './legacyDns.js';
 import { LoggingSetupRepository } from './loggingSetups.js';
+import { MailSubscriptionRepository } from './mailSubscriptions.js';
 import { ManualConfirmationRepository } from './manualConfirmations.js';
 import { MasterDataRepository } from './masterData.js';
 import { MessageStateRepository } from './messageStates.js';
@@ -32,6 +33,8 @@ export interface Repositories {
   legacyDns: LegacyDnRepository;
   manualConfirmations: ManualConfirmationRepository;
   masterData: MasterDataRepository;
+  /** Change-notification subscriptions per mailbox (server/notifications). */
+  mailSubscriptions: MailSubscriptionRepository;
   opportunities: OpportunityRepository;
   paneStartFailures: PaneStartFailureRepository;
   pending: PendingArchiveRepository;
@@ -65,6 +68,7 @@ export function createRepositories(
     legacyDns: new LegacyDnRepository(m),
     manualConfirmations: new ManualConfirmationRepository(m),
     masterData: new MasterDataRepository(m),
+    mailSubscriptions: new MailSubscriptionRepository(m),
     opportunities: new OpportunityRepository(m, now),
     paneStartFailures: new PaneStartFailureRepository(m),
     pending: new PendingArchiveRepository(m, now),

@@ -40,8 +40,9 @@ export function runServerToExit(env: NodeJS.ProcessEnv): Promise<{ code: number 
   });
 }
 
+/** `PORT` in the overrides picks the port (PUBLIC_URL may then name another address, as behind a load balancer). */
 export async function startServer(envOverrides: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = envOverrides.PORT ? Number(envOverrides.PORT) : await freePort();
   const url = `https://localhost:${port}`;
   const env = baseServerEnv({ PUBLIC_URL: url, ...envOverrides });
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {

@@ -33,6 +33,7 @@ export interface GraphHttp {
   /** `headers`: extra request headers (a Prefer value is merged with the immutable-id preference). */
   get(url: string, headers?: Record<string, string>): Promise<unknown>;
   post(url: string, body: unknown): Promise<unknown>;
+  patch(url: string, body: unknown): Promise<unknown>;
   delete(url: string): Promise<void>;
   /**
    * POSTs a JSON batch envelope through the same policy as any request (token, Prefer, retry of a throttled
@@ -94,6 +95,7 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
     apiRoot,
     get: (url, headers) => send('GET', url, (req) => (headers ? req.headers(headers) : req).get()),
     post: (url, body) => send('POST', url, (req) => req.post(body)),
+    patch: (url, body) => send('PATCH', url, (req) => req.patch(body)),
     delete: async (url) => {
       await send('DELETE', url, (req) => req.delete());
     },

@@ -33,6 +33,7 @@ import {
 } from './requests.js';
 import { aliasOfLegacyDn } from '../../domain/legacyDn.js';
 import { DEFAULT_RETRY_POLICY } from './retryPolicy.js';
+import { createGraphSubscriptions } from './subscriptions.js';
 
 export interface GraphMailSourceDeps {
   /** Defaults to MSAL built from `config.auth`; pass one to share a token cache between mail sources. */
@@ -196,6 +197,7 @@ export function createGraphMailSource(
     },
     resolveFolder,
     resolveLegacyDn,
+    subscriptions: createGraphSubscriptions(http, config.mailbox),
   };
 }
 

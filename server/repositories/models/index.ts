@@ -37,6 +37,7 @@ import {
   type RetentionDoc,
 } from './audit.js';
 import { deploymentSettingsSchema, type DeploymentSettingsDoc } from './settings.js';
+import { mailSubscriptionSchema, type MailSubscriptionDoc } from './notifications.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -58,6 +59,7 @@ export interface Models {
   AuditSubject: Model<AuditSubjectDoc>;
   Retention: Model<RetentionDoc>;
   DeploymentSettings: Model<DeploymentSettingsDoc>;
+  MailSubscription: Model<MailSubscriptionDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -83,6 +85,7 @@ export function createModels(conn: Connection): Models {
     AuditSubject: get('AuditSubject', auditSubjectSchema, 'auditSubjects'),
     Retention: get('Retention', retentionSchema, 'retention'),
     DeploymentSettings: get('DeploymentSettings', deploymentSettingsSchema, 'deploymentSettings'),
+    MailSubscription: get('MailSubscription', mailSubscriptionSchema, 'mailSubscriptions'),
   };
 }
 

@@ -1,0 +1,121 @@
+// Graph change notifications, composed: the public endpoints (router), the subscription manager, the scheduler's
+// hook (effective interval and "notified since the last run"), and the state Job status shows. server/main.ts
+// builds it once from the configuration and the process's repositories.
+import type { Router } from 'express';
+import type { Config } from '../config/env.js';
+import type { Engine } from '../jobs/engine.js';
+import type { Logger } from '../logging/logger.js';
+import type { Repositories } from '../repositories/index.js';
+import type { LoggingSetup } from '../repositories/loggingSetups.js';
+import {
+  effectiveIntervalSeconds,
+  notificationReachability,
+  subscriptionState,
+  type Reachability,
+  type SubscriptionState,
+} from './decisions.js';
+import { SubscriptionManager } from './manager.js';
+import { NotificationReceiver } from './receiver.js';
+import { notificationRouter } from './routes.js';
+
+export interface NotificationStatus {
+  state: SubscriptionState;
+  /** Why notifications are off (polling only): turned off by configuration, or PUBLIC_URL not public. */
+  reason: 'turned_off' | 'private_url' | null;
+  expiresAt: Date | null;
+  renewedAt: Date | null;
+  /** The last valid notification (or missed/removed event) that made the mailbox due. */
+  notifiedAt: Date | null;
+  notifications: number;
+  /** Notifications ignored for a wrong clientState. */
+  rejected: number;
+  lifecycleEvents: number;
+  lastError: { code: string; at: Date } | null;
+  /** The polling interval in effect (the safety net while notifications are active). */
+  pollSeconds: number;
+}
+
+/** What the scheduler asks before deciding whether a mailbox is due (server/jobs/scheduler.ts). */
+export type ScheduleHints = (
+  setup: LoggingSetup,
+) => Promise<{ intervalSeconds: number; notifiedAt: Date | null }>;
+
+export interface Notifications {
+  reachability: Reachability;
+  router: Router;
+  manager: SubscriptionManager;
+  receiver: NotificationReceiver;
+  hints: ScheduleHints;
+  status(setup: LoggingSetup): Promise<NotificationStatus>;
+}
+
+export type NotificationConfig = Pick<
+  Config,
+  | 'PUBLIC_URL'
+  | 'GRAPH_BASE_URL'
+  | 'CHANGE_NOTIFICATIONS'
+  | 'NOTIFICATIONS_POLL_SECONDS'
+  | 'SUBSCRIPTION_CHECK_SECONDS'
+>;
+
+export function createNotifications(
+  config: NotificationConfig,
+  repos: Repositories,
+  engine: Pick<Engine, 'owner' | 'secrets' | 'sourceFor'>,
+  log: Logger,
+  now: () => Date = () => new Date(),
+): Notifications {
+  const reachability = notificationReachability(
+    config.PUBLIC_URL,
+    config.GRAPH_BASE_URL,
+    config.CHANGE_NOTIFICATIONS,
+  );
+  const subs = repos.mailSubscriptions;
+  const manager = new SubscriptionManager({
+    setups: repos.setups,
+    subs,
+    leases: repos.leases,
+    owner: engine.owner,
+    sourceFor: engine.sourceFor,
+    secrets: engine.secrets,
+    now,
+    log,
+    publicUrl: config.PUBLIC_URL,
+    reachability,
+    checkMs: config.SUBSCRIPTION_CHECK_SECONDS * 1000,
+  });
+  const receiver = new NotificationReceiver({
+    subs,
+    secrets: engine.secrets,
+    now,
+    log,
+    onLifecycle: () => manager.kick(),
+  });
+  const status = async (setup: LoggingSetup): Promise<NotificationStatus> => {
+    const sub = await subs.get(setup.mailbox);
+    const state = subscriptionState(sub, now(), reachability);
+    return {
+      state,
+      reason: reachability.reachable ? null : reachability.reason,
+      expiresAt: sub?.expiresAt ?? null,
+      renewedAt: sub?.renewedAt ?? sub?.createdAt ?? null,
+      notifiedAt: sub?.notifiedAt ?? null,
+      notifications: sub?.counts?.notifications ?? 0,
+      rejected: sub?.counts?.rejected ?? 0,
+      lifecycleEvents: sub?.counts?.lifecycle ?? 0,
+      lastError: sub?.lastError ? { code: sub.lastError.code, at: sub.lastError.at } : null,
+      pollSeconds: effectiveIntervalSeconds(setup.intervalSeconds, state, config.NOTIFICATIONS_POLL_SECONDS),
+    };
+  };
+  return {
+    reachability,
+    router: notificationRouter(receiver, log),
+    manager,
+    receiver,
+    status,
+    hints: async (setup) => {
+      const s = await status(setup);
+      return { intervalSeconds: s.pollSeconds, notifiedAt: s.notifiedAt };
+    },
+  };
+}

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { moveToArchiveMailbox } from './archive-mailbox.js';
 import { createBatchRunner } from './batch.js';
 import type { ClientState } from './client-auth.js';
 import { FaultInjector } from './faults.js';
@@ -232,6 +233,11 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
       if (!m || !f)
         throw new Error(`Graph emulator: no message '${id}' or folder '${folder}' in '${address}'`);
       return show(store.move(m, f));
+    },
+    moveToArchiveMailbox: (address, id, folder) => {
+      const m = store.findMessage(mailbox(address), id);
+      if (!m) throw new Error(`Graph emulator: no message '${id}' in '${address}'`);
+      return show(moveToArchiveMailbox(store, m, folder));
     },
     setMailboxState: (address, state) => {
       mailbox(address).state = state;

@@ -104,6 +104,8 @@ function predicate(c: FilterClause): (m: StoredMessage) => boolean {
     isdraft: (m) => m.fields.isDraft,
     hasattachments: (m) => m.fields.hasAttachments,
     subject: (m) => m.fields.subject,
+    // Exact and case-sensitive, as Exchange compares the Message-ID header (the link check's search).
+    internetmessageid: (m) => m.fields.internetMessageId,
     'from/emailaddress/address': (m) => address(m.fields.from),
     'sender/emailaddress/address': (m) => address(m.fields.sender),
   };

@@ -267,6 +267,12 @@ export interface GraphEmulator {
   expireDeltaTokens(): void;
   /** Moves a message (any id) to a folder (well-known name, id or top-level display name), as a user would. */
   moveMessage(mailbox: string, id: string, folder: string): GraphMessageJson;
+  /**
+   * Moves a message (any id) into the archive mailbox (In-Place Archive), folder `folder` (default Inbox), as an
+   * archive policy or a user would: it gets new immutable and regular ids (the old ones answer 404) and a new
+   * webLink, and stays findable by `$filter=internetMessageId eq '...'` on /messages (see archive-mailbox.ts).
+   */
+  moveToArchiveMailbox(mailbox: string, id: string, folder?: string): GraphMessageJson;
   setMailboxState(mailbox: string, state: MailboxState): void;
   /** Holds Graph requests that passed the limits until the returned function is called (deterministic tests). */
   holdRequests(): () => void;

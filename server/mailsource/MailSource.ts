@@ -56,6 +56,9 @@ export interface ChangePage {
 export interface MailFolder {
   id: string;
   displayName: string;
+  /** Items in the folder and their size, when the provider says (archive capacity and rollover). */
+  itemCount?: number | null;
+  sizeBytes?: number | null;
 }
 
 /** A change to one message, for `applyMany`. */
@@ -110,6 +113,12 @@ export interface MailSource {
   readInbox(cursor: string | null, pageSize: number): Promise<ChangePage>;
   /** The message wherever it is now in the mailbox, or null if it no longer exists. */
   getMessage(id: string): Promise<MailMessage | null>;
+  /**
+   * A message of the mailbox with this Internet Message-ID (exact), wherever it is, or null: how a link whose id
+   * no longer answers is healed (Graph: an immutable id changes when the item moves to the archive mailbox).
+   * When several copies exist, the provider's first.
+   */
+  findByInternetMessageId(internetMessageId: string): Promise<MailMessage | null>;
   /** Moves a message to a folder (id or well-known name) and returns it as it is after the move. */
   move(id: string, destination: string): Promise<MailMessage>;
   /** Deletes a message (moves it to Deleted Items, as Outlook does). Missing is not an error. */
@@ -127,6 +136,8 @@ export interface MailSource {
   resolveLegacyDn(dn: string): Promise<string | null>;
   /** Resolves a well-known folder name, a folder id, or a top-level display name (created if `create`). */
   resolveFolder(nameOrId: string, opts?: { create?: boolean }): Promise<MailFolder>;
+  /** A child folder by display name (created if `create`), e.g. the archive folder's "2027". */
+  resolveSubfolder(parentId: string, displayName: string, opts?: { create?: boolean }): Promise<MailFolder>;
 }
 
 export const MAIL_SOURCE_ERROR_CODES = [

@@ -61,7 +61,13 @@ function translateFolder(raw: unknown): MailFolder {
   if (!isObject(raw) || typeof raw.id !== 'string') {
     throw new MailSourceError('transient', 'Graph returned a folder without an id.');
   }
-  return { id: raw.id, displayName: typeof raw.displayName === 'string' ? raw.displayName : '' };
+  const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    id: raw.id,
+    displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
+    itemCount: count(raw.totalItemCount),
+    sizeBytes: count(raw.sizeInBytes),
+  };
 }
 
 async function orNullWhen<T>(codes: string[], work: () => Promise<T>): Promise<T | null> {
@@ -164,6 +170,31 @@ export function createGraphMailSource(
     }
   }
 
+  async function resolveSubfolder(
+    parentId: string,
+    displayName: string,
+    opts?: { create?: boolean },
+  ): Promise<MailFolder> {
+    const name = displayName.trim();
+    if (!name) throw new MailSourceError('invalid_request', 'A folder name is required.');
+    const find = async () => {
+      const page = await http.get(urls.childFolderByDisplayName(parentId, name));
+      const first = isObject(page) && Array.isArray(page.value) ? page.value[0] : undefined;
+      return first === undefined ? null : translateFolder(first);
+    };
+    const found = await find();
+    if (found) return found;
+    if (!opts?.create) throw new MailSourceError('not_found', `No folder named "${name}" there.`);
+    try {
+      return translateFolder(await http.post(urls.childFolders(parentId), { displayName: name }));
+    } catch (err) {
+      const raced =
+        err instanceof MailSourceError && err.providerCode === 'ErrorFolderExists' && (await find());
+      if (raced) return raced; // someone else created it between our lookup and the create
+      throw err;
+    }
+  }
+
   return {
     async listInbox(query: InboxQuery): Promise<MessagePage> {
       return translatePage(await http.get(urls.inbox(query)));
@@ -179,6 +210,10 @@ export function createGraphMailSource(
     async getMessage(id: string): Promise<MailMessage | null> {
       const raw = await orNullWhen(['not_found'], () => http.get(urls.message(id)));
       return raw === null ? null : translateMessage(raw);
+    },
+    async findByInternetMessageId(internetMessageId: string): Promise<MailMessage | null> {
+      const page = translatePage(await http.get(urls.byInternetMessageId(internetMessageId)));
+      return page.messages[0] ?? null;
     },
     async move(id: string, destination: string): Promise<MailMessage> {
       const target = wellKnownFolderName(destination) ?? destination.trim();
@@ -196,6 +231,7 @@ export function createGraphMailSource(
       });
     },
     resolveFolder,
+    resolveSubfolder,
     resolveLegacyDn,
     subscriptions: createGraphSubscriptions(http, config.mailbox),
   };

@@ -30,7 +30,8 @@ export function queryString(params: Array<[string, string | number]>): string {
 }
 
 export const MAX_PAGE_SIZE = 1000;
-const FOLDER_SELECT = 'id,displayName';
+// Counts and size: the archive folder's capacity against Exchange Online's limits (domain/archiveCapacity.ts).
+const FOLDER_SELECT = 'id,displayName,totalItemCount,sizeInBytes';
 
 export function wellKnownFolderName(nameOrId: string): string | null {
   const lower = nameOrId.trim().toLowerCase();
@@ -98,6 +99,16 @@ export class GraphUrls {
     return `${this.messagePath(id)}${queryString([['$select', MESSAGE_SELECT.join(',')]])}`;
   }
 
+  /** The whole mailbox's messages with this Internet Message-ID (Graph filters it exactly). */
+  byInternetMessageId(internetMessageId: string): string {
+    if (!internetMessageId) throw new MailSourceError('invalid_request', 'An internetMessageId is required.');
+    return `${this.mailboxRoot}/messages${queryString([
+      ['$filter', `internetMessageId eq ${odataString(internetMessageId)}`],
+      ['$select', MESSAGE_SELECT.join(',')],
+      ['$top', 1],
+    ])}`;
+  }
+
   messageDelete(id: string): string {
     return this.messagePath(id);
   }
@@ -121,6 +132,20 @@ export class GraphUrls {
 
   folders(): string {
     return `${this.mailboxRoot}/mailFolders`;
+  }
+
+  /** Child folders of a folder with exactly this display name. */
+  childFolderByDisplayName(parentId: string, displayName: string): string {
+    return `${this.childFolders(parentId)}${queryString([
+      ['$filter', `displayName eq ${odataString(displayName)}`],
+      ['$select', FOLDER_SELECT],
+      ['$top', 2],
+    ])}`;
+  }
+
+  childFolders(parentId: string): string {
+    if (!parentId) throw new MailSourceError('invalid_request', 'A parent folder id is required.');
+    return `${this.mailboxRoot}/mailFolders/${encodeURIComponent(parentId)}/childFolders`;
   }
 
   private messagePath(id: string): string {

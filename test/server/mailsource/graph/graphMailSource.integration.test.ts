@@ -70,6 +70,19 @@ describe('graph MailSource against the Graph emulator', function () {
     assert.ok(!emu.listFolder(MAILBOX, 'inbox').some((m) => m.id === message!.id));
   });
 
+  it('finds a message moved to the archive mailbox (new id) by its internetMessageId', async () => {
+    const { source } = mailSource(emu);
+    const sent = emu.addMessage(MAILBOX, 'archive', {
+      subject: "O'Brien",
+      internetMessageId: "<o'b.1@x.example>",
+    });
+    const moved = emu.moveToArchiveMailbox(MAILBOX, sent.id);
+    assert.equal(await source.getMessage(sent.id), null);
+    const found = await source.findByInternetMessageId("<o'b.1@x.example>");
+    assert.deepEqual([found?.id, found?.webLink, found?.subject], [moved.id, moved.webLink, "O'Brien"]);
+    assert.equal(await source.findByInternetMessageId('<nobody@x.example>'), null);
+  });
+
   it('deletes to Deleted Items and treats an already deleted message as done', async () => {
     const { source } = mailSource(emu);
     const [message] = (await source.listInbox({ receivedFrom: null, pageSize: 1 })).messages;

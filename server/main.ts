@@ -13,6 +13,8 @@ import { createEngine } from './jobs/engine.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { RetentionJob } from './jobs/retention.js';
 import { RetentionRepository } from './repositories/retention.js';
+import { LinkCheckJob } from './jobs/linkCheck.js';
+import { LinkCheckRepository } from './repositories/linkChecks.js';
 import { createNotifications } from './notifications/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,6 +56,16 @@ async function main(): Promise<void> {
     audit: api.services.audit,
     log,
   });
+  // Checks logged entries' links against Graph within an hourly request budget; heals or marks them lost.
+  const linkCheck = new LinkCheckJob({
+    repo: new LinkCheckRepository(db.models),
+    setups: repos.setups,
+    sourceFor: engine.sourceFor,
+    leases: engine.leases,
+    owner: engine.owner,
+    log,
+    requestsPerHour: config.LINK_CHECK_REQUESTS_PER_HOUR,
+  });
   // Job status for /healthz, at most every 10 s (load balancers poll it often; each read is a few queries).
   let logging: { at: number; value: Promise<{ mailboxes: number; failing: number }> } | null = null;
   const loggingHealth = () => {
@@ -87,6 +99,7 @@ async function main(): Promise<void> {
   log.info({ url: config.PUBLIC_URL, port: config.port }, 'Interlog server listening');
   if (config.SCHEDULER_ENABLED) scheduler.start();
   if (config.SCHEDULER_ENABLED) retention.start();
+  if (config.SCHEDULER_ENABLED) linkCheck.start();
   if (config.SCHEDULER_ENABLED) notifications.manager.start();
   if (!notifications.reachability.reachable)
     log.info({ reason: notifications.reachability.reason }, 'change notifications off: polling only');
@@ -103,6 +116,7 @@ async function main(): Promise<void> {
     await notifications.manager.stop();
     await scheduler.stop();
     await retention.stop();
+    await linkCheck.stop();
     await closed;
     await db.close();
     process.exit(0);

@@ -75,6 +75,9 @@ const schema = z
     NOTIFICATIONS_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     // How often subscriptions are checked (created, renewed, lifecycle events answered).
     SUBSCRIPTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    // The link check's Graph requests per hour, all mailboxes together (jobs/linkCheck.ts); 0 turns it off.
+    // 1,200 is 2% of what Graph allows one mailbox in an hour (10,000 per 10 minutes): the loop keeps the rest.
+    LINK_CHECK_REQUESTS_PER_HOUR: z.coerce.number().int().min(0).max(60_000).default(1200),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {

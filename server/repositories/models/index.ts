@@ -38,6 +38,7 @@ import {
 } from './audit.js';
 import { deploymentSettingsSchema, type DeploymentSettingsDoc } from './settings.js';
 import { mailSubscriptionSchema, type MailSubscriptionDoc } from './notifications.js';
+import { linkCheckSchema, type LinkCheckDoc } from './linkCheck.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -60,6 +61,7 @@ export interface Models {
   Retention: Model<RetentionDoc>;
   DeploymentSettings: Model<DeploymentSettingsDoc>;
   MailSubscription: Model<MailSubscriptionDoc>;
+  LinkCheck: Model<LinkCheckDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -86,6 +88,7 @@ export function createModels(conn: Connection): Models {
     Retention: get('Retention', retentionSchema, 'retention'),
     DeploymentSettings: get('DeploymentSettings', deploymentSettingsSchema, 'deploymentSettings'),
     MailSubscription: get('MailSubscription', mailSubscriptionSchema, 'mailSubscriptions'),
+    LinkCheck: get('LinkCheck', linkCheckSchema, 'linkChecks'),
   };
 }
 

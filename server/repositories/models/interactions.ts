@@ -44,6 +44,11 @@ export interface InteractionDoc {
   source: 'loop' | 'manual';
   createdBy: string;
   createdAt: Date;
+  /** Set by the link check (jobs/linkCheck.ts): 'lost' when the message is found neither by id nor by
+   *  internetMessageId (with the date), 'ok' again once a link was healed. Absent: never found wanting. */
+  linkState?: 'ok' | 'lost';
+  linkLostAt?: Date | null;
+  linkCheckedAt?: Date | null;
 }
 
 const messageRefSchema = new Schema<MessageRefDoc>(
@@ -84,6 +89,9 @@ export const interactionSchema = new Schema<InteractionDoc>(
     source: { type: String, enum: ['loop', 'manual'], required: true },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    linkState: { type: String, enum: ['ok', 'lost'], default: undefined },
+    linkLostAt: { type: Date, default: undefined },
+    linkCheckedAt: { type: Date, default: undefined },
   },
   { strict: 'throw' },
 );

@@ -79,6 +79,7 @@ export const da: Messages = {
     inbound: 'Modtaget',
     outbound: 'Sendt',
     canceled: 'Annulleret',
+    linkLost: 'Link mistet',
     thisEmail: 'Denne e-mail',
     noSubject: '(intet emne)',
     conversationWith: (name) => `Samtale med ${name}`,
@@ -95,6 +96,9 @@ export const da: Messages = {
     body: 'E-mailen kan indeholde skadeligt indhold, f.eks. links eller vedhæftede filer fra personer, du ikke kender. Åbn den kun, hvis du har tillid til den.',
     confirm: 'Åbn e-mail',
     notAvailable: 'Den logførte e-mail kan ikke åbnes (den er måske ikke arkiveret endnu).',
+    linkLost: (date: string) =>
+      `Den logførte e-mail findes ikke længere i logføringspostkassen (siden ${date}). Den kan være slettet eller flyttet et sted hen, som Interlog ikke kan nå, f.eks. onlinearkivet.`,
+    linkLostHelpTitle: 'Her kan du få hjælp',
   },
   opportunities: {
     title: 'Åbne salgsmuligheder',

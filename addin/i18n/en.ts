@@ -78,6 +78,7 @@ export const en = {
     inbound: 'Received',
     outbound: 'Sent',
     canceled: 'Canceled',
+    linkLost: 'Link lost',
     thisEmail: 'This email',
     noSubject: '(no subject)',
     conversationWith: (name: string) => `Conversation with ${name}`,
@@ -94,6 +95,9 @@ export const en = {
     body: 'The email may contain harmful content, such as links or attachments from people you do not know. Open it only if you trust it.',
     confirm: 'Open email',
     notAvailable: 'The logged email cannot be opened (it may not be archived yet).',
+    linkLost: (date: string) =>
+      `The logged email can no longer be found in the logging mailbox (since ${date}). It may have been deleted, or moved where Interlog cannot reach it, such as the online archive.`,
+    linkLostHelpTitle: 'Where to get help',
   },
   opportunities: {
     title: 'Open opportunities',

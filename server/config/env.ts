@@ -78,6 +78,8 @@ const schema = z
     // The link check's Graph requests per hour, all mailboxes together (jobs/linkCheck.ts); 0 turns it off.
     // 1,200 is 2% of what Graph allows one mailbox in an hour (10,000 per 10 minutes): the loop keeps the rest.
     LINK_CHECK_REQUESTS_PER_HOUR: z.coerce.number().int().min(0).max(60_000).default(1200),
+    // What the pane says, besides "link lost", when a logged email can no longer be found (the admin's help).
+    LINK_LOST_HELP: z.string().max(500).default(''),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === 'dev' && c.NODE_ENV === 'production') {

@@ -44,6 +44,7 @@ export async function createApi(
     session: {
       clientConfig: auth.clientConfig,
       internalDomains: config.INTERNAL_DOMAINS,
+      linkLostHelp: config.LINK_LOST_HELP,
       devIssuer: auth.devIssuer,
     },
     validateResponses: config.NODE_ENV !== 'production',

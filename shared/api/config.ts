@@ -38,5 +38,7 @@ export const Me = z.strictObject({
   salespersonCode: SalespersonCode.nullable(),
   /** Lower-case domains of the organisation; addresses on them (or their subdomains) are not participants. */
   internalDomains: z.array(z.string()),
+  /** The admin's words for a logged email whose link is lost (who to ask, where old mail goes); absent: none. */
+  linkLostHelp: z.string().optional(),
 });
 export type Me = z.infer<typeof Me>;

@@ -41,6 +41,11 @@ export const InteractionSummary = z.strictObject({
    * the loop logged it from the copy itself.
    */
   verification: z.enum(['unconfirmed', 'confirmed', 'rejected']).optional(),
+  /**
+   * The link check (server/jobs/linkCheck.ts) found the mail neither by its id nor by its internetMessageId on
+   * this date: deleted, or out of Interlog's reach. Absent: the link works as far as anyone knows.
+   */
+  linkLostAt: Instant.optional(),
 });
 export type InteractionSummary = z.infer<typeof InteractionSummary>;
 

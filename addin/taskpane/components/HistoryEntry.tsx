@@ -83,7 +83,11 @@ export function HistoryEntry(props: {
             {t.history.salesperson(salesperson)}
           </Text>
         )}
-        {(entry.canceled || entry.opportunityNumber || props.isThisEmail || entry.private) && (
+        {(entry.canceled ||
+          entry.opportunityNumber ||
+          props.isThisEmail ||
+          entry.private ||
+          entry.linkLostAt) && (
           <div className={styles.badges}>
             {entry.private && (
               <Badge appearance="outline" color="informative" size="small">
@@ -98,6 +102,11 @@ export function HistoryEntry(props: {
             {entry.opportunityNumber && (
               <Badge appearance="outline" size="small">
                 {t.history.opportunity(entry.opportunityNumber)}
+              </Badge>
+            )}
+            {entry.linkLostAt && (
+              <Badge appearance="outline" color="warning" size="small">
+                {t.history.linkLost}
               </Badge>
             )}
             {entry.canceled && (

@@ -88,6 +88,7 @@ export function HistorySection(props: {
           api={props.api}
           host={props.host}
           entry={shown.entry}
+          linkLostHelp={props.me.linkLostHelp}
           onClose={close}
         />
       )}

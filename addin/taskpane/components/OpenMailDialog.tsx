@@ -1,5 +1,6 @@
 // Opening a logged mail asks first (it may contain harmful content, as Business Central warns), then opens it
-// inside Outlook when the host can, else its Outlook on the web link.
+// inside Outlook when the host can, else its Outlook on the web link. An entry whose link the server found lost
+// (jobs/linkCheck.ts) says so instead, with the admin's help text, and offers nothing to open.
 import {
   Button,
   Dialog,
@@ -15,6 +16,7 @@ import type { InteractionSummary } from '../../../shared/api/interactions.js';
 import type { ApiClient } from '../../api/client.js';
 import { MailNotAvailableError, openLoggedMail } from '../logic/open-mail.js';
 import { useI18n } from '../../i18n/context.js';
+import { formatDateTime } from '../../i18n/format.js';
 import type { OfficeHost } from '../../office/types.js';
 import { useSingleFlight } from '../state/useSingleFlight.js';
 import { ErrorBar } from './feedback.js';
@@ -24,9 +26,13 @@ export function OpenMailDialog(props: {
   api: ApiClient;
   host: OfficeHost;
   entry: InteractionSummary;
+  /** The admin's help text for lost links (GET /me). */
+  linkLostHelp?: string;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const lostAt = props.entry.linkLostAt;
   const [failure, setFailure] = useState<unknown>(null);
   const { pending, run } = useSingleFlight();
 
@@ -51,6 +57,19 @@ export function OpenMailDialog(props: {
         <DialogBody>
           <DialogTitle>{t.openMail.title}</DialogTitle>
           <DialogContent>
+            {lostAt && (
+              <>
+                <Text as="p" block role="alert">
+                  {t.openMail.linkLost(formatDateTime(lostAt, i18n))}
+                </Text>
+                {props.linkLostHelp && (
+                  <Text as="p" block>
+                    <Text weight="semibold">{t.openMail.linkLostHelpTitle}: </Text>
+                    {props.linkLostHelp}
+                  </Text>
+                )}
+              </>
+            )}
             {failure instanceof MailNotAvailableError ? (
               <Text as="p" block role="alert">
                 {t.openMail.notAvailable}
@@ -58,20 +77,24 @@ export function OpenMailDialog(props: {
             ) : (
               failure !== null && <ErrorBar error={failure} />
             )}
-            <Text as="p" block>
-              {t.openMail.body}
-            </Text>
+            {!lostAt && (
+              <Text as="p" block>
+                {t.openMail.body}
+              </Text>
+            )}
             <Text as="p" block weight="semibold">
               {props.entry.subject || t.history.noSubject}
             </Text>
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={props.onClose} disabled={pending}>
-              {t.common.cancel}
+              {lostAt ? t.common.close : t.common.cancel}
             </Button>
-            <Button appearance="primary" onClick={() => void open()} disabled={pending}>
-              {t.openMail.confirm}
-            </Button>
+            {!lostAt && (
+              <Button appearance="primary" onClick={() => void open()} disabled={pending}>
+                {t.openMail.confirm}
+              </Button>
+            )}
           </DialogActions>
         </DialogBody>
       </DialogSurface>

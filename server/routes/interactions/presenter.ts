@@ -34,6 +34,10 @@ export function presentSummary(e: VisibleEntry, salespeople: Map<string, Salespe
     private: e.markedPrivate === true,
     sensitive: isWithheldSensitivity(e.sensitivity),
     ...(e.verification ? { verification: e.verification } : {}),
+    // Only for who may open the link at all.
+    ...(e.visibility === 'full' && e.linkState === 'lost' && e.linkLostAt
+      ? { linkLostAt: e.linkLostAt.toISOString() }
+      : {}),
   };
 }
 

@@ -10,6 +10,8 @@ import { defineRoute, type RouteSpec } from '../route.js';
 export interface SessionOptions {
   clientConfig: ClientConfig;
   internalDomains: readonly string[];
+  /** Shown in the pane when a logged email's link is lost; empty: nothing. */
+  linkLostHelp?: string;
   /** Present only with AUTH_MODE=dev. */
   devIssuer: DevIssuer | null;
 }
@@ -43,6 +45,7 @@ export function sessionRoutes(s: Services, o: SessionOptions): RouteSpec[] {
           roles: caller.roles,
           salespersonCode: caller.salespersonCode,
           internalDomains: [...o.internalDomains],
+          ...(o.linkLostHelp ? { linkLostHelp: o.linkLostHelp } : {}),
         },
       }),
     }),

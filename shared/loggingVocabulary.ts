@@ -36,9 +36,15 @@ export type ErrorContext = (typeof ERROR_CONTEXTS)[number];
 export const UNMATCHED_ACTIONS = ['delete', 'move', 'keep'] as const;
 export type UnmatchedAction = (typeof UNMATCHED_ACTIONS)[number];
 
+/** Archive subfolders per period (server/domain/archiveCapacity.ts): off, one a year, one a month. */
+export const ARCHIVE_ROLLOVERS = ['off', 'yearly', 'monthly'] as const;
+export type ArchiveRollover = (typeof ARCHIVE_ROLLOVERS)[number];
+
 /** Bounds of a logging setup, checked by the API and the database alike. */
 export const SETUP_LIMITS = {
   batchSize: { min: 1, max: 1000, default: 50 },
   intervalSeconds: { min: 10, max: 86_400, default: 60 },
   maxAttempts: { min: 1, max: 100, default: 5 },
+  /** Items after which an archive folder of the series is full (null: no threshold). */
+  archiveRolloverAtItems: { min: 1, max: 1_000_000 },
 } as const;

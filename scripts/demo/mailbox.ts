@@ -71,6 +71,8 @@ export async function startDemoMailbox(
         quarantineFolder: 'Interlog quarantine',
         blocklist: [],
         maxAttempts: DEFAULT_MAX_ATTEMPTS,
+        archiveRollover: 'off',
+        archiveRolloverAtItems: null,
       },
     });
   }

@@ -11,7 +11,7 @@ import type { Classification, SkipReason } from './classifier.js';
 export { parseBlocklistEntry } from './blocklist.js';
 export type { BlocklistEntry, BlocklistEntryResult } from './blocklist.js';
 
-import { SETUP_LIMITS, UNMATCHED_ACTIONS } from '../../shared/loggingVocabulary.js';
+import { ARCHIVE_ROLLOVERS, SETUP_LIMITS, UNMATCHED_ACTIONS } from '../../shared/loggingVocabulary.js';
 export { UNMATCHED_ACTIONS, type UnmatchedAction } from '../../shared/loggingVocabulary.js';
 
 export const DEFAULT_ARCHIVE_FOLDER = 'archive';
@@ -51,6 +51,15 @@ export const loggingPolicySchema = z
       .min(SETUP_LIMITS.maxAttempts.min)
       .max(SETUP_LIMITS.maxAttempts.max)
       .default(DEFAULT_MAX_ATTEMPTS),
+    /** Archive into a subfolder per year or month (domain/archiveCapacity.ts). */
+    archiveRollover: z.enum(ARCHIVE_ROLLOVERS).default('off'),
+    /** A folder of the series with this many items is full: the next one ("2027 (2)") starts. */
+    archiveRolloverAtItems: z
+      .int()
+      .min(SETUP_LIMITS.archiveRolloverAtItems.min)
+      .max(SETUP_LIMITS.archiveRolloverAtItems.max)
+      .nullable()
+      .default(null),
   })
   .superRefine((policy, ctx) => {
     if (policy.unmatched === 'move' && policy.unmatchedFolder === undefined) {

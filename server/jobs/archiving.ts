@@ -1,5 +1,6 @@
 // Where a logged message ends up, and so what its entries link to. A failed archive move is never answered by
 // deleting the mail (Business Central's fallback): the message is read back and its entries follow it.
+import { archiveTarget } from './archiveTarget.js';
 import type { MailMessage, MailOperationResult } from '../mailsource/MailSource.js';
 import { step, StepError, toStepError, type RunContext } from './runContext.js';
 
@@ -95,7 +96,8 @@ function archiveFolderAgain(ctx: RunContext): Promise<string | null> {
   ctx.archiveRecheck ??= (async () => {
     const name = ctx.policy.archiveFolder;
     try {
-      const folder = await ctx.source.resolveFolder(name);
+      const base = await ctx.source.resolveFolder(name);
+      const { folder } = await archiveTarget(ctx.source, base, ctx.policy, ctx.now());
       if (folder.id === ctx.folders.archive) return null;
       ctx.folders.archive = folder.id;
       return folder.id;

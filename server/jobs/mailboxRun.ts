@@ -9,6 +9,7 @@ import type { InteractionRepository } from '../repositories/interactions.js';
 import type { LegacyDnRepository } from '../repositories/legacyDns.js';
 import type { ManualConfirmationRepository } from '../repositories/manualConfirmations.js';
 import type { DeploymentSettingsRepository } from '../repositories/deploymentSettings.js';
+import { archiveTarget } from './archiveTarget.js';
 import { x500DirectoryOf } from './legacyDnResolver.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
@@ -96,7 +97,7 @@ async function prepare(
     ...setup.policy,
     unmatchedFolder: setup.policy.unmatchedFolder ?? undefined,
   });
-  const [inbox, archive, quarantine, unmatched] = await step('validate_setup', () =>
+  const [inbox, archiveBase, quarantine, unmatched] = await step('validate_setup', () =>
     Promise.all([
       source.resolveFolder('inbox'),
       source.resolveFolder(policy.archiveFolder, { create: true }),
@@ -105,6 +106,20 @@ async function prepare(
         ? source.resolveFolder(policy.unmatchedFolder, { create: true })
         : Promise.resolve(null),
     ]),
+  );
+  // The archive folder itself, or this period's subfolder of it, or the next of a full one's series.
+  const archive = await step('validate_setup', () => archiveTarget(source, archiveBase, policy, deps.now()));
+  await step('log_interaction', () =>
+    deps.setups.upsert(setup.mailbox, {
+      archiveStatus: {
+        folder: archive.path,
+        itemCount: archive.folder.itemCount ?? null,
+        sizeBytes: archive.folder.sizeBytes ?? null,
+        level: archive.capacity.level,
+        reasons: archive.capacity.reasons,
+        checkedAt: deps.now(),
+      },
+    }),
   );
   const [snapshot, settings] = await step('validate_setup', () =>
     Promise.all([deps.masterData.directorySnapshot(), deps.settings.get()]),
@@ -129,7 +144,7 @@ async function prepare(
     sensitiveMail: settings.sensitiveMail,
     folders: {
       inbox: inbox.id,
-      archive: archive.id,
+      archive: archive.folder.id,
       quarantine: quarantine.id,
       unmatched: unmatched?.id ?? null,
     },

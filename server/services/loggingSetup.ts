@@ -46,6 +46,7 @@ export function newSetupDefaults(): Omit<LoggingSetup, 'mailbox'> {
     policy: { ...policy, unmatchedFolder: policy.unmatchedFolder ?? null },
     receivedFrom: null,
     inboxCursor: null,
+    archiveStatus: null,
     runRequestedAt: null,
     lastValidatedAt: null,
     lastValidationOk: null,

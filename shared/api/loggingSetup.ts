@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { HttpsUrl, Instant } from './common.js';
 import { DelegatedAccountView } from './loggingConsent.js';
-import { SETUP_LIMITS, UNMATCHED_ACTIONS } from '../loggingVocabulary.js';
+import { ARCHIVE_ROLLOVERS, SETUP_LIMITS, UNMATCHED_ACTIONS } from '../loggingVocabulary.js';
 
 export const SecretState = z.enum(['set', 'not set']);
 export type SecretState = z.infer<typeof SecretState>;
@@ -18,6 +18,10 @@ export const LoggingPolicyView = z.strictObject({
   blocklist: z.array(z.string()),
   /** Failed attempts on one message before it goes to the quarantine folder. */
   maxAttempts: z.int(),
+  /** Archive into a subfolder per year or month of the archive folder. */
+  archiveRollover: z.enum(ARCHIVE_ROLLOVERS),
+  /** A folder of the series with this many items is full: the next one starts (null: no threshold). */
+  archiveRolloverAtItems: z.int().nullable(),
 });
 
 export const LoggingSetupView = z.strictObject({
@@ -86,6 +90,13 @@ export const LoggingSetupUpdate = z.strictObject({
       quarantineFolder: Folder.optional(),
       archiveFolder: Folder.optional(),
       maxAttempts: z.int().min(SETUP_LIMITS.maxAttempts.min).max(SETUP_LIMITS.maxAttempts.max).optional(),
+      archiveRollover: z.enum(ARCHIVE_ROLLOVERS).optional(),
+      archiveRolloverAtItems: z
+        .int()
+        .min(SETUP_LIMITS.archiveRolloverAtItems.min)
+        .max(SETUP_LIMITS.archiveRolloverAtItems.max)
+        .nullable()
+        .optional(),
     })
     .optional(),
 });

@@ -123,6 +123,16 @@ export const daSetup: SetupMessages = {
     batchSize: 'Meddelelser pr. side (batchstørrelse)',
     archiveFolder: 'Arkivmappe',
     archiveHint: 'Logført mail flyttes hertil; "archive" er den velkendte mappe Arkiv.',
+    archiveRollover: 'Arkivundermapper',
+    archiveRolloverHint:
+      'En ny undermappe i arkivmappen hvert år eller hver måned, så ingen mappe når Exchange Onlines grænser; links virker fortsat.',
+    archiveRollovers: {
+      off: 'Ingen: én arkivmappe',
+      yearly: 'Én pr. år (2027)',
+      monthly: 'Én pr. måned (2027-03)',
+    },
+    archiveRolloverAtItems: 'Start næste mappe ved (elementer)',
+    archiveRolloverAtItemsHint: 'Tom: ingen grænse. En fuld mappe efterfølges af "2027 (2)" osv.',
     unmatched: 'Mail, der ikke logføres',
     unmatchedDelete: 'Slet den (som Business Central)',
     unmatchedMove: 'Flyt den til en mappe',

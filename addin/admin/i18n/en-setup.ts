@@ -122,6 +122,16 @@ export const enSetup = {
     batchSize: 'Messages per page (batch size)',
     archiveFolder: 'Archive folder',
     archiveHint: 'Logged mail is moved here; "archive" is the well-known Archive folder.',
+    archiveRollover: 'Archive subfolders',
+    archiveRolloverHint:
+      "A new subfolder of the archive folder each year or month, so no folder reaches Exchange Online's limits; links keep working.",
+    archiveRollovers: {
+      off: 'None: one archive folder',
+      yearly: 'One per year (2027)',
+      monthly: 'One per month (2027-03)',
+    },
+    archiveRolloverAtItems: 'Start the next folder at (items)',
+    archiveRolloverAtItemsHint: 'Empty: no limit. A full folder is followed by "2027 (2)" and so on.',
     unmatched: 'Mail that is not logged',
     unmatchedDelete: 'Delete it (as Business Central does)',
     unmatchedMove: 'Move it to a folder',

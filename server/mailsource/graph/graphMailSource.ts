@@ -61,13 +61,13 @@ function translateFolder(raw: unknown): MailFolder {
   if (!isObject(raw) || typeof raw.id !== 'string') {
     throw new MailSourceError('transient', 'Graph returned a folder without an id.');
   }
-  const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  return {
+  const folder: MailFolder = {
     id: raw.id,
     displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
-    itemCount: count(raw.totalItemCount),
-    sizeBytes: count(raw.sizeInBytes),
   };
+  if (typeof raw.totalItemCount === 'number') folder.itemCount = raw.totalItemCount;
+  if (typeof raw.sizeInBytes === 'number') folder.sizeBytes = raw.sizeInBytes;
+  return folder;
 }
 
 async function orNullWhen<T>(codes: string[], work: () => Promise<T>): Promise<T | null> {

@@ -2,10 +2,12 @@
 import { Schema } from 'mongoose';
 import { DEFAULT_ARCHIVE_FOLDER, DEFAULT_QUARANTINE_FOLDER } from '../../domain/policy.js';
 import {
+  ARCHIVE_ROLLOVERS,
   ERROR_CONTEXTS,
   JOB_RUN_COUNTERS,
   SETUP_LIMITS,
   UNMATCHED_ACTIONS,
+  type ArchiveRollover,
   type ErrorContext,
   type JobRunCounter,
   type UnmatchedAction,
@@ -19,6 +21,8 @@ export interface LoggingPolicyDoc {
   blocklist: string[];
   /** Failed attempts on one message before it is quarantined. */
   maxAttempts: number;
+  archiveRollover: ArchiveRollover;
+  archiveRolloverAtItems: number | null;
 }
 
 /** The job account signed in through the consent flow (delegated access); its tokens live in the sealed cache. */
@@ -36,6 +40,15 @@ export interface InboxCursorDoc {
   version: number;
   link: string;
   savedAt: Date;
+}
+
+export interface ArchiveStatusDoc {
+  folder: string;
+  itemCount: number | null;
+  sizeBytes: number | null;
+  level: 'ok' | 'warning' | 'critical';
+  reasons: string[];
+  checkedAt: Date;
 }
 
 export interface LoggingSetupDoc {
@@ -65,6 +78,8 @@ export interface LoggingSetupDoc {
   receivedFrom: Date | null;
   /** Where the next run reads the Inbox from: a change-tracking link (Graph: a delta nextLink or deltaLink). */
   inboxCursor: InboxCursorDoc | null;
+  /** The folder the last run archived into and how full it was (domain/archiveCapacity.ts). */
+  archiveStatus: ArchiveStatusDoc | null;
   runRequestedAt: Date | null;
   lastValidatedAt: Date | null;
   lastValidationOk: boolean | null;
@@ -80,6 +95,8 @@ const policySchema = new Schema<LoggingPolicyDoc>(
     quarantineFolder: { type: String, default: DEFAULT_QUARANTINE_FOLDER },
     blocklist: { type: [String], default: [] },
     maxAttempts: { type: Number, default: SETUP_LIMITS.maxAttempts.default },
+    archiveRollover: { type: String, enum: ARCHIVE_ROLLOVERS, default: 'off' },
+    archiveRolloverAtItems: { type: Number, default: null },
   },
   { _id: false },
 );
@@ -89,6 +106,18 @@ const inboxCursorSchema = new Schema<InboxCursorDoc>(
     version: { type: Number, required: true },
     link: { type: String, required: true, maxlength: 16_384 },
     savedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const archiveStatusSchema = new Schema<ArchiveStatusDoc>(
+  {
+    folder: { type: String, required: true },
+    itemCount: { type: Number, default: null },
+    sizeBytes: { type: Number, default: null },
+    level: { type: String, enum: ['ok', 'warning', 'critical'], required: true },
+    reasons: { type: [String], default: [] },
+    checkedAt: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -126,6 +155,7 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
     policy: { type: policySchema, default: () => ({}) },
     receivedFrom: { type: Date, default: null },
     inboxCursor: { type: inboxCursorSchema, default: null },
+    archiveStatus: { type: archiveStatusSchema, default: null },
     runRequestedAt: { type: Date, default: null },
     lastValidatedAt: { type: Date, default: null },
     lastValidationOk: { type: Boolean, default: null },

@@ -51,6 +51,8 @@ export function presentSetup(stored: LoggingSetup): LoggingSetupView {
       unmatchedFolder: policy.unmatchedFolder ?? null,
       blocklist: [...policy.blocklist],
       maxAttempts: policy.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      archiveRollover: policy.archiveRollover ?? 'off',
+      archiveRolloverAtItems: policy.archiveRolloverAtItems ?? null,
     },
     receivedFrom: iso(s.receivedFrom),
     runRequestedAt: iso(s.runRequestedAt),

@@ -1,6 +1,16 @@
 // The processing settings of a mailbox (interval, batch size, folders, unmatched-mail policy, blocklist): the
 // wizard's Advanced step and the Email logging page (there locked while logging is enabled).
-import { Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useAdminI18n } from '../../i18n/context.js';
 import type { FieldErrors, SettingsForm } from './setupForm.js';
 
@@ -54,6 +64,35 @@ export function SettingsFields(props: {
         validationState={state('archiveFolder')}
       >
         <Input value={form.archiveFolder} onChange={set('archiveFolder')} disabled={disabled} />
+      </Field>
+      <Field label={s.archiveRollover} hint={s.archiveRolloverHint}>
+        <Dropdown
+          value={s.archiveRollovers[form.archiveRollover]}
+          selectedOptions={[form.archiveRollover]}
+          onOptionSelect={(_, d) =>
+            props.onChange({ ...form, archiveRollover: d.optionValue as SettingsForm['archiveRollover'] })
+          }
+          disabled={disabled}
+        >
+          {(['off', 'yearly', 'monthly'] as const).map((r) => (
+            <Option key={r} value={r}>
+              {s.archiveRollovers[r]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field
+        label={s.archiveRolloverAtItems}
+        hint={s.archiveRolloverAtItemsHint}
+        validationMessage={errors.archiveRolloverAtItems}
+        validationState={state('archiveRolloverAtItems')}
+      >
+        <Input
+          inputMode="numeric"
+          value={form.archiveRolloverAtItems}
+          onChange={set('archiveRolloverAtItems')}
+          disabled={disabled}
+        />
       </Field>
       <Field
         label={s.quarantineFolder}

@@ -14,6 +14,10 @@ export interface SettingsForm {
   maxAttempts: string;
   /** One entry per line. */
   blocklist: string;
+  /** Archive into a subfolder per year or month. */
+  archiveRollover: 'off' | 'yearly' | 'monthly';
+  /** Items after which the archive folder of the series is full; empty = no threshold. */
+  archiveRolloverAtItems: string;
 }
 
 export interface ConnectionForm {
@@ -41,6 +45,9 @@ export function settingsFormOf(v?: LoggingSetupView | null): SettingsForm {
     quarantineFolder: v?.policy.quarantineFolder ?? 'Interlog quarantine',
     maxAttempts: String(v?.policy.maxAttempts ?? 5),
     blocklist: (v?.policy.blocklist ?? []).join('\n'),
+    archiveRollover: v?.policy.archiveRollover ?? 'off',
+    archiveRolloverAtItems:
+      v?.policy.archiveRolloverAtItems == null ? '' : String(v.policy.archiveRolloverAtItems),
   };
 }
 
@@ -79,6 +86,8 @@ export function settingsUpdate(f: SettingsForm): LoggingSetupUpdate {
       quarantineFolder: f.quarantineFolder,
       maxAttempts: whole(f.maxAttempts),
       blocklist: blocklistEntries(f.blocklist),
+      archiveRollover: f.archiveRollover,
+      archiveRolloverAtItems: f.archiveRolloverAtItems.trim() === '' ? null : whole(f.archiveRolloverAtItems),
     },
   };
 }

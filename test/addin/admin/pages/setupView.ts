@@ -30,6 +30,8 @@ export function setupView(
       quarantineFolder: 'Q',
       blocklist: ['noreply@fabrikam.example', '@spam.example'],
       maxAttempts: 5,
+      archiveRollover: 'off',
+      archiveRolloverAtItems: null,
       ...policy,
     },
     receivedFrom: null,

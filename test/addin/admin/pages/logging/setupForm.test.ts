@@ -49,8 +49,28 @@ describe('addin/admin/pages/logging/setupForm', () => {
         maxAttempts: '5',
         quarantineFolder: 'Interlog quarantine',
         blocklist: '',
+        archiveRollover: 'off',
+        archiveRolloverAtItems: '',
       });
       assert.deepEqual(checkUpdate(settingsUpdate(form), en), {});
+    });
+
+    it('sends the archive rollover, and a threshold only as a whole number (empty: none)', () => {
+      const form = {
+        ...settingsFormOf(),
+        archiveRollover: 'yearly' as const,
+        archiveRolloverAtItems: ' 500000 ',
+      };
+      assert.deepEqual(
+        [settingsUpdate(form).policy?.archiveRollover, settingsUpdate(form).policy?.archiveRolloverAtItems],
+        ['yearly', 500000],
+      );
+      assert.equal(
+        settingsUpdate({ ...form, archiveRolloverAtItems: '' }).policy?.archiveRolloverAtItems,
+        null,
+      );
+      const bad = checkUpdate(settingsUpdate({ ...form, archiveRolloverAtItems: '0' }), en);
+      assert.ok(bad['archiveRolloverAtItems'], JSON.stringify(bad));
     });
 
     it('shows a stored setup (blocklist one entry a line) and saves it back unchanged', () => {

@@ -13,6 +13,7 @@ import { repoRoot } from '../scripts/lib/paths.js';
 import { addinTaskpaneSize } from './addin/taskpaneSize.js';
 import { engineChaos } from './engine/chaos.js';
 import { engineLatency } from './engine/latency.js';
+import { engineLatencyPush } from './engine/latencyPush.js';
 import { engineRss } from './engine/rss.js';
 import { engineThrottled } from './engine/throttled.js';
 import { engineThroughput, type EngineRunResult } from './engine/throughput.js';
@@ -71,6 +72,7 @@ const BENCHMARKS: Benchmark[] = [
     run: (ctx, shared) => engineThrottled(ctx, shared.throughput?.batchSize),
   },
   { names: ['engine.latency_p95'], needsDatabase: true, run: (ctx) => engineLatency(ctx) },
+  { names: ['engine.latency_push_p95'], needsDatabase: true, run: (ctx) => engineLatencyPush(ctx) },
   {
     names: ['server.rss_logging'],
     needsDatabase: true,

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     owner: engine.owner,
     onError: (err, mailbox) => log.error({ err, mailbox }, 'scheduler error'),
   });
-  const api = await createApi(config, repos, log, engine);
+  const api = await createApi(config, repos, log, engine, { notificationStatus: notifications.status });
   // Deletes entries older than the retention setting (off until an admin sets it), on its own timer.
   const retention = new RetentionJob({
     retention: new RetentionRepository(db.models),

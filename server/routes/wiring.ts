@@ -8,7 +8,7 @@ import { delegatedSignInFor } from '../mailsource/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
 import type { Repositories } from '../repositories/index.js';
 import { IdentityRepository } from '../repositories/identities.js';
-import { createServices, type Services } from '../services/index.js';
+import { createServices, type ServiceOptions, type Services } from '../services/index.js';
 import { createApiRouter } from './index.js';
 
 export async function createApi(
@@ -16,8 +16,10 @@ export async function createApi(
   repos: Repositories,
   log: Logger,
   engine: Engine,
+  extra: Pick<ServiceOptions, 'notificationStatus'> = {},
 ): Promise<{ router: Router; services: Services }> {
   const services = createServices(repos, {
+    ...extra,
     secrets: engine.secrets,
     manualConfirmHours: config.MANUAL_CONFIRM_HOURS,
     sourceFor: (setup) => engine.sourceFor(setup),

@@ -1,5 +1,6 @@
 // Wires the application services to the process's repositories: the only place that knows which repository each
 // service needs (the repositories themselves are built once, repositories/index.ts).
+import type { NotificationStatus } from '../notifications/index.js';
 import type { Repositories } from '../repositories/index.js';
 import type { LoggingSetup } from '../repositories/loggingSetups.js';
 import type { MasterDataRepository } from '../repositories/masterData.js';
@@ -47,6 +48,8 @@ export interface Services extends PrivacyServices {
   visibility: VisibilityService;
   /** Deployment settings: visibility model, sensitive mail. */
   settings: DeploymentSettingsService;
+  /** A mailbox's change notifications, for Job status (absent: the server runs none). */
+  notificationStatus?: (setup: LoggingSetup) => Promise<NotificationStatus>;
 }
 
 export interface ServiceOptions {
@@ -56,6 +59,8 @@ export interface ServiceOptions {
   sourceFor: (setup: LoggingSetup) => MailSource;
   /** MSAL for a delegated setup's sign-in (mailsource/sourceForSetup.ts delegatedSignInFor); without it, none. */
   signInFor?: (setup: LoggingSetup, cache: TokenCacheStore) => DelegatedSignIn;
+  /** Change notifications' state for Job status (server/notifications); without it, none is shown. */
+  notificationStatus?: (setup: LoggingSetup) => Promise<NotificationStatus>;
   now?: () => Date;
 }
 
@@ -110,6 +115,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
       signInFor: o.signInFor ?? noSignIn,
       now,
     }),
+    notificationStatus: o.notificationStatus,
     adminViews: new AdminViewService({
       queries: r.adminQueries,
       setups,

@@ -49,6 +49,27 @@ export type AdminInteractionPage = z.infer<typeof AdminInteractionPage>;
 export const MailboxHealth = z.enum(['healthy', 'failing', 'disabled']);
 export type MailboxHealth = z.infer<typeof MailboxHealth>;
 
+/**
+ * Change notifications of a mailbox (server/notifications). polling_only: Microsoft 365 cannot reach PUBLIC_URL
+ * (or they are turned off); active: notifications flow and polling is only the safety net (pollSeconds).
+ */
+export const NotificationStatusView = z.strictObject({
+  state: z.enum(['polling_only', 'active', 'pending', 'failing', 'expired']),
+  reason: z.enum(['turned_off', 'private_url']).nullable(),
+  expiresAt: Instant.nullable(),
+  renewedAt: Instant.nullable(),
+  /** The last notification (or missed/removed event) that made the mailbox due. */
+  notifiedAt: Instant.nullable(),
+  notifications: z.int().nonnegative(),
+  /** Notifications ignored because their clientState was wrong. */
+  rejected: z.int().nonnegative(),
+  lifecycleEvents: z.int().nonnegative(),
+  lastError: z.strictObject({ code: z.string(), at: Instant }).nullable(),
+  /** The polling interval in effect, seconds. */
+  pollSeconds: z.int().positive(),
+});
+export type NotificationStatusView = z.infer<typeof NotificationStatusView>;
+
 export const MailboxStatus = z.strictObject({
   mailbox: z.string(),
   enabled: z.boolean(),
@@ -62,6 +83,8 @@ export const MailboxStatus = z.strictObject({
   failingMessages: z.int().nonnegative(),
   lastValidatedAt: Instant.nullable(),
   lastValidationOk: z.boolean().nullable(),
+  /** Absent where the server runs no change notifications (tests that build the API alone). */
+  notifications: NotificationStatusView.nullable().optional(),
 });
 export type MailboxStatus = z.infer<typeof MailboxStatus>;
 

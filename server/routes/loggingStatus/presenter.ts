@@ -1,6 +1,7 @@
 // The state of each logging mailbox as the admin console's job status page shows it.
 import type { DayCount, MailboxState } from '../../services/adminViews.js';
-import type { LoggedTrend, MailboxStatus } from '../../../shared/api/adminViews.js';
+import type { LoggedTrend, MailboxStatus, NotificationStatusView } from '../../../shared/api/adminViews.js';
+import type { NotificationStatus } from '../../notifications/index.js';
 import { presentRun } from '../loggingSetup/presenter.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -17,6 +18,21 @@ export function presentMailboxStatus(m: MailboxState): MailboxStatus {
     failingMessages: m.failingMessages,
     lastValidatedAt: iso(m.setup.lastValidatedAt),
     lastValidationOk: m.setup.lastValidationOk ?? null,
+  };
+}
+
+export function presentNotifications(n: NotificationStatus): NotificationStatusView {
+  return {
+    state: n.state,
+    reason: n.reason,
+    expiresAt: iso(n.expiresAt),
+    renewedAt: iso(n.renewedAt),
+    notifiedAt: iso(n.notifiedAt),
+    notifications: n.notifications,
+    rejected: n.rejected,
+    lifecycleEvents: n.lifecycleEvents,
+    lastError: n.lastError && { code: n.lastError.code, at: n.lastError.at.toISOString() },
+    pollSeconds: n.pollSeconds,
   };
 }
 

@@ -5,7 +5,7 @@ import { adminApiRoutes } from '../../../shared/api/routes.js';
 import type { Services } from '../../services/index.js';
 import { limitOf, MailboxParams } from '../params.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { presentMailboxStatus, presentTrend } from './presenter.js';
+import { presentMailboxStatus, presentNotifications, presentTrend } from './presenter.js';
 
 const tag = 'email logging';
 
@@ -20,7 +20,15 @@ export function loggingStatusRoutes(s: Services): RouteSpec[] {
       access: 'admin',
       success: { status: 200, description: 'One item per mailbox', schema: LoggingStatusList },
       async handle() {
-        return { body: { items: (await s.adminViews.status()).map(presentMailboxStatus) } };
+        const items = await Promise.all(
+          (await s.adminViews.status()).map(async (m) => ({
+            ...presentMailboxStatus(m),
+            notifications: s.notificationStatus
+              ? presentNotifications(await s.notificationStatus(m.setup))
+              : null,
+          })),
+        );
+        return { body: { items } };
       },
     }),
     defineRoute({

@@ -49,9 +49,18 @@ export class IdentityRepository implements IdentityStore {
   }
 
   async notePendingSignIn(code: string, signIn: PendingSignIn): Promise<void> {
-    // Only while unbound: a binding an admin made is never replaced by a sign-in.
+    // Only while unbound: a binding an admin made is never replaced by a sign-in. The same user signing in again
+    // changes nothing (the first sign-in is what the admin confirms; a request never writes for nothing).
     await this.models.Salesperson.updateOne(
-      { code, entraObjectId: null },
+      {
+        code,
+        entraObjectId: null,
+        $or: [
+          { pendingSignIn: null },
+          { 'pendingSignIn.objectId': { $ne: signIn.objectId } },
+          { 'pendingSignIn.tenantId': { $ne: signIn.tenantId } },
+        ],
+      },
       { $set: { pendingSignIn: { ...signIn, displayName: signIn.displayName.slice(0, 200) } } },
     );
   }

@@ -23,6 +23,7 @@ import { useAdminI18n } from '../../i18n/context.js';
 import { useAction, useLoad } from '../../state/useLoad.js';
 import type { Route } from '../../state/useRoute.js';
 import { MailboxDetails } from './MailboxDetails.js';
+import { NotificationCell } from './NotificationCell.js';
 import { PaneStartFailures } from './PaneStartFailures.js';
 
 const REFRESH_MS = 3000;
@@ -88,6 +89,7 @@ export function StatusPage(props: { api: AdminClient; go: (route: Route) => void
               <TableHeaderCell>{s.nextRun}</TableHeaderCell>
               <TableHeaderCell>{s.quarantined}</TableHeaderCell>
               <TableHeaderCell>{s.failing}</TableHeaderCell>
+              <TableHeaderCell>{s.notifications.column}</TableHeaderCell>
               <TableHeaderCell />
             </TableRow>
           </TableHeader>
@@ -115,6 +117,9 @@ export function StatusPage(props: { api: AdminClient; go: (route: Route) => void
                 </TableCell>
                 <TableCell>{m.quarantined}</TableCell>
                 <TableCell>{m.failingMessages}</TableCell>
+                <TableCell>
+                  <NotificationCell status={m.notifications} />
+                </TableCell>
                 <TableCell>
                   <Button
                     size="small"

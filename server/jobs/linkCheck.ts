@@ -7,6 +7,7 @@
 // - One instance at a time: whoever takes the "link-check" lease (repositories/leases.ts) runs it.
 // - Resumable: the keyset position of the pass is saved after every batch; a pass that reached the oldest entry
 //   rests `passIntervalMs` before the next one starts at the newest again.
+import { PeriodicTask } from './periodicTask.js';
 import type { Logger } from '../logging/logger.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import type { LeaseRepository } from '../repositories/leases.js';
@@ -54,10 +55,16 @@ const add = (a: LinkCheckCounts, b: LinkCheckCounts): LinkCheckCounts => ({
 });
 
 export class LinkCheckJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
-  private stopping = false;
+  private readonly task = new PeriodicTask({
+    run: async () => {
+      await this.runOnce();
+      return this.o.intervalMs ?? 300_000;
+    },
+    onError: (err) => {
+      this.o.log.error({ err }, 'link check failed');
+      return this.o.intervalMs ?? 300_000;
+    },
+  });
 
   constructor(private readonly o: LinkCheckOptions) {}
 
@@ -113,7 +120,7 @@ export class LinkCheckJob {
         stoppedBy = window.requests + allowance >= this.o.requestsPerHour ? 'budget' : 'more';
         break;
       }
-      if (this.stopping || !(await this.o.leases.stillHeld(lease))) {
+      if (this.task.stopping || !(await this.o.leases.stillHeld(lease))) {
         stoppedBy = 'stopped';
         break;
       }
@@ -155,36 +162,11 @@ export class LinkCheckJob {
   }
 
   start(): void {
-    if (!this.stopped || this.o.requestsPerHour <= 0) return;
-    this.stopped = false;
-    this.stopping = false;
-    this.schedule(0);
+    if (this.o.requestsPerHour > 0) this.task.start();
   }
 
   /** Lets a run in progress finish its message, then stops. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    const every = this.o.intervalMs ?? 300_000;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const run = this.runOnce().then(
-        () => every,
-        (err: unknown) => {
-          this.o.log.error({ err }, 'link check failed');
-          return every;
-        },
-      );
-      this.running = run;
-      void run.then((next) => this.schedule(next));
-    }, ms);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -4,6 +4,7 @@
 // "the oldest entries still due", so a run cut short (or two instances at once) just leaves less for the next.
 // Progress (last run, how many, whether more is due, the running total) is on the setting for the console, and
 // a run that deleted something writes one audit line.
+import { PeriodicTask } from './periodicTask.js';
 import type { Logger } from '../logging/logger.js';
 import type { RetentionRepository } from '../repositories/retention.js';
 import { SYSTEM_ACTOR, type AuditService } from '../services/audit.js';
@@ -32,10 +33,14 @@ export function retentionCutoff(now: Date, months: number): Date {
 }
 
 export class RetentionJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
-  private stopping = false;
+  private readonly task = new PeriodicTask({
+    run: async () =>
+      (await this.runOnce())?.more ? (this.o.busyPauseMs ?? 1000) : (this.o.intervalMs ?? 600_000),
+    onError: (err) => {
+      this.o.log.error({ err }, 'retention job failed');
+      return this.o.intervalMs ?? 600_000;
+    },
+  });
 
   constructor(private readonly o: RetentionJobOptions) {}
 
@@ -54,7 +59,7 @@ export class RetentionJob {
       deleted += n;
       more = n > 0 && batch === maxBatches - 1;
       if (n === 0) break;
-      if (this.stopping) {
+      if (this.task.stopping) {
         more = true; // shutting down: stop between batches, the next start goes on
         break;
       }
@@ -72,35 +77,11 @@ export class RetentionJob {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.stopping = false;
-    this.schedule(0);
+    this.task.start();
   }
 
   /** Lets a run in progress finish its batch, then stops. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const run = this.runOnce().then(
-        (r) => (r?.more ? (this.o.busyPauseMs ?? 1000) : (this.o.intervalMs ?? 600_000)),
-        (err: unknown) => {
-          this.o.log.error({ err }, 'retention job failed');
-          return this.o.intervalMs ?? 600_000;
-        },
-      );
-      this.running = run;
-      void run.then((next) => this.schedule(next));
-    }, ms);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

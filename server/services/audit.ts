@@ -2,6 +2,9 @@
 // action's closed schema (shared/api/audit.ts) and names contacts only by their opaque audit id, so no caller
 // can put mail content, secrets or a contact's identity into the log. Routes are recorded by mount.ts from
 // their declared audit (routes/audit/table.ts); `contentRead` hears the visibility model's admin content reads.
+import type { AdminContentRead } from './visibility.js';
+
+export type { AdminContentRead };
 import type { Request } from 'express';
 import {
   AuditDetails,
@@ -32,19 +35,6 @@ export type AuditTarget =
 export type AuditNote = {
   [A in AuditAction]: { action: A; target: AuditTarget; detail: AuditDetail<A> };
 }[AuditAction];
-
-/**
- * An admin was shown the content (subject, link) of entries of other salespeople: what the visibility model
- * reports (services/visibility.ts AdminContentRead, the same shape).
- */
-export interface AdminContentRead {
-  userId: string;
-  email: string | null;
-  /** Which read: history, detail, lookup, search, ... */
-  via: string;
-  salespersonCodes: string[];
-  entryNumbers: number[];
-}
 
 /** Who acted: a caller, or the system (background jobs). */
 export type AuditActor = Pick<Caller, 'userId' | 'displayName' | 'email' | 'roles'>;

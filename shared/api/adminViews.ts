@@ -70,6 +70,18 @@ export const NotificationStatusView = z.strictObject({
 });
 export type NotificationStatusView = z.infer<typeof NotificationStatusView>;
 
+/** The folder the last run archived into and how full it is against Exchange Online's limits. */
+export const ArchiveStatusView = z.strictObject({
+  /** "archive/2027 (2)" with rollover. */
+  folder: z.string(),
+  itemCount: z.int().nonnegative().nullable(),
+  sizeBytes: z.number().nonnegative().nullable(),
+  level: z.enum(['ok', 'warning', 'critical']),
+  reasons: z.array(z.string()),
+  checkedAt: Instant,
+});
+export type ArchiveStatusView = z.infer<typeof ArchiveStatusView>;
+
 export const MailboxStatus = z.strictObject({
   mailbox: z.string(),
   enabled: z.boolean(),
@@ -85,6 +97,8 @@ export const MailboxStatus = z.strictObject({
   lastValidationOk: z.boolean().nullable(),
   /** Absent where the server runs no change notifications (tests that build the API alone). */
   notifications: NotificationStatusView.nullable().optional(),
+  /** Null until a run has looked at the archive folder. */
+  archive: ArchiveStatusView.nullable().optional(),
 });
 export type MailboxStatus = z.infer<typeof MailboxStatus>;
 

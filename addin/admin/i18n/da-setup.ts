@@ -180,6 +180,12 @@ export const daSetup: SetupMessages = {
     neverValidated: 'Ikke valideret endnu.',
   },
   status: {
+    archive: {
+      title: 'Arkivmappe',
+      levels: { ok: 'God plads', warning: 'Ved at blive fyldt', critical: 'Tæt på grænsen' },
+      items: (n: number) => `${n.toLocaleString('da-DK')} elementer`,
+      checked: (at: string) => `kontrolleret ${at}`,
+    },
     paneStart: {
       title: (days: number) => `Opgaveruden kunne ikke starte (seneste ${days} dage)`,
       none: 'Ingen opgaverude har fejlet ved start i Outlook.',

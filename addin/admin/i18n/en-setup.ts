@@ -177,6 +177,12 @@ export const enSetup = {
     neverValidated: 'Not validated yet.',
   },
   status: {
+    archive: {
+      title: 'Archive folder',
+      levels: { ok: 'Room to spare', warning: 'Filling up', critical: 'Near the limit' },
+      items: (n: number) => `${n.toLocaleString('en-US')} items`,
+      checked: (at: string) => `checked ${at}`,
+    },
     paneStart: {
       title: (days: number) => `Task pane start failures (last ${days} days)`,
       none: 'No task pane failed to start inside Outlook.',

@@ -18,6 +18,9 @@ export function presentMailboxStatus(m: MailboxState): MailboxStatus {
     failingMessages: m.failingMessages,
     lastValidatedAt: iso(m.setup.lastValidatedAt),
     lastValidationOk: m.setup.lastValidationOk ?? null,
+    archive: m.setup.archiveStatus
+      ? { ...m.setup.archiveStatus, checkedAt: m.setup.archiveStatus.checkedAt.toISOString() }
+      : null,
   };
 }
 

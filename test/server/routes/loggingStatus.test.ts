@@ -106,6 +106,36 @@ describe('logging status and trend (admin): health, last and next run, ledger co
     );
     const off = byMailbox.get(OFF) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     assert.deepEqual([off.health, off.lastRun, off.nextRunAt], ['disabled', null, null]);
+    assert.equal(off.archive, null, 'no run has looked at its archive folder');
+  });
+
+  it("shows the archive folder the last run used and how full it is (the engine's record)", async () => {
+    const checkedAt = new Date('2026-12-01T08:00:00Z');
+    await h.raw('loggingSetups').updateOne(
+      { mailbox: HEALTHY },
+      {
+        $set: {
+          archiveStatus: {
+            folder: 'archive/2026 (2)',
+            itemCount: 120_000,
+            sizeBytes: 491_520_000,
+            level: 'warning',
+            reasons: ['120,000 items: Outlook slows down above 100,000 per folder'],
+            checkedAt,
+          },
+        },
+      },
+    );
+    const r = await h.request('GET', '/api/v1/logging/status', { token: 'admin' });
+    const healthy = r.json.items.find((i: { mailbox: string }) => i.mailbox === HEALTHY);
+    assert.deepEqual(healthy.archive, {
+      folder: 'archive/2026 (2)',
+      itemCount: 120_000,
+      sizeBytes: 491_520_000,
+      level: 'warning',
+      reasons: ['120,000 items: Outlook slows down above 100,000 per folder'],
+      checkedAt: checkedAt.toISOString(),
+    });
   });
 
   it('sums logged mail per UTC day, oldest first, with empty days as zero', async () => {

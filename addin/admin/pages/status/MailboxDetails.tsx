@@ -9,12 +9,19 @@ import { useAction, useLoad } from '../../state/useLoad.js';
 import { QuarantineTable } from './QuarantineTable.js';
 import { RunTable } from './RunTable.js';
 import { TrendBars } from './TrendBars.js';
+import { ArchiveCapacity } from './ArchiveCapacity.js';
+import type { ArchiveStatusView } from '../../../../shared/api/adminViews.js';
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: 'flex', flexDirection: 'column', gap: '8px' },
 });
 
-export function MailboxDetails(props: { api: AdminClient; mailbox: string; tick: number }) {
+export function MailboxDetails(props: {
+  api: AdminClient;
+  mailbox: string;
+  archive: ArchiveStatusView | null;
+  tick: number;
+}) {
   const { t } = useAdminI18n();
   const s = t.status;
   const styles = useStyles();
@@ -62,6 +69,12 @@ export function MailboxDetails(props: { api: AdminClient; mailbox: string; tick:
           quarantine.loading && <Loading />
         )}
       </section>
+      {props.archive && (
+        <section className={styles.section} aria-label={s.archive.title}>
+          <Subtitle1 as="h2">{s.archive.title}</Subtitle1>
+          <ArchiveCapacity archive={props.archive} />
+        </section>
+      )}
       <section className={styles.section} aria-label={s.trend}>
         <Subtitle1 as="h2">{s.trend}</Subtitle1>
         {trend.error !== null && <ErrorBar error={trend.error} onRetry={trend.reload} />}

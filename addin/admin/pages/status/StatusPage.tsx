@@ -134,7 +134,14 @@ export function StatusPage(props: { api: AdminClient; go: (route: Route) => void
           </TableBody>
         </Table>
       )}
-      {selected && <MailboxDetails api={props.api} mailbox={selected.mailbox} tick={tick} />}
+      {selected && (
+        <MailboxDetails
+          api={props.api}
+          mailbox={selected.mailbox}
+          archive={selected.archive ?? null}
+          tick={tick}
+        />
+      )}
       <PaneStartFailures api={props.api} tick={tick} />
     </>
   );

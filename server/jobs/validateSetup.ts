@@ -4,6 +4,12 @@ import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { LoggingSetup } from '../repositories/loggingSetups.js';
 import { SecretUnreadableError } from '../security/secretBox.js';
+import { loggingPolicySchema } from '../domain/policy.js';
+import { archiveTarget } from './archiveTarget.js';
+
+/** The setup's policy with its defaults (a stored policy may predate newer fields). */
+const policyOf = (setup: LoggingSetup) =>
+  loggingPolicySchema.parse({ ...setup.policy, unmatchedFolder: setup.policy.unmatchedFolder ?? undefined });
 
 export interface ValidationStep {
   name: 'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder';
@@ -82,6 +88,7 @@ export async function validateSetupOf(
 
 export async function validateSetup(setup: LoggingSetup, source: MailSource): Promise<ValidationResult> {
   const steps: ValidationStep[] = [];
+  let archiveNote = '';
   const attempt = async (
     name: ValidationStep['name'],
     ok: string,
@@ -105,14 +112,24 @@ export async function validateSetup(setup: LoggingSetup, source: MailSource): Pr
     (await attempt('inbox', 'The Inbox can be read.', () =>
       source.listInbox({ receivedFrom: null, pageSize: 1 }),
     )) &&
-    (await attempt('archive_folder', `Archive folder "${setup.policy.archiveFolder}" is available.`, () =>
-      source.resolveFolder(setup.policy.archiveFolder, { create: true }),
+    (await attempt(
+      'archive_folder',
+      `Archive folder "${setup.policy.archiveFolder}" is available.`,
+      async () => {
+        // Where the next run archives (with rollover, this period's subfolder) and how full it is.
+        const base = await source.resolveFolder(setup.policy.archiveFolder, { create: true });
+        const target = await archiveTarget(source, base, policyOf(setup), new Date());
+        if (target.capacity.level !== 'ok')
+          archiveNote = ` ${target.path}: ${target.capacity.level === 'critical' ? 'near the limit' : 'filling up'} (${target.capacity.reasons.join('; ')}).`;
+      },
     )) &&
     (await attempt(
       'quarantine_folder',
       `Quarantine folder "${setup.policy.quarantineFolder}" is available.`,
       () => source.resolveFolder(setup.policy.quarantineFolder, { create: true }),
     ));
+  const archiveStep = steps.find((s) => s.name === 'archive_folder' && s.ok);
+  if (archiveStep) archiveStep.message += archiveNote;
   const failed = steps.find((s) => !s.ok);
   return {
     ok: passed,

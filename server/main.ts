@@ -14,7 +14,6 @@ import { Scheduler } from './jobs/scheduler.js';
 import { RetentionJob } from './jobs/retention.js';
 import { RetentionRepository } from './repositories/retention.js';
 import { LinkCheckJob } from './jobs/linkCheck.js';
-import { LinkCheckRepository } from './repositories/linkChecks.js';
 import { createNotifications } from './notifications/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
   });
   // Checks logged entries' links against Graph within an hourly request budget; heals or marks them lost.
   const linkCheck = new LinkCheckJob({
-    repo: new LinkCheckRepository(db.models),
+    repo: repos.linkChecks,
     setups: repos.setups,
     sourceFor: engine.sourceFor,
     leases: engine.leases,

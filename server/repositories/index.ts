@@ -9,6 +9,7 @@ import { InteractionRepository } from './interactions.js';
 import { JobRunRepository } from './jobRuns.js';
 import { LeaseRepository } from './leases.js';
 import { LegacyDnRepository } from './legacyDns.js';
+import { LinkCheckRepository } from './linkChecks.js';
 import { LoggingSetupRepository } from './loggingSetups.js';
 import { MailSubscriptionRepository } from './mailSubscriptions.js';
 import { ManualConfirmationRepository } from './manualConfirmations.js';
@@ -31,6 +32,8 @@ export interface Repositories {
   jobRuns: JobRunRepository;
   leases: LeaseRepository;
   legacyDns: LegacyDnRepository;
+  /** The link check's state: where its pass stands, its budget, its counts. */
+  linkChecks: LinkCheckRepository;
   manualConfirmations: ManualConfirmationRepository;
   masterData: MasterDataRepository;
   /** Change-notification subscriptions per mailbox (server/notifications). */
@@ -66,6 +69,7 @@ export function createRepositories(
     jobRuns: new JobRunRepository(m),
     leases: new LeaseRepository(m),
     legacyDns: new LegacyDnRepository(m),
+    linkChecks: new LinkCheckRepository(m),
     manualConfirmations: new ManualConfirmationRepository(m),
     masterData: new MasterDataRepository(m),
     mailSubscriptions: new MailSubscriptionRepository(m),

@@ -1,6 +1,7 @@
 // What the admin console shows about the loop: interaction log entries across contacts with filters, the state
 // of every logging mailbox (healthy / failing / disabled, last run, earliest next run, ledger counts) and mail
 // logged per day. Read-only; the clock is injected.
+import type { LinkCheckRepository, LinkCheckState } from '../repositories/linkChecks.js';
 import { healthOf, RECENT_RUNS, scheduleOf } from '../domain/outcomes.js';
 import { z } from 'zod';
 import type { AdminQueryRepository, InteractionFilter } from '../repositories/adminQueries.js';
@@ -99,9 +100,15 @@ export class AdminViewService {
       contacts: ContactRepository;
       salespeople: SalespersonRepository;
       visibility: VisibilityService;
+      linkChecks: LinkCheckRepository;
       now: () => Date;
     },
   ) {}
+
+  /** Where the link check stands: its last run, the pass in progress, what it healed or lost so far. */
+  linkCheck(): Promise<LinkCheckState> {
+    return this.d.linkChecks.get();
+  }
 
   /** Entries across contacts (admins), through the visibility gate: privacy-blocked contacts' are left out. */
   async searchInteractions(caller: Caller, q: InteractionSearch): Promise<InteractionSearchPage> {

@@ -123,6 +123,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
       contacts,
       salespeople,
       visibility,
+      linkChecks: r.linkChecks,
       now,
     }),
     quarantineRelease: new QuarantineReleaseService({

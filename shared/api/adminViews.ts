@@ -124,3 +124,36 @@ export type LoggedDay = z.infer<typeof LoggedDay>;
 
 export const LoggedTrend = z.strictObject({ mailbox: z.string(), days: z.array(LoggedDay) });
 export type LoggedTrend = z.infer<typeof LoggedTrend>;
+
+const LinkCheckCounts = z.strictObject({
+  /** Messages asked about (one Graph request each). */
+  checked: z.int().nonnegative(),
+  ok: z.int().nonnegative(),
+  /** Found with another web link: the link was updated. */
+  updated: z.int().nonnegative(),
+  /** Not found by id, found by internetMessageId: every entry got the new id and link. */
+  healed: z.int().nonnegative(),
+  /** Found neither way: the entries show "link lost". */
+  lost: z.int().nonnegative(),
+  skipped: z.int().nonnegative(),
+});
+
+/** GET /logging/link-check (admin): the periodic check of logged mail's links (server/jobs/linkCheck.ts). */
+export const LinkCheckStatus = z.strictObject({
+  lastRun: z
+    .strictObject({
+      startedAt: Instant,
+      finishedAt: Instant,
+      requests: z.int().nonnegative(),
+      counts: LinkCheckCounts,
+      stoppedBy: z.enum(['done', 'budget', 'more', 'error', 'stopped']),
+      error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+    })
+    .nullable(),
+  passStartedAt: Instant.nullable(),
+  lastPassFinishedAt: Instant.nullable(),
+  /** The pass in progress, and everything since the first pass. */
+  pass: LinkCheckCounts,
+  totals: LinkCheckCounts,
+});
+export type LinkCheckStatus = z.infer<typeof LinkCheckStatus>;

@@ -21,6 +21,7 @@ import {
   Me,
   OpportunityPage,
   PaneStartFailureList,
+  LinkCheckStatus,
   QuarantineList,
   ReleaseQuarantineResult,
   RunRequested,
@@ -162,6 +163,7 @@ export function createAdminClient(o: AdminClientOptions) {
       json({ route: 'loggingTrend', params: m(mailbox), query: { days: String(days) } }, LoggedTrend),
     paneStartFailures: (days = 7) =>
       json({ route: 'paneStartFailures', query: { days: String(days) } }, PaneStartFailureList),
+    linkCheck: () => json({ route: 'linkCheckStatus' }, LinkCheckStatus),
     // Master data
     salespeople: (search?: string) => json({ route: 'salespeople', query: { search } }, SalespersonList),
     createSalesperson: (body: CreateSalespersonRequest) =>

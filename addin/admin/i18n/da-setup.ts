@@ -180,6 +180,22 @@ export const daSetup: SetupMessages = {
     neverValidated: 'Ikke valideret endnu.',
   },
   status: {
+    linkCheck: {
+      title: 'Links til logført mail',
+      notRun:
+        'Ikke kontrolleret endnu: kontrollen kører i baggrunden inden for sit timebudget af forespørgsler.',
+      lastRun: (at: string, requests: number, how: string) =>
+        `Senest kontrolleret ${at} (${requests} forespørgsler; ${how}).`,
+      totals: (checked: number, healed: number, lost: number) =>
+        `${checked} meddelelser kontrolleret indtil nu: ${healed} links genoprettet, ${lost} mistet.`,
+      stopped: {
+        done: 'alle poster kontrolleret',
+        budget: 'timens budget er brugt',
+        more: 'mere at gøre ved næste kørsel',
+        error: 'stoppet af en fejl',
+        stopped: 'stoppet med serveren',
+      },
+    },
     archive: {
       title: 'Arkivmappe',
       levels: { ok: 'God plads', warning: 'Ved at blive fyldt', critical: 'Tæt på grænsen' },

@@ -177,6 +177,21 @@ export const enSetup = {
     neverValidated: 'Not validated yet.',
   },
   status: {
+    linkCheck: {
+      title: 'Links to logged mail',
+      notRun: 'Not checked yet: the check runs in the background, within its hourly request budget.',
+      lastRun: (at: string, requests: number, how: string) =>
+        `Last checked ${at} (${requests} requests; ${how}).`,
+      totals: (checked: number, healed: number, lost: number) =>
+        `${checked} messages checked so far: ${healed} links healed, ${lost} lost.`,
+      stopped: {
+        done: 'every entry checked',
+        budget: "the hour's budget is spent",
+        more: 'more to do next run',
+        error: 'stopped by an error',
+        stopped: 'stopped with the server',
+      },
+    },
     archive: {
       title: 'Archive folder',
       levels: { ok: 'Room to spare', warning: 'Filling up', critical: 'Near the limit' },

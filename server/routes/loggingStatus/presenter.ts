@@ -1,7 +1,13 @@
 // The state of each logging mailbox as the admin console's job status page shows it.
 import type { DayCount, MailboxState } from '../../services/adminViews.js';
-import type { LoggedTrend, MailboxStatus, NotificationStatusView } from '../../../shared/api/adminViews.js';
+import type {
+  LinkCheckStatus,
+  LoggedTrend,
+  MailboxStatus,
+  NotificationStatusView,
+} from '../../../shared/api/adminViews.js';
 import type { NotificationStatus } from '../../notifications/index.js';
+import type { LinkCheckState } from '../../repositories/linkChecks.js';
 import { presentRun } from '../loggingSetup/presenter.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -41,4 +47,30 @@ export function presentNotifications(n: NotificationStatus): NotificationStatusV
 
 export function presentTrend(mailbox: string, days: DayCount[]): LoggedTrend {
   return { mailbox, days: days.map((d) => ({ date: d.date, messages: d.messages, entries: d.entries })) };
+}
+
+export function presentLinkCheck(l: LinkCheckState): LinkCheckStatus {
+  const counts = (c: LinkCheckState['pass']) => ({
+    checked: c.checked,
+    ok: c.ok,
+    updated: c.updated,
+    healed: c.healed,
+    lost: c.lost,
+    skipped: c.skipped,
+  });
+  const r = l.lastRun;
+  return {
+    lastRun: r && {
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt.toISOString(),
+      requests: r.requests,
+      counts: counts(r.counts),
+      stoppedBy: r.stoppedBy,
+      error: r.error && { code: r.error.code, message: r.error.message },
+    },
+    passStartedAt: iso(l.passStartedAt),
+    lastPassFinishedAt: iso(l.lastPassFinishedAt),
+    pass: counts(l.pass),
+    totals: counts(l.totals),
+  };
 }

@@ -1,11 +1,16 @@
 // Job status for admins: the state of every logging mailbox (healthy / failing / disabled, last and next run,
 // ledger counts) and the mail a mailbox logged per day.
-import { LoggedTrend, LoggedTrendQuery, LoggingStatusList } from '../../../shared/api/adminViews.js';
+import {
+  LinkCheckStatus,
+  LoggedTrend,
+  LoggedTrendQuery,
+  LoggingStatusList,
+} from '../../../shared/api/adminViews.js';
 import { adminApiRoutes } from '../../../shared/api/routes.js';
 import type { Services } from '../../services/index.js';
 import { limitOf, MailboxParams } from '../params.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { presentMailboxStatus, presentNotifications, presentTrend } from './presenter.js';
+import { presentLinkCheck, presentMailboxStatus, presentNotifications, presentTrend } from './presenter.js';
 
 const tag = 'email logging';
 
@@ -29,6 +34,18 @@ export function loggingStatusRoutes(s: Services): RouteSpec[] {
           })),
         );
         return { body: { items } };
+      },
+    }),
+    defineRoute({
+      name: 'linkCheckStatus',
+      method: 'get',
+      path: adminApiRoutes.linkCheckStatus.path,
+      summary: 'The link check of logged mail: its last run, the pass in progress, links healed and lost',
+      tag,
+      access: 'admin',
+      success: { status: 200, description: 'The link check', schema: LinkCheckStatus },
+      async handle() {
+        return { body: presentLinkCheck(await s.adminViews.linkCheck()) };
       },
     }),
     defineRoute({

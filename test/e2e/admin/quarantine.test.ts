@@ -47,6 +47,13 @@ describe('admin console (e2e): quarantine, fix the salesperson, release', functi
       await table.getByText('Delivery of 40 chairs').waitFor();
       await table.getByText(/unresolved_x500/).waitFor();
       await screenshot(page, 'quarantine-unresolved-x500');
+      // The run also recorded where it archives and how full that folder is; the link check has its section.
+      const archive = page.getByRole('region', { name: 'Archive folder' });
+      await archive.getByText('Room to spare').waitFor();
+      await archive.getByText(/0 items/).waitFor();
+      await page.getByRole('heading', { name: 'Links to logged mail' }).waitFor();
+      await page.getByRole('region', { name: 'Archive folder' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'status-archive-and-link-check');
 
       await page.getByRole('tab', { name: 'Salespeople' }).click();
       await page

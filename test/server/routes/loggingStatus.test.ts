@@ -155,6 +155,33 @@ describe('logging status and trend (admin): health, last and next run, ledger co
     assert.equal(missing.status, 404);
   });
 
+  it('shows where the link check stands: nothing before its first run, then its last run and counts', async () => {
+    const before = await h.request('GET', '/api/v1/logging/link-check', { token: 'admin' });
+    assert.equal(before.status, 200, before.text);
+    assert.deepEqual([before.json.lastRun, before.json.totals.healed], [null, 0]);
+    const counts = { checked: 101, ok: 0, updated: 0, healed: 100, lost: 1, skipped: 0 };
+    const at = new Date('2026-12-02T10:00:00Z');
+    await h.raw('linkChecks').updateOne(
+      { _id: 'link-check' as never },
+      {
+        $set: {
+          lastRun: { startedAt: at, finishedAt: at, requests: 202, counts, stoppedBy: 'done', error: null },
+          totals: counts,
+          lastPassFinishedAt: at,
+        },
+      },
+      { upsert: true },
+    );
+    const after = (await h.request('GET', '/api/v1/logging/link-check', { token: 'admin' })).json;
+    assert.deepEqual(
+      [after.lastRun.requests, after.lastRun.stoppedBy, after.totals.healed, after.totals.lost],
+      [202, 'done', 100, 1],
+    );
+    assert.equal(after.lastPassFinishedAt, at.toISOString());
+    const denied = await h.request('GET', '/api/v1/logging/link-check', { token: 'salesperson' });
+    assert.equal(denied.status, 403);
+  });
+
   it('is for admins only', async () => {
     const r = await h.request('GET', '/api/v1/logging/status', { token: 'salesperson' });
     assert.equal(r.status, 403);

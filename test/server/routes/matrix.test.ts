@@ -46,6 +46,7 @@ const TABLE: Record<string, Row> = {
   // Staff, and only a participant of the message (the sample is PH's mail to a contact) or an admin.
   'POST /log-email': [401, 403, 200, 403, 403, 200, 401, 401, 403, 200],
   'GET /logging/manual-confirmations': admin(200),
+  'GET /logging/link-check': admin(200),
   'GET /contacts/:number/interactions': staff(200),
   'GET /interactions/:entryNumber': staff(200),
   'POST /interactions/:entryNumber/link-opportunity': staff(200),

@@ -31,7 +31,7 @@ export function NotificationCell(props: { status: NotificationStatusView | null 
         {n.states[s.state]}
       </Badge>
       {lines.map((l) => (
-        <Caption1 as="p" key={l} style={{ margin: 0 }}>
+        <Caption1 as="p" key={l} style={{ margin: 0, display: 'block' }}>
           {l}
         </Caption1>
       ))}

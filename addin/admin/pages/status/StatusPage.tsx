@@ -25,6 +25,7 @@ import type { Route } from '../../state/useRoute.js';
 import { MailboxDetails } from './MailboxDetails.js';
 import { NotificationCell } from './NotificationCell.js';
 import { PaneStartFailures } from './PaneStartFailures.js';
+import { LinkCheckStatus } from './LinkCheckStatus.js';
 
 const REFRESH_MS = 3000;
 
@@ -142,6 +143,7 @@ export function StatusPage(props: { api: AdminClient; go: (route: Route) => void
           tick={tick}
         />
       )}
+      <LinkCheckStatus api={props.api} tick={tick} />
       <PaneStartFailures api={props.api} tick={tick} />
     </>
   );

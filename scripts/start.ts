@@ -64,48 +64,64 @@ function secretsKey(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-buildIfNeeded();
 const certs = ensureDevCertificates();
-const mongo = await startMongo({ dataDir: path.join(localDataDir, 'db'), log: console.log });
-const db = await openDatabase(mongo.uri, { dbName: 'interlog' });
-if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
-const SECRETS_KEY = process.env.SECRETS_KEY ?? secretsKey();
-// The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured.
-const demo = process.env.GRAPH_BASE_URL
-  ? null
-  : await startDemoMailbox(db, createSecretBox(Buffer.from(SECRETS_KEY, 'base64')), {
-      cert: fs.readFileSync(certs.certPath, 'utf8'),
-      key: fs.readFileSync(certs.keyPath, 'utf8'),
-    });
-await db.close();
-
-const env = {
-  ...process.env,
-  NODE_ENV: process.env.NODE_ENV ?? 'development',
-  PUBLIC_URL,
-  MONGODB_URI: withDbName(mongo.uri, 'interlog'),
-  TLS_CERT_FILE: certs.certPath,
-  TLS_KEY_FILE: certs.keyPath,
-  SECRETS_KEY,
-  ...(demo ? { GRAPH_BASE_URL: demo.baseUrl, AUTHORITY_HOST: demo.baseUrl } : {}),
-  AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
-  ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'annette.hill@contoso.example',
-  INTERNAL_DOMAINS: process.env.INTERNAL_DOMAINS ?? 'contoso.example',
-  NODE_EXTRA_CA_CERTS: certs.caCertPath,
-};
-
-function withDbName(uri: string, name: string): string {
-  const u = new URL(uri);
-  if (u.pathname === '/' || u.pathname === '') u.pathname = `/${name}`;
-  return u.toString();
+// The demo mailbox (the Graph emulator) runs in this process and POSTs change notifications to the server over
+// HTTPS, so this process must trust the development CA too; Node reads NODE_EXTRA_CA_CERTS only at start-up.
+if (process.env.NODE_EXTRA_CA_CERTS !== certs.caCertPath) {
+  const again = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: certs.caCertPath },
+  });
+  // Ctrl+C reaches both (same process group); a SIGTERM sent to this one alone is passed on.
+  process.on('SIGTERM', () => again.kill('SIGTERM'));
+  process.on('SIGINT', () => {});
+  again.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await run();
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'main.ts')], {
-  cwd: repoRoot,
-  env,
-  stdio: 'inherit',
-});
-console.log(`
+async function run(): Promise<void> {
+  buildIfNeeded();
+  const mongo = await startMongo({ dataDir: path.join(localDataDir, 'db'), log: console.log });
+  const db = await openDatabase(mongo.uri, { dbName: 'interlog' });
+  if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
+  const SECRETS_KEY = process.env.SECRETS_KEY ?? secretsKey();
+  // The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured.
+  const demo = process.env.GRAPH_BASE_URL
+    ? null
+    : await startDemoMailbox(db, createSecretBox(Buffer.from(SECRETS_KEY, 'base64')), {
+        cert: fs.readFileSync(certs.certPath, 'utf8'),
+        key: fs.readFileSync(certs.keyPath, 'utf8'),
+      });
+  await db.close();
+
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    PUBLIC_URL,
+    MONGODB_URI: withDbName(mongo.uri, 'interlog'),
+    TLS_CERT_FILE: certs.certPath,
+    TLS_KEY_FILE: certs.keyPath,
+    SECRETS_KEY,
+    ...(demo ? { GRAPH_BASE_URL: demo.baseUrl, AUTHORITY_HOST: demo.baseUrl } : {}),
+    AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
+    ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'annette.hill@contoso.example',
+    INTERNAL_DOMAINS: process.env.INTERNAL_DOMAINS ?? 'contoso.example',
+    NODE_EXTRA_CA_CERTS: certs.caCertPath,
+  };
+
+  function withDbName(uri: string, name: string): string {
+    const u = new URL(uri);
+    if (u.pathname === '/' || u.pathname === '') u.pathname = `/${name}`;
+    return u.toString();
+  }
+
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'main.ts')], {
+    cwd: repoRoot,
+    env,
+    stdio: 'inherit',
+  });
+  console.log(`
 Interlog is starting on ${PUBLIC_URL}
   Preview:        ${PUBLIC_URL}/preview.html  (the task pane next to sample messages, outside Outlook)
   Admin console:  ${PUBLIC_URL}/admin
@@ -118,13 +134,14 @@ Interlog is starting on ${PUBLIC_URL}
 Press Ctrl+C to stop.
 `);
 
-const stop = async () => {
-  server.kill('SIGTERM');
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-server.on('exit', async (code) => {
-  await demo?.close();
-  await mongo.stop();
-  process.exit(code ?? 0);
-});
+  const stop = async () => {
+    server.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.on('exit', async (code) => {
+    await demo?.close();
+    await mongo.stop();
+    process.exit(code ?? 0);
+  });
+}

@@ -21,7 +21,10 @@ describe('development issuer (AUTH_MODE=dev)', function () {
     });
     const { access_token, expires_in } = await issuer.issue('Jane.Doe@Fabrikam.example');
     const id = await issuer.verify(access_token);
-    assert.deepEqual([id.verifiedEmail, id.displayName, expires_in], ['jane.doe@fabrikam.example', 'Jane Doe', 3600]);
+    assert.deepEqual(
+      [id.verifiedEmail, id.displayName, expires_in],
+      ['jane.doe@fabrikam.example', 'Jane Doe', 3600],
+    );
     assert.equal(
       (await issuer.verify((await issuer.issue('jane.doe@fabrikam.example')).access_token)).userId,
       id.userId,

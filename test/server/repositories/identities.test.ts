@@ -13,24 +13,22 @@ describe('IdentityRepository: pending sign-ins', () => {
   before(async () => {
     db = await wrapConnection(tdb().conn);
     repo = new IdentityRepository(db.models);
-    await db.conn
-      .db!.collection('salespeople')
-      .insertMany([
-        {
-          code: 'MN',
-          name: 'Maria',
-          email: 'mn@contoso.example',
-          active: true,
-          entraObjectId: null,
-        } as never,
-        {
-          code: 'PH',
-          name: 'Peter',
-          email: 'ph@contoso.example',
-          active: true,
-          entraObjectId: 'bound',
-        } as never,
-      ]);
+    await db.conn.db!.collection('salespeople').insertMany([
+      {
+        code: 'MN',
+        name: 'Maria',
+        email: 'mn@contoso.example',
+        active: true,
+        entraObjectId: null,
+      } as never,
+      {
+        code: 'PH',
+        name: 'Peter',
+        email: 'ph@contoso.example',
+        active: true,
+        entraObjectId: 'bound',
+      } as never,
+    ]);
   });
 
   const signIn = (objectId: string, at: string) => ({

@@ -51,7 +51,8 @@ export const da: Messages = {
   unknown: {
     title: 'Endnu ikke i CRM',
     addAsContact: 'Tilføj som kontakt',
-    addAsContactFor: (address) => `Tilføj ${address} som kontakt`,
+    // Starts with the visible label: speech users say what they see (WCAG 2.5.3, label in name).
+    addAsContactFor: (address) => `Tilføj som kontakt: ${address}`,
     dialogTitle: 'Tilføj som kontakt',
     name: 'Navn',
     kind: 'Type',

@@ -50,7 +50,8 @@ export const en = {
   unknown: {
     title: 'Not in the CRM yet',
     addAsContact: 'Add as contact',
-    addAsContactFor: (address: string) => `Add ${address} as contact`,
+    // Starts with the visible label: speech users say what they see (WCAG 2.5.3, label in name).
+    addAsContactFor: (address: string) => `Add as contact: ${address}`,
     dialogTitle: 'Add as contact',
     name: 'Name',
     kind: 'Type',

@@ -10,7 +10,7 @@ import type { ApiClient } from '../../api/client.js';
 import { useI18n } from '../../i18n/context.js';
 import type { OfficeHost } from '../../office/types.js';
 import { entryActions, type EntryAction } from '../logic/entry-actions.js';
-import { useDialog } from '../state/useDialog.js';
+import { useShowDialog, type DialogRender } from '../state/dialogHost.js';
 import { useHistory } from '../state/useHistory.js';
 import { CreateOpportunityDialog } from './CreateOpportunityDialog.js';
 import { ErrorBar } from './feedback.js';
@@ -41,9 +41,57 @@ export function HistorySection(props: {
   const styles = useStyles();
   const headingId = useId();
   const history = useHistory(props.api, props.contact.number, props.recent);
-  const dialog = useDialog<{ action: EntryAction; entry: InteractionSummary }>();
-  const close = dialog.hide;
-  const shown = dialog.value;
+  const showDialog = useShowDialog();
+  // In the pane's dialog host: this section is remounted for another contact or mail item.
+  const entryDialog =
+    (action: EntryAction, entry: InteractionSummary): DialogRender =>
+    ({ open, close }) => {
+      switch (action) {
+        case 'open-mail':
+          return (
+            <OpenMailDialog
+              open={open}
+              api={props.api}
+              host={props.host}
+              entry={entry}
+              linkLostHelp={props.me.linkLostHelp}
+              onClose={close}
+            />
+          );
+        case 'create-opportunity':
+          return (
+            <CreateOpportunityDialog
+              open={open}
+              api={props.api}
+              contact={props.contact}
+              source={{ fromEntryNumber: entry.entryNumber }}
+              defaults={{
+                description: entry.subject,
+                salespersonCode: entry.salespersonCode ?? props.me.salespersonCode,
+              }}
+              onClose={close}
+              onCreated={(opportunity) => {
+                close();
+                props.onOpportunityCreated(opportunity);
+              }}
+            />
+          );
+        case 'link-opportunity':
+          return (
+            <LinkOpportunityDialog
+              open={open}
+              api={props.api}
+              entry={entry}
+              opportunities={props.openOpportunities}
+              onClose={close}
+              onLinked={(linked) => {
+                close();
+                props.onLinked(linked);
+              }}
+            />
+          );
+      }
+    };
   const context = {
     privacyBlocked: props.contact.privacyBlocked,
     openOpportunities: props.openOpportunities.length,
@@ -66,7 +114,7 @@ export function HistorySection(props: {
               entry={entry}
               isThisEmail={props.thisEmailEntries.has(entry.entryNumber)}
               actions={entryActions(entry, context)}
-              onAction={(action, e) => dialog.show({ action, entry: e })}
+              onAction={(action, e) => showDialog(entryDialog(action, e))}
             />
           ))}
         </ul>
@@ -79,50 +127,6 @@ export function HistorySection(props: {
             {history.loading ? t.history.loadingMore : t.history.more}
           </Button>
         </>
-      )}
-
-      {shown?.action === 'open-mail' && (
-        <OpenMailDialog
-          key={dialog.key}
-          open={dialog.open}
-          api={props.api}
-          host={props.host}
-          entry={shown.entry}
-          linkLostHelp={props.me.linkLostHelp}
-          onClose={close}
-        />
-      )}
-      {shown?.action === 'create-opportunity' && (
-        <CreateOpportunityDialog
-          key={dialog.key}
-          open={dialog.open}
-          api={props.api}
-          contact={props.contact}
-          source={{ fromEntryNumber: shown.entry.entryNumber }}
-          defaults={{
-            description: shown.entry.subject,
-            salespersonCode: shown.entry.salespersonCode ?? props.me.salespersonCode,
-          }}
-          onClose={close}
-          onCreated={(opportunity) => {
-            close();
-            props.onOpportunityCreated(opportunity);
-          }}
-        />
-      )}
-      {shown?.action === 'link-opportunity' && (
-        <LinkOpportunityDialog
-          key={dialog.key}
-          open={dialog.open}
-          api={props.api}
-          entry={shown.entry}
-          opportunities={props.openOpportunities}
-          onClose={close}
-          onLinked={(entry) => {
-            close();
-            props.onLinked(entry);
-          }}
-        />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import type { Me } from '../../../shared/api/config.js';
 import type { ApiClient } from '../../api/client.js';
 import { useI18n } from '../../i18n/context.js';
 import type { OfficeHost } from '../../office/types.js';
+import { DialogHost } from '../state/dialogHost.js';
 import { useLookup } from '../state/useLookup.js';
 import { useMailItem } from '../state/useMailItem.js';
 import { EmptyState, ErrorBar, Notice, PaneSkeleton } from './feedback.js';
@@ -54,7 +55,7 @@ export function ItemPane(props: { api: ApiClient; host: OfficeHost; me: Me }) {
   return (
     <div className={styles.pane} aria-busy={mail.loading || state.status === 'loading'}>
       {notice && <Notice text={notice} onDismiss={() => setNotice(null)} />}
-      {content}
+      <DialogHost resetKey={mail.generation}>{content}</DialogHost>
     </div>
   );
 }

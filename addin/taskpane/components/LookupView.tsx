@@ -12,7 +12,7 @@ import type { MailItem, OfficeHost } from '../../office/types.js';
 import { toMessageRef } from '../logic/message-ref.js';
 import { opportunitySource } from '../logic/opportunity-source.js';
 import type { Participant } from '../logic/participants.js';
-import { useDialog } from '../state/useDialog.js';
+import { useShowDialog } from '../state/dialogHost.js';
 import { ContactSection } from './ContactSection.js';
 import { CreateOpportunityDialog } from './CreateOpportunityDialog.js';
 import { HistorySection } from './HistorySection.js';
@@ -42,7 +42,7 @@ export function LookupView(props: {
   const styles = useStyles();
   const { data, item } = props;
   const [selectedNumber, setSelectedNumber] = useState<string | null>(null);
-  const creating = useDialog<true>();
+  const showDialog = useShowDialog();
   const contact = data.contacts.find((c) => c.number === selectedNumber) ?? data.contacts[0] ?? null;
   const messageRef = item.kind === 'read' ? toMessageRef(item) : null;
   const thisEmailEntries = useMemo(() => new Set(data.logged.entries.map((e) => e.entryNumber)), [data]);
@@ -82,7 +82,23 @@ export function LookupView(props: {
         <OpportunitySection
           opportunities={openOpportunities}
           canCreate={!contact.privacyBlocked}
-          onCreate={() => creating.show(true)}
+          onCreate={() =>
+            showDialog(({ open, close }) => (
+              <CreateOpportunityDialog
+                open={open}
+                api={props.api}
+                contact={contact}
+                source={opportunitySource(data, contact.number, messageRef)}
+                defaults={{ description: item.subject, salespersonCode: props.me.salespersonCode }}
+                onClose={close}
+                onCreated={(o) => {
+                  close();
+                  props.notify(t.opportunities.created(o.number));
+                  props.onChanged();
+                }}
+              />
+            ))
+          }
         />
       )}
       {contact && (
@@ -101,22 +117,6 @@ export function LookupView(props: {
           }}
           onLinked={(entry) => {
             props.notify(t.opportunities.linked(entry.opportunityNumber ?? ''));
-            props.onChanged();
-          }}
-        />
-      )}
-      {creating.value && contact && (
-        <CreateOpportunityDialog
-          key={creating.key}
-          open={creating.open}
-          api={props.api}
-          contact={contact}
-          source={opportunitySource(data, contact.number, messageRef)}
-          defaults={{ description: item.subject, salespersonCode: props.me.salespersonCode }}
-          onClose={creating.hide}
-          onCreated={(o) => {
-            creating.hide();
-            props.notify(t.opportunities.created(o.number));
             props.onChanged();
           }}
         />

@@ -5,7 +5,7 @@ import type { ContactCard } from '../../../shared/api/contacts.js';
 import type { ApiClient } from '../../api/client.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Participant } from '../logic/participants.js';
-import { useDialog } from '../state/useDialog.js';
+import { useShowDialog } from '../state/dialogHost.js';
 import { AddContactDialog } from './AddContactDialog.js';
 
 const useStyles = makeStyles({
@@ -37,8 +37,22 @@ export function UnknownAddresses(props: {
   const { t } = useI18n();
   const styles = useStyles();
   const headingId = useId();
-  const adding = useDialog<Participant>();
+  const showDialog = useShowDialog();
   const nameOf = (address: string) => props.participants.find((p) => p.address === address)?.name ?? '';
+  // In the pane's dialog host: creating the contact removes this section (the address is known now).
+  const add = (participant: Participant) =>
+    showDialog(({ open, close }) => (
+      <AddContactDialog
+        open={open}
+        api={props.api}
+        participant={participant}
+        onClose={close}
+        onCreated={(contact) => {
+          close();
+          props.onCreated(contact);
+        }}
+      />
+    ));
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Text as="h2" weight="semibold" size={400} id={headingId}>
@@ -56,26 +70,13 @@ export function UnknownAddresses(props: {
             <Button
               size="small"
               aria-label={t.unknown.addAsContactFor(address)}
-              onClick={() => adding.show({ address, name: nameOf(address) })}
+              onClick={() => add({ address, name: nameOf(address) })}
             >
               {t.unknown.addAsContact}
             </Button>
           </li>
         ))}
       </ul>
-      {adding.value && (
-        <AddContactDialog
-          key={adding.key}
-          open={adding.open}
-          api={props.api}
-          participant={adding.value}
-          onClose={adding.hide}
-          onCreated={(contact) => {
-            adding.hide();
-            props.onCreated(contact);
-          }}
-        />
-      )}
     </section>
   );
 }

@@ -52,7 +52,7 @@ describe('preview page', function () {
 
       await sampleButton(page, /Partnership proposal/).click();
       await region(page, 'Not in the CRM yet')
-        .getByRole('button', { name: `Add ${people.stranger.address} as contact` })
+        .getByRole('button', { name: `Add as contact: ${people.stranger.address}` })
         .waitFor();
 
       await sampleButton(page, /Price list 2027/).click();

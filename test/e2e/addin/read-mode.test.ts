@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { FakeMessage } from '../../../addin/preview/fake-outlook.js';
 import { people, sampleMessages } from '../../../addin/preview/samples.js';
+import { expectNoSeriousA11yViolations } from '../support/a11y.js';
 import { useAddinServer } from '../support/addinServer.js';
 import { eventually, saveScreenshot, useBrowser } from '../support/browser.js';
 import {
@@ -30,6 +31,7 @@ async function createOpportunity(
   assert.equal(await dialog.getByLabel('Salesperson code').inputValue(), 'AH'); // The user's (Annette's).
   if (o.estimatedValue) await dialog.getByLabel('Estimated value').fill(o.estimatedValue);
   if (o.screenshot) await saveScreenshot(page, o.screenshot);
+  await expectNoSeriousA11yViolations(page, 'pane: Create opportunity dialog open');
   await dialog.getByRole('button', { name: 'Create opportunity' }).click();
   const notice = page.getByText(/^Opportunity \S+ was created\.$/);
   await notice.waitFor();
@@ -83,6 +85,7 @@ describe('task pane end to end: read mode', function () {
     await page.getByRole('button', { name: 'Log this email' }).waitFor();
     assert.equal(await horizontalOverflow(page), 0);
     await saveScreenshot(page, 'read-history-light');
+    await expectNoSeriousA11yViolations(page, 'pane: read mode, light theme');
     assert.deepEqual(uncaught(pane), []);
   });
 
@@ -92,6 +95,7 @@ describe('task pane end to end: read mode', function () {
     pane = await openTaskpane(browser(), server().url, { item: message });
     await pane.page.getByRole('group', { name: 'Karl Nilsen' }).waitFor(); // The sender comes first.
     await saveScreenshot(pane.page, 'contact-picker-long-addresses');
+    await expectNoSeriousA11yViolations(pane.page, 'pane: two contacts (picker)');
     assert.equal(await horizontalOverflow(pane.page), 0, 'the pane fits its width');
     const number = await createOpportunity(pane.page, {
       expectedDescription: 'Samples for the lab',
@@ -211,10 +215,12 @@ describe('task pane end to end: read mode', function () {
 
     await pane.selectItem(null);
     await page.getByText('Select an email to see its contacts and history.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'pane: no selection');
     assert.equal(await page.getByRole('group', { name: 'Ida Berg' }).count(), 0);
 
     await pane.selectItem(sample('lunch'));
     await page.getByText('This email has no external participants.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'pane: internal mail only');
     assert.deepEqual(uncaught(pane), []);
   });
 });

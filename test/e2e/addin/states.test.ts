@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { people, sampleMessages } from '../../../addin/preview/samples.js';
+import { expectNoSeriousA11yViolations } from '../support/a11y.js';
 import { useAddinServer } from '../support/addinServer.js';
 import { eventually, saveScreenshot, useBrowser } from '../support/browser.js';
 import {
@@ -40,6 +41,7 @@ describe('task pane end to end: compose, failures, language and theme', function
     await page.getByRole('group', { name: 'Mark Lee' }).waitFor();
     await page.getByText('The email can be logged once it is sent.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Log this email' }).count(), 0);
+    await expectNoSeriousA11yViolations(page, 'pane: compose mode');
     assert.deepEqual(await historySubjects(page), [
       'Quote for Fabrikam Inc.',
       'Re: delivery dates',
@@ -55,10 +57,11 @@ describe('task pane end to end: compose, failures, language and theme', function
 
     await pane.editRecipients([people.karl, people.stranger]);
     const unknown = region(page, 'Not in the CRM yet');
-    await unknown.getByRole('button', { name: `Add ${people.stranger.address} as contact` }).waitFor();
+    await unknown.getByRole('button', { name: `Add as contact: ${people.stranger.address}` }).waitFor();
     await page.getByRole('group', { name: 'Karl Nilsen' }).waitFor();
     assert.equal(await horizontalOverflow(page), 0);
     await saveScreenshot(page, 'compose-recipients');
+    await expectNoSeriousA11yViolations(page, 'pane: compose, an unknown recipient');
 
     await pane.editRecipients([people.bart]); // A colleague only.
     await page.getByText('This email has no external participants.').waitFor();
@@ -78,6 +81,7 @@ describe('task pane end to end: compose, failures, language and theme', function
     await page.getByText('Could not load the CRM data.').waitFor();
     await page.getByText(/The Interlog server could not be reached/).waitFor();
     await saveScreenshot(page, 'api-down-error');
+    await expectNoSeriousA11yViolations(page, 'pane: API down, error with Retry');
 
     await restore!();
     await page.getByRole('button', { name: 'Retry' }).click();
@@ -137,10 +141,12 @@ describe('task pane end to end: compose, failures, language and theme', function
 
     assert.equal(await paneBackground(page), 'rgb(41, 41, 41)'); // Fluent's dark neutral background.
     await saveScreenshot(page, 'read-history-da-dark');
+    await expectNoSeriousA11yViolations(page, 'pane: Danish, dark theme');
 
     await pane.setTheme('light');
     await eventually(async () => assert.equal(await paneBackground(page), 'rgb(255, 255, 255)'));
     await saveScreenshot(page, 'read-history-da-light');
+    await expectNoSeriousA11yViolations(page, 'pane: Danish, light theme after a theme change');
     assert.deepEqual(uncaught(pane), []);
   });
 });

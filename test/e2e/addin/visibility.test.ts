@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { people, sampleMessages } from '../../../addin/preview/samples.js';
 import { DeploymentSettingsRepository } from '../../../server/repositories/deploymentSettings.js';
+import { expectNoSeriousA11yViolations } from '../support/a11y.js';
 import { useAddinServer } from '../support/addinServer.js';
 import { saveScreenshot, useBrowser } from '../support/browser.js';
 import { closePane, historySubjects, horizontalOverflow, region, uncaught } from '../support/panePage.js';
@@ -44,6 +45,7 @@ describe('task pane end to end: the owner visibility model', function () {
     assert.equal(await history.locator('time').count(), 4, 'each row still says when');
     assert.equal(await horizontalOverflow(page), 0);
     await saveScreenshot(page, 'visibility-owner-conversation-rows');
+    await expectNoSeriousA11yViolations(page, 'pane: metadata-only history (owner model)');
     assert.deepEqual(uncaught(pane), []);
   });
 

@@ -3,28 +3,11 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { people, sampleMessages } from '../../../addin/preview/samples.js';
-import { expectNoSeriousA11yViolations } from '../support/a11y.js';
+import { expectNoSeriousA11yViolations, hiddenAncestorsOfRoot } from '../support/a11y.js';
 import { useAddinServer } from '../support/addinServer.js';
 import { eventually, saveScreenshot, useBrowser } from '../support/browser.js';
 import { closePane, contactNumberOf, region, uncaught } from '../support/panePage.js';
 import { openTaskpane, type PaneSession } from '../support/taskpane.js';
-
-/** What a screen reader is allowed to see of the page: no aria-hidden left on #root or anything above it. */
-async function hiddenAncestorsOfRoot(page: Page): Promise<string[]> {
-  return page.locator('#root').evaluate((root) => {
-    type El = {
-      tagName: string;
-      id: string;
-      getAttribute(n: string): string | null;
-      parentElement: El | null;
-    };
-    const hidden: string[] = [];
-    for (let el: El | null = root as unknown as El; el; el = el.parentElement) {
-      if (el.getAttribute('aria-hidden') === 'true') hidden.push(`${el.tagName.toLowerCase()}#${el.id}`);
-    }
-    return hidden;
-  });
-}
 
 /** Whether `target` has the keyboard focus. */
 function isFocused(target: Locator): Promise<boolean> {

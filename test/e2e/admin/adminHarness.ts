@@ -11,6 +11,7 @@ import type { GraphEmulator } from '../../../scripts/graph-emulator/types.js';
 import { dropTestDatabase, openTestDatabase, testDatabaseUri, type TestDatabase } from '../../support/db.js';
 import { seedDirectory } from '../../support/engineHarness.js';
 import { startServer, type ServerProcess } from '../../support/serverProcess.js';
+import { expectNoSeriousA11yViolations } from '../support/a11y.js';
 import { launchChromium, newLocalContext, saveScreenshot } from '../support/browser.js';
 
 export { eventually, UI_TIMEOUT_MS } from '../support/browser.js';
@@ -93,4 +94,13 @@ export async function openConsole(
 /** A screenshot of an admin page, a test artifact under test-results/screenshots/admin. */
 export function screenshot(page: Page, name: string): Promise<string> {
   return saveScreenshot(page, `admin/${name}`);
+}
+
+/**
+ * Every state of the console a test shows: a screenshot (`name`), then axe's WCAG 2 A/AA check, which fails on
+ * any serious or critical violation (issue 16: every console page and wizard step).
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectNoSeriousA11yViolations(page, `console: ${name}`);
 }

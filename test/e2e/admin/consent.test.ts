@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
-import { ADMIN, MAILBOX, eventually, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
+import { ADMIN, checkPage, eventually, MAILBOX, openConsole, useAdminHarness } from './adminHarness.js';
 
 const JOB = {
   username: 'crm-job@contoso.example',
@@ -73,7 +73,7 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
       .getByText(/no job account is signed in/)
       .waitFor();
     assert.equal(await next().isDisabled(), true, 'no job account, no Next');
-    await screenshot(page, 'consent-01-wizard-not-signed-in');
+    await checkPage(page, 'consent-01-wizard-not-signed-in');
 
     // To the emulator's authorize endpoint (the job account is the login hint), back through the callback.
     const codes = h.emu.stats.tokenRequests.authorization_code ?? 0;
@@ -86,7 +86,7 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('devUser'), ADMIN, 'still signed in to the console as before');
     assert.equal(url.hash, `#/wizard?mailbox=${encodeURIComponent(MAILBOX)}`, 'the outcome left the URL');
-    await screenshot(page, 'consent-02-wizard-signed-in');
+    await checkPage(page, 'consent-02-wizard-signed-in');
 
     await page.getByRole('button', { name: 'Check connection' }).click();
     await page
@@ -125,7 +125,7 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
     const after = (await storedSetup())?.delegatedAccount;
     assert.equal(after?.username, JOB.username);
     assert.ok(after!.consentedAt > before!.consentedAt, 'a new sign-in replaced the previous one');
-    await screenshot(page, 'consent-03-renewed');
+    await checkPage(page, 'consent-03-renewed');
 
     h.emu.stats.reset();
     h.emu.addMessage(MAILBOX, 'inbox', {
@@ -169,7 +169,7 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
       .waitFor();
     await jobAccount().getByText(`${JOB.username}, signed in`).waitFor();
     assert.deepEqual((await storedSetup())?.delegatedAccount, before);
-    await screenshot(page, 'consent-04-cancelled');
+    await checkPage(page, 'consent-04-cancelled');
     await page.unrouteAll();
   });
 
@@ -186,7 +186,7 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
       [after?.delegatedAccount, after?.tokenCacheSealed, after?.jobAccount],
       [before?.delegatedAccount, before?.tokenCacheSealed, JOB.username],
     );
-    await screenshot(page, 'consent-05-wrong-account');
+    await checkPage(page, 'consent-05-wrong-account');
     await page.unrouteAll();
   });
 
@@ -214,7 +214,7 @@ describe('admin console (e2e): the job account signs in through Entra ID (delega
         .getByTestId('consent-outcome')
         .getByText(/another browser than the one that started it/)
         .waitFor();
-      await screenshot(other.page, 'consent-06-other-browser');
+      await checkPage(other.page, 'consent-06-other-browser');
     } finally {
       await other.context.close();
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ADMIN, SALESPERSON, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
+import { ADMIN, checkPage, openConsole, SALESPERSON, useAdminHarness } from './adminHarness.js';
 
 describe('admin console (e2e): admins only, and Danish', function () {
   this.timeout(120_000);
@@ -29,7 +29,7 @@ describe('admin console (e2e): admins only, and Danish', function () {
       assert.match(await notAdmin.innerText(), /403/);
       assert.deepEqual(refused, [403]);
       assert.equal(await page.getByRole('tab').count(), 0, 'no admin pages are offered');
-      await screenshot(page, '14-not-an-admin');
+      await checkPage(page, '14-not-an-admin');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -51,7 +51,7 @@ describe('admin console (e2e): admins only, and Danish', function () {
       await page.getByRole('heading', { name: 'Konfigurer e-maillogføring' }).waitFor();
       await page.getByRole('tab', { name: 'Interaktionslogposter' }).waitFor();
       await page.getByRole('tab', { name: 'Assisteret opsætning' }).waitFor();
-      await screenshot(page, '15-wizard-danish');
+      await checkPage(page, '15-wizard-danish');
       await page.getByRole('tab', { name: 'Jobstatus' }).click();
       await page.getByText('Der er endnu ingen postkasse konfigureret.').waitFor();
       assert.deepEqual(errors, []);

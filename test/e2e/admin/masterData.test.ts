@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { hiddenAncestorsOfRoot } from '../support/a11y.js';
 import {
   ADMIN,
+  checkPage,
   eventually,
   openConsole,
-  screenshot,
-  useAdminHarness,
   type AdminHarness,
+  useAdminHarness,
 } from './adminHarness.js';
 
 async function adminToken(h: AdminHarness): Promise<string> {
@@ -38,8 +39,14 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
     await dialog().getByLabel('Code').fill('kl');
     await dialog().getByLabel('Name').fill('Kim Larsen');
     await dialog().getByLabel('Email').fill('Kim.Larsen@contoso.example');
+    await checkPage(page, '11a-salesperson-dialog');
     await dialog().getByRole('button', { name: 'Save' }).click();
     await table.getByText('kim.larsen@contoso.example').waitFor();
+    await eventually(
+      async () =>
+        assert.deepEqual(await hiddenAncestorsOfRoot(page), [], 'the closed dialog left nothing aria-hidden'),
+      5_000,
+    );
     await table.locator('tr', { hasText: 'KL' }).getByRole('button', { name: 'Edit' }).click();
     await dialog().getByLabel('Name').fill('Kim B. Larsen');
     await dialog().getByRole('button', { name: 'Save' }).click();
@@ -62,7 +69,7 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
       (await raw('salespeople').find({}).sort({ code: 1 }).toArray()).map((s) => s.code),
       ['AB', 'CD', 'KL', 'MN', 'PH'],
     );
-    await screenshot(page, '11-salespeople');
+    await checkPage(page, '11-salespeople');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
@@ -80,7 +87,7 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
     await page.reload();
     const pending = page.getByTestId('pending-sign-in-KL');
     await pending.getByText(/Kim B\. Larsen \(kim\.larsen@contoso\.example\) signed in/).waitFor();
-    await screenshot(page, '11b-salespeople-pending-sign-in');
+    await checkPage(page, '11b-salespeople-pending-sign-in');
     await pending.getByRole('button', { name: 'Confirm' }).click();
     await page.getByTestId('salespeople').locator('tr', { hasText: 'KL' }).getByText('Confirmed').waitFor();
     await eventually(async () => {
@@ -98,8 +105,14 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
     await dialog().getByLabel('Email', { exact: true }).fill('eva@pharma.example');
     await dialog().getByLabel('Company name').fill('Contoso Pharma');
     await dialog().getByLabel('Alternate addresses').fill('eva.holm@pharma.example\nEH@pharma.example');
+    await checkPage(page, '12a-contact-dialog');
     await dialog().getByRole('button', { name: 'Save' }).click();
     await dialog().waitFor({ state: 'detached' });
+    await eventually(
+      async () =>
+        assert.deepEqual(await hiddenAncestorsOfRoot(page), [], 'the closed dialog left nothing aria-hidden'),
+      5_000,
+    );
     await page.getByLabel('Address, number or start of a name').fill('eva');
     await page.getByRole('button', { name: 'Search' }).click();
     const eva = table.locator('tr', { hasText: 'Eva Holm' });
@@ -129,7 +142,7 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
     await page.getByLabel('Address, number or start of a name').fill('');
     await page.getByRole('button', { name: 'Search' }).click();
     await table.getByText('Good Co').first().waitFor();
-    await screenshot(page, '12-contacts');
+    await checkPage(page, '12-contacts');
   });
 
   it('lists opportunities by status', async () => {
@@ -152,7 +165,7 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
     await page.getByLabel('Status').selectOption('open');
     await table.getByText('Pumps for the new plant').waitFor();
     await eventually(async () => assert.match(await table.innerText(), /125,000/));
-    await screenshot(page, '13-opportunities');
+    await checkPage(page, '13-opportunities');
     assert.deepEqual(errors, []);
   });
 });

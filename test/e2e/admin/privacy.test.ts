@@ -3,7 +3,15 @@
 // finds the erasure in the audit log under an opaque id.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { ADMIN, openConsole, screenshot, useAdminHarness, type AdminHarness } from './adminHarness.js';
+import { hiddenAncestorsOfRoot } from '../support/a11y.js';
+import {
+  ADMIN,
+  checkPage,
+  eventually,
+  openConsole,
+  type AdminHarness,
+  useAdminHarness,
+} from './adminHarness.js';
 
 const PERSON = { name: 'Jolene Smithfield', email: 'jolene.smithfield@tailspin.example' };
 
@@ -61,7 +69,7 @@ describe('admin console (e2e): audit log, retention, export and erase a contact'
       await retention.getByRole('button', { name: 'Save' }).click();
       await retention.getByText('Retention saved.').waitFor();
       await retention.getByText('On: entries older than 24 months are deleted.').waitFor();
-      await screenshot(page, 'audit-log-filtered');
+      await checkPage(page, 'audit-log-filtered');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -91,13 +99,22 @@ describe('admin console (e2e): audit log, retention, export and erase a contact'
       const confirm = dialog.getByRole('button', { name: 'Erase', exact: true });
       assert.equal(await confirm.isDisabled(), true, 'erasing needs the number typed');
       await dialog.getByLabel(`Type ${number} to confirm`).fill(number);
-      await screenshot(page, 'contact-erase-confirm');
+      await checkPage(page, 'contact-erase-confirm');
       await confirm.click();
       const report = page.getByTestId('erasure-report');
       await report.getByText('Contact erased: 2 entries and 0 opportunities deleted.').waitFor();
       await report.getByText(/2 message\(s\) .* were logged by hand/).waitFor();
       await page.getByText('No contacts found.').waitFor(); // the list is searched again without it
-      await screenshot(page, 'contact-erased');
+      await checkPage(page, 'contact-erased');
+      await eventually(
+        async () =>
+          assert.deepEqual(
+            await hiddenAncestorsOfRoot(page),
+            [],
+            'the closed dialog left nothing aria-hidden',
+          ),
+        5_000,
+      );
       assert.equal(await h.db.conn.db!.collection('contacts').countDocuments({ number }), 0);
       assert.equal(
         await h.db.conn.db!.collection('interactions').countDocuments({ contactNumber: number }),
@@ -113,7 +130,7 @@ describe('admin console (e2e): audit log, retention, export and erase a contact'
       assert.match(text, /erased contact/);
       assert.match(text, /entries: 2/);
       assert.ok(!text.includes(number) && !text.includes(PERSON.email) && !text.includes(PERSON.name));
-      await screenshot(page, 'audit-log-erasure');
+      await checkPage(page, 'audit-log-erasure');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

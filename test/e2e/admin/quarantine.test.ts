@@ -2,7 +2,7 @@
 // reason; the admin records the address on the salesperson and releases the message; the next run logs it.
 import assert from 'node:assert/strict';
 import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
-import { ADMIN, MAILBOX, eventually, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
+import { ADMIN, checkPage, eventually, MAILBOX, openConsole, useAdminHarness } from './adminHarness.js';
 
 const MARIA_DN =
   '/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=0F1E2D3C4B5A69788796A5B4C3D2E1F0-MNIELSEN';
@@ -46,14 +46,14 @@ describe('admin console (e2e): quarantine, fix the salesperson, release', functi
       const table = page.getByTestId('quarantine');
       await table.getByText('Delivery of 40 chairs').waitFor();
       await table.getByText(/unresolved_x500/).waitFor();
-      await screenshot(page, 'quarantine-unresolved-x500');
+      await checkPage(page, 'quarantine-unresolved-x500');
       // The run also recorded where it archives and how full that folder is; the link check has its section.
       const archive = page.getByRole('region', { name: 'Archive folder' });
       await archive.getByText('Room to spare').waitFor();
       await archive.getByText(/0 items/).waitFor();
       await page.getByRole('heading', { name: 'Links to logged mail' }).waitFor();
       await page.getByRole('region', { name: 'Archive folder' }).scrollIntoViewIfNeeded();
-      await screenshot(page, 'status-archive-and-link-check');
+      await checkPage(page, 'status-archive-and-link-check');
 
       await page.getByRole('tab', { name: 'Salespeople' }).click();
       await page
@@ -63,7 +63,7 @@ describe('admin console (e2e): quarantine, fix the salesperson, release', functi
         .click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Exchange X.500 addresses (one per line)').fill(MARIA_DN);
-      await screenshot(page, 'salesperson-x500');
+      await checkPage(page, 'salesperson-x500');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'hidden' });
       const mn = await h.db.conn.db!.collection('salespeople').findOne({ code: 'MN' });
@@ -79,7 +79,7 @@ describe('admin console (e2e): quarantine, fix the salesperson, release', functi
         assert.deepEqual([entry?.direction, entry?.salespersonCode], ['inbound', 'MN']);
       }, 60_000);
       await eventually(async () => assert.equal(await page.getByTestId('quarantine').count(), 0));
-      await screenshot(page, 'quarantine-released');
+      await checkPage(page, 'quarantine-released');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
 // The Settings page of the admin console: the visibility model and sensitive mail chosen there are stored in the
 // deployment settings document, and what the server then answers a salesperson follows them.
 import assert from 'node:assert/strict';
-import { ADMIN, SALESPERSON, eventually, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
+import { ADMIN, checkPage, eventually, openConsole, SALESPERSON, useAdminHarness } from './adminHarness.js';
 
 describe('admin console (e2e): deployment settings', function () {
   this.timeout(120_000);
@@ -20,7 +20,7 @@ describe('admin console (e2e): deployment settings', function () {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('The settings are saved.').waitFor();
       await page.getByText(/Last changed by annette\.admin@contoso\.example/).waitFor();
-      await screenshot(page, '20-settings');
+      await checkPage(page, '20-settings');
       await eventually(async () => {
         const doc = await h.db.conn
           .db!.collection('deploymentSettings')

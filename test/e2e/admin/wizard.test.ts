@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
-import { ADMIN, MAILBOX, eventually, openConsole, screenshot, useAdminHarness } from './adminHarness.js';
+import { ADMIN, checkPage, eventually, MAILBOX, openConsole, useAdminHarness } from './adminHarness.js';
 
 const person = (address: string) => ({ address, name: address.split('@')[0] });
 
@@ -25,7 +25,7 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     await heading('Prepare Exchange Online').waitFor();
     await page.getByText('-FromScope NotInOrganization -SentToScope InOrganization').waitFor();
     assert.equal(await next().isDisabled(), true, 'Next waits for "These steps are done"');
-    await screenshot(page, '01-wizard-exchange');
+    await checkPage(page, '01-wizard-exchange');
     await page.getByLabel('These steps are done').check();
     await next().click();
 
@@ -34,7 +34,7 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     await page.getByLabel('Client id').fill(DEFAULT_CLIENT.clientId);
     await page.locator('input[type=password]').fill('not-the-secret');
     await page.getByText(/Mail.ReadWrite and User.Read.All .*, with admin consent/).waitFor();
-    await screenshot(page, '02-wizard-app-registration');
+    await checkPage(page, '02-wizard-app-registration');
     await next().click();
 
     await heading('Shared mailbox').waitFor();
@@ -45,7 +45,7 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     assert.match(refused, /Could not sign in to Microsoft Entra ID/);
     assert.match(refused, /client secret \(it may have expired\)/);
     assert.equal(await next().isDisabled(), true, 'Next stays disabled after a failed check');
-    await screenshot(page, '03-wizard-wrong-secret');
+    await checkPage(page, '03-wizard-wrong-secret');
 
     await page.getByRole('button', { name: 'Back' }).click();
     await page.locator('input[type=password]').fill(DEFAULT_CLIENT.clientSecret!);
@@ -55,21 +55,21 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     await page.getByRole('button', { name: 'Check connection' }).click();
     await validation().getByText('The setup for email logging is ready to use.').waitFor();
     await eventually(async () => assert.equal(await next().isDisabled(), false));
-    await screenshot(page, '04-wizard-connected');
+    await checkPage(page, '04-wizard-connected');
     await next().click();
 
     await heading('Advanced settings').waitFor();
     await page.getByLabel('Run every (seconds)').fill('3600'); // Run now, not the schedule, logs the mail below
     await page.getByLabel('Never log').fill('@newsletter.example');
-    await screenshot(page, '05-wizard-advanced');
+    await checkPage(page, '05-wizard-advanced');
     await next().click();
 
     await heading('Finish').waitFor();
     assert.equal(await page.getByRole('switch').isChecked(), true, 'enabled by default');
-    await screenshot(page, '06-wizard-finish');
+    await checkPage(page, '06-wizard-finish');
     await page.getByRole('button', { name: 'Finish', exact: true }).click();
     await page.getByText(`Email logging is set up for ${MAILBOX}.`).waitFor();
-    await screenshot(page, '07-wizard-done');
+    await checkPage(page, '07-wizard-done');
 
     const setup = await h.db.conn.db!.collection('loggingSetups').findOne({ mailbox: MAILBOX });
     assert.deepEqual(
@@ -121,14 +121,14 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
       const today = await page.getByTestId('trend').locator('li').last().innerText();
       assert.match(today, /2$/);
     });
-    await screenshot(page, '08-job-status');
+    await checkPage(page, '08-job-status');
 
     await page.getByRole('tab', { name: 'Interaction log entries' }).click();
     const table = page.getByTestId('interactions');
     await table.getByText('Pump order 4711').waitFor();
     assert.equal(await table.getByText('Quote 2025-17').count(), 2, 'one entry per contact');
     assert.equal(await table.getByText(MAILBOX).count(), 3);
-    await screenshot(page, '09-interaction-log-entries');
+    await checkPage(page, '09-interaction-log-entries');
 
     const row = table.locator('tr', { hasText: 'Pump order 4711' });
     await row.getByRole('button', { name: 'Cancel entry' }).click();
@@ -153,7 +153,7 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     assert.equal(await enabled.isChecked(), true);
     assert.equal(await page.getByLabel('Run every (seconds)').isDisabled(), true, 'locked while enabled');
     assert.equal(await page.getByRole('button', { name: 'Renew token' }).isDisabled(), true);
-    await screenshot(page, '10-email-logging');
+    await checkPage(page, '10-email-logging');
 
     await enabled.click();
     await eventually(async () =>

@@ -35,15 +35,41 @@ async function injectAxe(scope: Scope): Promise<void> {
   await scope.evaluate(axeSource);
 }
 
-/** Waits for running animations (a dialog fading in): a half-transparent surface fails colour contrast. */
+/**
+ * Waits for running animations (a dialog fading in or out): a half-transparent surface fails colour contrast,
+ * a closing modal still hides the page. Twice, with frames between: a motion may start a frame later.
+ */
 async function settle(scope: Scope): Promise<void> {
-  await scope.evaluate(() =>
-    Promise.all(
-      (globalThis as unknown as AxeWindow).document
-        .getAnimations()
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+  for (let round = 0; round < 2; round++) {
+    await scope.evaluate(() =>
+      Promise.all(
+        (globalThis as unknown as AxeWindow).document
+          .getAnimations()
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
+    await scope.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  }
+}
+
+/**
+ * #root and whatever above it carries aria-hidden="true" (empty: screen readers see the app). Fluent's modal
+ * Dialog sets it while open; one unmounted at the wrong moment leaves it for good.
+ */
+export async function hiddenAncestorsOfRoot(page: Page): Promise<string[]> {
+  return page.locator('#root').evaluate((root) => {
+    type El = {
+      tagName: string;
+      id: string;
+      getAttribute(n: string): string | null;
+      parentElement: El | null;
+    };
+    const hidden: string[] = [];
+    for (let el: El | null = root as unknown as El; el; el = el.parentElement) {
+      if (el.getAttribute('aria-hidden') === 'true') hidden.push(`${el.tagName.toLowerCase()}#${el.id}`);
+    }
+    return hidden;
+  });
 }
 
 /** The WCAG 2 A/AA violations axe finds on the page (or frame) as it is now. */
@@ -79,9 +105,17 @@ export function describeViolations(violations: Result[]): string {
  * its current state; `label` names that state in the failure ("pane: read mode, dark theme").
  */
 export async function expectNoSeriousA11yViolations(scope: Scope, label: string): Promise<void> {
-  const blocking = (await axeViolations(scope))
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => BLOCKING.has(n.impact ?? v.impact ?? '')) }))
-    .filter((v) => v.nodes.length > 0);
+  const blockingNow = async () =>
+    (await axeViolations(scope))
+      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => BLOCKING.has(n.impact ?? v.impact ?? '')) }))
+      .filter((v) => v.nodes.length > 0);
+  let blocking = await blockingNow();
+  // Once more after a moment: what a state change still in flight shows (a dialog closing) is not a finding;
+  // what the page keeps showing is.
+  if (blocking.length > 0) {
+    await new Promise((r) => setTimeout(r, 500));
+    blocking = await blockingNow();
+  }
   if (blocking.length === 0) return;
   const count = blocking.reduce((n, v) => n + v.nodes.length, 0);
   throw new Error(

@@ -3,7 +3,7 @@
 // restricted alphabet (no spaces, no "@"): names, addresses, subjects, bodies and secrets cannot fit in it, so
 // the audit log cannot hold mail content or a data subject's identity by construction (the server refuses a
 // detail outside its schema instead of storing it).
-import { z } from 'zod';
+import { iso, z } from 'zod';
 import { Cursor, Instant } from './common.js';
 
 /** A field name of a request body, nested ones dotted (keys of strict schemas: never a value). */
@@ -117,8 +117,8 @@ export const AuditListQuery = z.strictObject({
   user: z.string().min(1).max(254).optional(),
   targetType: AuditTargetType.optional(),
   targetId: z.string().min(1).max(254).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: iso.date().optional(),
+  to: iso.date().optional(),
   cursor: Cursor.optional(),
   limit: z
     .string()

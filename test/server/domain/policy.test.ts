@@ -35,6 +35,8 @@ describe('server/domain/policy', () => {
         quarantineFolder: 'Interlog quarantine',
         maxAttempts: 5,
         archiveFolder: 'archive',
+        archiveRollover: 'off',
+        archiveRolloverAtItems: null,
       });
     });
 

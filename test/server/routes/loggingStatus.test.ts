@@ -36,10 +36,14 @@ describe('logging status and trend (admin): health, last and next run, ledger co
   this.timeout(60_000);
   const tdb = useTestDatabase('lstatus');
   let h: ApiHarness;
-  const now = new Date();
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  // Taken when the suite's data is written, not when the file is loaded: in a slow full run the runs below would
+  // otherwise be minutes old, and a next run in the past is shown as "now".
+  let now: Date;
+  let today: Date;
 
   before(async () => {
+    now = new Date();
+    today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     h = await startApiHarness(tdb().conn, { seed: false });
     for (const [mailbox, enabled] of [
       [HEALTHY, true],

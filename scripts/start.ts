@@ -127,6 +127,7 @@ Interlog is starting on ${PUBLIC_URL}
   Admin console:  ${PUBLIC_URL}/admin
   Task pane:      ${PUBLIC_URL}/taskpane.html
   Health:         ${PUBLIC_URL}/healthz
+  API (OpenAPI):  ${PUBLIC_URL}/api/v1/openapi.json
   Manifest:       ${PUBLIC_URL}/manifest.xml  (Outlook: My add-ins > Add a custom add-in > Add from file)
   Demo mailbox:   ${demo ? `${DEMO_MAILBOX} on the Graph emulator ${demo.baseUrl} (new mail every 45 s)` : 'none (GRAPH_BASE_URL set)'}
   Database:       ${mongo.kind} (data in ${path.join(localDataDir, 'db')})

@@ -87,6 +87,11 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(addinPageHeaders, express.static(deps.addinDir, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.redirect('/taskpane.html'));
+  // Browsers ask for /favicon.ico on every page: the add-in's own icon instead of a 404 in every console.
+  app.get('/favicon.ico', addinPageHeaders, (_req, res, next) => {
+    res.type('image/png');
+    res.sendFile(path.join(deps.addinDir, 'assets', 'icon-32.png'), { maxAge: '1d' }, (err) => err && next());
+  });
   // The admin console (admin role enforced by the API it calls).
   app.get(/^\/admin\/?$/, (req, res) => {
     const query = req.originalUrl.indexOf('?');

@@ -25,6 +25,8 @@ describe("page security headers: what Outlook's host runtime needs, and nothing 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-pages-'));
     for (const page of ['taskpane.html', 'admin.html'])
       fs.writeFileSync(path.join(dir, page), '<!doctype html>');
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'assets', 'icon-32.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const app = createApp({
       log: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
       publicUrl: 'https://localhost:3000',
@@ -75,5 +77,12 @@ describe("page security headers: what Outlook's host runtime needs, and nothing 
     const csp = directives(r.headers.get('content-security-policy') ?? '');
     assert.deepEqual(csp['script-src'], ["'self'"]);
     assert.deepEqual(csp['frame-ancestors'], ["'none'"]);
+  });
+
+  it('answers /favicon.ico with the add-in icon, not a 404', async () => {
+    const r = await fetch(`${url}/favicon.ico`);
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'image/png');
+    assert.deepEqual([...new Uint8Array(await r.arrayBuffer())], [0x89, 0x50, 0x4e, 0x47]);
   });
 });

@@ -101,12 +101,11 @@ interactionSchema.index({ messageKey: 1, contactNumber: 1, salespersonCode: 1 },
 interactionSchema.index({ messageKey: 1, entryNumber: 1 });
 // "History of a contact, newest first" (entryNumber breaks ties and serves as the paging cursor).
 interactionSchema.index({ contactNumber: 1, occurredAt: -1, entryNumber: -1 });
-interactionSchema.index({ salespersonCode: 1, occurredAt: -1 });
 // Recovery of entries whose message was not archived yet (crash between write and move).
 interactionSchema.index({ archiveState: 1, 'message.mailbox': 1 });
-interactionSchema.index({ occurredAt: -1 });
 // The admin console's entry list, newest first, keyset-paged by (occurredAt, entryNumber): all entries, or one
-// salesperson's (one contact's uses the history index above).
+// salesperson's (one contact's uses the history index above). Their prefixes serve the queries by occurredAt or by
+// salesperson alone: no index of their own (every index is one more write per logged entry).
 interactionSchema.index({ occurredAt: -1, entryNumber: -1 });
 interactionSchema.index({ salespersonCode: 1, occurredAt: -1, entryNumber: -1 });
 // Erasing a contact (services/dataSubject.ts): entries linked to its opportunities, entries of its people.

@@ -37,10 +37,33 @@ export class ContactDataRepository {
       .lean<StoredOpportunity[]>();
   }
 
-  /** Entries (of any contact) linked to an opportunity. */
-  async entriesLinkedTo(opportunityNumber: string): Promise<number[]> {
-    const rows = await this.models.Interaction.find({ opportunityNumber }, { entryNumber: 1 }).lean();
-    return rows.map((r) => r.entryNumber);
+  /**
+   * Entries linked to the contact's opportunities. An entry may be linked to an opportunity of its own contact or
+   * of its company (services/opportunities.ts), so only the contact, its company and the company's people can
+   * hold such links: their entries are read by contact (an index every logged entry needs anyway) rather than
+   * through an index on the link, which every logged entry would pay for.
+   */
+  async entriesLinkedTo(
+    opportunityNumbers: string[],
+    contact: { number: string; companyNumber: string | null },
+  ): Promise<number[]> {
+    if (opportunityNumbers.length === 0) return [];
+    const wanted = new Set(opportunityNumbers);
+    const company = contact.companyNumber;
+    const people = company
+      ? await this.models.Contact.find({ companyNumber: company }, { number: 1 }).lean()
+      : [];
+    const contacts = new Set([contact.number, ...(company ? [company] : []), ...people.map((p) => p.number)]);
+    const linked: number[] = [];
+    for (const contactNumber of contacts) {
+      const rows = await this.models.Interaction.find(
+        { contactNumber },
+        { entryNumber: 1, opportunityNumber: 1 },
+      ).lean();
+      for (const r of rows)
+        if (r.opportunityNumber && wanted.has(r.opportunityNumber)) linked.push(r.entryNumber);
+    }
+    return linked;
   }
 
   /** Unlinks entries from an opportunity about to go, and gives back their one-opportunity claims. */
@@ -61,19 +84,40 @@ export class ContactDataRepository {
 
   /** An erased company's people, their entries and opportunities keep everything but the company. */
   async detachCompany(companyNumber: string): Promise<{ people: number; entries: number }> {
+    // The company's people (read before they lose it); their entries and opportunities are read by contact, an
+    // index every logged entry needs anyway, instead of an index on the company that each of them would pay for.
+    const members = await this.models.Contact.find({ companyNumber }, { number: 1 }).lean();
     const people = await this.models.Contact.updateMany(
       { companyNumber, number: { $ne: companyNumber } }, // a company is its own company
       { $set: { companyNumber: null, companyName: null } },
     );
-    const entries = await this.models.Interaction.updateMany(
-      { contactCompanyNumber: companyNumber },
-      { $set: { contactCompanyNumber: null } },
-    );
-    await this.models.Opportunity.updateMany(
-      { contactCompanyNumber: companyNumber },
-      { $set: { contactCompanyNumber: null } },
-    );
-    return { people: people.modifiedCount, entries: entries.modifiedCount };
+    let entries = 0;
+    for (const { number: contactNumber } of members) {
+      const rows = await this.models.Interaction.find(
+        { contactNumber },
+        { _id: 1, contactCompanyNumber: 1 },
+      ).lean();
+      const ids = rows.filter((r) => r.contactCompanyNumber === companyNumber).map((r) => r._id!);
+      await inBatches(ids, (batch) =>
+        this.models.Interaction.bulkWrite(
+          batch.map((_id) => ({
+            updateOne: { filter: { _id }, update: { $set: { contactCompanyNumber: null } } },
+          })),
+          { ordered: false },
+        ),
+      );
+      entries += ids.length;
+      const opps = await this.models.Opportunity.find(
+        { contactNumber },
+        { number: 1, contactCompanyNumber: 1 },
+      ).lean();
+      for (const o of opps.filter((x) => x.contactCompanyNumber === companyNumber))
+        await this.models.Opportunity.updateOne(
+          { number: o.number },
+          { $set: { contactCompanyNumber: null } },
+        );
+    }
+    return { people: people.modifiedCount, entries };
   }
 
   async deleteEntries(entries: { entryNumber: number }[]): Promise<number> {

@@ -106,7 +106,10 @@ export class DataSubjectService {
     // Others' entries linked to the contact's opportunities keep their history, without the link.
     const oppNumbers = opportunities.map((o) => o.number);
     const own = new Set(entries.map((e) => e.entryNumber));
-    const linked = (await Promise.all(oppNumbers.map((n) => data.entriesLinkedTo(n)))).flat();
+    const linked = await data.entriesLinkedTo(oppNumbers, {
+      number,
+      companyNumber: contact?.companyNumber ?? null,
+    });
     const foreign = [...new Set(linked.filter((n) => !own.has(n)))];
     await data.detachEntries(foreign);
     const company =

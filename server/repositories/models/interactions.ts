@@ -108,9 +108,6 @@ interactionSchema.index({ archiveState: 1, 'message.mailbox': 1 });
 // salesperson alone: no index of their own (every index is one more write per logged entry).
 interactionSchema.index({ occurredAt: -1, entryNumber: -1 });
 interactionSchema.index({ salespersonCode: 1, occurredAt: -1, entryNumber: -1 });
-// Erasing a contact (services/dataSubject.ts): entries linked to its opportunities, entries of its people.
-interactionSchema.index({ opportunityNumber: 1 });
-interactionSchema.index({ contactCompanyNumber: 1 });
 
 export interface OpportunityDoc {
   number: string;
@@ -155,5 +152,3 @@ opportunitySchema.index({ salespersonCode: 1, status: 1, createdAt: -1, number: 
 opportunitySchema.index({ salespersonCode: 1, createdAt: -1, number: -1 });
 opportunitySchema.index({ status: 1, createdAt: -1, number: -1 });
 opportunitySchema.index({ createdAt: -1, number: -1 });
-// Erasing a company: its people's opportunities lose it.
-opportunitySchema.index({ contactCompanyNumber: 1 });

@@ -68,6 +68,17 @@ describe('Graph emulator: messages/delta', () => {
     assert.deepEqual(quiet.items, [], 'nothing changed since');
   });
 
+  it('a later round whose new mail fills a page exactly lists its removals on the next page', async () => {
+    const first = await round(() => client.api(DELTA).headers(PREFER).get());
+    const gone = emu.listFolder(MAILBOX, 'inbox').slice(0, 2);
+    gone.forEach((m) => emu.moveMessage(MAILBOX, m.id, 'archive'));
+    const arrived = [0, 1, 2].map((i) => emu.addMessage(MAILBOX, 'inbox', { subject: `Page-filler ${i}` }).id);
+    const next = await round(() => client.api(first.deltaLink).headers(PREFER).get());
+    assert.deepEqual(next.pages[0]!.value.map((m) => m.id).sort(), [...arrived].sort(), 'a full page of items');
+    const removed = next.items.filter((m) => m['@removed']).map((m) => m.id);
+    assert.deepEqual(removed.sort(), gone.map((m) => m.id).sort(), 'then each removal once');
+  });
+
   it('answers 410 SyncStateNotFound for an expired sync state, and a new round starts over', async () => {
     const r = await round(() => client.api(DELTA).headers(PREFER).get());
     emu.expireDeltaTokens();

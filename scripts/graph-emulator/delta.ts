@@ -113,7 +113,8 @@ export function deltaMessages(store: MailStore, call: MailboxCall, folder: Store
     for (const r of removals.slice(0, room))
       value.push({ id: call.immutable ? r.immutableId : r.regularId, '@removed': { reason: 'deleted' } });
     // A page the items filled exactly leaves no room: the removals start on the next page (r stays).
-    if (removals.length > room) next = { ...state, a: state.u, r: room > 0 ? removals[room - 1]!.seq : state.r };
+    if (removals.length > room)
+      next = { ...state, a: state.u, r: room > 0 ? removals[room - 1]!.seq : state.r };
   }
   const base = `${call.baseUrl}/v1.0${call.req.rawPath}`;
   const body: Record<string, unknown> = {

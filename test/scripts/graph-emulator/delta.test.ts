@@ -72,9 +72,15 @@ describe('Graph emulator: messages/delta', () => {
     const first = await round(() => client.api(DELTA).headers(PREFER).get());
     const gone = emu.listFolder(MAILBOX, 'inbox').slice(0, 2);
     gone.forEach((m) => emu.moveMessage(MAILBOX, m.id, 'archive'));
-    const arrived = [0, 1, 2].map((i) => emu.addMessage(MAILBOX, 'inbox', { subject: `Page-filler ${i}` }).id);
+    const arrived = [0, 1, 2].map(
+      (i) => emu.addMessage(MAILBOX, 'inbox', { subject: `Page-filler ${i}` }).id,
+    );
     const next = await round(() => client.api(first.deltaLink).headers(PREFER).get());
-    assert.deepEqual(next.pages[0]!.value.map((m) => m.id).sort(), [...arrived].sort(), 'a full page of items');
+    assert.deepEqual(
+      next.pages[0]!.value.map((m) => m.id).sort(),
+      [...arrived].sort(),
+      'a full page of items',
+    );
     const removed = next.items.filter((m) => m['@removed']).map((m) => m.id);
     assert.deepEqual(removed.sort(), gone.map((m) => m.id).sort(), 'then each removal once');
   });

@@ -1,24 +1,18 @@
 // Interaction log entries of every contact, filtered by contact, salesperson, days, direction and canceled,
 // newest first; an entry can be canceled (kept, but no longer counted) or restored.
-import { Badge, Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState, type FormEvent } from 'react';
+import { Badge, Button, makeStyles } from '@fluentui/react-components';
+import { useCallback } from 'react';
 import type { AdminInteraction } from '../../../../shared/api/adminViews.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import type { AdminClient } from '../../api/adminClient.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { PageHeader } from '../../components/feedback.js';
+import { ChoiceFilter, FilterForm, TextFilter, useFilterForm } from '../../components/FilterForm.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction, useLoad } from '../../state/useLoad.js';
 import { usePaged } from '../../state/usePaged.js';
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalL,
-  },
   wrap: { overflowWrap: 'anywhere' },
 });
 
@@ -29,8 +23,7 @@ export function InteractionsPage(props: { api: AdminClient }) {
   const x = t.interactions;
   const styles = useStyles();
   const { api } = props;
-  const [form, setForm] = useState(EMPTY);
-  const [query, setQuery] = useState(EMPTY);
+  const { query, bind, apply } = useFilterForm(EMPTY);
   const salespeople = useLoad(() => api.salespeople(), [api]);
   const load = useCallback(
     (cursor?: string) => api.interactions({ ...query, contactNumber: query.contactNumber.trim(), cursor }),
@@ -39,17 +32,11 @@ export function InteractionsPage(props: { api: AdminClient }) {
   const list = usePaged(load, [load]);
   const cancel = useAction();
 
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setQuery({ ...form });
-  };
   const setCanceled = (entryNumber: number, canceled: boolean) =>
     cancel.run(async () => {
       await api.setCanceled(entryNumber, canceled);
       list.reload();
     });
-  const set = (key: keyof typeof EMPTY) => (_: unknown, d: { value: string }) =>
-    setForm({ ...form, [key]: d.value });
 
   const columns: Column<AdminInteraction>[] = [
     { header: x.entry, cell: (e) => e.entryNumber },
@@ -88,44 +75,32 @@ export function InteractionsPage(props: { api: AdminClient }) {
   return (
     <>
       <PageHeader title={x.title} />
-      <form className={styles.filters} onSubmit={apply} aria-label={x.apply}>
-        <Field label={x.contact}>
-          <Input value={form.contactNumber} onChange={set('contactNumber')} size="small" />
-        </Field>
-        <Field label={x.salesperson}>
-          <Select value={form.salespersonCode} onChange={set('salespersonCode')} size="small">
-            <option value="">{t.common.any}</option>
-            {(salespeople.data?.items ?? []).map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} – {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={x.direction}>
-          <Select value={form.direction} onChange={set('direction')} size="small">
-            <option value="">{t.common.any}</option>
-            <option value="inbound">{x.inbound}</option>
-            <option value="outbound">{x.outbound}</option>
-          </Select>
-        </Field>
-        <Field label={x.from}>
-          <Input type="date" value={form.from} onChange={set('from')} size="small" />
-        </Field>
-        <Field label={x.to}>
-          <Input type="date" value={form.to} onChange={set('to')} size="small" />
-        </Field>
-        <Field label={x.canceled}>
-          <Select value={form.canceled} onChange={set('canceled')} size="small">
-            <option value="">{t.common.any}</option>
-            <option value="false">{t.common.no}</option>
-            <option value="true">{t.common.yes}</option>
-          </Select>
-        </Field>
-        <Button type="submit" appearance="primary">
-          {x.apply}
-        </Button>
-      </form>
+      <FilterForm applyLabel={x.apply} onSubmit={apply}>
+        <TextFilter label={x.contact} bind={bind('contactNumber')} />
+        <ChoiceFilter
+          label={x.salesperson}
+          bind={bind('salespersonCode')}
+          options={(salespeople.data?.items ?? []).map((s) => [s.code, `${s.code} – ${s.name}`])}
+        />
+        <ChoiceFilter
+          label={x.direction}
+          bind={bind('direction')}
+          options={[
+            ['inbound', x.inbound],
+            ['outbound', x.outbound],
+          ]}
+        />
+        <TextFilter label={x.from} bind={bind('from')} type="date" />
+        <TextFilter label={x.to} bind={bind('to')} type="date" />
+        <ChoiceFilter
+          label={x.canceled}
+          bind={bind('canceled')}
+          options={[
+            ['false', t.common.no],
+            ['true', t.common.yes],
+          ]}
+        />
+      </FilterForm>
       <DataTable
         list={list}
         actionError={cancel.error}

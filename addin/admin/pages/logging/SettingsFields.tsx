@@ -11,8 +11,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ARCHIVE_ROLLOVERS, SETUP_LIMITS } from '../../../../shared/loggingVocabulary.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import type { FieldErrors, SettingsForm } from './setupForm.js';
+
+/** The settings edited as text. */
+type TextSetting = Exclude<keyof SettingsForm, 'archiveRollover' | 'unmatched'>;
 
 const useStyles = makeStyles({
   grid: {
@@ -36,34 +40,28 @@ export function SettingsFields(props: {
   const styles = useStyles();
   const { form, disabled } = props;
   const errors = props.errors ?? {};
-  const set = (key: keyof SettingsForm) => (_: unknown, d: { value: string }) =>
-    props.onChange({ ...form, [key]: d.value });
-  const state = (key: string) => (errors[key] ? ('error' as const) : undefined);
+  /** A text setting's value, change handler and lock, to spread on its Input. */
+  const input = (key: TextSetting) => ({
+    value: form[key],
+    onChange: (_: unknown, d: { value: string }) => props.onChange({ ...form, [key]: d.value }),
+    disabled,
+  });
+  /** A setting's error, to spread on its Field. */
+  const check = (key: TextSetting) => ({
+    validationMessage: errors[key],
+    validationState: errors[key] ? ('error' as const) : undefined,
+  });
 
   return (
     <div className={styles.grid}>
-      <Field
-        label={s.interval}
-        validationMessage={errors.intervalSeconds}
-        validationState={state('intervalSeconds')}
-      >
-        <Input
-          inputMode="numeric"
-          value={form.intervalSeconds}
-          onChange={set('intervalSeconds')}
-          disabled={disabled}
-        />
+      <Field label={s.interval} {...check('intervalSeconds')}>
+        <Input inputMode="numeric" {...input('intervalSeconds')} />
       </Field>
-      <Field label={s.batchSize} validationMessage={errors.batchSize} validationState={state('batchSize')}>
-        <Input inputMode="numeric" value={form.batchSize} onChange={set('batchSize')} disabled={disabled} />
+      <Field label={s.batchSize} {...check('batchSize')}>
+        <Input inputMode="numeric" {...input('batchSize')} />
       </Field>
-      <Field
-        label={s.archiveFolder}
-        hint={s.archiveHint}
-        validationMessage={errors.archiveFolder}
-        validationState={state('archiveFolder')}
-      >
-        <Input value={form.archiveFolder} onChange={set('archiveFolder')} disabled={disabled} />
+      <Field label={s.archiveFolder} hint={s.archiveHint} {...check('archiveFolder')}>
+        <Input {...input('archiveFolder')} />
       </Field>
       <Field label={s.archiveRollover} hint={s.archiveRolloverHint}>
         <Dropdown
@@ -74,7 +72,7 @@ export function SettingsFields(props: {
           }
           disabled={disabled}
         >
-          {(['off', 'yearly', 'monthly'] as const).map((r) => (
+          {ARCHIVE_ROLLOVERS.map((r) => (
             <Option key={r} value={r}>
               {s.archiveRollovers[r]}
             </Option>
@@ -84,36 +82,19 @@ export function SettingsFields(props: {
       <Field
         label={s.archiveRolloverAtItems}
         hint={s.archiveRolloverAtItemsHint}
-        validationMessage={errors.archiveRolloverAtItems}
-        validationState={state('archiveRolloverAtItems')}
+        {...check('archiveRolloverAtItems')}
       >
-        <Input
-          inputMode="numeric"
-          value={form.archiveRolloverAtItems}
-          onChange={set('archiveRolloverAtItems')}
-          disabled={disabled}
-        />
+        <Input inputMode="numeric" {...input('archiveRolloverAtItems')} />
       </Field>
-      <Field
-        label={s.quarantineFolder}
-        validationMessage={errors.quarantineFolder}
-        validationState={state('quarantineFolder')}
-      >
-        <Input value={form.quarantineFolder} onChange={set('quarantineFolder')} disabled={disabled} />
+      <Field label={s.quarantineFolder} {...check('quarantineFolder')}>
+        <Input {...input('quarantineFolder')} />
       </Field>
-      <Field
-        label={s.maxAttempts}
-        hint={s.maxAttemptsHint}
-        validationMessage={errors.maxAttempts}
-        validationState={state('maxAttempts')}
-      >
+      <Field label={s.maxAttempts} hint={s.maxAttemptsHint} {...check('maxAttempts')}>
         <Input
           type="number"
-          min={1}
-          max={100}
-          value={form.maxAttempts}
-          onChange={set('maxAttempts')}
-          disabled={disabled}
+          min={SETUP_LIMITS.maxAttempts.min}
+          max={SETUP_LIMITS.maxAttempts.max}
+          {...input('maxAttempts')}
         />
       </Field>
       <Field label={s.unmatched}>
@@ -128,28 +109,12 @@ export function SettingsFields(props: {
         </RadioGroup>
       </Field>
       {form.unmatched === 'move' && (
-        <Field
-          label={s.unmatchedFolder}
-          required
-          validationMessage={errors.unmatchedFolder}
-          validationState={state('unmatchedFolder')}
-        >
-          <Input value={form.unmatchedFolder} onChange={set('unmatchedFolder')} disabled={disabled} />
+        <Field label={s.unmatchedFolder} required {...check('unmatchedFolder')}>
+          <Input {...input('unmatchedFolder')} />
         </Field>
       )}
-      <Field
-        className={styles.wide}
-        label={s.blocklist}
-        validationMessage={errors.blocklist}
-        validationState={state('blocklist')}
-      >
-        <Textarea
-          value={form.blocklist}
-          onChange={set('blocklist')}
-          disabled={disabled}
-          rows={4}
-          resize="vertical"
-        />
+      <Field className={styles.wide} label={s.blocklist} {...check('blocklist')}>
+        <Textarea {...input('blocklist')} rows={4} resize="vertical" />
       </Field>
     </div>
   );

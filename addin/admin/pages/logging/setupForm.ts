@@ -1,13 +1,14 @@
 // The text fields of a logging setup as forms hold them, and the PUT bodies built from them (pure). Checked
 // with the contract's own schema, so the console refuses exactly what the server would.
 import { LoggingSetupUpdate, type LoggingSetupView } from '../../../../shared/api/loggingSetup.js';
+import type { ArchiveRollover, UnmatchedAction } from '../../../../shared/loggingVocabulary.js';
 import type { AdminMessages } from '../../i18n/en.js';
 
 export interface SettingsForm {
   intervalSeconds: string;
   batchSize: string;
   archiveFolder: string;
-  unmatched: 'delete' | 'move' | 'keep';
+  unmatched: UnmatchedAction;
   unmatchedFolder: string;
   quarantineFolder: string;
   /** Failed attempts on one message before it is quarantined. */
@@ -15,7 +16,7 @@ export interface SettingsForm {
   /** One entry per line. */
   blocklist: string;
   /** Archive into a subfolder per year or month. */
-  archiveRollover: 'off' | 'yearly' | 'monthly';
+  archiveRollover: ArchiveRollover;
   /** Items after which the archive folder of the series is full; empty = no threshold. */
   archiveRolloverAtItems: string;
 }

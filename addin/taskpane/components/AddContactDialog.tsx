@@ -1,20 +1,6 @@
 // "Add as contact": a form prefilled from the sender's display name and address, checked with the contract's
 // own schema before it is sent.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { CreateContactRequest, type ContactCard, type ContactKind } from '../../../shared/api/contacts.js';
 import { guessContactFromSender } from '../../../shared/email.js';
@@ -23,12 +9,7 @@ import { ApiError } from '../../api/errors.js';
 import { useI18n } from '../../i18n/context.js';
 import { fieldErrors, serverFieldErrors, type FieldErrors } from '../logic/form-errors.js';
 import type { Participant } from '../logic/participants.js';
-import { useSingleFlight } from '../state/useSingleFlight.js';
-import { ErrorBar } from './feedback.js';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+import { FormDialog, useDialogSubmit } from './FormDialog.js';
 
 export function AddContactDialog(props: {
   open: boolean;
@@ -38,7 +19,6 @@ export function AddContactDialog(props: {
   onCreated: (contact: ContactCard) => void;
 }) {
   const { t } = useI18n();
-  const styles = useStyles();
   const [form, setForm] = useState(() => {
     const guess = guessContactFromSender(props.participant.name, props.participant.address);
     return {
@@ -50,8 +30,7 @@ export function AddContactDialog(props: {
     };
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const { pending, run } = useSingleFlight();
+  const submission = useDialogSubmit();
   const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) =>
     setForm((f) => ({ ...f, [field]: data.value }));
 
@@ -69,63 +48,42 @@ export function AddContactDialog(props: {
       return;
     }
     setErrors({});
-    setFailure(null);
-    void run(async () => {
-      try {
-        props.onCreated(await props.api.createContact(parsed.data));
-      } catch (e) {
-        if (e instanceof ApiError && e.fieldErrors.length > 0) {
-          setErrors(serverFieldErrors(e.fieldErrors, t));
-        }
-        setFailure(e);
-      }
-    });
+    submission.submit(
+      async () => props.onCreated(await props.api.createContact(parsed.data)),
+      (e) => e instanceof ApiError && setErrors(serverFieldErrors(e.fieldErrors, t)),
+    );
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={props.open}
-      modalType="modal"
-      onOpenChange={(_, data) => !data.open && !pending && props.onClose()}
+      title={t.unknown.dialogTitle}
+      submission={submission}
+      submitLabel={t.unknown.create}
+      pendingLabel={t.unknown.creating}
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t.unknown.dialogTitle}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {failure !== null && <ErrorBar error={failure} />}
-              <Field label={t.unknown.name} required validationMessage={errors.name}>
-                <Input value={form.name} onChange={set('name')} maxLength={100} />
-              </Field>
-              <Field label={t.unknown.kind}>
-                <RadioGroup value={form.kind} onChange={set('kind')} layout="horizontal">
-                  <Radio value="person" label={t.contacts.person} />
-                  <Radio value="company" label={t.contacts.company} />
-                </RadioGroup>
-              </Field>
-              <Field label={t.unknown.email} required validationMessage={errors.email}>
-                <Input type="email" value={form.email} onChange={set('email')} maxLength={254} />
-              </Field>
-              {form.kind === 'person' && (
-                <Field label={t.unknown.companyName} validationMessage={errors.companyName}>
-                  <Input value={form.companyName} onChange={set('companyName')} maxLength={100} />
-                </Field>
-              )}
-              <Field label={t.unknown.phone} validationMessage={errors.phone}>
-                <Input type="tel" value={form.phone} onChange={set('phone')} maxLength={30} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={props.onClose} disabled={pending}>
-                {t.common.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={pending}>
-                {pending ? t.unknown.creating : t.unknown.create}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      <Field label={t.unknown.name} required validationMessage={errors.name}>
+        <Input value={form.name} onChange={set('name')} maxLength={100} />
+      </Field>
+      <Field label={t.unknown.kind}>
+        <RadioGroup value={form.kind} onChange={set('kind')} layout="horizontal">
+          <Radio value="person" label={t.contacts.person} />
+          <Radio value="company" label={t.contacts.company} />
+        </RadioGroup>
+      </Field>
+      <Field label={t.unknown.email} required validationMessage={errors.email}>
+        <Input type="email" value={form.email} onChange={set('email')} maxLength={254} />
+      </Field>
+      {form.kind === 'person' && (
+        <Field label={t.unknown.companyName} validationMessage={errors.companyName}>
+          <Input value={form.companyName} onChange={set('companyName')} maxLength={100} />
+        </Field>
+      )}
+      <Field label={t.unknown.phone} validationMessage={errors.phone}>
+        <Input type="tel" value={form.phone} onChange={set('phone')} maxLength={30} />
+      </Field>
+    </FormDialog>
   );
 }

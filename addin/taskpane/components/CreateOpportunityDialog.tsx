@@ -1,18 +1,6 @@
 // "Create opportunity" (Opret salgsmulighed): description prefilled with the mail's subject, the selected
 // contact, the user's salesperson; checked with the contract's schema, then created once.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { ContactCard } from '../../../shared/api/contacts.js';
 import { CreateOpportunityRequest, type Opportunity } from '../../../shared/api/opportunities.js';
@@ -22,12 +10,7 @@ import { useI18n } from '../../i18n/context.js';
 import { parseAmount } from '../../i18n/format.js';
 import { fieldErrors, serverFieldErrors, type FieldErrors } from '../logic/form-errors.js';
 import type { OpportunitySource } from '../logic/opportunity-source.js';
-import { useSingleFlight } from '../state/useSingleFlight.js';
-import { ErrorBar } from './feedback.js';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+import { FormDialog, useDialogSubmit } from './FormDialog.js';
 
 export interface CreateOpportunityDefaults {
   description: string;
@@ -60,7 +43,6 @@ export function CreateOpportunityDialog(props: {
   onCreated: (opportunity: Opportunity) => void;
 }) {
   const { t } = useI18n();
-  const styles = useStyles();
   const [form, setForm] = useState({
     description: props.defaults.description.trim().slice(0, 100),
     salespersonCode: props.defaults.salespersonCode ?? '',
@@ -68,8 +50,7 @@ export function CreateOpportunityDialog(props: {
     expectedCloseDate: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const { pending, run } = useSingleFlight();
+  const submission = useDialogSubmit();
   const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) =>
     setForm((f) => ({ ...f, [field]: data.value }));
 
@@ -89,56 +70,37 @@ export function CreateOpportunityDialog(props: {
       return;
     }
     setErrors({});
-    setFailure(null);
-    void run(async () => {
-      try {
-        props.onCreated(await createOpportunity(props.api, parsed.data));
-      } catch (e) {
-        if (e instanceof ApiError) setErrors(serverFieldErrors(e.fieldErrors, t));
-        setFailure(e);
-      }
-    });
+    submission.submit(
+      async () => props.onCreated(await createOpportunity(props.api, parsed.data)),
+      (e) => e instanceof ApiError && setErrors(serverFieldErrors(e.fieldErrors, t)),
+    );
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={props.open}
-      modalType="modal"
-      onOpenChange={(_, data) => !data.open && !pending && props.onClose()}
+      title={t.opportunities.createTitle}
+      submission={submission}
+      submitLabel={t.opportunities.create}
+      pendingLabel={t.opportunities.creating}
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t.opportunities.createTitle}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {failure !== null && <ErrorBar error={failure} />}
-              <Field label={t.opportunities.description} required validationMessage={errors.description}>
-                <Input value={form.description} onChange={set('description')} maxLength={100} />
-              </Field>
-              <Field label={t.opportunities.contact}>
-                <Input value={`${props.contact.name} (${props.contact.number})`} readOnly />
-              </Field>
-              <Field label={t.opportunities.salesperson} validationMessage={errors.salespersonCode}>
-                <Input value={form.salespersonCode} onChange={set('salespersonCode')} maxLength={20} />
-              </Field>
-              <Field label={t.opportunities.estimatedValue} validationMessage={errors.estimatedValue}>
-                <Input value={form.estimatedValue} onChange={set('estimatedValue')} inputMode="decimal" />
-              </Field>
-              <Field label={t.opportunities.expectedCloseDate} validationMessage={errors.expectedCloseDate}>
-                <Input type="date" value={form.expectedCloseDate} onChange={set('expectedCloseDate')} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={props.onClose} disabled={pending}>
-                {t.common.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={pending}>
-                {pending ? t.opportunities.creating : t.opportunities.create}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      <Field label={t.opportunities.description} required validationMessage={errors.description}>
+        <Input value={form.description} onChange={set('description')} maxLength={100} />
+      </Field>
+      <Field label={t.opportunities.contact}>
+        <Input value={`${props.contact.name} (${props.contact.number})`} readOnly />
+      </Field>
+      <Field label={t.opportunities.salesperson} validationMessage={errors.salespersonCode}>
+        <Input value={form.salespersonCode} onChange={set('salespersonCode')} maxLength={20} />
+      </Field>
+      <Field label={t.opportunities.estimatedValue} validationMessage={errors.estimatedValue}>
+        <Input value={form.estimatedValue} onChange={set('estimatedValue')} inputMode="decimal" />
+      </Field>
+      <Field label={t.opportunities.expectedCloseDate} validationMessage={errors.expectedCloseDate}>
+        <Input type="date" value={form.expectedCloseDate} onChange={set('expectedCloseDate')} />
+      </Field>
+    </FormDialog>
   );
 }

@@ -11,15 +11,14 @@ import {
   DialogTitle,
   Text,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { InteractionSummary } from '../../../shared/api/interactions.js';
 import type { ApiClient } from '../../api/client.js';
 import { MailNotAvailableError, openLoggedMail } from '../logic/open-mail.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { OfficeHost } from '../../office/types.js';
-import { useSingleFlight } from '../state/useSingleFlight.js';
 import { ErrorBar } from './feedback.js';
+import { useDialogSubmit } from './FormDialog.js';
 
 export function OpenMailDialog(props: {
   open: boolean;
@@ -33,18 +32,12 @@ export function OpenMailDialog(props: {
   const i18n = useI18n();
   const { t } = i18n;
   const lostAt = props.entry.linkLostAt;
-  const [failure, setFailure] = useState<unknown>(null);
-  const { pending, run } = useSingleFlight();
+  const { pending, failure, submit } = useDialogSubmit();
 
   const open = () =>
-    run(async () => {
-      setFailure(null);
-      try {
-        await openLoggedMail(props.api, props.host, props.entry.entryNumber);
-        props.onClose();
-      } catch (e) {
-        setFailure(e);
-      }
+    submit(async () => {
+      await openLoggedMail(props.api, props.host, props.entry.entryNumber);
+      props.onClose();
     });
 
   return (
@@ -91,7 +84,7 @@ export function OpenMailDialog(props: {
               {lostAt ? t.common.close : t.common.cancel}
             </Button>
             {!lostAt && (
-              <Button appearance="primary" onClick={() => void open()} disabled={pending}>
+              <Button appearance="primary" onClick={open} disabled={pending}>
                 {t.openMail.confirm}
               </Button>
             )}

@@ -5,28 +5,28 @@ import type { ArchiveState, InteractionDoc, MessageRefDoc } from './models/inter
 import { SERIES, type NumberSeries } from './numberSeries.js';
 import type { EntryDraft } from '../domain/classifier.js';
 
-export interface NewInteraction {
-  messageKey: string;
-  contactNumber: string;
-  contactCompanyNumber: string | null;
-  salespersonCode: string | null;
-  occurredAt: Date;
-  direction: 'inbound' | 'outbound';
-  initiatedBy: 'us' | 'them';
-  subject: string;
-  description: string;
-  message: MessageRefDoc;
-  archiveState: ArchiveState;
-  source: 'loop' | 'manual';
-  createdBy: string;
-  comment?: string | null;
-  templateCode?: string | null;
-  cost?: number;
-  durationMin?: number;
-  verification?: 'unconfirmed' | 'confirmed' | 'rejected';
-  /** Graph's sensitivity of the mail; null when unknown. */
-  sensitivity?: string | null;
-}
+/** An entry as the loop or manual logging hands it over: the stored fields minus what the repository assigns
+ *  (number, id, creation time), what later actions set (cancel, link, privacy, link check), and with the
+ *  fields that have a default optional. */
+export type NewInteraction = Pick<
+  InteractionDoc,
+  | 'messageKey'
+  | 'contactNumber'
+  | 'contactCompanyNumber'
+  | 'salespersonCode'
+  | 'occurredAt'
+  | 'direction'
+  | 'initiatedBy'
+  | 'subject'
+  | 'description'
+  | 'message'
+  | 'archiveState'
+  | 'source'
+  | 'createdBy'
+> &
+  Partial<
+    Pick<InteractionDoc, 'comment' | 'templateCode' | 'cost' | 'durationMin' | 'verification' | 'sensitivity'>
+  >;
 
 /**
  * The one way a classifier's entry draft becomes an entry to store, for the loop and for "Log this email" alike:

@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from './config/env.js';
+import tls from 'node:tls';
+import { loadConfig, type Config } from './config/env.js';
+import { EXIT_CODES, exitOnStartupFailure, redactUri, StartupFailure } from './config/startupFailure.js';
+import { closeGracefully } from './http/gracefulClose.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logging/logger.js';
-import { openDatabase } from './repositories/db.js';
+import { openDatabase, type Database } from './repositories/db.js';
 import { createRepositories } from './repositories/index.js';
 import { createApi } from './routes/wiring.js';
 import { createEngine } from './jobs/engine.js';
@@ -23,19 +26,59 @@ const ADDIN_DIR =
     fs.existsSync(path.join(d, 'taskpane.html')),
   ) ?? path.join(here, '..', 'dist', 'addin');
 
-async function main(): Promise<void> {
-  let config;
+/** How long requests in flight may take to finish at shutdown; then their connections are cut. */
+const DRAIN_MS = 10_000;
+/** Shutdown as a whole (drain, then the scheduler's message in hand) ends by this bound, however it goes. */
+const SHUTDOWN_BOUND_MS = 30_000;
+
+function tlsOptions(config: Config): https.ServerOptions {
   try {
-    config = loadConfig();
+    const options = {
+      cert: fs.readFileSync(config.TLS_CERT_FILE),
+      key: fs.readFileSync(config.TLS_KEY_FILE),
+    };
+    tls.createSecureContext(options); // a file that is not a PEM certificate/key, or a pair that does not match
+    return options;
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
+    throw new StartupFailure(
+      'config',
+      `TLS_CERT_FILE / TLS_KEY_FILE are not a usable certificate and key: ${(err as Error).message}`,
+    );
   }
+}
+
+async function connectDatabase(uri: string): Promise<Database> {
+  try {
+    return await openDatabase(uri);
+  } catch (err) {
+    throw new StartupFailure(
+      'databaseUnavailable',
+      `cannot reach the database at ${redactUri(uri)} (MONGODB_URI): ${(err as Error).message.split('\n')[0]}`,
+    );
+  }
+}
+
+function listen(server: https.Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const where = `${config.LISTEN_HOST}:${config.port}`;
+      const why =
+        err.code === 'EADDRINUSE'
+          ? `port ${where} is already in use (another Interlog?); stop it, or set PORT`
+          : err.code === 'EACCES'
+            ? `not allowed to listen on ${where} (ports below 1024 need privileges); set PORT`
+            : `cannot listen on ${where}: ${err.message}`;
+      reject(new StartupFailure('portUnavailable', why));
+    });
+    server.listen(config.port, config.LISTEN_HOST, resolve);
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
   const log = createLogger({ level: config.LOG_LEVEL });
-  const db = await openDatabase(config.MONGODB_URI);
+  const serverTls = tlsOptions(config);
+  const db = await connectDatabase(config.MONGODB_URI);
   // The composition root: repositories built once, shared by the engine and the API.
   const repos = createRepositories(db, { instanceId: config.INSTANCE_ID });
   const engine = createEngine(repos, config, { log });
@@ -90,12 +133,11 @@ async function main(): Promise<void> {
     previewPages: config.NODE_ENV !== 'production',
     graphHooks: notifications.router,
   });
-  const server = https.createServer(
-    { cert: fs.readFileSync(config.TLS_CERT_FILE), key: fs.readFileSync(config.TLS_KEY_FILE) },
-    app,
-  );
-  await new Promise<void>((resolve) => server.listen(config.port, config.LISTEN_HOST, resolve));
+  const server = https.createServer(serverTls, app);
+  await listen(server, config);
   log.info({ url: config.PUBLIC_URL, port: config.port }, 'Interlog server listening');
+  // `npm start` prints its banner on this message: only once requests can be served.
+  process.send?.({ type: 'interlog:listening', url: config.PUBLIC_URL });
   if (config.SCHEDULER_ENABLED) scheduler.start();
   if (config.SCHEDULER_ENABLED) retention.start();
   if (config.SCHEDULER_ENABLED) linkCheck.start();
@@ -108,23 +150,28 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    server.closeIdleConnections();
-    // In order: no new requests, let the logging runs finish the message in hand (and release their leases),
-    // then close the database.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    await notifications.manager.stop();
-    await scheduler.stop();
-    await retention.stop();
-    await linkCheck.stop();
-    await closed;
+    setTimeout(() => {
+      log.error({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(EXIT_CODES.unexpected);
+    }, SHUTDOWN_BOUND_MS).unref();
+    // In order: no new requests while those in flight finish, the logging runs finish the message in hand (and
+    // release their leases), and only then is the database closed.
+    const [cutShort] = await Promise.all([
+      closeGracefully(server, DRAIN_MS),
+      notifications.manager.stop(),
+      scheduler.stop(),
+      retention.stop(),
+      linkCheck.stop(),
+    ]);
+    if (cutShort) log.warn({ drainMs: DRAIN_MS }, 'requests still open after the drain bound were cut');
     await db.close();
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // `npm start` asks over its IPC channel too (a signal to the whole terminal group reaches us anyway).
+  process.on('message', (m) => (m as { type?: string })?.type === 'interlog:stop' && void shutdown('parent'));
 }
 
-main().catch((err) => {
-  console.error('Interlog failed to start:', err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -3,6 +3,7 @@
 // another instance holds the mailbox's lease, 78 on bad configuration, 2 on bad usage.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
+import { StartupFailure } from '../config/startupFailure.js';
 import { openDatabase } from '../repositories/db.js';
 import { createRepositories } from '../repositories/index.js';
 import { createEngine } from '../jobs/engine.js';
@@ -68,6 +69,6 @@ main().then(
         ? err.message
         : `logging failed: ${err instanceof Error ? err.message : String(err)}`,
     );
-    process.exit(err instanceof ConfigError ? 78 : 1);
+    process.exit(err instanceof StartupFailure ? err.exitCode : 1);
   },
 );

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
+import { StartupFailure } from './startupFailure.js';
 
 const list = z
   .string()
@@ -123,9 +124,10 @@ export interface Config extends Env {
   secretsKey: Buffer;
 }
 
-export class ConfigError extends Error {
+/** Every problem with the configuration, on one line (the variable first in each). */
+export class ConfigError extends StartupFailure {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('config', `invalid configuration: ${problems.join('; ')}`);
     this.name = 'ConfigError';
   }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMongo, type MongoServer } from '../../scripts/lib/mongo.js';
-import { baseServerEnv, runServerToExit, startServer } from '../support/serverProcess.js';
+import { baseServerEnv, runServerToExit, startServer, startServerWithIpc } from '../support/serverProcess.js';
 
 describe('server process', function () {
   this.timeout(90_000);
@@ -15,7 +15,39 @@ describe('server process', function () {
     });
     const r = await runServerToExit(env);
     assert.equal(r.code, 78);
-    assert.match(r.output, /PUBLIC_URL: must be an https:\/\/ URL/);
+    assert.match(
+      r.output,
+      /^Interlog cannot start: invalid configuration: .*PUBLIC_URL: must be an https:\/\/ URL/,
+    );
+    assert.equal(r.output.trim().split('\n').length, 1, `one line, no stack: ${r.output}`);
+  });
+
+  it('an unreachable database ends with one line naming MONGODB_URI (never its password) and exit 69', async () => {
+    const r = await runServerToExit(
+      baseServerEnv({ MONGODB_URI: 'mongodb://ops:hunter2@127.0.0.1:1/interlog' }),
+    );
+    assert.equal(r.code, 69, r.output);
+    assert.equal(r.output.trim().split('\n').length, 1, `one line, no stack: ${r.output}`);
+    assert.match(
+      r.output,
+      /^Interlog cannot start: cannot reach the database at mongodb:\/\/\*\*\*@127\.0\.0\.1:1\/interlog \(MONGODB_URI\)/,
+    );
+    assert.doesNotMatch(r.output, /hunter2/);
+  });
+
+  it('a certificate file that is not one ends with one line and exit 78', async () => {
+    const r = await runServerToExit(
+      baseServerEnv({
+        MONGODB_URI: process.env.MONGODB_URI!,
+        TLS_CERT_FILE: path.join(process.cwd(), 'package.json'),
+      }),
+    );
+    assert.equal(r.code, 78, r.output);
+    assert.match(
+      r.output,
+      /^Interlog cannot start: TLS_CERT_FILE \/ TLS_KEY_FILE are not a usable certificate/,
+    );
+    assert.equal(r.output.trim().split('\n').length, 1, r.output);
   });
 
   it('refuses a secrets key of the wrong length and dev auth in production', async () => {
@@ -28,6 +60,7 @@ describe('server process', function () {
     assert.equal(r.code, 78);
     assert.match(r.output, /SECRETS_KEY: must be 32 bytes/);
     assert.match(r.output, /AUTH_MODE: dev is refused when NODE_ENV=production/);
+    assert.equal(r.output.trim().split('\n').length, 1, 'both problems on one line');
   });
 
   it('refuses development sign-in on a listener other machines can reach, whatever NODE_ENV says', async () => {
@@ -67,6 +100,71 @@ describe('server process', function () {
     after(async () => {
       await mongo.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('a port already in use ends with one line and exit 71', async () => {
+      const first = await startServer({ MONGODB_URI: mongo.uri });
+      try {
+        const port = new URL(first.url).port;
+        const r = await runServerToExit(
+          baseServerEnv({
+            MONGODB_URI: mongo.uri,
+            PUBLIC_URL: `https://localhost:${port}`,
+            LOG_LEVEL: 'error',
+          }),
+        );
+        assert.equal(r.code, 71, r.output);
+        assert.equal(r.output.trim().split('\n').length, 1, r.output);
+        assert.match(
+          r.output,
+          new RegExp(`^Interlog cannot start: port 127\\.0\\.0\\.1:${port} is already in use`),
+        );
+      } finally {
+        await first.stop();
+      }
+    });
+
+    it('says it listens (IPC) only once it answers, and on SIGINT finishes every request in flight without a 5xx', async () => {
+      const server = await startServerWithIpc(mongo.uri);
+      const statuses: number[] = [];
+      let refused = 0;
+      let stop = false;
+      // Four clients on keep-alive connections, each asking /healthz (database ping + job status) in a loop.
+      const client = async () => {
+        while (!stop) {
+          try {
+            const r = await fetch(`${server.url}/healthz`);
+            await r.arrayBuffer();
+            statuses.push(r.status);
+          } catch {
+            refused += 1; // after the listener closed: connection refused or closed, never an error answer
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        }
+      };
+      const clients = [client(), client(), client(), client()];
+      await new Promise((r) => setTimeout(r, 500));
+      const before = statuses.length;
+      const sent = Date.now();
+      server.child.kill('SIGINT');
+      const code = await server.exited;
+      const tookMs = Date.now() - sent;
+      stop = true;
+      await Promise.all(clients);
+      assert.equal(code, 0, server.output());
+      assert.ok(tookMs < 15_000, `stopped in ${tookMs} ms`);
+      assert.ok(before > 4, 'requests were in flight when the signal came');
+      assert.deepEqual(
+        statuses.filter((s) => s >= 500),
+        [],
+        `no 5xx among ${statuses.length} answers (${refused} refused after close)`,
+      );
+      assert.match(server.output(), /"msg":"stopped"/);
+      assert.doesNotMatch(
+        server.output(),
+        /were cut/,
+        'keep-alive connections drained, not cut at the bound',
+      );
     });
 
     it('answers 200 with database ok, then 503 when the database goes down', async () => {

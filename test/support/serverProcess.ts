@@ -75,3 +75,44 @@ export async function startServer(envOverrides: Record<string, string>): Promise
       }),
   };
 }
+
+/**
+ * Starts server/main.ts with an IPC channel, as `npm start` does, and resolves once it says it listens; checks
+ * that it answers at that moment (the banner must never come before the server can serve).
+ */
+export async function startServerWithIpc(
+  mongoUri: string,
+): Promise<ServerProcess & { exited: Promise<number | null> }> {
+  const port = await freePort();
+  const url = `https://localhost:${port}`;
+  const env = baseServerEnv({ PUBLIC_URL: url, MONGODB_URI: mongoUri, LOG_LEVEL: 'info' });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {
+    env,
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${output}`)));
+    child.on('message', (m) => {
+      if ((m as { type?: string }).type !== 'interlog:listening') return;
+      fetch(`${url}/healthz`).then(
+        (r) => (r.ok ? resolve() : reject(new Error(`healthz ${r.status} right after 'listening'`))),
+        (e) => reject(new Error(`not answering right after 'listening': ${String(e)}`)),
+      );
+    });
+  });
+  return {
+    url,
+    child,
+    exited,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -4,7 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../server/repositories/db.js';
+import { loadConfig } from '../server/config/env.js';
+import { exitOnStartupFailure } from '../server/config/startupFailure.js';
+import { connectDatabase } from '../server/repositories/db.js';
 import { ensureDevCertificates } from './lib/certs.js';
 import { startMongo } from './lib/mongo.js';
 import { localDataDir, repoRoot } from './lib/paths.js';
@@ -72,20 +74,47 @@ if (process.env.NODE_EXTRA_CA_CERTS !== certs.caCertPath) {
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: certs.caCertPath },
   });
-  // Ctrl+C reaches both (same process group); a SIGTERM sent to this one alone is passed on.
+  // Ctrl+C in a terminal reaches both (same process group); a signal sent to this one alone is passed on (the
+  // launcher stops once whichever comes first).
   process.on('SIGTERM', () => again.kill('SIGTERM'));
-  process.on('SIGINT', () => {});
+  process.on('SIGINT', () => again.kill('SIGINT'));
   again.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
-  await run();
+  await run().catch(exitOnStartupFailure);
+}
+
+/** What the server is started with; `mongoUri` and `demo` are known once they run. */
+function serverEnv(mongoUri: string, secrets: string, demo: { baseUrl: string } | null): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    PUBLIC_URL,
+    MONGODB_URI: withDbName(mongoUri, 'interlog'),
+    TLS_CERT_FILE: certs.certPath,
+    TLS_KEY_FILE: certs.keyPath,
+    SECRETS_KEY: secrets,
+    ...(demo ? { GRAPH_BASE_URL: demo.baseUrl, AUTHORITY_HOST: demo.baseUrl } : {}),
+    AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
+    ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'annette.hill@contoso.example',
+    INTERNAL_DOMAINS: process.env.INTERNAL_DOMAINS ?? 'contoso.example',
+    NODE_EXTRA_CA_CERTS: certs.caCertPath,
+  };
+}
+
+function withDbName(uri: string, name: string): string {
+  const u = new URL(uri);
+  if (u.pathname === '/' || u.pathname === '') u.pathname = `/${name}`;
+  return u.toString();
 }
 
 async function run(): Promise<void> {
-  buildIfNeeded();
-  const mongo = await startMongo({ dataDir: path.join(localDataDir, 'db'), log: console.log });
-  const db = await openDatabase(mongo.uri, { dbName: 'interlog' });
-  if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
   const SECRETS_KEY = process.env.SECRETS_KEY ?? secretsKey();
+  // The server's own rules, checked before anything starts: a bad value ends here, in one line.
+  loadConfig(serverEnv(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1', SECRETS_KEY, null));
+  const mongo = await startMongo({ dataDir: path.join(localDataDir, 'db'), log: console.log });
+  const db = await connectDatabase(mongo.uri, { dbName: 'interlog' });
+  buildIfNeeded();
+  if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
   // The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured.
   const demo = process.env.GRAPH_BASE_URL
     ? null
@@ -95,34 +124,16 @@ async function run(): Promise<void> {
       });
   await db.close();
 
-  const env = {
-    ...process.env,
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
-    PUBLIC_URL,
-    MONGODB_URI: withDbName(mongo.uri, 'interlog'),
-    TLS_CERT_FILE: certs.certPath,
-    TLS_KEY_FILE: certs.keyPath,
-    SECRETS_KEY,
-    ...(demo ? { GRAPH_BASE_URL: demo.baseUrl, AUTHORITY_HOST: demo.baseUrl } : {}),
-    AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
-    ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'annette.hill@contoso.example',
-    INTERNAL_DOMAINS: process.env.INTERNAL_DOMAINS ?? 'contoso.example',
-    NODE_EXTRA_CA_CERTS: certs.caCertPath,
-  };
-
-  function withDbName(uri: string, name: string): string {
-    const u = new URL(uri);
-    if (u.pathname === '/' || u.pathname === '') u.pathname = `/${name}`;
-    return u.toString();
-  }
-
+  // An IPC channel: the server says when it listens (then, and only then, the banner) and is asked to stop.
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'main.ts')], {
     cwd: repoRoot,
-    env,
-    stdio: 'inherit',
+    env: serverEnv(mongo.uri, SECRETS_KEY, demo),
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
-  console.log(`
-Interlog is starting on ${PUBLIC_URL}
+  server.on('message', (m) => {
+    if ((m as { type?: string }).type !== 'interlog:listening') return;
+    console.log(`
+Interlog is ready on ${PUBLIC_URL}
   Preview:        ${PUBLIC_URL}/preview.html  (the task pane next to sample messages, outside Outlook)
   Admin console:  ${PUBLIC_URL}/admin
   Task pane:      ${PUBLIC_URL}/taskpane.html
@@ -134,15 +145,18 @@ Interlog is starting on ${PUBLIC_URL}
   Development CA: ${certs.caCertPath} (trust it in your browser/OS to avoid certificate warnings)
 Press Ctrl+C to stop.
 `);
+  });
 
-  const stop = async () => {
-    server.kill('SIGTERM');
+  // The server drains its requests and stops its jobs; the demo mailbox and the database stop after it.
+  const stop = () => {
+    if (server.connected) server.send({ type: 'interlog:stop' });
+    else server.kill('SIGTERM');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.on('exit', async (code) => {
+  server.on('exit', async (code, signal) => {
     await demo?.close();
     await mongo.stop();
-    process.exit(code ?? 0);
+    process.exit(code ?? (signal ? 1 : 0));
   });
 }

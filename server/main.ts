@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tls from 'node:tls';
 import { loadConfig, type Config } from './config/env.js';
-import { EXIT_CODES, exitOnStartupFailure, redactUri, StartupFailure } from './config/startupFailure.js';
+import { EXIT_CODES, exitOnStartupFailure, StartupFailure } from './config/startupFailure.js';
 import { closeGracefully } from './http/gracefulClose.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logging/logger.js';
-import { openDatabase, type Database } from './repositories/db.js';
+import { connectDatabase } from './repositories/db.js';
 import { createRepositories } from './repositories/index.js';
 import { createApi } from './routes/wiring.js';
 import { createEngine } from './jobs/engine.js';
@@ -43,17 +43,6 @@ function tlsOptions(config: Config): https.ServerOptions {
     throw new StartupFailure(
       'config',
       `TLS_CERT_FILE / TLS_KEY_FILE are not a usable certificate and key: ${(err as Error).message}`,
-    );
-  }
-}
-
-async function connectDatabase(uri: string): Promise<Database> {
-  try {
-    return await openDatabase(uri);
-  } catch (err) {
-    throw new StartupFailure(
-      'databaseUnavailable',
-      `cannot reach the database at ${redactUri(uri)} (MONGODB_URI): ${(err as Error).message.split('\n')[0]}`,
     );
   }
 }

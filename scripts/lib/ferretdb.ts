@@ -14,12 +14,27 @@ export function ferretDbBinaryPath(): string {
   return path.join(userCacheDir(), `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
 }
 
-function hasGo(): boolean {
+/** FerretDB v1.24.2's go.mod asks for Go 1.24 (an older Go would try to download that toolchain, offline too). */
+export const GO_MINIMUM = [1, 24] as const;
+
+/** Why the installed Go cannot build FerretDB (null: it can), from `go version`'s output (null: no Go). */
+export function goProblem(versionOutput: string | null): string | null {
+  const need = `Go ${GO_MINIMUM.join('.')} or newer`;
+  const how = "install it from https://go.dev/dl/ (Debian 12's golang-go is Go 1.19, too old)";
+  if (versionOutput === null)
+    return `Go is not installed: building FerretDB ${FERRETDB_VERSION} needs ${need}; ${how}`;
+  const m = /go(\d+)\.(\d+)/.exec(versionOutput);
+  if (!m) return `cannot read the Go version from "${versionOutput.trim()}": FerretDB needs ${need}`;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major > GO_MINIMUM[0] || (major === GO_MINIMUM[0] && minor >= GO_MINIMUM[1])) return null;
+  return `Go ${major}.${minor} is too old: building FerretDB ${FERRETDB_VERSION} needs ${need}; ${how}`;
+}
+
+function goVersion(): string | null {
   try {
-    execFileSync('go', ['version'], { stdio: 'ignore' });
-    return true;
+    return execFileSync('go', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -27,11 +42,17 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Returns the path of a working FerretDB binary, building it first if needed. Safe to call concurrently. */
-export async function ensureFerretDb(log: (msg: string) => void = () => {}): Promise<string | null> {
+/**
+ * Returns the path of a working FerretDB binary, building it first if needed. Safe to call concurrently.
+ * Without a Go that can build it: `{ problem }`, the reason in one sentence.
+ */
+export async function ensureFerretDb(
+  log: (msg: string) => void = () => {},
+): Promise<string | { problem: string }> {
   const bin = ferretDbBinaryPath();
   if (fs.existsSync(bin)) return bin;
-  if (!hasGo()) return null;
+  const problem = goProblem(goVersion());
+  if (problem) return { problem };
   const dir = path.dirname(bin);
   fs.mkdirSync(dir, { recursive: true });
   const lock = path.join(dir, 'build.lock');

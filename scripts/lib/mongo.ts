@@ -4,6 +4,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import mongoose from 'mongoose';
+import { StartupFailure } from '../../server/config/startupFailure.js';
 import { ensureFerretDb } from './ferretdb.js';
 
 export interface MongoServer {
@@ -87,7 +88,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 function startChild(cmd: string, args: string[], logFile: string): ChildProcess {
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(cmd, args, { stdio: ['ignore', out, out] });
+  // Its own process group: Ctrl+C in a terminal reaches the launcher, which stops the database last (after the
+  // server drained its requests), not the database first.
+  const child = spawn(cmd, args, { stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   // Never leave a server behind when the launcher exits, however it exits.
   const kill = () => child.kill('SIGKILL');
@@ -118,11 +121,10 @@ export async function startMongo(opts: MongoOptions): Promise<MongoServer> {
   }
 
   const bin = await ensureFerretDb(log);
-  if (!bin) {
-    throw new Error(
-      'No MongoDB-protocol server available. Do one of: set MONGODB_URI to a MongoDB server; ' +
-        'install MongoDB (mongod on PATH); or install Go >= 1.22 (e.g. `apt-get install -y golang-go`) ' +
-        'so that FerretDB v1.24.2 can be built from the Go module proxy.',
+  if (typeof bin !== 'string') {
+    throw new StartupFailure(
+      'toolchain',
+      `no MongoDB-protocol server: set MONGODB_URI, install MongoDB (mongod on PATH), or let FerretDB be built. ${bin.problem}`,
     );
   }
   const backend = opts.backend ?? 'sqlite';

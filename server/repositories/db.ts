@@ -1,5 +1,6 @@
 // Opening the database: one mongoose connection per process (tests open one per database).
 import mongoose, { type Connection } from 'mongoose';
+import { redactUri, StartupFailure } from '../config/startupFailure.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
 
 export interface Database {
@@ -33,6 +34,19 @@ export async function openDatabase(uri: string, opts: { dbName?: string } = {}):
   });
   await conn.asPromise();
   return wrapConnection(conn);
+}
+
+/** Opening the database at start-up: a failure becomes one line naming MONGODB_URI (credentials hidden). */
+export async function connectDatabase(uri: string, opts: { dbName?: string } = {}): Promise<Database> {
+  try {
+    return await openDatabase(uri, opts);
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0];
+    throw new StartupFailure(
+      'databaseUnavailable',
+      `cannot reach the database at ${redactUri(uri)} (MONGODB_URI): ${why}`,
+    );
+  }
 }
 
 export async function wrapConnection(conn: Connection): Promise<Database> {

@@ -159,6 +159,18 @@ export class SubscriptionService {
     const expiresMs = this.expiry(body.expirationDateTime);
     const { mailbox, folder } = parseResource(this.d.store, body.resource, principal);
     this.d.checkRead({ ...req, method: 'GET' }, mailbox, principal);
+    // "Delegated permission supports subscribing to items in folders in only the signed-in user's mailbox" and
+    // never through Mail.Read.Shared / Mail.ReadWrite.Shared (Microsoft's Outlook change-notification notes).
+    if (principal.kind !== 'app') {
+      const own = principal.user!.username.toLowerCase() === mailbox.address;
+      const plain = principal.scopes.some((x) => /^mail\.read(write)?$/i.test(x));
+      if (!own || !plain)
+        throw new GraphHttpError(
+          403,
+          'ExtensionError',
+          'Operation: Create; Exception: [Status Code: Forbidden; Reason: Access is denied. Check credentials and try again.]',
+        );
+    }
     // Graph validates every endpoint before it answers the create; a failed handshake refuses it.
     for (const url of lifecycleNotificationUrl
       ? [notificationUrl, lifecycleNotificationUrl]

@@ -29,7 +29,9 @@ export function endpointsOf(publicUrl: string): {
   };
 }
 
-export type Reachability = { reachable: true } | { reachable: false; reason: 'turned_off' | 'private_url' };
+/** Why a mailbox is polled only: notifications turned off, Microsoft 365 cannot reach us, or not allowed. */
+export type PollingOnlyReason = 'turned_off' | 'private_url' | 'delegated_sign_in';
+export type Reachability = { reachable: true } | { reachable: false; reason: PollingOnlyReason };
 
 /** RFC 1918, link-local and unique-local addresses, and names no public DNS answers. */
 function isPrivateHost(host: string): boolean {
@@ -56,6 +58,20 @@ export function notificationReachability(
   return isPrivateHost(new URL(graphBaseUrl).hostname)
     ? { reachable: true }
     : { reachable: false, reason: 'private_url' };
+}
+
+/**
+ * Whether this mailbox can have a subscription: Graph allows a delegated token to subscribe only to the signed-in
+ * user's own mailbox, never through the .Shared permissions (Microsoft's "Outlook change notifications" notes), so
+ * a setup that reads a shared mailbox as a job account is polled only. App-only setups can subscribe anywhere
+ * their permission reaches.
+ */
+export function notificationsFor(
+  setup: { authMode: 'app' | 'delegated' },
+  reachability: Reachability,
+): Reachability {
+  if (!reachability.reachable) return reachability;
+  return setup.authMode === 'delegated' ? { reachable: false, reason: 'delegated_sign_in' } : reachability;
 }
 
 export type SubscriptionAction = 'none' | 'create' | 'renew' | 'reauthorize' | 'recreate';

@@ -10,7 +10,9 @@ import type { LoggingSetup } from '../repositories/loggingSetups.js';
 import {
   effectiveIntervalSeconds,
   notificationReachability,
+  notificationsFor,
   subscriptionState,
+  type PollingOnlyReason,
   type Reachability,
   type SubscriptionState,
 } from './decisions.js';
@@ -21,7 +23,7 @@ import { notificationRouter } from './routes.js';
 export interface NotificationStatus {
   state: SubscriptionState;
   /** Why notifications are off (polling only): turned off by configuration, or PUBLIC_URL not public. */
-  reason: 'turned_off' | 'private_url' | null;
+  reason: PollingOnlyReason | null;
   expiresAt: Date | null;
   renewedAt: Date | null;
   /** The last valid notification (or missed/removed event) that made the mailbox due. */
@@ -93,10 +95,11 @@ export function createNotifications(
   });
   const status = async (setup: LoggingSetup): Promise<NotificationStatus> => {
     const sub = await subs.get(setup.mailbox);
-    const state = subscriptionState(sub, now(), reachability);
+    const available = notificationsFor(setup, reachability);
+    const state = subscriptionState(sub, now(), available);
     return {
       state,
-      reason: reachability.reachable ? null : reachability.reason,
+      reason: available.reachable ? null : available.reason,
       expiresAt: sub?.expiresAt ?? null,
       renewedAt: sub?.renewedAt ?? sub?.createdAt ?? null,
       notifiedAt: sub?.notifiedAt ?? null,

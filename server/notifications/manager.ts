@@ -12,6 +12,7 @@ import {
   endpointsOf,
   newClientState,
   nextAction,
+  notificationsFor,
   REQUESTED_LIFETIME_MS,
   retryDelayMs,
   type Reachability,
@@ -76,7 +77,9 @@ export class SubscriptionManager {
   /** One pass over every mailbox (tests call it directly). */
   async tick(): Promise<void> {
     if (!this.d.reachability.reachable) return;
-    const enabled = (await this.d.setups.enabled()).filter((s) => s.provider === 'graph');
+    const enabled = (await this.d.setups.enabled()).filter(
+      (s) => s.provider === 'graph' && notificationsFor(s, this.d.reachability).reachable,
+    );
     for (const setup of enabled) {
       try {
         await this.maintain(setup);

@@ -55,7 +55,7 @@ export type MailboxHealth = z.infer<typeof MailboxHealth>;
  */
 export const NotificationStatusView = z.strictObject({
   state: z.enum(['polling_only', 'active', 'pending', 'failing', 'expired']),
-  reason: z.enum(['turned_off', 'private_url']).nullable(),
+  reason: z.enum(['turned_off', 'private_url', 'delegated_sign_in']).nullable(),
   expiresAt: Instant.nullable(),
   renewedAt: Instant.nullable(),
   /** The last notification (or missed/removed event) that made the mailbox due. */

@@ -242,6 +242,8 @@ export const daSetup: SetupMessages = {
       reasons: {
         private_url: 'Microsoft 365 kan ikke nå PUBLIC_URL; posten hentes med polling',
         turned_off: 'Slået fra (CHANGE_NOTIFICATIONS=off); posten hentes med polling',
+        delegated_sign_in:
+          'Ikke muligt med en jobkonto: Microsoft 365 sender kun meddelelser for delte postkasser til app-only-opsætninger; posten hentes med polling',
       },
       expires: (when: string) => `Udløber ${when}`,
       poll: (seconds: number) => `Hentes hvert ${seconds}. sekund`,

@@ -238,6 +238,8 @@ export const enSetup = {
       reasons: {
         private_url: 'Microsoft 365 cannot reach PUBLIC_URL; mail is polled',
         turned_off: 'Turned off (CHANGE_NOTIFICATIONS=off); mail is polled',
+        delegated_sign_in:
+          'Not available with a job account: Microsoft 365 sends notifications for shared mailboxes only to app-only setups; mail is polled',
       },
       expires: (when: string) => `Expires ${when}`,
       poll: (seconds: number) => `Polled every ${seconds} s`,

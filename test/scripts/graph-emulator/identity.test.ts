@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { ConfidentialClientApplication as Cca } from '@azure/msal-node';
 import forge from 'node-forge';
-import type { AuthenticationResult, ConfidentialClientApplication } from '@azure/msal-node';
 import { startGraphEmulator, type GraphEmulator } from '../../../scripts/graph-emulator/index.js';
 import {
   appToken,
+  authCodeFlow,
   CLIENT,
+  DELEGATED_SCOPES,
   graphClient,
   graphError,
   MAILBOX,
@@ -16,9 +17,6 @@ import {
   startTestEmulator,
   USER,
 } from './test-helpers.js';
-
-const DELEGATED_SCOPES = ['Mail.ReadWrite.Shared'];
-const REDIRECT_URI = 'https://localhost:3000/auth/callback';
 
 /** A self-signed certificate for MSAL's certificate credential (client_assertion). */
 function selfSignedCertificate(): { certPem: string; keyPem: string; thumbprintSha256: string } {
@@ -41,33 +39,6 @@ function selfSignedCertificate(): { certPem: string; keyPem: string; thumbprintS
     keyPem,
     thumbprintSha256: createHash('sha256').update(der).digest('hex'),
   };
-}
-
-async function authCodeFlow(
-  emu: GraphEmulator,
-  app: ConfidentialClientApplication,
-): Promise<AuthenticationResult> {
-  const url = await app.getAuthCodeUrl({
-    scopes: DELEGATED_SCOPES,
-    redirectUri: REDIRECT_URI,
-    loginHint: USER.username,
-    state: 'state-123',
-    nonce: 'nonce-456',
-  });
-  assert.ok(url.startsWith(`${emu.authority}/oauth2/v2.0/authorize`), url);
-  const res = await fetch(url, { redirect: 'manual' });
-  assert.equal(res.status, 302);
-  const back = new URL(res.headers.get('location') ?? '');
-  assert.equal(back.origin + back.pathname, REDIRECT_URI);
-  assert.equal(back.searchParams.get('state'), 'state-123');
-  const code = back.searchParams.get('code');
-  assert.ok(code);
-  return app.acquireTokenByCode({
-    code,
-    scopes: DELEGATED_SCOPES,
-    redirectUri: REDIRECT_URI,
-    nonce: 'nonce-456',
-  });
 }
 
 describe('Graph emulator: Entra ID with real MSAL Node', () => {

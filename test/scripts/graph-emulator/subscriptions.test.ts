@@ -7,7 +7,16 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { GraphEmulator } from '../../../scripts/graph-emulator/index.js';
-import { appToken, graphClient, graphError, IMMUTABLE, MAILBOX, startTestEmulator } from './test-helpers.js';
+import {
+  appToken,
+  authCodeFlow,
+  graphClient,
+  graphError,
+  IMMUTABLE,
+  MAILBOX,
+  msalApp,
+  startTestEmulator,
+} from './test-helpers.js';
 
 interface Received {
   path: string;
@@ -115,6 +124,30 @@ describe('Graph emulator: change notifications (subscriptions)', function () {
     assert.equal(value[0].resourceData.id, msg.id, 'immutable id, as the create asked');
     assert.equal(value[0].resourceData['@odata.type'], '#Microsoft.Graph.Message');
     assert.equal(emu.subscriptions.deliveries.at(-1)!.status, 202);
+  });
+
+  it("refuses a delegated token's subscription to a shared mailbox (Graph allows only the user's own)", async () => {
+    const user = await authCodeFlow(emu, msalApp(emu));
+    const delegated = graphClient(emu, user.accessToken);
+    const body = {
+      changeType: 'created',
+      notificationUrl: `${hook.url}/notify`,
+      resource: `users/${MAILBOX}/mailFolders('Inbox')/messages`,
+      expirationDateTime: inFromNow(60, emu.subscriptions.clock),
+      clientState: 'secret-state',
+    };
+    const err = await graphError(delegated.api('/subscriptions').post(body));
+    assert.deepEqual([err.statusCode, err.code], [403, 'ExtensionError']);
+    assert.equal(
+      await delegated
+        .api(`/users/${MAILBOX}/mailFolders/inbox/messages`)
+        .top(1)
+        .get()
+        .then(() => 'read'),
+      'read',
+      'the same token reads the mailbox',
+    );
+    assert.equal(hook.received.length, 0, 'refused before any validation request');
   });
 
   it('refuses the create when an endpoint does not echo the token', async () => {

@@ -1,6 +1,7 @@
 // Shared set-up for the emulator's own tests: an emulator with the demo fixture, a real MSAL confidential
 // client pointed at it, and a real Graph SDK client.
-import { ConfidentialClientApplication } from '@azure/msal-node';
+import assert from 'node:assert/strict';
+import { ConfidentialClientApplication, type AuthenticationResult } from '@azure/msal-node';
 import { Client, RetryHandlerOptions, type GraphError } from '@microsoft/microsoft-graph-client';
 import {
   startGraphEmulator,
@@ -17,6 +18,8 @@ export const USER = {
 export const MAILBOX = 'logging@contoso.example';
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 export const IMMUTABLE = { Prefer: 'IdType="ImmutableId"' };
+export const DELEGATED_SCOPES = ['Mail.ReadWrite.Shared'];
+export const REDIRECT_URI = 'https://localhost:3000/auth/callback';
 
 export async function startTestEmulator(extra: GraphEmulatorOptions = {}): Promise<GraphEmulator> {
   const emu = await startGraphEmulator({ clients: [CLIENT], users: [USER], ...extra });
@@ -68,4 +71,32 @@ export interface MessageJson {
   parentFolderId: string;
   receivedDateTime: string;
   webLink: string;
+}
+
+/** A delegated token for USER through the authorization-code flow, as the setup wizard gets one. */
+export async function authCodeFlow(
+  emu: GraphEmulator,
+  app: ConfidentialClientApplication,
+): Promise<AuthenticationResult> {
+  const url = await app.getAuthCodeUrl({
+    scopes: DELEGATED_SCOPES,
+    redirectUri: REDIRECT_URI,
+    loginHint: USER.username,
+    state: 'state-123',
+    nonce: 'nonce-456',
+  });
+  assert.ok(url.startsWith(`${emu.authority}/oauth2/v2.0/authorize`), url);
+  const res = await fetch(url, { redirect: 'manual' });
+  assert.equal(res.status, 302);
+  const back = new URL(res.headers.get('location') ?? '');
+  assert.equal(back.origin + back.pathname, REDIRECT_URI);
+  assert.equal(back.searchParams.get('state'), 'state-123');
+  const code = back.searchParams.get('code');
+  assert.ok(code);
+  return app.acquireTokenByCode({
+    code,
+    scopes: DELEGATED_SCOPES,
+    redirectUri: REDIRECT_URI,
+    nonce: 'nonce-456',
+  });
 }

@@ -8,6 +8,7 @@ import {
   newClientState,
   nextAction,
   notificationReachability,
+  notificationsFor,
   RENEW_WHEN_REMAINING_MS,
   REQUESTED_LIFETIME_MS,
   retryDelayMs,
@@ -90,6 +91,17 @@ describe('notifications/decisions', () => {
       endpointsOf('https://x.example/').lifecycleNotificationUrl,
       'https://x.example/hooks/graph/lifecycle',
     );
+  });
+
+  it('a delegated (job account) setup is polled only; an app-only one follows reachability', () => {
+    const on = { reachable: true } as const;
+    const off = { reachable: false, reason: 'turned_off' } as const;
+    assert.deepEqual(notificationsFor({ authMode: 'delegated' }, on), {
+      reachable: false,
+      reason: 'delegated_sign_in',
+    });
+    assert.deepEqual(notificationsFor({ authMode: 'app' }, on), on);
+    assert.deepEqual(notificationsFor({ authMode: 'delegated' }, off), off, 'the deployment-wide reason first');
   });
 
   it('polls on the safety net only while the subscription is active', () => {

@@ -95,4 +95,21 @@ describe('change notifications: renewal before expiry (clocks sped up)', functio
     assert.equal(h.emu.subscriptions.list().length, 1, 'a new one made');
     assert.equal((await notifications.status(setup)).state, 'active');
   });
+
+  it('a setup that signs in as a job account (delegated) is polled only: Graph refuses its subscriptions', async () => {
+    await h.db.models.LoggingSetup.collection.updateOne(
+      { mailbox: MAILBOX },
+      { $set: { authMode: 'delegated' } },
+    );
+    const setup = (await h.repos.setups.get(MAILBOX))!;
+    assert.equal(setup.authMode, 'delegated');
+    const status = await notifications.status(setup);
+    assert.deepEqual([status.state, status.reason], ['polling_only', 'delegated_sign_in']);
+    assert.equal((await notifications.hints(setup)).intervalSeconds, 60, "the setup's own interval");
+    const created = h.emu.subscriptions.stats.created;
+    await h.repos.mailSubscriptions.remove(MAILBOX);
+    await notifications.manager.tick();
+    assert.equal(h.emu.subscriptions.stats.created, created, 'no subscription made');
+    assert.equal(await h.repos.mailSubscriptions.get(MAILBOX), null, 'nor attempted (no failure recorded)');
+  });
 });

@@ -101,7 +101,11 @@ describe('notifications/decisions', () => {
       reason: 'delegated_sign_in',
     });
     assert.deepEqual(notificationsFor({ authMode: 'app' }, on), on);
-    assert.deepEqual(notificationsFor({ authMode: 'delegated' }, off), off, 'the deployment-wide reason first');
+    assert.deepEqual(
+      notificationsFor({ authMode: 'delegated' }, off),
+      off,
+      'the deployment-wide reason first',
+    );
   });
 
   it('polls on the safety net only while the subscription is active', () => {

@@ -9,10 +9,11 @@ async function waitFor(
   what: string,
   check: () => Promise<boolean> | boolean,
   timeoutMs = 120_000,
+  explain: () => Promise<string> = async () => '',
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; ${await explain()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -43,6 +44,19 @@ describe('two server instances on one database and mailbox', function () {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
     await h?.close();
   });
+
+  /** What the runs and the mailbox looked like, for a timeout's message. */
+  const state = async () =>
+    JSON.stringify({
+      inbox: h.emu.listFolder(MAILBOX, 'inbox').length,
+      pending: await h.db.models.PendingArchive.countDocuments({}),
+      runs: (await h.deps.jobRuns.recent(MAILBOX, 10)).map((r) => [
+        r.instanceId,
+        r.outcome,
+        r.counts.read,
+        r.errors.map((e) => `${e.code}: ${e.message}`),
+      ]),
+    });
 
   const entryKeys = async () =>
     (
@@ -91,6 +105,8 @@ describe('two server instances on one database and mailbox', function () {
       async () =>
         h.emu.listFolder(MAILBOX, 'inbox').length === 0 &&
         (await h.db.models.PendingArchive.countDocuments({})) === 0,
+      120_000,
+      state,
     );
     await waitFor('the survivor run to finish', async () =>
       (await h.deps.jobRuns.recent(MAILBOX, 10)).every((r) => r.outcome !== 'running'),

@@ -15,7 +15,6 @@ import { createApi } from './routes/wiring.js';
 import { createEngine } from './jobs/engine.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { RetentionJob } from './jobs/retention.js';
-import { RetentionRepository } from './repositories/retention.js';
 import { LinkCheckJob } from './jobs/linkCheck.js';
 import { createNotifications } from './notifications/index.js';
 
@@ -83,7 +82,7 @@ async function main(): Promise<void> {
   const api = await createApi(config, repos, log, engine, { notificationStatus: notifications.status });
   // Deletes entries older than the retention setting (off until an admin sets it), on its own timer.
   const retention = new RetentionJob({
-    retention: new RetentionRepository(db.models),
+    retention: repos.retention,
     audit: api.services.audit,
     log,
   });

@@ -2,8 +2,11 @@
 // object apart (the engine and the services share the same instances, the same number-series blocks).
 import type { Database } from './db.js';
 import { AdminQueryRepository } from './adminQueries.js';
+import { AuditRepository } from './audit.js';
+import { ContactDataRepository } from './contactData.js';
 import { ConsentRequestRepository } from './consentRequests.js';
 import { DeploymentSettingsRepository } from './deploymentSettings.js';
+import { IdentityRepository } from './identities.js';
 import { ContactRepository } from './contacts.js';
 import { InteractionRepository } from './interactions.js';
 import { JobRunRepository } from './jobRuns.js';
@@ -19,15 +22,21 @@ import { NumberSeries } from './numberSeries.js';
 import { OpportunityRepository } from './opportunities.js';
 import { PaneStartFailureRepository } from './paneStartFailures.js';
 import { PendingArchiveRepository } from './pendingArchives.js';
+import { RetentionRepository } from './retention.js';
 import { SalespersonRepository } from './salespeople.js';
 
 export interface Repositories {
-  /** The database itself, for the few repositories a module adds on its own (they take `db.models`). */
+  /** The database itself (health checks, tests). */
   db: Database;
   numbers: NumberSeries;
   adminQueries: AdminQueryRepository;
+  audit: AuditRepository;
   consentRequests: ConsentRequestRepository;
   contacts: ContactRepository;
+  /** A contact's data across collections: export and erasure. */
+  contactData: ContactDataRepository;
+  /** Who signed in (tid+oid), and the app-role state. */
+  identities: IdentityRepository;
   interactions: InteractionRepository;
   jobRuns: JobRunRepository;
   leases: LeaseRepository;
@@ -41,6 +50,7 @@ export interface Repositories {
   opportunities: OpportunityRepository;
   paneStartFailures: PaneStartFailureRepository;
   pending: PendingArchiveRepository;
+  retention: RetentionRepository;
   salespeople: SalespersonRepository;
   /** The deployment's settings (visibility model, sensitive mail). */
   settings: DeploymentSettingsRepository;
@@ -63,8 +73,11 @@ export function createRepositories(
     db,
     numbers,
     adminQueries: new AdminQueryRepository(m),
+    audit: new AuditRepository(m),
     consentRequests: new ConsentRequestRepository(m),
     contacts: new ContactRepository(m),
+    contactData: new ContactDataRepository(m),
+    identities: new IdentityRepository(m),
     interactions: new InteractionRepository(m, numbers, now),
     jobRuns: new JobRunRepository(m),
     leases: new LeaseRepository(m),
@@ -76,6 +89,7 @@ export function createRepositories(
     opportunities: new OpportunityRepository(m, now),
     paneStartFailures: new PaneStartFailureRepository(m),
     pending: new PendingArchiveRepository(m, now),
+    retention: new RetentionRepository(m),
     salespeople: new SalespersonRepository(m),
     settings: new DeploymentSettingsRepository(m),
     setups: new LoggingSetupRepository(m),

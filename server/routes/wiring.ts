@@ -7,7 +7,6 @@ import type { Engine } from '../jobs/engine.js';
 import { delegatedSignInFor } from '../mailsource/sourceForSetup.js';
 import type { Logger } from '../logging/logger.js';
 import type { Repositories } from '../repositories/index.js';
-import { IdentityRepository } from '../repositories/identities.js';
 import { createServices, type ServiceOptions, type Services } from '../services/index.js';
 import { createApiRouter } from './index.js';
 
@@ -35,7 +34,7 @@ export async function createApi(
       ),
   });
   const auth = await createAuth(config, {
-    identities: new IdentityRepository(repos.db.models),
+    identities: repos.identities,
     log,
   });
   const router = createApiRouter({

@@ -1,9 +1,6 @@
 // The audit log, data-subject rights and retention, wired to the process's repositories (services/index.ts
 // spreads these into Services).
-import { AuditRepository } from '../repositories/audit.js';
-import { ContactDataRepository } from '../repositories/contactData.js';
 import type { Repositories } from '../repositories/index.js';
-import { RetentionRepository } from '../repositories/retention.js';
 import { AuditService, type AdminContentRead } from './audit.js';
 import { DataSubjectService } from './dataSubject.js';
 import { RetentionService } from './retention.js';
@@ -24,7 +21,7 @@ export function createPrivacyServices(
   visibility: { onAdminContentRead(listener: (read: AdminContentRead) => Promise<void>): unknown },
 ): PrivacyServices {
   const audit = new AuditService({
-    audit: new AuditRepository(r.db.models),
+    audit: r.audit,
     interactions: r.interactions,
     opportunities: r.opportunities,
     now,
@@ -34,11 +31,11 @@ export function createPrivacyServices(
   return {
     audit,
     dataSubject: new DataSubjectService({
-      data: new ContactDataRepository(r.db.models),
+      data: r.contactData,
       setups: r.setups,
       audit,
       now,
     }),
-    retention: new RetentionService({ retention: new RetentionRepository(r.db.models), now }),
+    retention: new RetentionService({ retention: r.retention, now }),
   };
 }

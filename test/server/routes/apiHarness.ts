@@ -11,7 +11,6 @@ import { OAuth2Issuer, OAuth2Server } from 'oauth2-mock-server';
 import { createApp } from '../../../server/http/app.js';
 import { createAuth, type AuthConfig } from '../../../server/http/auth/setup.js';
 import { ADMIN_APP_ROLE } from '../../../server/http/auth/identity.js';
-import { IdentityRepository } from '../../../server/repositories/identities.js';
 import {
   delegatedSignInFor,
   mailSourceForSetup,
@@ -139,7 +138,8 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
   const signInEnv = identity
     ? { graphBaseUrl: identity.baseUrl, authorityHost: identity.baseUrl }
     : sourceEnv;
-  const services = createServices(createRepositories(db, { instanceId: 'api-test' }), {
+  const repos = createRepositories(db, { instanceId: 'api-test' });
+  const services = createServices(repos, {
     secrets,
     sourceFor: (setup) => mailSourceForSetup(setup, { ...sourceEnv, secrets, setups }),
     signInFor: (setup, cache) => delegatedSignInFor(setup, { ...signInEnv, secrets }, cache),
@@ -157,7 +157,7 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
     APP_CLIENT_IDS: [APP_CLIENT_ID],
     PUBLIC_URL: publicUrl,
   };
-  const auth = await createAuth(config, { identities: new IdentityRepository(db.models), log });
+  const auth = await createAuth(config, { identities: repos.identities, log });
   const api = createApiRouter({
     services,
     authenticator: auth.authenticator,

@@ -74,6 +74,13 @@ export const loggingPolicySchema = z
 export type LoggingPolicy = z.output<typeof loggingPolicySchema>;
 export type LoggingPolicyInput = z.input<typeof loggingPolicySchema>;
 
+/** A stored setup's policy with its defaults (a stored policy may predate newer fields; null folders absent). */
+export function policyOfStored(
+  stored: Omit<LoggingPolicyInput, 'unmatchedFolder'> & { unmatchedFolder?: string | null },
+): LoggingPolicy {
+  return loggingPolicySchema.parse({ ...stored, unmatchedFolder: stored.unmatchedFolder ?? undefined });
+}
+
 /** Business Central's behaviour, with our quarantine folder for unreadable mail. */
 export function defaultLoggingPolicy(): LoggingPolicy {
   return loggingPolicySchema.parse({});

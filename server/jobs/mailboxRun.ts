@@ -3,7 +3,7 @@
 // with counts and errors.
 import { buildDirectory, directoryFingerprint } from '../domain/directory.js';
 import { compileBlocklist } from '../domain/blocklist.js';
-import { loggingPolicySchema } from '../domain/policy.js';
+import { policyOfStored } from '../domain/policy.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
 import type { LegacyDnRepository } from '../repositories/legacyDns.js';
@@ -93,10 +93,7 @@ async function prepare(
   recorder: RunRecorder,
   guard: () => Promise<void>,
 ): Promise<RunContext> {
-  const policy = loggingPolicySchema.parse({
-    ...setup.policy,
-    unmatchedFolder: setup.policy.unmatchedFolder ?? undefined,
-  });
+  const policy = policyOfStored(setup.policy);
   const [inbox, archiveBase, quarantine, unmatched] = await step('validate_setup', () =>
     Promise.all([
       source.resolveFolder('inbox'),

@@ -4,12 +4,8 @@ import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { LoggingSetup } from '../repositories/loggingSetups.js';
 import { SecretUnreadableError } from '../security/secretBox.js';
-import { loggingPolicySchema } from '../domain/policy.js';
+import { policyOfStored } from '../domain/policy.js';
 import { archiveTarget } from './archiveTarget.js';
-
-/** The setup's policy with its defaults (a stored policy may predate newer fields). */
-const policyOf = (setup: LoggingSetup) =>
-  loggingPolicySchema.parse({ ...setup.policy, unmatchedFolder: setup.policy.unmatchedFolder ?? undefined });
 
 export interface ValidationStep {
   name: 'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder';
@@ -118,7 +114,7 @@ export async function validateSetup(setup: LoggingSetup, source: MailSource): Pr
       async () => {
         // Where the next run archives (with rollover, this period's subfolder) and how full it is.
         const base = await source.resolveFolder(setup.policy.archiveFolder, { create: true });
-        const target = await archiveTarget(source, base, policyOf(setup), new Date());
+        const target = await archiveTarget(source, base, policyOfStored(setup.policy), new Date());
         if (target.capacity.level !== 'ok')
           archiveNote = ` ${target.path}: ${target.capacity.level === 'critical' ? 'near the limit' : 'filling up'} (${target.capacity.reasons.join('; ')}).`;
       },

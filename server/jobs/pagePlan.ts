@@ -98,6 +98,9 @@ export function planMessage(scope: PlanScope, msg: MailMessage, c: Classificatio
   }
 }
 
+/** Skip reasons a change of salespeople or contacts cannot lift: such kept mail is not remembered for reprocessing. */
+const NEVER_LOGGABLE_BY_DIRECTORY = new Set<string>(['draft', 'blocked', 'sensitive']);
+
 function planUnlogged(
   scope: PlanScope,
   msg: MailMessage,
@@ -112,8 +115,9 @@ function planUnlogged(
     const operation = moveTo(msg, scope.folders.unmatched ?? d.folder);
     return { ...base, operation, counts: [...counts, 'moved'] };
   }
-  // Drafts and blocked mail stay where they are for good: no directory change makes them loggable.
-  const rememberKept = c.reason !== 'draft' && c.reason !== 'blocked';
+  // Drafts, blocked and withheld sensitive mail stay where they are for good: no directory change makes them
+  // loggable (only a settings change would, and mail from before it is not logged retroactively).
+  const rememberKept = !NEVER_LOGGABLE_BY_DIRECTORY.has(c.reason);
   return { ...base, operation: null, counts: [...counts, 'kept'], rememberKept };
 }
 

@@ -87,7 +87,7 @@ describe('planPage (pure page plan)', () => {
         assert.deepEqual(p!.counts, [...(c.reason === 'blocked' ? ['blocked'] : []), counter], f.file);
         assert.equal(
           p!.rememberKept,
-          action === 'keep' && c.reason !== 'draft' && c.reason !== 'blocked',
+          action === 'keep' && !['draft', 'blocked', 'sensitive'].includes(c.reason),
           `${f.file}: kept mail is remembered unless no directory change can make it loggable`,
         );
       }

@@ -17,7 +17,9 @@ export interface SchedulerOptions {
    * Change notifications (server/notifications): the polling interval in effect and when a notification last
    * made the mailbox due. Without it, every mailbox polls on its own interval.
    */
-  hints?: (setup: LoggingSetup) => Promise<{ intervalSeconds: number; notifiedAt: Date | null }>;
+  hints?: (
+    setups: LoggingSetup[],
+  ) => Promise<Map<string, { intervalSeconds: number; notifiedAt: Date | null }>>;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -64,13 +66,16 @@ export class Scheduler {
   }
 
   /** Is this mailbox due? Based on the JobRun history in the database, so all instances (and the console) agree. */
-  async isDue(setup: LoggingSetup): Promise<boolean> {
+  async isDue(
+    setup: LoggingSetup,
+    hint?: { intervalSeconds: number; notifiedAt: Date | null },
+  ): Promise<boolean> {
     if (setup.runRequestedAt) return true;
     const recent = await this.deps.jobRuns.recent(setup.mailbox, RECENT_RUNS);
     // A 'running' last run is either in progress (its instance holds the lease, so launch() will not get it) or
     // abandoned by a dead instance (the lease expires and the next instance takes over and closes it).
     if (recent[0]?.outcome === 'running') return true;
-    const hint = await this.opts.hints?.(setup);
+    hint ??= (await this.opts.hints?.([setup]))?.get(setup.mailbox);
     if (hint && dueByNotification(hint.notifiedAt, recent[0] ?? null)) return true;
     const interval = hint?.intervalSeconds ?? setup.intervalSeconds;
     const { nextRunAt } = scheduleOf({ ...setup, intervalSeconds: interval }, recent, this.deps.now());
@@ -81,10 +86,12 @@ export class Scheduler {
     if (this.ticking || !this.timer) return;
     this.ticking = true;
     try {
-      for (const setup of await this.deps.setups.enabled()) {
+      const setups = await this.deps.setups.enabled();
+      const hints = await this.opts.hints?.(setups.filter((s) => !this.running.has(s.mailbox)));
+      for (const setup of setups) {
         if (this.running.has(setup.mailbox)) continue;
         try {
-          if (await this.isDue(setup)) await this.launch(setup);
+          if (await this.isDue(setup, hints?.get(setup.mailbox))) await this.launch(setup);
         } catch (err) {
           this.opts.onError(err, setup.mailbox);
         }

@@ -7,6 +7,7 @@ import type { Engine } from '../jobs/engine.js';
 import type { Logger } from '../logging/logger.js';
 import type { Repositories } from '../repositories/index.js';
 import type { LoggingSetup } from '../repositories/loggingSetups.js';
+import type { MailSubscription } from '../repositories/mailSubscriptions.js';
 import {
   effectiveIntervalSeconds,
   notificationReachability,
@@ -37,10 +38,16 @@ export interface NotificationStatus {
   pollSeconds: number;
 }
 
-/** What the scheduler asks before deciding whether a mailbox is due (server/jobs/scheduler.ts). */
-export type ScheduleHints = (
-  setup: LoggingSetup,
-) => Promise<{ intervalSeconds: number; notifiedAt: Date | null }>;
+export interface ScheduleHint {
+  intervalSeconds: number;
+  notifiedAt: Date | null;
+}
+
+/**
+ * What the scheduler asks before deciding which mailboxes are due (server/jobs/scheduler.ts): every enabled
+ * mailbox at once, from one read of the subscriptions, as it asks every tick.
+ */
+export type ScheduleHints = (setups: LoggingSetup[]) => Promise<Map<string, ScheduleHint>>;
 
 export interface Notifications {
   reachability: Reachability;
@@ -93,8 +100,7 @@ export function createNotifications(
     log,
     onLifecycle: () => manager.kick(),
   });
-  const status = async (setup: LoggingSetup): Promise<NotificationStatus> => {
-    const sub = await subs.get(setup.mailbox);
+  const statusWith = (setup: LoggingSetup, sub: MailSubscription | null): NotificationStatus => {
     const available = notificationsFor(setup, reachability);
     const state = subscriptionState(sub, now(), available);
     return {
@@ -115,10 +121,15 @@ export function createNotifications(
     router: notificationRouter(receiver, log),
     manager,
     receiver,
-    status,
-    hints: async (setup) => {
-      const s = await status(setup);
-      return { intervalSeconds: s.pollSeconds, notifiedAt: s.notifiedAt };
+    status: async (setup) => statusWith(setup, await subs.get(setup.mailbox)),
+    hints: async (setups) => {
+      const all = new Map((await subs.list()).map((sub) => [sub.mailbox, sub]));
+      return new Map(
+        setups.map((setup) => {
+          const s = statusWith(setup, all.get(setup.mailbox) ?? null);
+          return [setup.mailbox, { intervalSeconds: s.pollSeconds, notifiedAt: s.notifiedAt }];
+        }),
+      );
     },
   };
 }

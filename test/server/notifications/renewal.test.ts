@@ -68,7 +68,11 @@ describe('change notifications: renewal before expiry (clocks sped up)', functio
     assert.ok(firstExpiry - now().getTime() <= MAX_LIFETIME_MS);
     const setup = (await h.repos.setups.get(MAILBOX))!;
     assert.equal((await notifications.status(setup)).state, 'active');
-    assert.equal((await notifications.hints(setup)).intervalSeconds, 300, 'safety-net polling while active');
+    assert.equal(
+      (await notifications.hints([setup])).get(MAILBOX)!.intervalSeconds,
+      300,
+      'safety-net polling while active',
+    );
 
     advance(12 * HOUR);
     await notifications.manager.tick();
@@ -90,7 +94,7 @@ describe('change notifications: renewal before expiry (clocks sped up)', functio
     advance(8 * 24 * HOUR);
     assert.equal(h.emu.subscriptions.list().length, 0, 'expired at Graph');
     assert.equal((await notifications.status(setup)).state, 'expired');
-    assert.equal((await notifications.hints(setup)).intervalSeconds, 60);
+    assert.equal((await notifications.hints([setup])).get(MAILBOX)!.intervalSeconds, 60);
     await notifications.manager.tick();
     assert.equal(h.emu.subscriptions.list().length, 1, 'a new one made');
     assert.equal((await notifications.status(setup)).state, 'active');
@@ -105,7 +109,11 @@ describe('change notifications: renewal before expiry (clocks sped up)', functio
     assert.equal(setup.authMode, 'delegated');
     const status = await notifications.status(setup);
     assert.deepEqual([status.state, status.reason], ['polling_only', 'delegated_sign_in']);
-    assert.equal((await notifications.hints(setup)).intervalSeconds, 60, "the setup's own interval");
+    assert.equal(
+      (await notifications.hints([setup])).get(MAILBOX)!.intervalSeconds,
+      60,
+      "the setup's own interval",
+    );
     const created = h.emu.subscriptions.stats.created;
     await h.repos.mailSubscriptions.remove(MAILBOX);
     await notifications.manager.tick();

@@ -95,6 +95,7 @@ function serverEnv(mongoUri: string, secrets: string, demo: { baseUrl: string } 
     SECRETS_KEY: secrets,
     ...(demo ? { GRAPH_BASE_URL: demo.baseUrl, AUTHORITY_HOST: demo.baseUrl } : {}),
     AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
     ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'annette.hill@contoso.example',
     INTERNAL_DOMAINS: process.env.INTERNAL_DOMAINS ?? 'contoso.example',
     NODE_EXTRA_CA_CERTS: certs.caCertPath,

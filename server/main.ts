@@ -64,7 +64,7 @@ function listen(server: https.Server, config: Config): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger({ level: config.LOG_LEVEL });
+  const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const serverTls = tlsOptions(config);
   const db = await connectDatabase(config.MONGODB_URI);
   // The composition root: repositories built once, shared by the engine and the API.

@@ -52,6 +52,8 @@ const schema = z
         'must be 32 bytes, base64 (openssl rand -base64 32)',
       ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // json for log pipelines (production); pretty for people at a terminal (npm start sets it).
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com'),
     AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
     AUTH_MODE: z.enum(['entra', 'dev']).default('entra'),

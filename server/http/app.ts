@@ -3,26 +3,10 @@
 import express, { type Router } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pinoHttp } from 'pino-http';
-import crypto from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { notFoundHandler, problemHandler } from './problem.js';
+import { requestLog } from './requestLog.js';
 import { addinPageHeaders, apiHeaders, privatePageHeaders } from './security.js';
-
-/** OAuth parameters a sign-in callback carries in its URL (the authorization code above all). */
-const OAUTH_QUERY = /([?&](?:code|state|client_info|session_state)=)[^&#]*/gi;
-
-/** pino-http logs each request's URL and query: the consent callback's code and state must not reach a log. */
-function withoutOAuthSecrets(req: { url?: unknown; query?: unknown }): object {
-  if (typeof req.url === 'string') req.url = req.url.replace(OAUTH_QUERY, '$1[redacted]');
-  if (req.query && typeof req.query === 'object') {
-    const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
-    for (const key of ['code', 'state', 'client_info', 'session_state'])
-      if (key in query) query[key] = '[redacted]';
-    req.query = query;
-  }
-  return req;
-}
 
 export interface AppDeps {
   log: Logger;
@@ -46,18 +30,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || crypto.randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-      serializers: { req: withoutOAuthSecrets },
-    }),
-  );
+  app.use(requestLog(deps.log));
 
   app.get('/healthz', apiHeaders, async (_req, res) => {
     const h = await deps.health();

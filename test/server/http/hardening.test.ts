@@ -89,15 +89,50 @@ describe('API hardening: limits, headers, CORS, request ids and log redaction, p
     const token = await h.token('salesperson');
     const r = await h.request('GET', '/api/v1/me', { token, headers: { 'x-request-id': 'req-abc-123' } });
     assert.equal(r.headers.get('x-request-id'), 'req-abc-123');
-    const line = h.logs.map((l) => JSON.parse(l)).find((l) => l.req?.id === 'req-abc-123');
-    assert.ok(line, 'a log line carries the request id');
-    assert.equal(line.req.headers.authorization, '[redacted]');
+    const lines = h.logs.map((l) => JSON.parse(l)).filter((l) => l.reqId === 'req-abc-123');
+    assert.equal(lines.length, 1, 'one line per request');
+    const [line] = lines;
+    assert.deepEqual(
+      [line.req, line.res, line.msg, line.level],
+      [{ method: 'GET', path: '/api/v1/me' }, { status: 200 }, 'GET /api/v1/me 200', 30],
+    );
+    assert.equal(typeof line.ms, 'number');
+    assert.match(line.user, /^[0-9a-f]{12}$/, 'who asked, as a hash');
+    assert.ok(
+      !JSON.stringify(line).includes('salesperson@') && !('headers' in line.req),
+      'no address, no headers',
+    );
+    assert.ok(h.logs.find((l) => l.includes('req-abc-123'))!.length < 300, 'a concise line');
+    await h.request('GET', '/api/v1/me', { token, headers: { 'x-request-id': 'req-abc-124' } });
+    const again = h.logs.map((l) => JSON.parse(l)).find((l) => l.reqId === 'req-abc-124');
+    assert.equal(again.user, line.user, 'the same user, the same hash');
     assert.ok(
       !h.logs.some((l) => l.includes(token.split('.')[2]!)),
       'the token signature never reaches the logs',
     );
     const generated = await h.request('GET', '/api/v1/config');
     assert.match(generated.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+  });
+
+  it('logs no query string (a sign-in callback code), no health check and no static file', async () => {
+    const before = h.logs.length;
+    await h.request('GET', '/api/v1/config?code=0.AAAA-secret-code&state=xyz', {
+      headers: { 'x-request-id': 'q-1' },
+    });
+    await h.request('GET', '/healthz');
+    await h.request('GET', '/taskpane.html');
+    await h.request('GET', '/assets/icon-32.png');
+    const added = h.logs.slice(before).map((l) => JSON.parse(l));
+    assert.ok(
+      !added.some((l) => JSON.stringify(l).includes('secret-code')),
+      'the query never reaches a line',
+    );
+    const requestLines = added.filter((l) => l.req);
+    assert.deepEqual(
+      requestLines.map((l) => l.req.path),
+      ['/api/v1/config'],
+      'only the API request is logged',
+    );
   });
 
   it('rate limits per client with problem+json 429', async () => {

@@ -1,5 +1,5 @@
 // The CSV export and import routes of the master-data lists (contacts, salespeople). Both lists offer the same
-// pair with the same rules (admins only, the import all or nothing unless onError=skip), so the pair is defined
+// pair with the same rules (admins only, the import all or nothing unless onError=skip; dryRun=true previews), so the pair is defined
 // once. Each route is named like the route table's entry and the TransferService method it calls.
 import { adminApiRoutes } from '../../shared/api/routes.js';
 import { ImportQuery, ImportReport } from '../../shared/api/salespeople.js';
@@ -41,16 +41,21 @@ export function csvTransferRoutes(transfers: Transfers, list: CsvList): RouteSpe
       name: importRoute,
       method: 'post',
       path: adminApiRoutes[importRoute].path,
-      summary: `Create or update ${list} from CSV (all or nothing, or with onError=skip the valid rows; problems by line and column)`,
+      summary: `Create or update ${list} from CSV (all or nothing, or with onError=skip the valid rows; problems by line and column; dryRun=true writes nothing and reports what the import would do)`,
       tag: list,
       access: 'admin',
       bodyType: 'csv',
       query: ImportQuery,
       body: CsvBody,
-      success: { status: 200, description: 'What was imported', schema: ImportReport },
+      success: {
+        status: 200,
+        description: 'What was imported (or, with dryRun, would be)',
+        schema: ImportReport,
+      },
       errors: [413, 415, 422],
       async handle({ body, query }) {
-        return { body: await transfers[importRoute](body, query.onError ?? 'reject') };
+        const options = { onError: query.onError ?? 'reject', dryRun: query.dryRun === 'true' } as const;
+        return { body: await transfers[importRoute](body, options) };
       },
     }),
   ];

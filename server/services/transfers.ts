@@ -1,71 +1,33 @@
 // CSV import and export of salespeople and contacts (admin console). Every row is checked first (values,
 // duplicates in the file, references to salespeople and companies) and each problem is reported by line and
 // column. By default imports are all or nothing (nothing written when there is a problem); in `skip` mode the
-// valid rows are written and the invalid ones reported. Rows naming an existing code/number update it.
-import { z } from 'zod';
+// valid rows are written and the invalid ones reported. Rows naming an existing code/number update it, or leave
+// it unchanged when the row equals it as stored; a dry run (the console's preview) reports that and writes
+// nothing (importOutcome.ts). The contacts import is in contactImport.ts.
 import type { ContactRepository } from '../repositories/contacts.js';
 import type { Contact, Salesperson } from '../repositories/masterData.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
+import { importContacts } from './contactImport.js';
 import {
   address,
-  addresses,
   code,
   CONTACT_COLUMNS,
   entraId,
   flag,
-  optionalCode,
   required,
   SALESPERSON_COLUMNS,
-  text,
-  type ContactRow,
 } from './transferRows.js';
-import { cell, ImportProblems, parseCsv, toCsv, type CsvRow, type FieldProblem } from './csv.js';
+import { cell, ImportProblems, parseCsv, toCsv, type CsvRow } from './csv.js';
 import type { ContactService } from './contacts.js';
+import {
+  outcomeOver,
+  refuseIfAllOrNothing,
+  reportOf,
+  type ImportOptions,
+  type ImportReport,
+} from './importOutcome.js';
 
-/** reject: all or nothing (422 on any problem); skip: import the valid rows, report the others. */
-export type ImportMode = 'reject' | 'skip';
-
-export interface ImportReport {
-  created: number;
-  updated: number;
-  skipped?: number;
-  problems?: FieldProblem[];
-}
-
-function reportOf(
-  mode: ImportMode,
-  problems: ImportProblems,
-  created: number,
-  updated: number,
-): ImportReport {
-  if (mode === 'reject') return { created, updated };
-  return { created, updated, skipped: problems.lines.size, problems: problems.reported() };
-}
-
-/**
- * A person whose company is only in the file must not be imported when the company's row is skipped: it would
- * point at a contact that does not exist. Repeats until stable (a skipped person skips nobody, but a skipped
- * company that is itself a "person's company" chain could).
- */
-function skipPeopleOfSkippedCompanies(
-  rows: { row: CsvRow; values: Partial<ContactRow> }[],
-  existing: Map<string, Contact>,
-  problems: ImportProblems,
-): void {
-  for (let changed = true; changed;) {
-    changed = false;
-    const provided = new Set(
-      rows.filter((r) => !problems.lines.has(r.row.line) && r.values.number).map((r) => r.values.number!),
-    );
-    for (const { row, values } of rows) {
-      const ref = values.companyNumber;
-      if (problems.lines.has(row.line) || !ref || ref === values.number) continue;
-      if (existing.has(ref) || provided.has(ref)) continue;
-      problems.add(row.line, 'companyNumber', "The company's row was not imported");
-      changed = true;
-    }
-  }
-}
+export type { ImportMode, ImportOptions, ImportReport } from './importOutcome.js';
 
 export class TransferService {
   constructor(
@@ -91,7 +53,7 @@ export class TransferService {
     );
   }
 
-  async importSalespeople(csv: string, onError: ImportMode = 'reject'): Promise<ImportReport> {
+  async importSalespeople(csv: string, options: ImportOptions = {}): Promise<ImportReport> {
     const problems = new ImportProblems();
     const rows = parseCsv(csv, SALESPERSON_COLUMNS, ['code', 'name'], problems);
     const seen = new Map<string, number>();
@@ -113,17 +75,24 @@ export class TransferService {
         parsed.push({ ...(sp as Salesperson), line: row.line });
     }
     await this.bindingsTaken(parsed, problems);
-    if (onError === 'reject') problems.throwIfAny();
+    refuseIfAllOrNothing(options, problems);
     const good = parsed.filter((sp) => !problems.lines.has(sp.line));
     const existing = await this.d.salespeople.byCodes(good.map((s) => s.code));
-    let created = 0;
-    for (const { line: _line, ...sp } of good) {
-      if (existing.has(sp.code)) {
-        const { code, ...changes } = sp;
-        await this.d.salespeople.update(code, changes);
-      } else if (await this.d.salespeople.create(sp)) created++;
+    const planned = good.map(({ line: _line, ...sp }) => {
+      const { code, ...changes } = sp;
+      return { sp, changes, outcome: outcomeOver(existing.get(code), changes) };
+    });
+    if (!options.dryRun) {
+      for (const { sp, changes, outcome } of planned) {
+        if (outcome === 'update') await this.d.salespeople.update(sp.code, changes);
+        else if (outcome === 'create') await this.d.salespeople.create(sp);
+      }
     }
-    return reportOf(onError, problems, created, good.length - created);
+    return reportOf(
+      options,
+      problems,
+      planned.map((p) => p.outcome),
+    );
   }
 
   async exportContacts(): Promise<string> {
@@ -140,66 +109,8 @@ export class TransferService {
     );
   }
 
-  async importContacts(csv: string, onError: ImportMode = 'reject'): Promise<ImportReport> {
-    const problems = new ImportProblems();
-    const rows = parseCsv(csv, CONTACT_COLUMNS, ['kind', 'name'], problems);
-    const all = rows.map((row) => ({ row, ...this.contactOf(problems, row) }));
-    const seen = new Map<string, number>();
-    for (const { row, values } of all) {
-      if (!values.number) continue;
-      const first = seen.get(values.number);
-      if (first !== undefined) problems.add(row.line, 'number', `Also on line ${first}`);
-      seen.set(values.number, row.line);
-    }
-    const refs = all
-      .flatMap((p) => [p.values.number, p.values.companyNumber])
-      .filter((n): n is string => !!n);
-    const [existing, salespeople] = await Promise.all([
-      this.d.contacts.byNumbers(refs),
-      this.d.salespeople.byCodes(all.map((p) => p.values.salespersonCode).filter((c): c is string => !!c)),
-    ]);
-    for (const { row, values } of all) {
-      if (values.salespersonCode && !salespeople.has(values.salespersonCode)) {
-        problems.add(row.line, 'salespersonCode', 'No salesperson has this code');
-      }
-      const ref = values.companyNumber;
-      if (ref && ref !== values.number && !existing.has(ref) && !seen.has(ref)) {
-        problems.add(row.line, 'companyNumber', 'No contact has this number (in the database or the file)');
-      }
-    }
-    if (onError === 'reject') problems.throwIfAny();
-    else skipPeopleOfSkippedCompanies(all, existing, problems);
-    const parsed = all.filter((p) => !problems.lines.has(p.row.line));
-    const companyNames = new Map([...existing.values()].map((c) => [c.number, c.name]));
-    for (const { values } of parsed)
-      if (values.number && values.name) companyNames.set(values.number, values.name);
-    let created = 0;
-    let updated = 0;
-    for (const { values } of parsed) {
-      const c = values as ContactRow; // every cell passed (throwIfAny above)
-      const full: Contact = {
-        ...c,
-        number: c.number ?? '',
-        alternateEmails: c.alternateEmails.filter((a) => a !== c.email),
-      };
-      if (c.kind === 'company') full.companyName = c.name;
-      else if (c.companyNumber && !c.companyName)
-        full.companyName = companyNames.get(c.companyNumber) ?? null;
-      if (c.number && existing.has(c.number)) {
-        const { number, ...changes } = full;
-        await this.d.contacts.update(number, changes);
-        updated++;
-      } else if (c.number && (await this.d.contacts.create(full))) created++;
-      else {
-        await this.d.contactService.insertWithNextNumber((number) => ({
-          ...full,
-          number,
-          companyNumber: full.kind === 'company' ? number : full.companyNumber,
-        }));
-        created++;
-      }
-    }
-    return reportOf(onError, problems, created, updated);
+  async importContacts(csv: string, options: ImportOptions = {}): Promise<ImportReport> {
+    return importContacts(this.d, csv, options);
   }
 
   /**
@@ -241,28 +152,5 @@ export class TransferService {
       );
       if (other) problems.add(sp.line, 'entraObjectId', `Already salesperson ${other.code}`);
     }
-  }
-
-  /** Each cell checked on its own, so one row reports all its problems; `values` holds the cells that passed. */
-  private contactOf(problems: ImportProblems, row: CsvRow): { values: Partial<ContactRow> } {
-    const v: Partial<ContactRow> = {
-      number: cell(problems, row, 'number', z.union([z.literal('').transform(() => null), code])),
-      kind: cell(problems, row, 'kind', z.enum(['person', 'company'], 'Write person or company')),
-      name: cell(problems, row, 'name', required(100)),
-      companyNumber: cell(
-        problems,
-        row,
-        'companyNumber',
-        z.union([z.literal('').transform(() => null), code]),
-      ),
-      companyName: cell(problems, row, 'companyName', text(100)),
-      email: cell(problems, row, 'email', address),
-      alternateEmails: cell(problems, row, 'alternateEmails', addresses),
-      phone: cell(problems, row, 'phone', text(30)),
-      salespersonCode: cell(problems, row, 'salespersonCode', optionalCode),
-      privacyBlocked: cell(problems, row, 'privacyBlocked', flag(false)),
-    };
-    if (v.kind === 'company' && v.number) v.companyNumber = v.number;
-    return { values: v };
   }
 }

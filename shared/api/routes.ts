@@ -50,7 +50,7 @@ export const adminApiRoutes = {
   updateContact: { method: 'PATCH', path: '/contacts/:number' },
   /** Admin. -> text/csv */
   exportContacts: { method: 'GET', path: '/contacts/export' },
-  /** Admin. text/csv, ?onError=reject|skip -> ImportReport */
+  /** Admin. text/csv, ?onError=reject|skip&dryRun=true|false -> ImportReport */
   importContacts: { method: 'POST', path: '/contacts/import' },
   /** ?search= -> SalespersonList */
   salespeople: { method: 'GET', path: '/salespeople' },
@@ -62,7 +62,7 @@ export const adminApiRoutes = {
   confirmSalespersonSignIn: { method: 'POST', path: '/salespeople/:code/confirm-sign-in' },
   /** Admin. -> text/csv */
   exportSalespeople: { method: 'GET', path: '/salespeople/export' },
-  /** Admin. text/csv, ?onError=reject|skip -> ImportReport */
+  /** Admin. text/csv, ?onError=reject|skip&dryRun=true|false -> ImportReport */
   importSalespeople: { method: 'POST', path: '/salespeople/import' },
   /** ?status=&contactNumber=&salespersonCode=&cursor=&limit= -> OpportunityPage */
   opportunities: { method: 'GET', path: '/opportunities' },

@@ -90,16 +90,26 @@ export type UpdateSalespersonRequest = z.infer<typeof UpdateSalespersonRequest>;
  * columns). By default all or nothing: any invalid row -> 422 `import_invalid`, nothing written, with one field
  * error per problem whose `path` is "<line>.<column>" (line 1 is the header). With `?onError=skip` the valid rows
  * are imported and the invalid ones are skipped and reported in `problems` (a bad header is still a 422). Rows
- * with an existing code/number update it.
+ * with an existing code/number update it, or leave it `unchanged` when the row, read as it would be stored
+ * (addresses normalised, blanks as null), equals the stored record. With `?dryRun=true` nothing is written: the
+ * report (200 even when rows are invalid) says what the import would do, as `onError=skip` would count it, with
+ * the invalid rows in `skipped` and `problems` (the admin console's preview).
  */
-export const ImportQuery = z.strictObject({ onError: z.enum(['reject', 'skip']).optional() });
+export const ImportQuery = z.strictObject({
+  onError: z.enum(['reject', 'skip']).optional(),
+  dryRun: z.enum(['true', 'false']).optional(),
+});
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
 export const ImportReport = z.strictObject({
   created: z.int().nonnegative(),
   updated: z.int().nonnegative(),
-  /** `onError=skip` only: rows left out, and why ("<line>.<column>" as in `import_invalid`). */
+  /** Rows equal to the stored record (nothing written for them). */
+  unchanged: z.int().nonnegative(),
+  /** `onError=skip` and dry runs only: rows left out (invalid), and why ("<line>.<column>" as in `import_invalid`). */
   skipped: z.int().nonnegative().optional(),
   problems: z.array(ProblemFieldError).optional(),
+  /** true: a preview (`dryRun=true`); nothing was written. */
+  dryRun: z.literal(true).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

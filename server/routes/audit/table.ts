@@ -169,7 +169,11 @@ export const ROUTE_AUDITS: Record<string, RouteAudit> = {
   }),
 };
 
-function listImport(list: string, reply: { created: number; updated: number; skipped?: number }): AuditNote {
+function listImport(
+  list: string,
+  reply: { created: number; updated: number; skipped?: number; dryRun?: true },
+): AuditNote | null {
+  if (reply.dryRun) return null; // a preview changed nothing
   return {
     action: 'list.import',
     target: { type: 'list', id: list },

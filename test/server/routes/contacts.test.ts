@@ -156,7 +156,7 @@ describe('contacts and salespeople: create, update, search, CSV import and expor
       'CT000002,person,Lars B. Berg,CT000200,lars.berg@northwind.example,lb@northwind.example,,MN',
     ].join('\r\n');
     const ok = await csv('/contacts/import', good);
-    assert.deepEqual([ok.status, ok.json], [200, { created: 3, updated: 1 }], ok.text);
+    assert.deepEqual([ok.status, ok.json], [200, { created: 3, updated: 1, unchanged: 0 }], ok.text);
     const eva = await h.raw('contacts').findOne({ number: 'CT900002' });
     assert.deepEqual(
       [eva?.email, eva?.alternateEmails, eva?.companyName, eva?.phone],
@@ -182,7 +182,7 @@ describe('contacts and salespeople: create, update, search, CSV import and expor
       .sort({ number: 1 })
       .toArray();
     const again = await csv('/contacts/import', r.text);
-    assert.deepEqual(again.json, { created: 0, updated: rows.length });
+    assert.deepEqual(again.json, { created: 0, updated: 0, unchanged: rows.length });
     const after = await h
       .raw('contacts')
       .find({}, { projection: { _id: 0, createdAt: 0, updatedAt: 0, __v: 0 } })
@@ -227,7 +227,7 @@ describe('contacts and salespeople: create, update, search, CSV import and expor
     assert.match(exported.text, /^code,name,email,active,entraTenantId,entraObjectId\r\n/);
     const edited = exported.text.replace('Kim Larsen', 'Kim B. Larsen') + 'NEW,New Person,,false,,\r\n';
     const imported = await csv('/salespeople/import', edited);
-    assert.deepEqual(imported.json, { created: 1, updated: 3 });
+    assert.deepEqual(imported.json, { created: 1, updated: 1, unchanged: 2 });
     assert.equal((await h.raw('salespeople').findOne({ code: 'KL' }))?.name, 'Kim B. Larsen');
     const wrongType = await h.request('POST', '/api/v1/salespeople/import', {
       token: 'admin',

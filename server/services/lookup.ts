@@ -3,7 +3,7 @@
 // opportunities, then the names of the salespeople involved. Entries and opportunities pass the visibility gate.
 import { buildDirectory } from '../domain/directory.js';
 import type { Caller } from '../http/auth/identity.js';
-import type { InteractionRepository } from '../repositories/interactions.js';
+import type { Interaction, InteractionRepository } from '../repositories/interactions.js';
 import type { Contact, MasterDataRepository, Salesperson } from '../repositories/masterData.js';
 import type { OpportunityRepository } from '../repositories/opportunities.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
@@ -61,11 +61,18 @@ export class LookupService {
     ]);
     const known = new Map(contacts.map((c) => [c.number, c]));
     const gate = this.d.visibility;
-    const [histories, opportunities, logged] = await Promise.all([
-      gate.entries(caller, rows.flat(), 'lookup', known),
+    // The histories and this mail's own entries pass the gate together: one settings read, one report of what
+    // an admin saw (an entry can be in both).
+    const all = new Map([...rows.flat(), ...loggedRows].map((e) => [e.entryNumber, e]));
+    const [shown, opportunities] = await Promise.all([
+      gate.entries(caller, [...all.values()], 'lookup', known),
       gate.opportunities(caller, [...openRows.values()].flat(), known),
-      gate.entries(caller, loggedRows, 'lookup'),
     ]);
+    const shownByNumber = new Map(shown.map((e) => [e.entryNumber, e]));
+    const gated = (list: Interaction[]) =>
+      list.flatMap((e) => (shownByNumber.has(e.entryNumber) ? [shownByNumber.get(e.entryNumber)!] : []));
+    const histories = gated(rows.flat());
+    const logged = gated(loggedRows);
     // Every contact gets a key; a privacy-blocked one with nothing in it.
     const recent = new Map(contacts.map((c) => [c.number, [] as VisibleEntry[]]));
     for (const e of histories) recent.get(e.contactNumber)?.push(e);

@@ -213,6 +213,20 @@ describe('audit log', function () {
     assert.equal(after, before, 'only admin reads of others are recorded');
   });
 
+  it("an admin's pane lookup of a logged mail is one content read per contact, history and the mail together", async () => {
+    const entry = (await h.raw('interactions').findOne({ contactNumber: 'CT000001' }))!;
+    const contact = (await h.raw('contacts').findOne({ number: 'CT000001' }))!;
+    const before = (await lines('?action=content.read')).filter((l) => l.detail.via === 'lookup').length;
+    const r = await admin('POST', '/lookup', {
+      addresses: [contact.email],
+      internetMessageId: entry.messageKey,
+    });
+    assert.equal(r.status, 200, r.text);
+    const reads = (await lines('?action=content.read')).filter((l) => l.detail.via === 'lookup');
+    assert.equal(reads.length - before, 1, 'one line for the contact, not one per gate');
+    assert.ok(reads[0]!.detail.entryNumbers.includes(entry.entryNumber));
+  });
+
   it('records what the visibility model reports of admin content reads, one line per contact', async () => {
     const entry = (await h.raw('interactions').findOne({ contactNumber: 'CT000001' }))!.entryNumber as number;
     await h.services.audit.contentRead({

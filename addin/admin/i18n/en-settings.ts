@@ -1,4 +1,5 @@
-// English texts of the console's Settings page (the visibility model and sensitive mail), kept apart from en.ts.
+// English texts of the console's Settings page (the visibility model, sensitive mail, interaction templates), kept
+// apart from en.ts.
 export const enSettings = {
   deployment: {
     title: 'Settings',
@@ -14,5 +15,22 @@ export const enSettings = {
     saved: 'The settings are saved.',
     lastChanged: (who: string, when: string) => `Last changed by ${who}, ${when}.`,
     defaults: 'The defaults apply: no admin has saved settings yet.',
+  },
+  templates: {
+    title: 'Interaction templates',
+    hint: 'Every logged email gets the template chosen for e-mails: its code, interaction group, cost and duration are copied onto the entry when it is logged (as in Business Central); later changes leave logged entries as they were.',
+    code: 'Code',
+    description: 'Description',
+    group: 'Interaction group',
+    cost: 'Cost (LCY)',
+    duration: 'Duration (min.)',
+    field: (field: string, row: number) => `${field}, template ${row}`,
+    add: 'Add template',
+    remove: (code: string) => `Remove template ${code}`,
+    emailTemplate: 'Template for e-mails',
+    emailTemplateNone: 'None (entries get no template)',
+    empty: 'No interaction templates yet. The assisted setup adds E-MAILS.',
+    actions: 'Actions',
+    column: 'Template',
   },
 };

@@ -33,6 +33,7 @@ import {
   type CreateContactRequest,
   type CreateSalespersonRequest,
   type LoggingSetupUpdate,
+  type ImportQuery,
   type ReleaseQuarantineRequest,
   type UpdateContactRequest,
   type UpdateSalespersonRequest,
@@ -177,16 +178,18 @@ export function createAdminClient(o: AdminClientOptions) {
     settings: () => json({ route: 'settings' }, DeploymentSettings),
     putSettings: (body: UpdateDeploymentSettings) =>
       json({ route: 'putSettings', json: body }, DeploymentSettings),
-    importSalespeople: (csv: string) =>
-      json({ route: 'importSalespeople', csv, query: { onError: 'skip' } }, ImportReport),
+    /** All or nothing unless onError=skip; dryRun=true previews (writes nothing). */
+    importSalespeople: (csv: string, query: ImportQuery = {}) =>
+      json({ route: 'importSalespeople', csv, query }, ImportReport),
     contacts: (query: { search?: string; cursor?: string }) =>
       json({ route: 'contacts', query: { ...query, limit: '25' } }, ContactPage),
     createContact: (body: CreateContactRequest) => json({ route: 'createContact', json: body }, ContactCard),
     updateContact: (number: string, body: UpdateContactRequest) =>
       json({ route: 'updateContact', params: { number }, json: body }, ContactDetail),
     exportContacts: () => text({ route: 'exportContacts' }),
-    importContacts: (csv: string) =>
-      json({ route: 'importContacts', csv, query: { onError: 'skip' } }, ImportReport),
+    /** All or nothing unless onError=skip; dryRun=true previews (writes nothing). */
+    importContacts: (csv: string, query: ImportQuery = {}) =>
+      json({ route: 'importContacts', csv, query }, ImportReport),
     // Interaction log entries and opportunities
     interactions: (query: Query) =>
       json({ route: 'searchInteractions', query: { ...query, limit: '25' } }, AdminInteractionPage),

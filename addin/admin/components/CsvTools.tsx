@@ -1,12 +1,13 @@
-// CSV export and import of a master-data list. Imports skip invalid rows (onError=skip) and report each one by
-// line and column, so one typo does not block a thousand good rows.
+// CSV export and import of a master-data list. Choosing a file asks the server for a dry run and shows it as a
+// preview (ImportPreview.tsx); nothing is written until the admin confirms there. The import's report (and the
+// rows it left out, by line and column) is shown under the list's title.
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, type ChangeEvent } from 'react';
-import type { ImportReport } from '../../../shared/api/salespeople.js';
+import { useRef, useState, type ChangeEvent } from 'react';
+import type { ImportQuery, ImportReport } from '../../../shared/api/salespeople.js';
 import { useAdminI18n } from '../i18n/context.js';
 import { useAction } from '../state/useLoad.js';
-import { ColumnTable, type Column } from './DataTable.js';
 import { ErrorBar, Notice } from './feedback.js';
+import { ImportPreview, ProblemTable, type PreviewedFile } from './ImportPreview.js';
 
 const useStyles = makeStyles({
   report: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
 export function CsvButtons(props: {
   name: string;
   exportCsv: () => Promise<string>;
-  importCsv: (csv: string) => Promise<ImportReport>;
+  importCsv: (csv: string, query: ImportQuery) => Promise<ImportReport>;
   onImported: (report: ImportReport) => void;
   onError: (error: unknown) => void;
 }) {
@@ -24,6 +25,7 @@ export function CsvButtons(props: {
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
   const action = useAction();
+  const [preview, setPreview] = useState<PreviewedFile | null>(null);
 
   const download = () =>
     action.run(async () => {
@@ -35,13 +37,15 @@ export function CsvButtons(props: {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     });
 
-  const upload = (e: ChangeEvent<HTMLInputElement>) => {
+  const choose = (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
     e.target.value = ''; // the same file can be chosen again after fixing it
     if (!chosen) return;
     void action.run(async () => {
       try {
-        props.onImported(await props.importCsv(await chosen.text()));
+        const csv = await chosen.text();
+        const report = await props.importCsv(csv, { dryRun: 'true' });
+        setPreview({ name: chosen.name, csv, report });
       } catch (err) {
         props.onError(err);
       }
@@ -54,31 +58,29 @@ export function CsvButtons(props: {
         {t.csv.export}
       </Button>
       <Button onClick={() => file.current?.click()} disabled={action.pending}>
-        {action.pending ? t.csv.importing : t.csv.import}
+        {action.pending ? t.csv.reading : t.csv.import}
       </Button>
       <input
         ref={file}
         className={styles.hidden}
         type="file"
         accept=".csv,text/csv"
-        onChange={upload}
+        onChange={choose}
         data-testid={`import-${props.name}`}
       />
+      {preview && (
+        <ImportPreview
+          file={preview}
+          importCsv={props.importCsv}
+          onCancel={() => setPreview(null)}
+          onImported={(report) => {
+            setPreview(null);
+            props.onImported(report);
+          }}
+        />
+      )}
     </>
   );
-}
-
-interface ProblemAt {
-  line: string;
-  /** "*": the whole row. */
-  column: string;
-  message: string;
-}
-
-/** The server says where a problem is as "<line>.<column>" (the column may itself contain dots). */
-function problemAt(p: { path: string; message: string }): ProblemAt {
-  const [line = '', ...column] = p.path.split('.');
-  return { line, column: column.join('.'), message: p.message };
 }
 
 export function ImportResult(props: { report: ImportReport | null; error: unknown; onDismiss: () => void }) {
@@ -88,26 +90,12 @@ export function ImportResult(props: { report: ImportReport | null; error: unknow
   const r = props.report;
   if (!r) return null;
   const problems = r.problems ?? [];
-  const columns: Column<ProblemAt>[] = [
-    { header: t.csv.line, cell: (p) => p.line },
-    { header: t.csv.column, cell: (p) => (p.column === '*' ? t.csv.wholeRow : p.column) },
-    { header: t.csv.problem, cell: (p) => p.message },
-  ];
   return (
     <div className={styles.report} data-testid="import-report">
       <Notice intent={problems.length > 0 ? 'warning' : 'success'} onDismiss={props.onDismiss}>
-        {t.csv.report(r.created, r.updated, r.skipped ?? 0)}
+        {t.csv.report({ ...r, skipped: r.skipped ?? 0 })}
       </Notice>
-      {problems.length > 0 && (
-        <ColumnTable
-          label={t.csv.problems}
-          size="small"
-          columns={columns}
-          items={problems.map(problemAt)}
-          rowKey={(_, i) => i}
-          rowData={(p) => ({ 'data-line': p.line })}
-        />
-      )}
+      {problems.length > 0 && <ProblemTable label={t.csv.problems} problems={problems} />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
-// The title row of an editable master-data list (salespeople, contacts): New, CSV export and import, and under
-// it the last import's report (or why it failed) until the admin dismisses it or imports again.
+// The title row of an editable master-data list (salespeople, contacts): New, CSV export and import (a preview
+// first, CsvTools.tsx), and under it the last import's report (or why it failed) until the admin dismisses it
+// or imports again.
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ImportReport } from '../../../shared/api/salespeople.js';
+import type { ImportQuery, ImportReport } from '../../../shared/api/salespeople.js';
 import { useAdminI18n } from '../i18n/context.js';
 import { CsvButtons, ImportResult } from './CsvTools.js';
 import { PageHeader } from './feedback.js';
@@ -12,7 +13,8 @@ export function MasterDataHeader(props: {
   /** The download's file name (without .csv) and the import input's test id. */
   csvName: string;
   exportCsv: () => Promise<string>;
-  importCsv: (csv: string) => Promise<ImportReport>;
+  /** The import (or, with dryRun, its preview). */
+  importCsv: (csv: string, query: ImportQuery) => Promise<ImportReport>;
   onNew: () => void;
   /** An import changed the list: reload it. */
   onImported: () => void;

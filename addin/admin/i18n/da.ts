@@ -59,8 +59,23 @@ export const da: AdminMessages = {
     export: 'Eksportér CSV',
     import: 'Importér CSV',
     importing: 'Importerer…',
-    report: (created: number, updated: number, skipped: number) =>
-      `Importeret: ${created} oprettet, ${updated} opdateret. ${skipped} række(r) blev ikke importeret.`,
+    reading: 'Læser filen…',
+    previewTitle: (file: string) => `Importér ${file}?`,
+    previewIntro: 'Intet er gemt endnu. Importen vil gøre følgende:',
+    counts: 'Filens rækker',
+    created: 'Nye',
+    updated: 'Ændrede',
+    unchanged: 'Uændrede',
+    invalid: 'Ugyldige',
+    allOrNothing:
+      'Intet importeres, så længe filen har ugyldige rækker. Ret filen og vælg den igen, eller importér kun de gyldige rækker.',
+    nothingToDo: 'Alle gyldige rækker svarer til det gemte: importen ville ikke ændre noget.',
+    confirm: 'Importér',
+    confirmValidOnly: 'Importér kun de gyldige rækker',
+    report: (r: { created: number; updated: number; unchanged: number; skipped: number }) =>
+      `Importeret: ${r.created} oprettet, ${r.updated} opdateret, ${r.unchanged} uændret.` +
+      (r.skipped > 0 ? ` ${r.skipped} række(r) blev ikke importeret.` : ''),
+    previewProblems: 'Problemer',
     problems: 'Rækker, der ikke blev importeret',
     line: 'Linje',
     column: 'Kolonne',

@@ -57,8 +57,23 @@ export const en = {
     export: 'Export CSV',
     import: 'Import CSV',
     importing: 'Importing…',
-    report: (created: number, updated: number, skipped: number) =>
-      `Imported: ${created} created, ${updated} updated. ${skipped} row(s) were not imported.`,
+    reading: 'Reading the file…',
+    previewTitle: (file: string) => `Import ${file}?`,
+    previewIntro: 'Nothing has been written yet. This is what the import will do:',
+    counts: 'Rows of the file',
+    created: 'New',
+    updated: 'Changed',
+    unchanged: 'Unchanged',
+    invalid: 'Invalid',
+    allOrNothing:
+      'Nothing is imported while the file has invalid rows. Fix the file and choose it again, or import the valid rows only.',
+    nothingToDo: 'Every valid row matches what is stored: the import would change nothing.',
+    confirm: 'Import',
+    confirmValidOnly: 'Import the valid rows only',
+    report: (r: { created: number; updated: number; unchanged: number; skipped: number }) =>
+      `Imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.` +
+      (r.skipped > 0 ? ` ${r.skipped} row(s) were not imported.` : ''),
+    previewProblems: 'Problems',
     problems: 'Rows that were not imported',
     line: 'Line',
     column: 'Column',

@@ -32,7 +32,7 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
   const raw = (collection: string) => harness().db.conn.db!.collection(collection);
   const dialog = () => page.getByRole('dialog');
 
-  it('creates and edits a salesperson, imports the good rows of a CSV and reports the bad one by line', async () => {
+  it('creates and edits a salesperson, imports the good rows of a CSV (after its preview) and reports the bad one by line', async () => {
     const table = page.getByTestId('salespeople');
     await table.getByText('Peter Hansen').waitFor();
     await page.getByRole('button', { name: 'New', exact: true }).click();
@@ -59,8 +59,11 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
       'CD,Carl Dahl,,false',
     ].join('\n');
     await page.getByTestId('import-salespeople').setInputFiles(csvFile('salespeople.csv', file));
+    await dialog().getByRole('button', { name: 'Import the valid rows only' }).click(); // the preview: csvImport.test.ts
     const report = page.getByTestId('import-report');
-    await report.getByText('Imported: 2 created, 0 updated. 1 row(s) were not imported.').waitFor();
+    await report
+      .getByText('Imported: 2 created, 0 updated, 0 unchanged. 1 row(s) were not imported.')
+      .waitFor();
     const bad = report.locator('tr[data-line="3"]');
     assert.match(await bad.innerText(), /code/);
     assert.equal(await report.locator('tbody tr').count(), 1);
@@ -134,8 +137,11 @@ describe('admin console (e2e): salespeople, contacts (CSV import with a bad row)
       'CT950003,person,,nameless@goodco.example,PH',
     ].join('\n');
     await page.getByTestId('import-contacts').setInputFiles(csvFile('contacts.csv', file));
+    await dialog().getByRole('button', { name: 'Import the valid rows only' }).click();
     const report = page.getByTestId('import-report');
-    await report.getByText('Imported: 2 created, 0 updated. 1 row(s) were not imported.').waitFor();
+    await report
+      .getByText('Imported: 2 created, 0 updated, 0 unchanged. 1 row(s) were not imported.')
+      .waitFor();
     assert.match(await report.locator('tr[data-line="4"]').innerText(), /name/);
     assert.equal(await raw('contacts').countDocuments({ number: { $in: ['CT950001', 'CT950002'] } }), 2);
     assert.equal(await raw('contacts').countDocuments({ number: 'CT950003' }), 0);

@@ -52,10 +52,16 @@ describe('two server instances on one database and mailbox', function () {
       pending: await h.db.models.PendingArchive.countDocuments({}),
       runs: (await h.deps.jobRuns.recent(MAILBOX, 10)).map((r) => [
         r.instanceId,
+        r.trigger,
         r.outcome,
-        r.counts.read,
+        r.startedAt,
+        r.finishedAt,
+        r.counts,
         r.errors.map((e) => `${e.code}: ${e.message}`),
       ]),
+      setup: await h.db.models.LoggingSetup.collection.findOne({ mailbox: MAILBOX }),
+      graph: { byStatus: h.emu.stats.byStatus, subscriptions: h.emu.subscriptions.stats },
+      servers: Object.fromEntries(Object.entries(servers).map(([id, s]) => [id, s.output().slice(-3000)])),
     });
 
   const entryKeys = async () =>

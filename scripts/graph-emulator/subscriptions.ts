@@ -69,6 +69,7 @@ export class SubscriptionService {
     validationsFailed: 0,
     delivered: 0,
     dropped: 0,
+    pending: 0,
   };
 
   constructor(private readonly d: SubscriptionDeps) {}
@@ -234,6 +235,7 @@ export class SubscriptionService {
         clientState: s.clientState,
         tenantId: this.d.tenantId,
       });
+      this.stats.pending += 1;
       this.flushSoon(s);
     }
   }
@@ -246,6 +248,7 @@ export class SubscriptionService {
       while (s.queue.length && !this.closed) {
         const batch = s.queue.splice(0, MAX_VALUES_PER_POST);
         await this.send(s.notificationUrl, 'change', batch, batch.length);
+        this.stats.pending -= batch.length;
       }
       s.flushing = false;
     });

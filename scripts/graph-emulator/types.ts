@@ -234,6 +234,8 @@ export interface SubscriptionControl {
     /** Change notifications answered 2xx / dropped (not delivered, or delivery off). */
     delivered: number;
     dropped: number;
+    /** Change notifications queued or being delivered (retries included): 0 when Graph has nothing left to say. */
+    pending: number;
   };
 }
 

@@ -106,6 +106,14 @@ describe('change notifications: the server process with the Graph emulator', fun
   });
 
   it('missed: notifications Graph lost are caught up by a run at once', async () => {
+    // Quiet first: Graph has nothing left to deliver (a slow answer earlier is retried) and the last notification
+    // has had its run, so only the lifecycle event below can make the mailbox due.
+    await waitFor('earlier notifications delivered', () => h.emu.subscriptions.stats.pending === 0);
+    await waitFor('their run finished', async () => {
+      const [last] = await h.deps.jobRuns.recent(MAILBOX, 1);
+      const notifiedAt = (await doc())?.notifiedAt ?? null;
+      return !!last && last.outcome !== 'running' && (!notifiedAt || notifiedAt <= last.startedAt);
+    });
     h.emu.subscriptions.setDelivery(false);
     h.emu.addMessage(MAILBOX, 'inbox', inbound('lost'));
     h.emu.subscriptions.setDelivery(true);

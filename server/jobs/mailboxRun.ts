@@ -4,6 +4,7 @@
 import { buildDirectory, directoryFingerprint } from '../domain/directory.js';
 import { compileBlocklist } from '../domain/blocklist.js';
 import { policyOfStored } from '../domain/policy.js';
+import { emailTemplateOf } from '../../shared/api/settings.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
 import type { LegacyDnRepository } from '../repositories/legacyDns.js';
@@ -139,6 +140,7 @@ async function prepare(
     policy,
     blocklist: compileBlocklist(policy.blocklist),
     sensitiveMail: settings.sensitiveMail,
+    emailTemplate: emailTemplateOf(settings),
     folders: {
       inbox: inbox.id,
       archive: archive.folder.id,

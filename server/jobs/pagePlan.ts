@@ -9,7 +9,7 @@ import {
 } from '../domain/classifier.js';
 import type { Directory } from '../domain/directory.js';
 import type { Blocklist } from '../domain/blocklist.js';
-import type { SensitiveMailHandling } from '../../shared/api/settings.js';
+import type { InteractionTemplate, SensitiveMailHandling } from '../../shared/api/settings.js';
 import { dispositionFor, type LoggingPolicy } from '../domain/policy.js';
 import type { MailMessage, MailOperation } from '../mailsource/MailSource.js';
 import { entryFromDraft } from '../repositories/interactions.js';
@@ -24,6 +24,8 @@ export interface PlanScope {
   directory: Directory;
   blocklist: Blocklist;
   sensitiveMail: SensitiveMailHandling;
+  /** The interaction template every entry is logged with (deployment setting); null: none. */
+  emailTemplate: InteractionTemplate | null;
   policy: Pick<LoggingPolicy, 'unmatched' | 'unmatchedFolder' | 'quarantineFolder' | 'archiveFolder'>;
   folders: { archive: string; quarantine: string; unmatched: string | null };
 }
@@ -83,7 +85,9 @@ export function planMessage(scope: PlanScope, msg: MailMessage, c: Classificatio
         msg,
         operation: moveTo(msg, scope.folders.archive),
         messageKey: c.messageKey,
-        entries: c.drafts.map((d) => entryFromDraft(d, messageRefOf(scope, msg), loopOrigin(scope))),
+        entries: c.drafts.map((d) =>
+          entryFromDraft(d, messageRefOf(scope, msg), loopOrigin(scope), scope.emailTemplate),
+        ),
       };
     case 'poison':
       return {

@@ -2,7 +2,7 @@
 import type { Directory } from '../domain/directory.js';
 import type { LoggingPolicy } from '../domain/policy.js';
 import type { Blocklist } from '../domain/blocklist.js';
-import type { SensitiveMailHandling } from '../../shared/api/settings.js';
+import type { InteractionTemplate, SensitiveMailHandling } from '../../shared/api/settings.js';
 import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { InteractionRepository } from '../repositories/interactions.js';
@@ -22,6 +22,8 @@ export interface RunContext {
   blocklist: Blocklist;
   /** Mail marked Private or Confidential: logged without content, or not logged (deployment setting). */
   sensitiveMail: SensitiveMailHandling;
+  /** The interaction template the run's entries copy (deployment setting, read at the start of the run). */
+  emailTemplate: InteractionTemplate | null;
   /** Folder ids resolved at the start of the run. */
   folders: { inbox: string; archive: string; quarantine: string; unmatched: string | null };
   interactions: InteractionRepository;

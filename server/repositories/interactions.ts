@@ -4,6 +4,7 @@ import type { Models } from './models/index.js';
 import type { ArchiveState, InteractionDoc, MessageRefDoc } from './models/interactions.js';
 import { SERIES, type NumberSeries } from './numberSeries.js';
 import type { EntryDraft } from '../domain/classifier.js';
+import type { InteractionTemplate } from '../../shared/api/settings.js';
 
 /** An entry as the loop or manual logging hands it over: the stored fields minus what the repository assigns
  *  (number, id, creation time), what later actions set (cancel, link, privacy, link check), and with the
@@ -25,18 +26,48 @@ export type NewInteraction = Pick<
   | 'createdBy'
 > &
   Partial<
-    Pick<InteractionDoc, 'comment' | 'templateCode' | 'cost' | 'durationMin' | 'verification' | 'sensitivity'>
+    Pick<
+      InteractionDoc,
+      | 'comment'
+      | 'templateCode'
+      | 'templateDescription'
+      | 'interactionGroupCode'
+      | 'cost'
+      | 'durationMin'
+      | 'verification'
+      | 'sensitivity'
+    >
   >;
+
+/** The template fields of an entry logged with this interaction template (none: null code, no cost or time). */
+export function templateFields(
+  t: InteractionTemplate | null,
+): Required<
+  Pick<
+    NewInteraction,
+    'templateCode' | 'templateDescription' | 'interactionGroupCode' | 'cost' | 'durationMin'
+  >
+> {
+  return {
+    templateCode: t?.code ?? null,
+    templateDescription: t?.description ?? null,
+    interactionGroupCode: t?.groupCode ?? null,
+    cost: t?.cost ?? 0,
+    durationMin: t?.durationMin ?? 0,
+  };
+}
 
 /**
  * The one way a classifier's entry draft becomes an entry to store, for the loop and for "Log this email" alike:
- * the draft's fields, where the mail is (`message`), and who wrote it. The archive state is the caller's (the
- * loop knows it only once Exchange has answered).
+ * the draft's fields, where the mail is (`message`), who wrote it, and the interaction template e-mails get
+ * (the deployment setting; its fields are copied, so a later change of the template leaves the entry as
+ * logged). The archive state is the caller's (the loop knows it only once Exchange has answered).
  */
 export function entryFromDraft(
   d: EntryDraft,
   message: MessageRefDoc,
   origin: Pick<NewInteraction, 'source' | 'createdBy'>,
+  template: InteractionTemplate | null,
 ): Omit<NewInteraction, 'archiveState'> {
   return {
     messageKey: d.messageKey,
@@ -49,6 +80,7 @@ export function entryFromDraft(
     subject: d.subject,
     description: d.description,
     sensitivity: d.sensitivity ?? null,
+    ...templateFields(template),
     message,
     ...origin,
   };
@@ -96,9 +128,7 @@ export class InteractionRepository {
     for (const e of entries) {
       const doc = {
         _id: entryId(e.messageKey, e.contactNumber, e.salespersonCode),
-        templateCode: null,
-        cost: 0,
-        durationMin: 0,
+        ...templateFields(null),
         comment: null,
         sensitivity: null,
         markedPrivate: false,

@@ -77,6 +77,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
     salespeople,
     setups,
     manualConfirmations: r.manualConfirmations,
+    settings: r.settings,
     now,
     reviewAfterHours: o.manualConfirmHours ?? 24,
   });

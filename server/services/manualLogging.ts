@@ -19,8 +19,10 @@ import {
 import type { LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { ManualConfirmationRepository } from '../repositories/manualConfirmations.js';
 import type { MasterDataRepository } from '../repositories/masterData.js';
+import type { DeploymentSettingsRepository } from '../repositories/deploymentSettings.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
 import type { ManualConfirmationList, MessageRef } from '../../shared/api/messages.js';
+import { emailTemplateOf, type InteractionTemplate } from '../../shared/api/settings.js';
 import { normalizeAddress } from '../../shared/email.js';
 import { refuse } from './errors.js';
 
@@ -36,6 +38,8 @@ export interface ManualLoggingDeps {
   salespeople: SalespersonRepository;
   setups: LoggingSetupRepository;
   manualConfirmations: ManualConfirmationRepository;
+  /** The deployment settings: the interaction template e-mails are logged with. */
+  settings: DeploymentSettingsRepository;
   now: () => Date;
   /** Manual entries whose copy has not arrived after this long are flagged for review. */
   reviewAfterHours: number;
@@ -82,10 +86,11 @@ export class ManualLoggingService {
     if (before.some((e) => e.source === 'loop')) return { status: 'already_logged', entries: before };
     // Only records holding one of the message's addresses can match it, so a directory of those classifies
     // exactly as the loop's full directory does (same lowest-number and salesperson-wins rules).
-    const [salespeople, contacts, setups] = await Promise.all([
+    const [salespeople, contacts, setups, settings] = await Promise.all([
       this.d.salespeople.byEmails(unique),
       this.d.masterData.contactsByEmails(unique),
       this.d.setups.list(),
+      this.d.settings.get(),
     ]);
     const blocklist = [...new Set(setups.flatMap((s) => s.policy?.blocklist ?? []))];
     const classification = classifyMessage(message, buildDirectory({ salespeople, contacts }), { blocklist });
@@ -100,7 +105,8 @@ export class ManualLoggingService {
           : `The message cannot be logged: ${classification.reason}`,
       );
     }
-    const entries = classification.drafts.map((d) => this.toEntry(d, ref, caller));
+    const template = emailTemplateOf(settings);
+    const entries = classification.drafts.map((d) => this.toEntry(d, ref, caller, template));
     // The wait first: a crash after the entries' insert must not leave unconfirmed entries nobody checks.
     await this.d.manualConfirmations.await(
       messageKey,
@@ -122,7 +128,12 @@ export class ManualLoggingService {
     return { status: result.written.length > 0 ? 'logged' : 'already_logged', entries: after };
   }
 
-  private toEntry(d: EntryDraft, ref: MessageRef, caller: Caller): NewInteraction {
+  private toEntry(
+    d: EntryDraft,
+    ref: MessageRef,
+    caller: Caller,
+    template: InteractionTemplate | null,
+  ): NewInteraction {
     const message = {
       mailbox: null,
       internetMessageId: ref.internetMessageId,
@@ -131,7 +142,11 @@ export class ManualLoggingService {
       conversationId: ref.conversationId ?? null,
     };
     const origin = { source: 'manual' as const, createdBy: caller.email ?? caller.userId };
-    return { ...entryFromDraft(d, message, origin), archiveState: 'none', verification: 'unconfirmed' };
+    return {
+      ...entryFromDraft(d, message, origin, template),
+      archiveState: 'none',
+      verification: 'unconfirmed',
+    };
   }
 
   /** The caller sent or received the message: their trusted address, or their salesperson's, is on it. */

@@ -11,6 +11,7 @@ import {
   OpportunityNumber,
   SalespersonCode,
 } from './common.js';
+import { InteractionTemplate } from './settings.js';
 
 export const Visibility = z.enum(['full', 'metadata']);
 export type Visibility = z.infer<typeof Visibility>;
@@ -46,6 +47,12 @@ export const InteractionSummary = z.strictObject({
    * this date: deleted, or out of Interlog's reach. Absent: the link works as far as anyone knows.
    */
   linkLostAt: Instant.optional(),
+  /**
+   * The interaction template the entry was logged with, as it was then (code, description, interaction group,
+   * cost and duration are copied when the entry is written, as Business Central does). Absent: logged without
+   * one. Not mail content: shown at every visibility.
+   */
+  template: InteractionTemplate.optional(),
 });
 export type InteractionSummary = z.infer<typeof InteractionSummary>;
 

@@ -25,7 +25,11 @@ export interface InteractionDoc {
   initiatedBy: 'us' | 'them';
   subject: string;
   description: string;
+  /** The interaction template the entry was logged with, as it was then (Business Central copies them): its code,
+   *  description and interaction group, cost (LCY) and duration (minutes). Null code: logged without one. */
   templateCode: string | null;
+  templateDescription?: string | null;
+  interactionGroupCode?: string | null;
   cost: number;
   durationMin: number;
   message: MessageRefDoc;
@@ -76,6 +80,8 @@ export const interactionSchema = new Schema<InteractionDoc>(
     subject: { type: String, default: '' },
     description: { type: String, default: '', maxlength: 100 },
     templateCode: { type: String, default: null },
+    templateDescription: { type: String, default: null },
+    interactionGroupCode: { type: String, default: null },
     cost: { type: Number, default: 0 },
     durationMin: { type: Number, default: 0 },
     message: { type: messageRefSchema, required: true },

@@ -34,6 +34,17 @@ export function presentSummary(e: VisibleEntry, salespeople: Map<string, Salespe
     private: e.markedPrivate === true,
     sensitive: isWithheldSensitivity(e.sensitivity),
     ...(e.verification ? { verification: e.verification } : {}),
+    ...(e.templateCode
+      ? {
+          template: {
+            code: e.templateCode,
+            description: e.templateDescription || e.templateCode,
+            groupCode: e.interactionGroupCode ?? null,
+            cost: e.cost,
+            durationMin: e.durationMin,
+          },
+        }
+      : {}),
     // Only for who may open the link at all.
     ...(e.visibility === 'full' && e.linkState === 'lost' && e.linkLostAt
       ? { linkLostAt: e.linkLostAt.toISOString() }

@@ -1,4 +1,5 @@
-// Deployment settings (admins): the visibility model and what happens to Private/Confidential mail.
+// Deployment settings (admins): the visibility model, what happens to Private/Confidential mail, the interaction
+// templates and the one e-mails are logged with.
 import { DeploymentSettings, UpdateDeploymentSettings } from '../../../shared/api/settings.js';
 import { adminApiRoutes } from '../../../shared/api/routes.js';
 import type { DeploymentSettingsRecord } from '../../repositories/deploymentSettings.js';
@@ -9,6 +10,14 @@ export function presentSettings(s: DeploymentSettingsRecord): DeploymentSettings
   return {
     visibility: s.visibility,
     sensitiveMail: s.sensitiveMail,
+    interactionTemplates: s.interactionTemplates.map((t) => ({
+      code: t.code,
+      description: t.description,
+      groupCode: t.groupCode ?? null,
+      cost: t.cost,
+      durationMin: t.durationMin,
+    })),
+    emailTemplate: s.emailTemplate,
     updatedAt: s.updatedAt ? s.updatedAt.toISOString() : null,
     updatedBy: s.updatedBy,
   };
@@ -32,7 +41,8 @@ export function settingsRoutes(s: Services): RouteSpec[] {
       name: 'putSettings',
       method: 'put',
       path: adminApiRoutes.putSettings.path,
-      summary: 'Change the visibility model or the handling of Private/Confidential mail',
+      summary:
+        'Change the visibility model, the handling of Private/Confidential mail or the interaction templates',
       tag: 'settings',
       access: 'admin',
       body: UpdateDeploymentSettings,

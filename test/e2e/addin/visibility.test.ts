@@ -20,7 +20,7 @@ describe('task pane end to end: the owner visibility model', function () {
 
   before(async () => {
     const settings = new DeploymentSettingsRepository(server().db.models);
-    await settings.save({ visibility: 'owner', sensitiveMail: 'metadata' }, 'e2e', new Date());
+    await settings.save({ ...(await settings.get()), visibility: 'owner' }, 'e2e', new Date());
   });
 
   afterEach(async function () {

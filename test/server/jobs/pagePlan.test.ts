@@ -17,6 +17,7 @@ function scopeFor(f: ReturnType<typeof loadClassifierFixtures>[number], unmatche
     directory: buildDirectory(f.directory),
     blocklist: compileBlocklist(f.policy.blocklist ?? []),
     sensitiveMail: f.policy.sensitiveMail ?? 'metadata',
+    emailTemplate: null,
     policy: {
       unmatched: unmatched as PlanScope['policy']['unmatched'],
       unmatchedFolder: 'Unmatched',

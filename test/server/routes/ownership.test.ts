@@ -22,6 +22,8 @@ describe('visibility: private entries, ownership of changes, deployment settings
     assert.deepEqual(first.json, {
       visibility: 'team',
       sensitiveMail: 'metadata',
+      interactionTemplates: [],
+      emailTemplate: null,
       updatedAt: null,
       updatedBy: null,
     });

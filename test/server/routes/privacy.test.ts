@@ -19,6 +19,16 @@ describe('data-subject rights: export and erase a contact', function () {
   const entryNumbers: number[] = [];
   before(async () => {
     h = await startApiHarness(tdb().conn);
+    const templates = await h.request('PUT', '/api/v1/settings', {
+      token: 'admin',
+      body: {
+        interactionTemplates: [
+          { code: 'E-MAILS', description: 'E-mails', groupCode: 'SALES', cost: 2.5, durationMin: 4 },
+        ],
+        emailTemplate: 'E-MAILS',
+      },
+    });
+    assert.equal(templates.status, 200, templates.text);
     const created = await h.request('POST', '/api/v1/contacts', {
       token: 'salesperson',
       body: { ...PERSON, kind: 'person', companyName: 'Tailspin Toys' },
@@ -109,7 +119,14 @@ describe('data-subject rights: export and erase a contact', function () {
       data.entries.map((e: { entryNumber: number }) => e.entryNumber).sort(),
       [...entryNumbers].sort(),
     );
-    for (const e of data.entries) assert.match(e.subject, /^Pricing for Jolene Smithfield #\d$/);
+    for (const e of data.entries) {
+      assert.match(e.subject, /^Pricing for Jolene Smithfield #\d$/);
+      // The interaction template each entry was logged with (issue 16).
+      assert.deepEqual(
+        [e.templateCode, e.templateDescription, e.interactionGroupCode, e.cost, e.durationMin],
+        ['E-MAILS', 'E-mails', 'SALES', 2.5, 4],
+      );
+    }
     assert.equal(data.opportunities.length, 1);
     const actions = data.audit.map((a: { action: string }) => a.action);
     for (const a of ['contact.create', 'contact.update', 'entry.cancel', 'entry.link', 'opportunity.create'])
@@ -131,6 +148,19 @@ describe('data-subject rights: export and erase a contact', function () {
     assert.deepEqual([...entries].sort(), [...entryNumbers].sort());
     assert.ok(rows.some((x) => x.record === 'contact' && x.field === 'email' && x.value === PERSON.email));
     assert.ok(rows.some((x) => x.record === 'opportunity' && x.field === 'description'));
+    for (const [field, value] of [
+      ['templateCode', 'E-MAILS'],
+      ['templateDescription', 'E-mails'],
+      ['cost', '2.5'],
+      ['durationMin', '4'],
+    ]) {
+      const values = rows.filter((x) => x.record === 'entry' && x.field === field).map((x) => x.value);
+      assert.deepEqual(
+        values,
+        entryNumbers.map(() => value),
+        field,
+      );
+    }
     assert.ok(rows.some((x) => x.record === 'audit' && x.field === 'action' && x.value === 'contact.export'));
   });
 

@@ -77,6 +77,13 @@ export function HistoryEntry(props: {
         </Text>
         <Text size={200} className={styles.meta}>
           {direction} · <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, i18n)}</time>
+          {entry.template && (
+            // The interaction template it was logged with: its description, quietly, after the date.
+            <>
+              {' · '}
+              <span data-testid="entry-template">{entry.template.description}</span>
+            </>
+          )}
         </Text>
         {salesperson && !metadataOnly && (
           <Text size={200} className={styles.meta}>

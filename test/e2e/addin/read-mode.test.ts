@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { FakeMessage } from '../../../addin/preview/fake-outlook.js';
 import { people, sampleMessages } from '../../../addin/preview/samples.js';
+import { DeploymentSettingsRepository } from '../../../server/repositories/deploymentSettings.js';
 import { expectNoSeriousA11yViolations } from '../support/a11y.js';
 import { useAddinServer } from '../support/addinServer.js';
 import { eventually, saveScreenshot, useBrowser } from '../support/browser.js';
@@ -162,6 +163,15 @@ describe('task pane end to end: read mode', function () {
 
   it('"Log this email" logs once even when clicked twice, and shows Logged from then on', async () => {
     const { db, url } = server();
+    // E-mails are logged with an interaction template (issue 16): the pane shows its description with the entry.
+    const settings = new DeploymentSettingsRepository(db.models);
+    const before = await settings.get();
+    const template = { code: 'E-MAILS', description: 'E-mails', groupCode: null, cost: 0.5, durationMin: 2 };
+    await settings.save(
+      { ...before, interactionTemplates: [template], emailTemplate: 'E-MAILS' },
+      'e2e',
+      new Date(),
+    );
     const message = readMessage('log-twice', {
       subject: 'Order confirmation 4711',
       from: people.mark,
@@ -187,6 +197,10 @@ describe('task pane end to end: read mode', function () {
     assert.equal(entries[0]!.salespersonCode, 'AH');
     assert.equal(entries[0]!.direction, 'inbound');
     assert.equal(entries[0]!.source, 'manual');
+    assert.deepEqual(
+      [entries[0]!.templateCode, entries[0]!.cost, entries[0]!.durationMin],
+      ['E-MAILS', 0.5, 2],
+    );
     await pane.close();
 
     // Opened again later: the pane knows it is logged, and offers no second logging.
@@ -194,6 +208,11 @@ describe('task pane end to end: read mode', function () {
     await pane.page.getByRole('status').filter({ hasText: 'Logged for 1 contact' }).waitFor();
     assert.equal(await pane.page.getByRole('button', { name: 'Log this email' }).count(), 0);
     assert.equal(await db.models.Interaction.countDocuments({ messageKey }), 1);
+    const logged = pane.page.getByRole('listitem').filter({ hasText: 'Order confirmation 4711' });
+    assert.equal(await logged.getByTestId('entry-template').innerText(), 'E-mails');
+    await saveScreenshot(pane.page, 'read-history-template');
+    await expectNoSeriousA11yViolations(pane.page, 'pane: history with an interaction template');
+    await settings.save(before, 'e2e', new Date());
   });
 
   it('follows ItemChanged: another contact, then no item, then internal mail', async () => {

@@ -77,6 +77,14 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
       [true, true, 3600, ['@newsletter.example']],
     );
     assert.equal(setup?.clientId, DEFAULT_CLIENT.clientId);
+    // Business Central's finish needs the E-Mails interaction template: created and chosen for e-mails.
+    const settings = await h.db.conn
+      .db!.collection('deploymentSettings')
+      .findOne({ _id: 'deployment' as never });
+    assert.deepEqual(
+      [settings?.emailTemplate, settings?.interactionTemplates],
+      ['E-MAILS', [{ code: 'E-MAILS', description: 'E-mails', groupCode: null, cost: 0, durationMin: 0 }]],
+    );
   });
 
   it('shows the first run; after mail arrives, Run now logs it with its counts, quarantine and new entries', async () => {
@@ -128,6 +136,8 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     await table.getByText('Pump order 4711').waitFor();
     assert.equal(await table.getByText('Quote 2025-17').count(), 2, 'one entry per contact');
     assert.equal(await table.getByText(MAILBOX).count(), 3);
+    // Each entry was logged with the wizard's E-MAILS template (the Template column).
+    assert.equal(await table.getByRole('cell', { name: 'E-MAILS', exact: true }).count(), 3);
     await checkPage(page, '09-interaction-log-entries');
 
     const row = table.locator('tr', { hasText: 'Pump order 4711' });

@@ -57,6 +57,8 @@ export function InteractionsPage(props: { api: AdminClient }) {
         </>
       ),
     },
+    // The interaction template the entry was logged with (its code, as Business Central's list shows it).
+    { header: t.templates.column, cell: (e) => e.template?.code ?? t.common.none },
     { header: x.mailbox, cell: (e) => e.mailbox ?? t.common.none, className: styles.wrap },
     { header: x.opportunity, cell: (e) => e.opportunityNumber ?? t.common.none },
     {

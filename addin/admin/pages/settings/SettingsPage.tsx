@@ -1,17 +1,22 @@
-// Deployment settings: the visibility model (team / owner) and what happens to mail its sender marked Private or
-// Confidential. One form, saved whole; the server applies it from the next request on.
+// Deployment settings: the visibility model (team / owner), what happens to mail its sender marked Private or
+// Confidential, and the interaction templates (which one e-mails are logged with). One form, saved whole; the
+// server applies it from the next request (the loop: from its next run) on.
 import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type {
-  SensitiveMailHandling,
-  UpdateDeploymentSettings,
-  VisibilityModel,
-} from '../../../../shared/api/settings.js';
+import type { SensitiveMailHandling, VisibilityModel } from '../../../../shared/api/settings.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import type { AdminClient } from '../../api/adminClient.js';
 import { ErrorBar, Loading, Notice, PageHeader } from '../../components/feedback.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction, useLoad } from '../../state/useLoad.js';
+import { rowsOf, templatesOf, TemplatesCard, type TemplateRow } from './TemplatesCard.js';
+
+interface Form {
+  visibility: VisibilityModel;
+  sensitiveMail: SensitiveMailHandling;
+  templates: TemplateRow[];
+  emailTemplate: string | null;
+}
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
@@ -25,17 +30,29 @@ export function SettingsPage(props: { api: AdminClient }) {
   const styles = useStyles();
   const loaded = useLoad(() => props.api.settings(), [props.api]);
   const save = useAction();
-  const [form, setForm] = useState<Required<UpdateDeploymentSettings> | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (loaded.data)
-      setForm({ visibility: loaded.data.visibility, sensitiveMail: loaded.data.sensitiveMail });
+    const d = loaded.data;
+    if (d)
+      setForm({
+        visibility: d.visibility,
+        sensitiveMail: d.sensitiveMail,
+        templates: rowsOf(d.interactionTemplates),
+        emailTemplate: d.emailTemplate,
+      });
   }, [loaded.data]);
 
   const submit = async () => {
     if (!form) return;
     setSaved(false);
-    if (await save.run(() => props.api.putSettings(form))) {
+    const body = {
+      visibility: form.visibility,
+      sensitiveMail: form.sensitiveMail,
+      interactionTemplates: templatesOf(form.templates),
+      emailTemplate: form.emailTemplate,
+    };
+    if (await save.run(() => props.api.putSettings(body))) {
       setSaved(true);
       loaded.reload();
     }
@@ -66,6 +83,11 @@ export function SettingsPage(props: { api: AdminClient }) {
               <Radio value="skip" label={s.skip} />
             </RadioGroup>
           </Field>
+          <TemplatesCard
+            rows={form.templates}
+            emailTemplate={form.emailTemplate}
+            onChange={(templates, emailTemplate) => setForm({ ...form, templates, emailTemplate })}
+          />
           {save.error !== null && <ErrorBar error={save.error} />}
           {saved && <Notice>{s.saved}</Notice>}
           <div className={styles.actions}>

@@ -1,11 +1,12 @@
 // "Set up email logging" (Business Central's assisted setup, and more): Exchange preparation -> app registration
 // -> shared mailbox with "Check connection" (Next waits for a pass of exactly the inputs shown; with delegated
 // access also for a signed-in job account) -> advanced settings -> finish: save, validate again (creates the
-// folders) and enable. The job account's sign-in leaves the page: on the way back (#/wizard?mailbox=&consent=)
+// folders), make sure e-mails have an interaction template (E-MAILS) and enable. The job account's sign-in leaves the page: on the way back (#/wizard?mailbox=&consent=)
 // the wizard picks the stored setup up again at the shared-mailbox step.
 import { Button, Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
+import { ensureEmailTemplate } from '../../../../shared/api/settings.js';
 import { ApiError } from '../../../api/errors.js';
 import type { AdminClient } from '../../api/adminClient.js';
 import { ErrorBar, PageHeader } from '../../components/feedback.js';
@@ -130,6 +131,10 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
       await api.putSetup(mailbox, settingsUpdate(settings));
       const validation = await api.validate(mailbox);
       if (!validation.ok) return setFinishFailure(validation);
+      // Business Central's finish needs the E-Mails interaction template: added and chosen when e-mails have none
+      // (through PUT /settings, so the audit log records it); nothing when they have one.
+      const template = ensureEmailTemplate(await api.settings());
+      if (template) await api.putSettings(template);
       const saved = enableNow ? await api.putSetup(mailbox, { enabled: true }) : await api.setup(mailbox);
       setDone({ mailbox, enabled: saved.enabled });
     });

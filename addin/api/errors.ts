@@ -17,6 +17,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Whether trying again can help: no answer at all, a timeout, throttling or a server error. A refusal (400-422:
+ * the request itself is wrong, or not allowed) answers the same way again, so it gets no Retry button.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status >= 500 || [401, 408, 429].includes(error.status); // 401: a new token may do
+  return true; // an unexpected failure in the pane: trying again is the only thing a user can do
+}
+
 /** The request never got an HTTP answer (offline, DNS, TLS, timeout). Safe to retry reads. */
 export class NetworkError extends Error {
   constructor(override readonly cause: unknown) {

@@ -71,6 +71,7 @@ export const da: Messages = {
     done: 'E-mailen er logført.',
     alreadyLogged: 'E-mailen var allerede logført.',
     noMessageId: 'E-mailen kan ikke logføres endnu. Prøv igen om lidt.',
+    noContact: 'Ingen af deltagerne er en kontakt: tilføj en som kontakt for at logføre e-mailen.',
   },
   history: {
     title: 'Interaktionslogposter',

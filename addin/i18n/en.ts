@@ -70,6 +70,7 @@ export const en = {
     done: 'The email was logged.',
     alreadyLogged: 'The email was already logged.',
     noMessageId: 'This email cannot be logged yet. Try again in a moment.',
+    noContact: 'None of the participants is a contact: add one as a contact to log this email.',
   },
   history: {
     title: 'Interaction log entries',

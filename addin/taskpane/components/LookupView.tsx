@@ -50,7 +50,12 @@ export function LookupView(props: {
 
   return (
     <>
-      {item.kind === 'read' ? (
+      {item.kind === 'read' && data.contacts.length === 0 && !data.logged.isLogged ? (
+        // Nothing to log it for: the server would refuse (nothing_to_log); the unknown addresses below can be added.
+        <Text size={200} className={styles.hint}>
+          {t.log.noContact}
+        </Text>
+      ) : item.kind === 'read' ? (
         <LogEmailBar
           api={props.api}
           item={item}

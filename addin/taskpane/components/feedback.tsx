@@ -1,6 +1,7 @@
 // The pane's feedback: the error bar with Retry, the success notice, empty states (the bars and the empty text
 // are the shared ones of addin/ui, in the pane's words) and its loading skeleton.
 import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
+import { isRetryable } from '../../api/errors.js';
 import { useI18n } from '../../i18n/context.js';
 import { EmptyText, ErrorMessageBar, NoticeMessageBar } from '../../ui/MessageBars.js';
 import { errorText } from '../logic/error-text.js';
@@ -18,7 +19,11 @@ const useStyles = makeStyles({
 export function ErrorBar(props: { error: unknown; title?: string; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
-    <ErrorMessageBar title={props.title} retryLabel={t.common.retry} onRetry={props.onRetry}>
+    <ErrorMessageBar
+      title={props.title}
+      retryLabel={t.common.retry}
+      onRetry={isRetryable(props.error) ? props.onRetry : undefined}
+    >
       {errorText(props.error, t)}
     </ErrorMessageBar>
   );

@@ -51,6 +51,12 @@ describe('task pane end to end: accessibility (dialogs, keyboard)', function () 
     const unknown = region(page, 'Not in the CRM yet');
     const add = unknown.getByRole('button', { name: `Add as contact: ${people.stranger.address}` });
     await add.waitFor();
+    // No participant is a contact yet: nothing to log it for, so no "Log this email" (it ended in a 422 with a
+    // Retry that could only fail again), but what to do instead.
+    await page
+      .getByText('None of the participants is a contact: add one as a contact to log this email.')
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Log this email' }).count(), 0);
     await expectNoSeriousA11yViolations(page, 'pane: unknown sender');
     await pane.waitForHandler('olkItemSelectedChanged');
 
@@ -72,6 +78,7 @@ describe('task pane end to end: accessibility (dialogs, keyboard)', function () 
     await page.getByRole('group', { name: people.stranger.name }).waitFor();
     assert.equal(await region(page, 'Not in the CRM yet').count(), 0);
     await page.getByRole('button', { name: 'Create opportunity' }).waitFor({ timeout: 2_000 });
+    await page.getByRole('button', { name: 'Log this email' }).waitFor({ timeout: 2_000 });
     assert.ok(
       (await page.getByRole('button').count()) >= 2,
       'the pane’s buttons are in the accessibility tree',

@@ -1,6 +1,8 @@
 // Demo data for `npm start`: a few salespeople, contacts, interactions and an opportunity. Idempotent: it only
 // seeds an empty database, so data written while using the demo survives restarts.
 import type { Database } from '../../server/repositories/db.js';
+import { DeploymentSettingsRepository } from '../../server/repositories/deploymentSettings.js';
+import { ensureEmailTemplate } from '../../shared/api/settings.js';
 import { InteractionRepository } from '../../server/repositories/interactions.js';
 import { MasterDataRepository } from '../../server/repositories/masterData.js';
 import { NumberSeries, SERIES, formatNumber } from '../../server/repositories/numberSeries.js';
@@ -23,6 +25,11 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
   const numbers = new NumberSeries(db.models, 'demo-seed');
   const interactions = new InteractionRepository(db.models, numbers, () => now);
   for (const sp of DEMO_SALESPEOPLE) await master.upsertSalesperson(sp);
+  // The demo's mailbox is set up without the wizard, so it gets what the wizard's finish gives: E-MAILS.
+  const settings = new DeploymentSettingsRepository(db.models);
+  const current = await settings.get();
+  const template = ensureEmailTemplate(current);
+  if (template) await settings.save({ ...current, ...template }, 'demo-seed', now);
   let k = 0;
   for (const company of COMPANIES) {
     const companyNumber = formatNumber('CT', await numbers.next(SERIES.contact));

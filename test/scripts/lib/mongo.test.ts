@@ -18,6 +18,8 @@ describe('database provisioning for npm start (scripts/lib/mongo.ts)', function 
     const first = await startMongo({ dataDir, privateServer: true });
     let db = await openDatabase(first.uri, { dbName: 'interlog' });
     assert.equal(await seedDemoData(db), true);
+    const settings = await db.models.DeploymentSettings.findById('deployment').lean();
+    assert.equal(settings?.emailTemplate, 'E-MAILS', "the demo's e-mails get the wizard's template");
     await db.models.Salesperson.create({
       code: 'NEW',
       name: 'Written by the demo user',

@@ -378,7 +378,11 @@ describe('delegated sign-in of the job account: consent start, callback, replay,
     assert.ok(secrets.size >= 8 && states.size >= 5, `collected ${secrets.size} secrets`);
     assert.ok(setCookies.length >= 5);
     const logs = h.logs.join('\n');
-    assert.match(logs, /"path":"[^"]*\/consent\/callback"/, 'the callback request is logged, without its query');
+    assert.match(
+      logs,
+      /"path":"[^"]*\/consent\/callback"/,
+      'the callback request is logged, without its query',
+    );
     for (const secret of secrets) {
       assert.ok(!logs.includes(secret), `a log line holds ${secret.slice(0, 6)}…`);
       for (const text of seen) assert.ok(!text.includes(secret), `an answer holds ${secret.slice(0, 6)}…`);

@@ -76,6 +76,7 @@ export const daSetup: SetupMessages = {
     finish: {
       title: 'Udfør',
       summary: 'E-maillogføring bruger disse indstillinger:',
+      neverLog: 'Logfør aldrig',
       enableNow: 'Aktivér e-maillogføring, og planlæg jobbet nu',
       finish: 'Udfør',
       finishing: 'Gemmer…',

@@ -75,6 +75,7 @@ export const enSetup = {
     finish: {
       title: 'Finish',
       summary: 'Email logging will use these settings:',
+      neverLog: 'Never log',
       enableNow: 'Enable email logging and schedule the job now',
       finish: 'Finish',
       finishing: 'Saving…',

@@ -66,6 +66,12 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
 
     await heading('Finish').waitFor();
     assert.equal(await page.getByRole('switch').isChecked(), true, 'enabled by default');
+    const neverLog = page.locator('dt', { hasText: /^Never log$/ }).locator('xpath=following-sibling::dd[1]');
+    assert.equal(
+      await neverLog.textContent(),
+      '@newsletter.example',
+      'the summary shows what is never logged',
+    );
     await checkPage(page, '06-wizard-finish');
     await page.getByRole('button', { name: 'Finish', exact: true }).click();
     await page.getByText(`Email logging is set up for ${MAILBOX}.`).waitFor();

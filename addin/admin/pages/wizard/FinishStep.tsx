@@ -39,7 +39,8 @@ export function FinishSummary(props: {
     [s.archiveFolder, settings.archiveFolder],
     [s.unmatched, settings.unmatched === 'move' ? `${unmatched}: ${settings.unmatchedFolder}` : unmatched],
     [s.quarantineFolder, settings.quarantineFolder],
-    [s.blocklist, String(blocklistEntries(settings.blocklist).length)],
+    // What is never logged, as typed (a count said nothing, and 0 read like a setting).
+    [t.wizard.finish.neverLog, blocklistEntries(settings.blocklist).join(', ') || t.common.none],
   ];
   return (
     <>

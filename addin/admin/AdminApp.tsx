@@ -33,8 +33,8 @@ const useStyles = makeStyles({
   root: {
     minHeight: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
-    // Addresses and ids are long words: wrap them inside their column instead of running into the next.
-    '& td': { overflowWrap: 'anywhere' },
+    // Long words wrap inside their column instead of running into the next; addresses (ui/Address) at "@" and dots.
+    '& td': { overflowWrap: 'break-word' },
   },
   header: {
     display: 'flex',

@@ -9,9 +9,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { ContactCard } from '../../../shared/api/contacts.js';
 import { useI18n } from '../../i18n/context.js';
+import { Address } from '../../ui/Address.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -80,7 +81,9 @@ export function ContactSection(props: {
         </div>
         <dl className={styles.details}>
           {selected.companyName && <Detail term={t.contacts.companyLabel} value={selected.companyName} />}
-          {selected.email && <Detail term={t.contacts.emailLabel} value={selected.email} />}
+          {selected.email && (
+            <Detail term={t.contacts.emailLabel} value={<Address text={selected.email} />} />
+          )}
           {selected.phone && <Detail term={t.contacts.phoneLabel} value={selected.phone} />}
           {selected.salesperson && (
             <Detail
@@ -99,7 +102,7 @@ export function ContactSection(props: {
   );
 }
 
-function Detail(props: { term: string; value: string }) {
+function Detail(props: { term: string; value: ReactNode }) {
   const styles = useStyles();
   return (
     <>

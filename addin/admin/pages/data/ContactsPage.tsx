@@ -12,6 +12,7 @@ import { useEditing } from '../../state/useEditing.js';
 import { usePaged } from '../../state/usePaged.js';
 import { ContactDialog } from './ContactDialog.js';
 import { useContactPrivacy } from '../privacy/ContactPrivacy.js';
+import { Address } from '../../../ui/Address.js';
 
 export function ContactsPage(props: { api: AdminClient }) {
   const { t } = useAdminI18n();
@@ -44,7 +45,7 @@ export function ContactsPage(props: { api: AdminClient }) {
     },
     { header: c.kind, cell: (x) => (x.kind === 'person' ? c.person : c.company) },
     { header: c.companyName, cell: (x) => (x.kind === 'person' ? (x.companyName ?? none) : none) },
-    { header: c.email, cell: (x) => x.email ?? none },
+    { header: c.email, cell: (x) => (x.email ? <Address text={x.email} /> : none) },
     { header: c.alternateEmails, cell: (x) => x.alternateEmails.join(', ') || none },
     { header: c.salesperson, cell: (x) => x.salesperson?.code ?? none },
     buttonColumn(t.common.edit, editor.edit),

@@ -1,6 +1,6 @@
 // Interaction log entries of every contact, filtered by contact, salesperson, days, direction and canceled,
 // newest first; an entry can be canceled (kept, but no longer counted) or restored.
-import { Badge, Button, makeStyles } from '@fluentui/react-components';
+import { Badge, Button } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { AdminInteraction } from '../../../../shared/api/adminViews.js';
 import { formatDateTime } from '../../../i18n/format.js';
@@ -11,17 +11,13 @@ import { ChoiceFilter, FilterForm, TextFilter, useFilterForm } from '../../compo
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction, useLoad } from '../../state/useLoad.js';
 import { usePaged } from '../../state/usePaged.js';
-
-const useStyles = makeStyles({
-  wrap: { overflowWrap: 'anywhere' },
-});
+import { Address } from '../../../ui/Address.js';
 
 const EMPTY = { contactNumber: '', salespersonCode: '', direction: '', from: '', to: '', canceled: '' };
 
 export function InteractionsPage(props: { api: AdminClient }) {
   const { t, locale } = useAdminI18n();
   const x = t.interactions;
-  const styles = useStyles();
   const { api } = props;
   const { query, bind, apply } = useFilterForm(EMPTY);
   const salespeople = useLoad(() => api.salespeople(), [api]);
@@ -59,7 +55,7 @@ export function InteractionsPage(props: { api: AdminClient }) {
     },
     // The interaction template the entry was logged with (its code, as Business Central's list shows it).
     { header: t.templates.column, cell: (e) => e.template?.code ?? t.common.none },
-    { header: x.mailbox, cell: (e) => e.mailbox ?? t.common.none, className: styles.wrap },
+    { header: x.mailbox, cell: (e) => (e.mailbox ? <Address text={e.mailbox} /> : t.common.none) },
     { header: x.opportunity, cell: (e) => e.opportunityNumber ?? t.common.none },
     {
       cell: (e) => (

@@ -11,6 +11,7 @@ import { useAdminI18n } from '../../i18n/context.js';
 import { useEditing } from '../../state/useEditing.js';
 import { useWholeList } from '../../state/usePaged.js';
 import { SalespersonDialog } from './SalespersonDialog.js';
+import { Address } from '../../../ui/Address.js';
 
 export function SalespeoplePage(props: { api: AdminClient }) {
   const { t } = useAdminI18n();
@@ -28,7 +29,7 @@ export function SalespeoplePage(props: { api: AdminClient }) {
   const columns: Column<Salesperson>[] = [
     { header: sp.code, cell: (s) => s.code },
     { header: sp.name, cell: (s) => s.name },
-    { header: sp.email, cell: (s) => s.email ?? t.common.none },
+    { header: sp.email, cell: (s) => (s.email ? <Address text={s.email} /> : t.common.none) },
     {
       header: sp.active,
       cell: (s) => (

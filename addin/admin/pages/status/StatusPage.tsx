@@ -26,6 +26,7 @@ import { MailboxDetails } from './MailboxDetails.js';
 import { NotificationCell } from './NotificationCell.js';
 import { PaneStartFailures } from './PaneStartFailures.js';
 import { LinkCheckStatus } from './LinkCheckStatus.js';
+import { Address } from '../../../ui/Address.js';
 
 const REFRESH_MS = 3000;
 
@@ -103,7 +104,7 @@ export function StatusPage(props: { api: AdminClient; go: (route: Route) => void
                     className={styles.wrap}
                     onClick={() => props.go({ page: 'status', mailbox: m.mailbox })}
                   >
-                    {m.mailbox}
+                    <Address text={m.mailbox} />
                   </Link>
                 </TableCell>
                 <TableCell>

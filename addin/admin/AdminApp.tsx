@@ -95,7 +95,9 @@ export function AdminApp(props: { env: AdminEnvironment; language: string | null
             <div className={styles.center}>
               {phase.name === 'starting' && <Loading />}
               {phase.name === 'failed' && <ErrorBar error={phase.error} onRetry={retry} />}
-              {phase.name === 'dev-sign-in' && <DevSignIn onSignIn={switchDevUser} />}
+              {phase.name === 'dev-sign-in' && (
+                <DevSignIn accounts={phase.accounts} onSignIn={switchDevUser} />
+              )}
               {phase.name === 'signed-out' && (
                 <SignedOut
                   signingIn={phase.signingIn}

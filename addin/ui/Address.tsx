@@ -1,11 +1,7 @@
 // An email address that may wrap after its "@" and before its dots, never inside a name: narrow columns and the
 // pane break "annette.hill@contoso.example" as "annette.hill@ / contoso.example", not "annette.hi / ll@conto".
 import { Fragment } from 'react';
-
-/** The places an address may wrap: after "@", before each "." */
-export function addressParts(address: string): string[] {
-  return address.split(/(?<=@)|(?=\.)/).filter((p) => p !== '');
-}
+import { addressParts } from './addressParts.js';
 
 export function Address(props: { text: string }) {
   return (

@@ -47,6 +47,7 @@ export async function createApi(
       internalDomains: config.INTERNAL_DOMAINS,
       linkLostHelp: config.LINK_LOST_HELP,
       devIssuer: auth.devIssuer,
+      adminEmails: config.ADMIN_EMAILS,
     },
     validateResponses: config.NODE_ENV !== 'production',
   });

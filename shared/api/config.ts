@@ -31,6 +31,19 @@ export type DevToken = z.infer<typeof DevToken>;
 export const Role = z.enum(['admin', 'salesperson']);
 export type Role = z.infer<typeof Role>;
 
+/** Development only: who one can sign in as to see each role (the bootstrap admins and the salespeople). */
+export const DevAccounts = z.strictObject({
+  accounts: z.array(
+    z.strictObject({
+      email: z.string(),
+      name: z.string(),
+      roles: z.array(Role),
+      salespersonCode: z.string().nullable(),
+    }),
+  ),
+});
+export type DevAccounts = z.infer<typeof DevAccounts>;
+
 export const Me = z.strictObject({
   displayName: z.string(),
   email: z.string(),

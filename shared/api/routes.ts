@@ -8,6 +8,8 @@ export const apiRoutes = {
   config: { method: 'GET', path: '/config' },
   /** No token; only with the development issuer. ?email= -> DevToken */
   devToken: { method: 'GET', path: '/dev/token' },
+  /** No token; only with the development issuer. -> DevAccounts */
+  devAccounts: { method: 'GET', path: '/dev/accounts' },
   /** -> Me */
   me: { method: 'GET', path: '/me' },
   /** LookupRequest -> LookupResponse */

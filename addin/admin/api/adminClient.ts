@@ -10,6 +10,7 @@ import {
   ContactDetail,
   ContactPage,
   DeploymentSettings,
+  DevAccounts,
   DevToken,
   ImportReport,
   InteractionSummary,
@@ -138,6 +139,7 @@ export function createAdminClient(o: AdminClientOptions) {
   return {
     config: () => json({ route: 'config', auth: false }, ClientConfig),
     devToken: (email: string) => json({ route: 'devToken', query: { email }, auth: false }, DevToken),
+    devAccounts: () => json({ route: 'devAccounts', auth: false }, DevAccounts),
     me: () => json({ route: 'me' }, Me),
     // Email logging
     status: () => json({ route: 'loggingStatus' }, LoggingStatusList),

@@ -14,14 +14,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import type { DevAccounts } from '../../../shared/api/config.js';
 import { useAdminI18n } from '../i18n/context.js';
 
 const useStyles = makeStyles({
   card: { maxWidth: '520px', margin: `${tokens.spacingVerticalXXL} auto` },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  accounts: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  account: { justifyContent: 'flex-start', textAlign: 'left', width: '100%' },
 });
 
-export function DevSignIn(props: { onSignIn: (email: string) => void }) {
+export function DevSignIn(props: { accounts: DevAccounts['accounts']; onSignIn: (email: string) => void }) {
   const { t } = useAdminI18n();
   const styles = useStyles();
   const [email, setEmail] = useState('');
@@ -35,6 +38,29 @@ export function DevSignIn(props: { onSignIn: (email: string) => void }) {
       <CardHeader header={<Title3 as="h1">{t.auth.devTitle}</Title3>} />
       <form className={styles.form} onSubmit={submit}>
         <Text>{t.auth.devBody}</Text>
+        {props.accounts.length > 0 && (
+          <ul className={styles.accounts} aria-label={t.auth.devAccounts}>
+            {props.accounts.map((a) => (
+              <li key={a.email}>
+                <Button
+                  appearance="subtle"
+                  className={styles.account}
+                  onClick={() => props.onSignIn(a.email)}
+                >
+                  <span>
+                    <Text weight="semibold">{a.name || a.email}</Text>{' '}
+                    <Text size={200}>{t.auth.devRoles(a.roles, a.salespersonCode)}</Text>
+                    {a.name && (
+                      <Text size={200} block>
+                        {a.email}
+                      </Text>
+                    )}
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
         <Field label={t.auth.devEmail} required>
           <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} autoFocus />
         </Field>

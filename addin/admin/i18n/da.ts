@@ -50,6 +50,9 @@ export const da: AdminMessages = {
     devTitle: 'Udviklingslogon',
     devBody: 'Serveren kører med sin udviklingsudsteder: vælg den adresse, du vil logge på som.',
     devEmail: 'Mailadresse',
+    devAccounts: 'Demokonti',
+    devRoles: (roles: readonly string[], code: string | null) =>
+      `(${[roles.includes('admin') ? 'administrator' : '', code ? `sælger ${code}` : ''].filter(Boolean).join(', ')})`,
     notAdminTitle: 'Du er ikke Interlog-administrator',
     notAdminBody: (email: string) =>
       `Serveren nægtede ${email} adgang til administrationssiderne (403 Forbidden). Bed en Interlog-administrator om at tilføje din adresse til ADMIN_EMAILS eller give dig app-rollen Interlog.Admin.`,

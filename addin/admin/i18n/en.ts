@@ -48,6 +48,9 @@ export const en = {
     devTitle: 'Development sign-in',
     devBody: 'The server runs with its development issuer: choose the address to sign in as.',
     devEmail: 'Email address',
+    devAccounts: 'Demo accounts',
+    devRoles: (roles: readonly string[], code: string | null) =>
+      `(${[roles.includes('admin') ? 'admin' : '', code ? `salesperson ${code}` : ''].filter(Boolean).join(', ')})`,
     notAdminTitle: 'You are not an Interlog admin',
     notAdminBody: (email: string) =>
       `The server refused the admin pages to ${email} (403 Forbidden). Ask an Interlog admin to add your address to ADMIN_EMAILS or to give you the Interlog.Admin app role.`,

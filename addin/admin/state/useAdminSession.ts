@@ -2,7 +2,7 @@
 // chosen on the page or by ?devUser=; Entra ID: MSAL in the browser, popup sign-in) -> GET /me -> one admin-only
 // call. The server decides who is an admin: a 403 on that call is the "not an admin" state, whatever /me says.
 import { useCallback, useEffect, useState } from 'react';
-import type { Me } from '../../../shared/api/config.js';
+import type { DevAccounts, Me } from '../../../shared/api/config.js';
 import { ApiError } from '../../api/errors.js';
 import { createDevSession } from '../../auth/dev-session.js';
 import { createEntraSession } from '../../auth/entra-session.js';
@@ -18,7 +18,7 @@ export interface AdminEnvironment {
 export type AdminPhase =
   | { name: 'starting' }
   | { name: 'failed'; error: unknown }
-  | { name: 'dev-sign-in' }
+  | { name: 'dev-sign-in'; accounts: DevAccounts['accounts'] }
   | { name: 'signed-out'; signingIn: boolean; cancelled: boolean }
   | { name: 'forbidden'; email: string; dev: boolean }
   | { name: 'ready'; me: Me; api: AdminClient; devUser: string | null };
@@ -49,7 +49,11 @@ export function useAdminSession(env: AdminEnvironment) {
       const config = await anonymous.config();
       let session: AuthSession;
       if (config.authMode === 'dev') {
-        if (!devUser) return set({ name: 'dev-sign-in' });
+        if (!devUser) {
+          // Whom to sign in as (the demo's admins and salespeople); the form alone still works without them.
+          const { accounts } = await anonymous.devAccounts().catch(() => ({ accounts: [] }));
+          return set({ name: 'dev-sign-in', accounts });
+        }
         session = createDevSession({ fetchToken: anonymous.devToken, email: devUser, now: Date.now });
       } else {
         const { clientId, apiScope, tenantId } = config;

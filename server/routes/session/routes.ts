@@ -1,7 +1,7 @@
 // What a client needs before anything else: how to sign in (GET /config), a development token when the server
 // runs its development issuer (GET /dev/token, GET /dev/jwks), and who the signed-in user is (GET /me).
 import { z } from 'zod';
-import { ClientConfig, DevToken, DevTokenQuery, Me } from '../../../shared/api/config.js';
+import { ClientConfig, DevAccounts, DevToken, DevTokenQuery, Me } from '../../../shared/api/config.js';
 import { adminApiRoutes, apiRoutes } from '../../../shared/api/routes.js';
 import type { DevIssuer } from '../../http/auth/devIssuer.js';
 import type { Services } from '../../services/index.js';
@@ -14,7 +14,12 @@ export interface SessionOptions {
   linkLostHelp?: string;
   /** Present only with AUTH_MODE=dev. */
   devIssuer: DevIssuer | null;
+  /** ADMIN_EMAILS: shown as the development sign-in's admin accounts. */
+  adminEmails?: readonly string[];
 }
+
+/** The development sign-in's choices: at most this many, admins first. */
+const DEV_ACCOUNTS_SHOWN = 12;
 
 const Jwks = z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())) });
 
@@ -66,6 +71,32 @@ export function sessionRoutes(s: Services, o: SessionOptions): RouteSpec[] {
       async handle({ query }) {
         const [sp] = await s.salespeople.byEmail(query.email);
         return { body: await dev.issue(query.email, sp ? { name: sp.name } : {}) };
+      },
+    }),
+    defineRoute({
+      name: 'devAccounts',
+      method: 'get',
+      path: apiRoutes.devAccounts.path,
+      summary: 'Development only: the addresses to sign in as, with the roles each gets',
+      tag: 'session',
+      access: 'public',
+      success: { status: 200, description: 'The accounts', schema: DevAccounts },
+      async handle() {
+        const accounts = new Map<string, DevAccounts['accounts'][number]>();
+        for (const email of o.adminEmails ?? [])
+          accounts.set(email, { email, name: '', roles: ['admin'], salespersonCode: null });
+        for (const sp of await s.salespeople.list()) {
+          if (!sp.active || !sp.email) continue;
+          const key = sp.email.toLowerCase();
+          const a = accounts.get(key) ?? { email: sp.email, name: '', roles: [], salespersonCode: null };
+          accounts.set(key, {
+            ...a,
+            name: a.name || sp.name,
+            roles: [...a.roles, 'salesperson'],
+            salespersonCode: sp.code,
+          });
+        }
+        return { body: { accounts: [...accounts.values()].slice(0, DEV_ACCOUNTS_SHOWN) } };
       },
     }),
     defineRoute({

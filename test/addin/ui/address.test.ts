@@ -1,6 +1,6 @@
 // Where an address may wrap: after "@" and before dots, never inside a name.
 import assert from 'node:assert/strict';
-import { addressParts } from '../../../addin/ui/Address.js';
+import { addressParts } from '../../../addin/ui/addressParts.js';
 
 describe('Address', () => {
   it('may wrap after "@" and before each dot, and the parts are the address again', () => {

@@ -36,6 +36,28 @@ describe('admin console (e2e): admins only, and Danish', function () {
     }
   });
 
+  it('development sign-in lists whom to sign in as, with their roles; choosing one signs in', async () => {
+    const h = harness();
+    const { context, page, errors } = await openConsole(h, ADMIN);
+    try {
+      await page.goto(`${h.url}/admin?lang=en`);
+      const accounts = page.getByRole('list', { name: 'Demo accounts' });
+      await accounts.waitFor();
+      const admin = accounts.getByRole('button', {
+        name: new RegExp(`${ADMIN.replace(/\./g, '\\.')} \\(admin\\)`),
+      });
+      await admin.waitFor();
+      await accounts.getByRole('button', { name: /Peter Hansen \(salesperson PH\)/ }).waitFor();
+      await checkPage(page, '00-dev-sign-in');
+      await admin.click();
+      await page.getByText('Signed in as', { exact: false }).waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('devUser'), ADMIN);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('redirects /admin to the console page, which is never framed', async () => {
     const h = harness();
     const r = await fetch(`${h.url}/admin?lang=da`, { redirect: 'manual' });

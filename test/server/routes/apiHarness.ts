@@ -163,7 +163,12 @@ export async function startApiHarness(conn: Connection, opts: HarnessOptions = {
     authenticator: auth.authenticator,
     log,
     publicUrl,
-    session: { clientConfig: auth.clientConfig, internalDomains: ['contoso.example'], devIssuer: null },
+    session: {
+      clientConfig: auth.clientConfig,
+      internalDomains: ['contoso.example'],
+      devIssuer: null,
+      adminEmails: [],
+    },
     validateResponses: true,
     rateLimit: opts.rateLimit ?? { windowMs: 60_000, limit: 1_000_000 },
   });

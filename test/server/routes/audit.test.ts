@@ -35,7 +35,7 @@ describe('audit log', function () {
     const dev = { issuer: 'x', jwks: () => ({ keys: [] }) } as unknown as DevIssuer;
     const specs = allRouteSpecs(
       h.services,
-      { clientConfig: { authMode: 'dev' }, internalDomains: [], devIssuer: dev },
+      { clientConfig: { authMode: 'dev' }, internalDomains: [], devIssuer: dev, adminEmails: [] },
       'https://localhost:3000',
     );
     const forgotten = specs

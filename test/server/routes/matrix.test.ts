@@ -38,6 +38,7 @@ const TABLE: Record<string, Row> = {
   'GET /config': pub(200),
   'GET /openapi.json': pub(200),
   'GET /dev/token': absent,
+  'GET /dev/accounts': absent,
   'GET /dev/jwks': absent,
   'GET /me': user(200),
   'POST /pane-start-failures': pub(204),

@@ -62,6 +62,7 @@ export const daSetup: SetupMessages = {
     },
     mailbox: {
       title: 'Delt postkasse',
+      checkFailed: 'Kunne ikke få adgang til den delte postkasse.',
       address: 'Den delte postkasses adresse',
       jobAccount: 'Jobkonto (delegeret adgang)',
       check: 'Kontrollér forbindelse',

@@ -61,6 +61,7 @@ export const enSetup = {
     },
     mailbox: {
       title: 'Shared mailbox',
+      checkFailed: 'Could not access the shared mailbox.',
       address: 'Shared mailbox address',
       jobAccount: 'Job account (delegated access)',
       check: 'Check connection',

@@ -13,7 +13,8 @@ export interface MsalErrorLike {
 }
 
 const AADSTS_HINTS: Record<string, string> = {
-  '7000215': 'the client secret is wrong: copy the secret *value* (not its id) from the app registration',
+  '7000215':
+    "the client secret is wrong: copy the secret's Value (not its Secret ID) from the app registration",
   '7000222': 'the client secret has expired: create a new one in the app registration and save it here',
   '700027': 'the certificate is not registered on the app (or the thumbprint/private key do not match it)',
   '700024': 'the certificate assertion is outside its validity window: check the server clock',

@@ -44,6 +44,13 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     const refused = await validation().innerText();
     assert.match(refused, /Could not sign in to Microsoft Entra ID/);
     assert.match(refused, /client secret \(it may have expired\)/);
+    assert.match(refused, /^Could not access the shared mailbox\.\n/, 'the title says what failed');
+    assert.equal(
+      refused.match(/Could not sign in to Microsoft Entra ID/g)?.length,
+      1,
+      'the advice once, not twice',
+    );
+    assert.match(refused, /copy the secret's Value \(not its Secret ID\)/, "the portal's words, no markdown");
     assert.equal(await next().isDisabled(), true, 'Next stays disabled after a failed check');
     await checkPage(page, '03-wizard-wrong-secret');
 

@@ -21,7 +21,7 @@ describe('graph authErrors', () => {
     assert.ok(err instanceof MailSourceError);
     assert.equal(err.code, 'auth_failed');
     assert.equal(err.providerCode, 'AADSTS7000215');
-    assert.match(err.message, /client secret is wrong/);
+    assert.match(err.message, /client secret is wrong: copy the secret's Value \(not its Secret ID\)/);
   });
 
   it('explains an expired secret, missing consent and an unknown app by AADSTS number', () => {

@@ -8,7 +8,9 @@ import type { AdminQueryRepository, InteractionFilter } from '../repositories/ad
 import type { ContactRepository } from '../repositories/contacts.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
-import type { Contact, Salesperson } from '../repositories/masterData.js';
+import type { Contact, MasterDataRepository, Salesperson } from '../repositories/masterData.js';
+import { buildDirectory, type DirectoryOwner } from '../domain/directory.js';
+import type { DirectoryCheck } from '../../shared/api/adminViews.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
 import type { Caller } from '../http/auth/identity.js';
 import type { VisibilityService, VisibleEntry } from './visibility.js';
@@ -101,9 +103,27 @@ export class AdminViewService {
       salespeople: SalespersonRepository;
       visibility: VisibilityService;
       linkChecks: LinkCheckRepository;
+      masterData: MasterDataRepository;
       now: () => Date;
     },
   ) {}
+
+  /** The address check: what the logging loop's directory finds wrong in the salespeople's and contacts' data. */
+  async directoryCheck(): Promise<DirectoryCheck> {
+    const directory = buildDirectory(await this.d.masterData.directorySnapshot());
+    const owner = (o: DirectoryOwner) =>
+      o.type === 'salesperson'
+        ? { type: o.type, id: o.code, via: null }
+        : { type: o.type, id: o.number, via: o.via };
+    return {
+      counts: { ...directory.counts },
+      issues: directory.issues.map((i) =>
+        i.kind === 'invalid_email'
+          ? { kind: i.kind, email: i.email, owners: [owner(i.owner)] }
+          : { kind: i.kind, email: i.email, owners: i.owners.map(owner) },
+      ),
+    };
+  }
 
   /** Where the link check stands: its last run, the pass in progress, what it healed or lost so far. */
   linkCheck(): Promise<LinkCheckState> {

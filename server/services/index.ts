@@ -125,6 +125,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
       salespeople,
       visibility,
       linkChecks: r.linkChecks,
+      masterData,
       now,
     }),
     quarantineRelease: new QuarantineReleaseService({

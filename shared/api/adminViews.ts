@@ -157,3 +157,31 @@ export const LinkCheckStatus = z.strictObject({
   totals: LinkCheckCounts,
 });
 export type LinkCheckStatus = z.infer<typeof LinkCheckStatus>;
+
+/** Who holds an address: a salesperson (by code) or a contact (by number, through its primary or alternate). */
+export const DirectoryOwnerView = z.strictObject({
+  type: z.enum(['salesperson', 'contact']),
+  id: z.string(),
+  via: z.enum(['email', 'alternate']).nullable(),
+});
+
+/**
+ * GET /directory/check (admin): the address check Business Central's guide asks for before logging starts.
+ * `invalid_email`: an address the loop can never match; `shared_email`: several records hold one address and the
+ * first owner is the one mail is logged for.
+ */
+export const DirectoryCheck = z.strictObject({
+  counts: z.strictObject({
+    salespeople: z.int().nonnegative(),
+    contacts: z.int().nonnegative(),
+    addresses: z.int().nonnegative(),
+  }),
+  issues: z.array(
+    z.strictObject({
+      kind: z.enum(['invalid_email', 'shared_email']),
+      email: z.string(),
+      owners: z.array(DirectoryOwnerView).min(1),
+    }),
+  ),
+});
+export type DirectoryCheck = z.infer<typeof DirectoryCheck>;

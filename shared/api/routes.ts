@@ -94,6 +94,8 @@ export const adminApiRoutes = {
   loggingStatus: { method: 'GET', path: '/logging/status' },
   /** Admin. -> LinkCheckStatus: the periodic check of logged mail's links. */
   linkCheckStatus: { method: 'GET', path: '/logging/link-check' },
+  /** -> DirectoryCheck */
+  directoryCheck: { method: 'GET', path: '/directory/check' },
   /** Admin. ?days= -> PaneStartFailureList */
   paneStartFailures: { method: 'GET', path: '/pane-start-failures' },
   /** Admin. -> ManualConfirmationList: mail logged by hand whose copy has not reached a logging mailbox. */

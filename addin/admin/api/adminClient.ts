@@ -23,6 +23,7 @@ import {
   OpportunityPage,
   PaneStartFailureList,
   LinkCheckStatus,
+  DirectoryCheck,
   QuarantineList,
   ReleaseQuarantineResult,
   RunRequested,
@@ -167,6 +168,7 @@ export function createAdminClient(o: AdminClientOptions) {
     paneStartFailures: (days = 7) =>
       json({ route: 'paneStartFailures', query: { days: String(days) } }, PaneStartFailureList),
     linkCheck: () => json({ route: 'linkCheckStatus' }, LinkCheckStatus),
+    directoryCheck: () => json({ route: 'directoryCheck' }, DirectoryCheck),
     // Master data
     salespeople: (search?: string) => json({ route: 'salespeople', query: { search } }, SalespersonList),
     createSalesperson: (body: CreateSalespersonRequest) =>

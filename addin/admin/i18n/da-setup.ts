@@ -182,6 +182,22 @@ export const daSetup: SetupMessages = {
     neverValidated: 'Ikke valideret endnu.',
   },
   status: {
+    directory: {
+      title: 'Adressetjek',
+      allValid: (salespeople: number, contacts: number) =>
+        `Alle adresser på ${salespeople} sælgere og ${contacts} kontakter kan matches, hver af én post.`,
+      found: (n: number) =>
+        `${n} ${n === 1 ? 'adresse kræver' : 'adresser kræver'} opmærksomhed: post fra eller til dem matches som angivet nedenfor.`,
+      problem: 'Problem',
+      address: 'Adresse',
+      owners: 'Tilhører',
+      kinds: {
+        invalid_email: 'Ikke en gyldig adresse: matches aldrig',
+        shared_email: 'Delt: posten logføres for den første',
+      },
+      owner: (type: 'salesperson' | 'contact', id: string, via: 'email' | 'alternate' | null) =>
+        `${type === 'salesperson' ? 'Sælger' : 'Kontakt'} ${id}${via === 'alternate' ? ' (alternativ adresse)' : ''}`,
+    },
     linkCheck: {
       title: 'Links til logført mail',
       notRun:

@@ -179,6 +179,22 @@ export const enSetup = {
     neverValidated: 'Not validated yet.',
   },
   status: {
+    directory: {
+      title: 'Address check',
+      allValid: (salespeople: number, contacts: number) =>
+        `All addresses of ${salespeople} salespeople and ${contacts} contacts can be matched, each by one record.`,
+      found: (n: number) =>
+        `${n} ${n === 1 ? 'address needs' : 'addresses need'} attention: mail from or to them is matched as said below.`,
+      problem: 'Problem',
+      address: 'Address',
+      owners: 'Held by',
+      kinds: {
+        invalid_email: 'Not a valid address: never matched',
+        shared_email: 'Shared: mail is logged for the first',
+      },
+      owner: (type: 'salesperson' | 'contact', id: string, via: 'email' | 'alternate' | null) =>
+        `${type === 'salesperson' ? 'Salesperson' : 'Contact'} ${id}${via === 'alternate' ? ' (alternate address)' : ''}`,
+    },
     linkCheck: {
       title: 'Links to logged mail',
       notRun: 'Not checked yet: the check runs in the background, within its hourly request budget.',

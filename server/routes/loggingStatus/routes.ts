@@ -1,6 +1,7 @@
 // Job status for admins: the state of every logging mailbox (healthy / failing / disabled, last and next run,
 // ledger counts) and the mail a mailbox logged per day.
 import {
+  DirectoryCheck,
   LinkCheckStatus,
   LoggedTrend,
   LoggedTrendQuery,
@@ -46,6 +47,19 @@ export function loggingStatusRoutes(s: Services): RouteSpec[] {
       success: { status: 200, description: 'The link check', schema: LinkCheckStatus },
       async handle() {
         return { body: presentLinkCheck(await s.adminViews.linkCheck()) };
+      },
+    }),
+    defineRoute({
+      name: 'directoryCheck',
+      method: 'get',
+      path: adminApiRoutes.directoryCheck.path,
+      summary:
+        "The address check: salespeople's and contacts' addresses the loop cannot match, or that several share",
+      tag,
+      access: 'admin',
+      success: { status: 200, description: 'The check', schema: DirectoryCheck },
+      async handle() {
+        return { body: await s.adminViews.directoryCheck() };
       },
     }),
     defineRoute({

@@ -142,6 +142,16 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
       const today = await page.getByTestId('trend').locator('li').last().innerText();
       assert.match(today, /2$/);
     });
+    // The address check: a contact imported with a salesperson's address makes that address shared.
+    const contacts = h.db.conn.db!.collection('contacts');
+    const someone = (await contacts.findOne({ kind: 'person', email: { $ne: null } }))!;
+    const { _id: _copy, ...twin } = someone;
+    await contacts.insertOne({ ...twin, number: 'CT999998', name: 'Imported Twin' });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const check = page.getByRole('region', { name: 'Address check' });
+    await check.getByText('1 address needs attention', { exact: false }).waitFor();
+    const shared = check.getByRole('row', { name: /Shared: mail is logged for the first/ });
+    assert.match(await shared.innerText(), new RegExp(`Contact ${someone.number}, Contact CT999998`));
     await checkPage(page, '08-job-status');
 
     await page.getByRole('tab', { name: 'Interaction log entries' }).click();

@@ -186,6 +186,44 @@ describe('logging status and trend (admin): health, last and next run, ledger co
     assert.equal(denied.status, 403);
   });
 
+  it("checks the salespeople's and contacts' addresses: invalid ones and ones several records share", async () => {
+    const clean = await h.request('GET', '/api/v1/directory/check', { token: 'admin' });
+    assert.equal(clean.status, 200, clean.text);
+    const issuesBefore = clean.json.issues.length;
+    // Two contacts with one address (the API refuses the second; data imported before it checked did not), and a
+    // salesperson whose address has no domain.
+    const r = await h.request('POST', '/api/v1/contacts', {
+      token: 'admin',
+      body: { name: 'Twin One', kind: 'person', email: 'twins@shared.example' },
+    });
+    assert.equal(r.status, 201, r.text);
+    const first = (await h.raw('contacts').findOne({ number: r.json.number }))!;
+    const { _id: _ignored, ...copy } = first;
+    await h.raw('contacts').insertOne({ ...copy, number: 'CT999999', name: 'Twin Two' });
+    const made = [{ number: r.json.number as string }, { number: 'CT999999' }];
+    const sp = await h.request('POST', '/api/v1/salespeople', {
+      token: 'admin',
+      body: { code: 'ZQ', name: 'Zoe Quist', email: 'zoe.quist@contoso.example', active: true },
+    });
+    assert.equal(sp.status, 201, sp.text);
+    const salesperson = { code: 'ZQ' };
+    await h.raw('salespeople').updateOne({ code: salesperson.code }, { $set: { email: 'not-an-address' } });
+    const contact = { email: 'twins@shared.example', number: made.map((c) => c.number).sort()[0]! };
+    const after = (await h.request('GET', '/api/v1/directory/check', { token: 'admin' })).json;
+    assert.equal(after.issues.length, issuesBefore + 2, JSON.stringify(after.issues));
+    const shared = after.issues.find(
+      (i: { kind: string; email: string }) =>
+        i.kind === 'shared_email' && i.email === contact.email.toLowerCase(),
+    );
+    assert.ok(shared, 'the shared address');
+    assert.equal(shared.owners[0].id, contact.number, 'the lowest number first: mail is logged for it');
+    assert.equal(shared.owners.length, 2);
+    const invalid = after.issues.find((i: { kind: string }) => i.kind === 'invalid_email');
+    assert.deepEqual(invalid.owners, [{ type: 'salesperson', id: salesperson.code, via: null }]);
+    const denied = await h.request('GET', '/api/v1/directory/check', { token: 'salesperson' });
+    assert.equal(denied.status, 403);
+  });
+
   it('is for admins only', async () => {
     const r = await h.request('GET', '/api/v1/logging/status', { token: 'salesperson' });
     assert.equal(r.status, 403);

@@ -48,6 +48,7 @@ const TABLE: Record<string, Row> = {
   'POST /log-email': [401, 403, 200, 403, 403, 200, 401, 401, 403, 200],
   'GET /logging/manual-confirmations': admin(200),
   'GET /logging/link-check': admin(200),
+  'GET /directory/check': admin(200),
   'GET /contacts/:number/interactions': staff(200),
   'GET /interactions/:entryNumber': staff(200),
   'POST /interactions/:entryNumber/link-opportunity': staff(200),

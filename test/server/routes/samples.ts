@@ -85,6 +85,7 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
     logEmail: () => ({ path: '/log-email', body: messageRef() }),
     manualConfirmations: () => ({ path: '/logging/manual-confirmations' }),
     linkCheckStatus: () => ({ path: '/logging/link-check' }),
+    directoryCheck: () => ({ path: '/directory/check' }),
     contactInteractions: () => ({ path: '/contacts/CT000001/interactions?limit=5' }),
     interaction: (_h, f) => ({ path: `/interactions/${f.entryNumber}` }),
     linkOpportunity: async (h, f) => ({

@@ -25,6 +25,7 @@ import type { Route } from '../../state/useRoute.js';
 import { MailboxDetails } from './MailboxDetails.js';
 import { NotificationCell } from './NotificationCell.js';
 import { PaneStartFailures } from './PaneStartFailures.js';
+import { DirectoryCheckSection } from './DirectoryCheck.js';
 import { LinkCheckStatus } from './LinkCheckStatus.js';
 import { Address } from '../../../ui/Address.js';
 
@@ -145,6 +146,7 @@ export function StatusPage(props: { api: AdminClient; go: (route: Route) => void
         />
       )}
       <LinkCheckStatus api={props.api} tick={tick} />
+      <DirectoryCheckSection api={props.api} tick={tick} />
       <PaneStartFailures api={props.api} tick={tick} />
     </>
   );

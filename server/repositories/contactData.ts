@@ -4,7 +4,8 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { Models } from './models/index.js';
 import type { ContactDoc, InteractionDoc, OpportunityDoc } from './models/index.js';
-import type { MessageStateDoc, PendingArchiveDoc } from './models/logging.js';
+import type { MessageStateDoc } from './models/logging.js';
+import { intentCodec, type StoredIntent } from './pendingArchives.js';
 
 export const WRITE_BATCH = 50;
 const ENTRY_CLAIM = 'entry-opportunity#'; // repositories/opportunities.ts
@@ -172,17 +173,22 @@ export class ContactDataRepository {
     return deleted;
   }
 
-  /** The loop's intents of one mailbox (entries it has yet to write). */
-  async intents(mailbox: string): Promise<Pick<PendingArchiveDoc, '_id' | 'messages'>[]> {
-    return this.models.PendingArchive.find({ mailbox }, { _id: 1, messages: 1 })
+  /** The loop's intents of one mailbox (entries it has yet to write), page by page. */
+  async intents(mailbox: string): Promise<{ _id: string; messages: StoredIntent[] }[]> {
+    const pages = await this.models.PendingArchive.find({ mailbox }, { _id: 1, payload: 1, messages: 1 })
       .sort({ createdAt: 1 })
       .lean();
+    return pages.map((p) => ({ _id: p._id, messages: intentCodec.decode(p) }));
   }
 
   /** Rewrites an intent's messages (never creates one the loop has settled meanwhile). */
-  async replaceIntent(id: string, messages: unknown[]): Promise<void> {
+  async replaceIntent(id: string, messages: StoredIntent[]): Promise<void> {
     if (messages.length === 0) await this.models.PendingArchive.deleteOne({ _id: id });
-    else await this.models.PendingArchive.updateOne({ _id: id }, { $set: { messages } });
+    else
+      await this.models.PendingArchive.updateOne(
+        { _id: id },
+        { $set: { payload: intentCodec.encode(messages) }, $unset: { messages: 1 } },
+      );
   }
 
   async setBlocklist(mailbox: string, blocklist: string[]): Promise<void> {

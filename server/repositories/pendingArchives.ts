@@ -3,6 +3,7 @@
 // plus crash leftovers.
 import crypto from 'node:crypto';
 import type { Models } from './models/index.js';
+import type { PendingArchiveDoc } from './models/logging.js';
 import type { NewInteraction } from './interactions.js';
 
 export type PendingEntry = Omit<NewInteraction, 'archiveState'>;
@@ -14,11 +15,31 @@ export interface PendingArchive {
   entries: PendingEntry[];
 }
 
-interface StoredIntent {
+/** A message of a stored page: what is kept of a PendingArchive (the mailbox is the page's). */
+export interface StoredIntent {
   messageId: string;
   messageKey: string;
-  entries: unknown[];
+  entries: PendingEntry[];
 }
+
+/** The one place that turns a page's messages into what is stored, and back (dates revived). */
+export const intentCodec = {
+  encode(intents: readonly StoredIntent[]): string {
+    return JSON.stringify(
+      intents.map(({ messageId, messageKey, entries }) => ({ messageId, messageKey, entries })),
+    );
+  },
+  decode(doc: Pick<PendingArchiveDoc, 'payload' | 'messages'>): StoredIntent[] {
+    const raw = (
+      doc.payload !== undefined ? JSON.parse(doc.payload) : (doc.messages ?? [])
+    ) as StoredIntent[];
+    return raw.map((m) => ({
+      messageId: m.messageId,
+      messageKey: m.messageKey,
+      entries: m.entries.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+    }));
+  },
+};
 
 /** The intents of one page, as recorded. */
 export interface PendingPage {
@@ -39,7 +60,7 @@ export class PendingArchiveRepository {
     await this.models.PendingArchive.collection.insertOne({
       _id: page.id,
       mailbox,
-      messages: intents.map(({ messageId, messageKey, entries }) => ({ messageId, messageKey, entries })),
+      payload: intentCodec.encode(intents),
       createdAt: this.now(),
     } as never);
     return page;
@@ -53,12 +74,7 @@ export class PendingArchiveRepository {
       .lean();
     return rows.map((r) => ({
       id: r._id,
-      intents: (r.messages as StoredIntent[]).map((m) => ({
-        mailbox,
-        messageId: m.messageId,
-        messageKey: m.messageKey,
-        entries: (m.entries as PendingEntry[]).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
-      })),
+      intents: intentCodec.decode(r).map((m) => ({ mailbox, ...m })),
     }));
   }
 
@@ -73,11 +89,7 @@ export class PendingArchiveRepository {
     }
     await this.models.PendingArchive.updateOne(
       { _id: page.id },
-      {
-        $set: {
-          messages: left.map(({ messageId, messageKey, entries }) => ({ messageId, messageKey, entries })),
-        },
-      },
+      { $set: { payload: intentCodec.encode(left) }, $unset: { messages: 1 } },
     );
   }
 }

@@ -172,7 +172,7 @@ export class DataSubjectService {
     let dropped = 0;
     for (const intent of await this.d.data.intents(mailbox)) {
       let changed = false;
-      const messages = (intent.messages as { entries: { contactNumber: string }[] }[])
+      const messages = intent.messages
         .map((m) => {
           const entries = m.entries.filter((e) => e.contactNumber !== number);
           dropped += m.entries.length - entries.length;

@@ -313,8 +313,15 @@ numberBlockSchema.index({ series: 1, block: -1 });
 export interface PendingArchiveDoc {
   _id: string; // `${mailbox}#${random page id}`
   mailbox: string;
-  /** The page's loggable messages not finished yet, each with the entries to write (without their link). */
-  messages: unknown[]; // { messageId, messageKey, entries }: see PendingArchiveRepository
+  /**
+   * The page's loggable messages not finished yet, each with the entries to write (without their link), as one
+   * JSON string (PendingArchiveRepository's codec). The database never looks inside: as a string, FerretDB
+   * stores and deletes a 500-message page in ~25 ms instead of ~200 ms for the same data as nested documents
+   * (measured on PostgreSQL), and pages are written and removed on the loop's hot path.
+   */
+  payload?: string;
+  /** Written before the payload existed (read, never written): the same messages as documents. */
+  messages?: unknown[];
   createdAt: Date;
 }
 
@@ -322,7 +329,8 @@ export const pendingArchiveSchema = new Schema<PendingArchiveDoc>(
   {
     _id: { type: String, required: true },
     mailbox: { type: String, required: true },
-    messages: { type: [Schema.Types.Mixed], default: [] },
+    payload: { type: String },
+    messages: { type: [Schema.Types.Mixed], default: undefined },
     createdAt: { type: Date, required: true },
   },
   { strict: 'throw', versionKey: false },

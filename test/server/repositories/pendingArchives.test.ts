@@ -77,4 +77,41 @@ describe('PendingArchiveRepository: one intent document per page (real database)
       [page.id],
     );
   });
+
+  it('stores a page as one opaque string, which FerretDB writes and deletes without decoding every entry', async () => {
+    const page = await repo.record(MAILBOX, [intent('F'), intent('G')]);
+    const raw = await db.models.PendingArchive.collection.findOne({ _id: page.id as never });
+    assert.equal(typeof raw?.payload, 'string');
+    assert.equal(raw?.messages, undefined);
+    await repo.settle(page, new Set(['F', 'G']));
+  });
+
+  it('reads and settles a page written before the payload (messages as documents)', async () => {
+    const legacy = { ...intent('H'), mailbox: undefined };
+    await db.models.PendingArchive.collection.insertOne({
+      _id: `${MAILBOX}#legacy` as never,
+      mailbox: MAILBOX,
+      messages: [legacy, { ...intent('I'), mailbox: undefined }],
+      createdAt: new Date(Date.UTC(2026, 0, 1)),
+    });
+    const [page] = await repo.list(MAILBOX, 10);
+    assert.deepEqual(
+      page!.intents.map((i) => [i.mailbox, i.messageId]),
+      [
+        [MAILBOX, 'H'],
+        [MAILBOX, 'I'],
+      ],
+    );
+    assert.ok(page!.intents[0]!.entries[0]!.occurredAt instanceof Date);
+    await repo.settle(page!, new Set(['H']));
+    const raw = await db.models.PendingArchive.collection.findOne({ _id: `${MAILBOX}#legacy` as never });
+    assert.equal(raw?.messages, undefined, 'rewritten in the current form');
+    const [left] = await repo.list(MAILBOX, 10); // the oldest page: the legacy one
+    assert.equal(left!.id, `${MAILBOX}#legacy`);
+    assert.deepEqual(
+      left!.intents.map((i) => i.messageId),
+      ['I'],
+    );
+    await repo.settle(left!, new Set(['I']));
+  });
 });

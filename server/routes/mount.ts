@@ -116,7 +116,8 @@ function handlerStep(spec: RouteSpec, o: MountOptions): RequestHandler {
       // Recorded before the answer goes out: a change the log cannot record fails loudly (500), it is never
       // silently unaudited.
       const call = { params, query, body, status, headers: ('headers' in reply && reply.headers) || {} };
-      const notes = spec.audit({ ...call, reply: 'file' in reply ? undefined : reply.body });
+      const json = 'file' in reply ? null : reply;
+      const notes = spec.audit({ ...call, reply: json?.body, done: json?.done });
       for (const note of [notes ?? []].flat()) await o.audit.record(caller, clientOf(req), note);
     }
     if ('file' in reply) {

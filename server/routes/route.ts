@@ -24,7 +24,13 @@ export interface HandlerContext<P, Q, B> {
 
 /** A JSON answer (validated against `success.schema` outside production) or a file. */
 export type Reply<T> =
-  | { status?: number; body: T; headers?: Record<string, string> }
+  | {
+      status?: number;
+      body: T;
+      headers?: Record<string, string>;
+      /** What the handler did beyond its answer, for its audit rule only (never sent). */
+      done?: unknown;
+    }
   | { status?: number; file: { contentType: string; filename: string; content: string } };
 
 /** A succeeded call as its route's audit sees it (validated input, status, JSON answer, headers). */
@@ -34,6 +40,7 @@ export interface AuditedCall {
   query: any;
   body: any;
   reply: any;
+  done: any;
   /* eslint-enable @typescript-eslint/no-explicit-any */
   status: number;
   headers: Record<string, string>;

@@ -21,7 +21,7 @@ import type {
 } from '../../shared/api/opportunities.js';
 import { decodeCursor, pageOf } from './cursor.js';
 import { refuse } from './errors.js';
-import type { ManualLoggingService } from './manualLogging.js';
+import type { LogEmailResult, ManualLoggingService } from './manualLogging.js';
 import type { VisibilityService, VisibleOpportunity } from './visibility.js';
 
 /** Business Central's Marketing Setup "Default Sales Cycle Code" (there is one cycle until cycles are modelled). */
@@ -47,7 +47,11 @@ export const dateOf = (d: string): Date => new Date(`${d}T00:00:00.000Z`);
 export class OpportunityService {
   constructor(private readonly d: OpportunityDeps) {}
 
-  async create(req: CreateOpportunityRequest, caller: Caller): Promise<VisibleOpportunity> {
+  /** The new opportunity, and what logging the mail it was made from wrote (null: made without one). */
+  async create(
+    req: CreateOpportunityRequest,
+    caller: Caller,
+  ): Promise<{ opportunity: VisibleOpportunity; logged: LogEmailResult | null }> {
     const contact = await this.d.contacts.byNumber(req.contactNumber);
     if (!contact) throw refuse.notFound('The contact');
     if (contact.privacyBlocked) throw refuse.privacyBlocked();
@@ -55,13 +59,14 @@ export class OpportunityService {
       await this.requireSalesperson(req.salespersonCode, 'body.salespersonCode');
 
     let entry: Interaction | null = null;
+    let logged: LogEmailResult | null = null;
     if (req.fromEntryNumber !== undefined) {
       entry = await this.d.interactions.byEntryNumber(req.fromEntryNumber);
       if (!entry) throw refuse.notFound('The interaction log entry');
       if (entry.contactNumber !== contact.number)
         throw refuse.contactMismatch('The entry belongs to another contact');
     } else if (req.fromMessage !== undefined) {
-      const logged = await this.d.manualLogging.logEmail(req.fromMessage, caller);
+      logged = await this.d.manualLogging.logEmail(req.fromMessage, caller);
       const ofContact = logged.entries.filter((e) => e.contactNumber === contact.number);
       entry = ofContact.find((e) => e.salespersonCode === caller.salespersonCode) ?? ofContact[0] ?? null;
       if (!entry) throw refuse.nothingToLog('The message has no interaction with this contact');
@@ -98,7 +103,7 @@ export class OpportunityService {
       throw err;
     }
     if (entry) await this.d.interactions.recordOpportunity(entry.entryNumber, number);
-    return this.d.visibility.opportunity(caller, opportunity);
+    return { opportunity: await this.d.visibility.opportunity(caller, opportunity), logged };
   }
 
   /** Links an entry to an existing open opportunity of the same contact (or the same company). */

@@ -9,6 +9,7 @@ import type { RouteAudit, RouteSpec } from '../route.js';
 /** Mutating routes that change nothing an admin is accountable for, and why. */
 export const NOT_AUDITED: Record<string, string> = {
   validateLoggingSetup: 'reads the mailbox to check the setup; changes nothing',
+  checkLoggingSetup: 'reads the mailbox to check inputs not saved yet; stores nothing',
   reportPaneStartFailure: 'anonymous telemetry of panes that could not start',
   lookup: 'a read (POST for its body)',
 };
@@ -21,6 +22,15 @@ export function fieldNames(body: unknown): string[] {
       ? Object.keys(value).map((inner) => `${key}.${inner}`)
       : [key],
   );
+}
+
+/** A logged mail's entries (also ones written earlier, by anyone), one line each. */
+function emailLogged(result: { status: string; entries: { entryNumber: number }[] }): AuditNote[] {
+  return result.entries.map((e) => ({
+    action: 'email.log',
+    target: { type: 'entry', entryNumber: e.entryNumber },
+    detail: { status: result.status as 'logged' | 'already_logged' },
+  }));
 }
 
 /** The console hash the consent callback redirects to carries mailbox and outcome (presenter.ts). */
@@ -106,12 +116,7 @@ export const ROUTE_AUDITS: Record<string, RouteAudit> = {
     target: { type: 'entry', entryNumber: params.entryNumber },
     detail: { private: body.private },
   }),
-  logEmail: ({ reply }) =>
-    (reply.entries as { entryNumber: number }[]).map((e) => ({
-      action: 'email.log',
-      target: { type: 'entry', entryNumber: e.entryNumber },
-      detail: { status: reply.status },
-    })),
+  logEmail: ({ reply }) => emailLogged(reply),
   createContact: ({ reply }) => ({
     action: 'contact.create',
     target: { type: 'contact', number: reply.number },
@@ -144,11 +149,15 @@ export const ROUTE_AUDITS: Record<string, RouteAudit> = {
     target: { type: 'salesperson', id: params.code },
     detail: { role: 'salesperson', change: 'bound' },
   }),
-  createOpportunity: ({ body, reply }) => ({
-    action: 'opportunity.create',
-    target: { type: 'opportunity', number: reply.number },
-    detail: { fromEntry: body.fromEntryNumber !== undefined || body.fromMessage !== undefined },
-  }),
+  // Made from a mail: the mail was logged on the way (service: OpportunityService.create), as "Log this email".
+  createOpportunity: ({ body, reply, done }) => [
+    {
+      action: 'opportunity.create',
+      target: { type: 'opportunity', number: reply.number },
+      detail: { fromEntry: body.fromEntryNumber !== undefined || body.fromMessage !== undefined },
+    },
+    ...(done ? emailLogged(done) : []),
+  ],
   updateOpportunity: ({ params, body }) => ({
     action: 'opportunity.update',
     target: { type: 'opportunity', number: params.number },

@@ -25,7 +25,8 @@ export function opportunityRoutes(s: Services): RouteSpec[] {
       success: { status: 201, description: 'The new opportunity', schema: Opportunity },
       errors: [404, 409, 422],
       async handle({ body, caller }) {
-        return { body: presentOpportunity(await s.opportunities.create(body, caller)) };
+        const { opportunity, logged } = await s.opportunities.create(body, caller);
+        return { body: presentOpportunity(opportunity), done: logged };
       },
     }),
     defineRoute({

@@ -9,6 +9,7 @@ const call = (over: Partial<AuditedCall>): AuditedCall => ({
   query: {},
   body: {},
   reply: undefined,
+  done: undefined,
   status: 200,
   headers: {},
   ...over,
@@ -69,6 +70,31 @@ describe('audit table', () => {
         ['role.change', { role: 'salesperson', change: 'revoked' }],
         ['role.change', { role: 'salesperson', change: 'readdressed' }],
       ],
+    );
+  });
+
+  it('an opportunity made from a mail also records the mail as logged, one line per entry', () => {
+    const made = ROUTE_AUDITS.createOpportunity!(
+      call({
+        body: { contactNumber: 'CT000001', description: 'x', fromMessage: {} },
+        reply: { number: 'OP000007' },
+        done: { status: 'logged', entries: [{ entryNumber: 41 }, { entryNumber: 42 }] },
+      }),
+    );
+    assert.deepEqual(
+      [made].flat().map((n) => [n!.action, n!.target]),
+      [
+        ['opportunity.create', { type: 'opportunity', number: 'OP000007' }],
+        ['email.log', { type: 'entry', entryNumber: 41 }],
+        ['email.log', { type: 'entry', entryNumber: 42 }],
+      ],
+    );
+    const plain = ROUTE_AUDITS.createOpportunity!(
+      call({ body: { fromEntryNumber: 3 }, reply: { number: 'OP1' } }),
+    );
+    assert.deepEqual(
+      [plain].flat().map((n) => n!.action),
+      ['opportunity.create'],
     );
   });
 });

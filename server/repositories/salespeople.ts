@@ -71,6 +71,17 @@ export class SalespersonRepository {
     >();
   }
 
+  /** The salespeople bound to any of these Entra ID users, in one query (the check of an import's rows). */
+  async byEntraObjects(users: { tenantId: string; objectId: string }[]): Promise<Salesperson[]> {
+    if (users.length === 0) return [];
+    const wanted = new Set(users.map((u) => `${u.tenantId}:${u.objectId}`));
+    const rows = await this.models.Salesperson.find(
+      { entraObjectId: { $in: [...new Set(users.map((u) => u.objectId))] } },
+      FIELDS,
+    ).lean<Salesperson[]>();
+    return rows.filter((s) => wanted.has(`${s.entraTenantId}:${s.entraObjectId}`));
+  }
+
   /** Binds the pending sign-in with this object id; false when the pending sign-in is another (or none). */
   async confirmPendingSignIn(code: string, objectId: string): Promise<boolean> {
     const sp = await this.models.Salesperson.findOne({ code }, { pendingSignIn: 1 }).lean();

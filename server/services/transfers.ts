@@ -140,13 +140,16 @@ export class TransferService {
   /** One Entra ID user is one salesperson: not twice in the file, not already another's outside it. */
   private async bindingsTaken(rows: (Salesperson & { line: number })[], problems: ImportProblems) {
     const seen = new Map<string, { line: number; code: string }>();
-    for (const sp of rows) {
-      if (!sp.entraTenantId || !sp.entraObjectId) continue;
+    const bound = rows.filter((sp) => sp.entraTenantId && sp.entraObjectId);
+    const holding = await this.d.salespeople.byEntraObjects(
+      bound.map((sp) => ({ tenantId: sp.entraTenantId!, objectId: sp.entraObjectId! })),
+    );
+    for (const sp of bound) {
       const key = `${sp.entraTenantId}:${sp.entraObjectId}`;
       const first = seen.get(key);
       if (first) problems.add(sp.line, 'entraObjectId', `Also on line ${first.line}`);
       else seen.set(key, { line: sp.line, code: sp.code });
-      const holders = await this.d.salespeople.byEntraObject(sp.entraTenantId, sp.entraObjectId);
+      const holders = holding.filter((h) => `${h.entraTenantId}:${h.entraObjectId}` === key);
       const other = holders.find(
         (h) => h.code !== sp.code && !rows.some((r) => r.code === h.code && r.entraObjectId === null),
       );

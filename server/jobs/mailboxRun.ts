@@ -106,7 +106,9 @@ async function prepare(
     ]),
   );
   // The archive folder itself, or this period's subfolder of it, or the next of a full one's series.
-  const archive = await step('validate_setup', () => archiveTarget(source, archiveBase, policy, deps.now()));
+  const archive = await step('validate_setup', () =>
+    archiveTarget(source, archiveBase, policy, deps.now(), setup.archiveStatus?.folder ?? null),
+  );
   await step('log_interaction', () =>
     deps.setups.upsert(setup.mailbox, {
       archiveStatus: {

@@ -43,6 +43,9 @@ export type AdminContentReadListener = (read: AdminContentRead) => void | Promis
 
 export class VisibilityService {
   private readonly listeners = new Set<AdminContentReadListener>();
+  /** The settings one request decides by: read once per Caller (a Caller is made per request), so the checks
+   *  of one call (an entry's and its opportunity's, a list and its items) agree and cost one read. */
+  private readonly settingsOfCall = new WeakMap<Caller, Promise<DeploymentSettingsRecord>>();
 
   constructor(private readonly d: { settings: DeploymentSettingsRepository; contacts: ContactRepository }) {}
 
@@ -65,7 +68,7 @@ export class VisibilityService {
   ): Promise<VisibleEntry[]> {
     if (entries.length === 0) return [];
     const [settings, contacts] = await Promise.all([
-      this.d.settings.get(),
+      this.settingsFor(caller),
       this.contactsOf(
         entries.map((e) => e.contactNumber),
         known,
@@ -109,7 +112,7 @@ export class VisibilityService {
   ): Promise<VisibleOpportunity[]> {
     if (list.length === 0) return [];
     const [settings, contacts] = await Promise.all([
-      this.d.settings.get(),
+      this.settingsFor(caller),
       this.contactsOf(
         list.map((o) => o.contactNumber),
         known,
@@ -131,7 +134,7 @@ export class VisibilityService {
 
   async assertMayChangeOpportunity(caller: Caller, o: Opportunity): Promise<void> {
     const [settings, contact] = await Promise.all([
-      this.d.settings.get(),
+      this.settingsFor(caller),
       this.d.contacts.byNumber(o.contactNumber),
     ]);
     const access = opportunityAccess(caller, o, contact, settings);
@@ -140,7 +143,7 @@ export class VisibilityService {
   }
 
   async assertMayChangeContact(caller: Caller, contact: Contact, changesOwner: boolean): Promise<void> {
-    if (!mayChangeContact(caller, contact, await this.d.settings.get(), changesOwner)) {
+    if (!mayChangeContact(caller, contact, await this.settingsFor(caller), changesOwner)) {
       throw refuse.notOwner(
         changesOwner
           ? "Only an admin or the contact's owner may change its owner"
@@ -149,9 +152,20 @@ export class VisibilityService {
     }
   }
 
+  private settingsFor(caller: Caller): Promise<DeploymentSettingsRecord> {
+    if (Object.isFrozen(caller)) return this.d.settings.get(); // shared (ANONYMOUS), not one request's
+    let settings = this.settingsOfCall.get(caller);
+    if (!settings) {
+      settings = this.d.settings.get();
+      this.settingsOfCall.set(caller, settings);
+      settings.catch(() => this.settingsOfCall.delete(caller)); // a failed read is not remembered
+    }
+    return settings;
+  }
+
   private async entryAccessOf(caller: Caller, entry: Interaction): Promise<Access> {
     const [settings, contact] = await Promise.all([
-      this.d.settings.get(),
+      this.settingsFor(caller),
       this.d.contacts.byNumber(entry.contactNumber),
     ]);
     return entryAccess(caller, entry, contact, settings);

@@ -83,13 +83,14 @@ export class SalespersonRepository {
   }
 
   /** Binds the pending sign-in with this object id; false when the pending sign-in is another (or none). */
-  async confirmPendingSignIn(code: string, objectId: string): Promise<boolean> {
-    const sp = await this.models.Salesperson.findOne({ code }, { pendingSignIn: 1 }).lean();
-    const p = sp?.pendingSignIn;
-    if (!p || p.objectId !== objectId) return false;
+  async confirmPendingSignIn(
+    code: string,
+    binding: { entraTenantId: string; entraObjectId: string },
+  ): Promise<boolean> {
+    // Conditional on the pending sign-in still being the one the admin confirmed (a newer one is not bound).
     const r = await this.models.Salesperson.updateOne(
-      { code, 'pendingSignIn.objectId': objectId },
-      { $set: { entraTenantId: p.tenantId, entraObjectId: p.objectId, pendingSignIn: null } },
+      { code, 'pendingSignIn.objectId': binding.entraObjectId },
+      { $set: { ...binding, pendingSignIn: null } },
     );
     return r.modifiedCount === 1;
   }

@@ -69,9 +69,9 @@ export class SalespersonService {
     if (!sp) throw refuse.notFound('The salesperson');
     const pending = sp.pendingSignIn;
     if (!pending || pending.objectId !== objectId.toLowerCase()) throw refuse.signInChanged();
-    await this.bindingFor(code, pending);
-    if (!(await this.repo.confirmPendingSignIn(code, pending.objectId))) throw refuse.signInChanged();
-    return (await this.repo.byCode(code))!;
+    const binding = await this.bindingFor(code, pending);
+    if (!(await this.repo.confirmPendingSignIn(code, binding))) throw refuse.signInChanged();
+    return { ...sp, ...binding };
   }
 
   /** The stored form of a binding (lower case), refused when another salesperson already has that user. */

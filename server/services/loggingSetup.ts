@@ -3,13 +3,18 @@
 // asks the scheduler for a run; runs and quarantined messages show what the loop did.
 import { loggingPolicySchema } from '../domain/policy.js';
 import { validateSetupOf } from '../jobs/validateSetup.js';
-import type { MailSource } from '../mailsource/MailSource.js';
+import { MailSourceError, type MailSource } from '../mailsource/MailSource.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { MessageState, MessageStateRepository } from '../repositories/messageStates.js';
 import type { SecretBox } from '../security/secretBox.js';
 import type { Logger } from '../logging/logger.js';
-import type { LoggingSetupUpdate, SetupValidation } from '../../shared/api/loggingSetup.js';
+import type {
+  LoggingSetupUpdate,
+  SetupCheckRequest,
+  SetupValidation,
+} from '../../shared/api/loggingSetup.js';
+import { normalizeAddress } from '../../shared/email.js';
 import { AppError } from '../http/problem.js';
 import { refuse } from './errors.js';
 
@@ -63,6 +68,24 @@ const CREDENTIAL_FIELDS = [
   'certificateKey',
 ] as const;
 
+/** The Graph adapter's words for a delegated setup nobody signed in to (graph/auth.ts findAccount). */
+const NOT_SIGNED_IN =
+  'Could not get a Graph token for the job account: no job account is signed in; sign in with the job account again (Forny token).';
+
+/** A check's inputs as the PUT the wizard sends when it saves them (setupForm.ts connectionUpdate). */
+function connectionOf(req: SetupCheckRequest): LoggingSetupUpdate {
+  const certificate = req.certificateThumbprint !== undefined;
+  return {
+    authMode: req.authMode,
+    tenantId: req.tenantId,
+    clientId: req.clientId,
+    jobAccount: req.authMode === 'delegated' ? (req.jobAccount ?? null) : null,
+    clientSecret: certificate ? null : req.clientSecret,
+    certificateThumbprint: certificate ? req.certificateThumbprint : null,
+    certificateKey: certificate ? req.certificateKey : null,
+  };
+}
+
 export class LoggingSetupService {
   constructor(private readonly d: LoggingSetupDeps) {}
 
@@ -78,6 +101,14 @@ export class LoggingSetupService {
 
   async put(mailbox: string, req: LoggingSetupUpdate): Promise<{ setup: LoggingSetup; created: boolean }> {
     const existing = await this.d.setups.get(mailbox);
+    const fields = this.fieldsOf(existing, req);
+    // A new setup is stored complete (an upsert does not apply the schema's defaults everywhere).
+    await this.d.setups.upsert(mailbox, existing ? fields : { ...newSetupDefaults(), ...fields });
+    return { setup: (await this.d.setups.get(mailbox))!, created: existing === null };
+  }
+
+  /** What a PUT changes on the stored setup (secrets sealed), also what a draft check puts in its place. */
+  private fieldsOf(existing: LoggingSetup | null, req: LoggingSetupUpdate): Partial<LoggingSetup> {
     const fields: Partial<LoggingSetup> = {};
     for (const key of [
       'enabled',
@@ -123,9 +154,7 @@ export class LoggingSetupService {
       fields.tokenCacheVersion = (existing.tokenCacheVersion ?? 0) + 1; // a running job's save cannot revive it
       fields.delegatedAccount = null;
     }
-    // A new setup is stored complete (an upsert does not apply the schema's defaults everywhere).
-    await this.d.setups.upsert(mailbox, existing ? fields : { ...newSetupDefaults(), ...fields });
-    return { setup: (await this.d.setups.get(mailbox))!, created: existing === null };
+    return fields;
   }
 
   /**
@@ -155,10 +184,48 @@ export class LoggingSetupService {
   async validate(mailbox: string, log: Logger): Promise<SetupValidation> {
     const setup = await this.get(mailbox);
     const at = this.d.now();
-    const result = await validateSetupOf(setup, this.d.sourceFor, (err) =>
-      log.error({ err, mailbox }, 'setup validation failed unexpectedly'),
-    );
+    const result = await this.validationOf(setup, this.d.sourceFor, at, log);
     await this.d.setups.upsert(mailbox, { lastValidatedAt: at, lastValidationOk: result.ok });
+    return result;
+  }
+
+  /**
+   * "Check connection" of inputs not saved yet: the stored setup of the mailbox (or a new one) with the inputs in
+   * its place, validated in memory and never stored (a typed secret is sealed only for the check), so a mistyped
+   * mailbox leaves nothing behind and a stored setup keeps its inputs until they are saved.
+   */
+  async check(req: SetupCheckRequest, log: Logger): Promise<SetupValidation> {
+    const mailbox = normalizeAddress(req.mailbox);
+    if (!mailbox) throw refuse.invalid('body.mailbox', 'not an email address');
+    const existing = await this.d.setups.get(mailbox);
+    const draft: LoggingSetup = {
+      ...(existing ?? { mailbox, ...newSetupDefaults() }),
+      ...this.fieldsOf(existing, connectionOf(req)),
+    };
+    if (req.certificateThumbprint ? !draft.certificateKeySealed : !draft.clientSecretSealed) {
+      const field = req.certificateThumbprint ? 'certificateKey' : 'clientSecret';
+      throw refuse.invalid(`body.${field}`, `required: ${mailbox} has none stored`);
+    }
+    // A job account's sign-in belongs to the stored app registration: changed inputs (fieldsOf cleared the token
+    // cache) have none yet, and the stored cache, which the mail source would read by mailbox, must not count.
+    const sourceFor =
+      draft.authMode === 'delegated' && !draft.tokenCacheSealed
+        ? () => {
+            throw new MailSourceError('auth_failed', NOT_SIGNED_IN, 'interaction_required');
+          }
+        : this.d.sourceFor;
+    return this.validationOf(draft, sourceFor, this.d.now(), log);
+  }
+
+  private async validationOf(
+    setup: LoggingSetup,
+    sourceFor: (setup: LoggingSetup) => MailSource,
+    at: Date,
+    log: Logger,
+  ): Promise<SetupValidation> {
+    const result = await validateSetupOf(setup, sourceFor, (err) =>
+      log.error({ err, mailbox: setup.mailbox }, 'setup validation failed unexpectedly'),
+    );
     const steps = result.steps.map((st) => ({
       name: st.name,
       ok: st.ok,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HttpsUrl, Instant } from './common.js';
 import { DelegatedAccountView } from './loggingConsent.js';
+import { normalizeAddress } from '../email.js';
 import { ARCHIVE_ROLLOVERS, SETUP_LIMITS, UNMATCHED_ACTIONS } from '../loggingVocabulary.js';
 
 export const SecretState = z.enum(['set', 'not set']);
@@ -54,6 +55,9 @@ export const LoggingSetupList = z.strictObject({ items: z.array(LoggingSetupView
 
 const Identifier = z.string().trim().min(1).max(200);
 const Folder = z.string().trim().min(1).max(255);
+const Thumbprint = z
+  .string()
+  .regex(/^[0-9A-Fa-f]{40}([0-9A-Fa-f]{24})?$/, 'a SHA-1 or SHA-256 thumbprint in hex');
 
 /**
  * PUT /logging/setups/{mailbox} -> LoggingSetupView (201 when created). Only the fields given change; null
@@ -67,11 +71,7 @@ export const LoggingSetupUpdate = z.strictObject({
   tenantId: Identifier.nullable().optional(),
   clientId: Identifier.nullable().optional(),
   clientSecret: z.string().min(1).max(1024).nullable().optional(),
-  certificateThumbprint: z
-    .string()
-    .regex(/^[0-9A-Fa-f]{40}([0-9A-Fa-f]{24})?$/, 'a SHA-1 or SHA-256 thumbprint in hex')
-    .nullable()
-    .optional(),
+  certificateThumbprint: Thumbprint.nullable().optional(),
   /** PEM private key of the certificate credential. */
   certificateKey: z.string().min(1).max(16_384).nullable().optional(),
   redirectUrl: HttpsUrl.nullable().optional(),
@@ -101,6 +101,38 @@ export const LoggingSetupUpdate = z.strictObject({
     .optional(),
 });
 export type LoggingSetupUpdate = z.infer<typeof LoggingSetupUpdate>;
+
+/**
+ * POST /logging/setup-checks (admins): the wizard's "Check connection" of inputs not saved yet -> SetupValidation.
+ * The same checks as .../validate, on the mailbox's stored setup (if any) with these inputs in its place; nothing
+ * is stored, so a mistyped mailbox leaves no setup behind. A thumbprint means the certificate credential, else the
+ * client secret; an absent secret or key means the one stored for this mailbox (400 when there is none). Delegated
+ * access counts the stored job account's sign-in only while the app registration is the stored one.
+ */
+export const SetupCheckRequest = z
+  .strictObject({
+    mailbox: z
+      .string()
+      .max(254)
+      .refine((s) => normalizeAddress(s) !== null, 'not an email address'),
+    authMode: z.enum(['app', 'delegated']),
+    tenantId: Identifier,
+    clientId: Identifier,
+    clientSecret: z.string().min(1).max(1024).optional(),
+    certificateThumbprint: Thumbprint.optional(),
+    /** PEM private key of the certificate credential. */
+    certificateKey: z.string().min(1).max(16_384).optional(),
+    jobAccount: z.email().max(254).nullable().optional(),
+  })
+  .refine((r) => !(r.clientSecret && r.certificateThumbprint), {
+    path: ['clientSecret'],
+    message: 'a client secret or a certificate, not both',
+  })
+  .refine((r) => !(r.certificateKey && !r.certificateThumbprint), {
+    path: ['certificateThumbprint'],
+    message: 'a certificate key needs its thumbprint',
+  });
+export type SetupCheckRequest = z.infer<typeof SetupCheckRequest>;
 
 /**
  * POST /logging/setups/{mailbox}/validate: signs in, reads the Inbox and checks the archive and quarantine

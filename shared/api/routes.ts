@@ -78,6 +78,8 @@ export const adminApiRoutes = {
   loggingSetup: { method: 'GET', path: '/logging/setups/:mailbox' },
   /** Admin. LoggingSetupUpdate -> LoggingSetupView (201 when created) */
   putLoggingSetup: { method: 'PUT', path: '/logging/setups/:mailbox' },
+  /** Admin. SetupCheckRequest -> SetupValidation: checks inputs not saved yet; stores nothing. */
+  checkLoggingSetup: { method: 'POST', path: '/logging/setup-checks' },
   /** Admin. -> SetupValidation */
   validateLoggingSetup: { method: 'POST', path: '/logging/setups/:mailbox/validate' },
   /** Admin. -> 202 RunRequested */

@@ -37,6 +37,7 @@ import {
   type LoggingSetupUpdate,
   type ImportQuery,
   type ReleaseQuarantineRequest,
+  type SetupCheckRequest,
   type UpdateContactRequest,
   type UpdateSalespersonRequest,
   type UpdateDeploymentSettings,
@@ -150,6 +151,9 @@ export function createAdminClient(o: AdminClientOptions) {
       json({ route: 'putLoggingSetup', params: m(mailbox), json: body }, LoggingSetupView),
     validate: (mailbox: string) =>
       json({ route: 'validateLoggingSetup', params: m(mailbox) }, SetupValidation),
+    /** "Check connection" of inputs not saved yet: the server stores nothing. */
+    checkSetup: (body: SetupCheckRequest) =>
+      json({ route: 'checkLoggingSetup', json: body }, SetupValidation),
     runNow: (mailbox: string) => json({ route: 'runLoggingSetup', params: m(mailbox) }, RunRequested),
     /** Delegated access: where to send the browser so the job account signs in (also Renew token). */
     startConsent: (mailbox: string, body: ConsentStartRequest) =>

@@ -1,5 +1,6 @@
 // Email-logging setup per shared mailbox (admins): read (secrets as "set"/"not set"), create/update, validate,
-// run now, recent runs with their errors, quarantined messages.
+// check inputs not saved yet (the wizard's "Check connection"), run now, recent runs with their errors,
+// quarantined messages.
 import {
   JobRunList,
   JobRunListQuery,
@@ -11,6 +12,7 @@ import {
   ReleaseQuarantineRequest,
   ReleaseQuarantineResult,
   RunRequested,
+  SetupCheckRequest,
   SetupValidation,
 } from '../../../shared/api/loggingSetup.js';
 import { adminApiRoutes } from '../../../shared/api/routes.js';
@@ -78,6 +80,20 @@ export function loggingSetupRoutes(s: Services): RouteSpec[] {
       errors: [404],
       async handle({ params, log }) {
         return { body: await setups.validate(params.mailbox, log) };
+      },
+    }),
+    defineRoute({
+      name: 'checkLoggingSetup',
+      method: 'post',
+      path: adminApiRoutes.checkLoggingSetup.path,
+      summary:
+        'Check connection inputs not saved yet, as validate would; nothing is stored and no secret is echoed',
+      tag,
+      access: 'admin',
+      body: SetupCheckRequest,
+      success: { status: 200, description: 'The outcome', schema: SetupValidation },
+      async handle({ body, log }) {
+        return { body: await setups.check(body, log) };
       },
     }),
     defineRoute({

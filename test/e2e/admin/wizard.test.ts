@@ -4,6 +4,8 @@ import { DEFAULT_CLIENT } from '../../../scripts/graph-emulator/index.js';
 import { ADMIN, checkPage, eventually, MAILBOX, openConsole, useAdminHarness } from './adminHarness.js';
 
 const person = (address: string) => ({ address, name: address.split('@')[0] });
+/** The shared mailbox with two letters swapped. */
+const TYPO = 'crm-lgo@contoso.example';
 
 describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, job status, entries', function () {
   this.timeout(240_000);
@@ -19,6 +21,9 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
   const next = () => page.getByRole('button', { name: 'Next', exact: true });
   const heading = (name: string) => page.getByRole('heading', { name, exact: true });
   const validation = () => page.getByTestId('validation-result');
+  /** The stored setups' mailboxes, as the console's Email logging page lists them. */
+  const storedMailboxes = async () =>
+    (await harness().db.conn.db!.collection('loggingSetups').find({}).toArray()).map((s) => s.mailbox);
 
   it('refuses a wrong secret with an actionable message (Next stays disabled), then validates and enables', async () => {
     const h = harness();
@@ -53,12 +58,28 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     assert.match(refused, /copy the secret's Value \(not its Secret ID\)/, "the portal's words, no markdown");
     assert.equal(await next().isDisabled(), true, 'Next stays disabled after a failed check');
     await checkPage(page, '03-wizard-wrong-secret');
+    assert.deepEqual(await storedMailboxes(), [], 'a failed check stores no setup');
 
     await page.getByRole('button', { name: 'Back' }).click();
     await page.locator('input[type=password]').fill(DEFAULT_CLIENT.clientSecret!);
     await next().click();
     assert.equal(await validation().count(), 0, 'a check of other inputs does not count');
     assert.equal(await next().isDisabled(), true);
+    // A mistyped mailbox, checked once: refused, and the console lists no setup for it (nor for any mailbox).
+    await page.getByLabel('Shared mailbox address').fill(TYPO);
+    await page.getByRole('button', { name: 'Check connection' }).click();
+    await validation().getByText(`There is no mailbox ${TYPO} in this tenant`, { exact: false }).waitFor();
+    assert.equal(await next().isDisabled(), true);
+    assert.deepEqual(await storedMailboxes(), [], 'a mistyped mailbox leaves no setup behind');
+    const logging = await openConsole(h, ADMIN, '#/logging');
+    try {
+      await logging.page.getByText('No shared mailbox is set up for email logging yet.').waitFor();
+      assert.equal(await logging.page.getByText(TYPO).count(), 0);
+    } finally {
+      await logging.context.close();
+    }
+    await page.getByLabel('Shared mailbox address').fill(MAILBOX);
+    assert.equal(await validation().count(), 0, "the mistyped mailbox's check does not count");
     await page.getByRole('button', { name: 'Check connection' }).click();
     await validation().getByText('The setup for email logging is ready to use.').waitFor();
     await eventually(async () => assert.equal(await next().isDisabled(), false));
@@ -186,12 +207,23 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
     assert.equal(await enabled.isChecked(), true);
     assert.equal(await page.getByLabel('Run every (seconds)').isDisabled(), true, 'locked while enabled');
     assert.equal(await page.getByRole('button', { name: 'Renew token' }).isDisabled(), true);
+    // The new secret is always empty: disabled, and it must look it (Fluent draws a disabled field transparent).
+    const secret = page.getByLabel('New client secret');
+    assert.equal(await secret.isDisabled(), true, 'the secret is locked too');
+    const look = () =>
+      secret.evaluate(
+        (el) => el.ownerDocument.defaultView!.getComputedStyle(el.parentElement!).backgroundColor,
+      );
+    const lockedLook = await look();
+    assert.notEqual(lockedLook, 'rgba(0, 0, 0, 0)', 'not transparent: on the white card it looked open');
     await checkPage(page, '10-email-logging');
 
     await enabled.click();
     await eventually(async () =>
       assert.equal(await page.getByLabel('Run every (seconds)').isDisabled(), false),
     );
+    assert.equal(await secret.isDisabled(), false);
+    assert.notEqual(await look(), lockedLook, 'an empty locked field does not look like an open one');
     await page.getByRole('button', { name: 'Validate setup' }).click();
     await validation().getByText('The setup for email logging is ready to use.').waitFor();
     await enabled.click(); // validates, then enables

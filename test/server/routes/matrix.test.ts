@@ -77,6 +77,7 @@ const TABLE: Record<string, Row> = {
   'GET /logging/setups/:mailbox': admin(200),
   'PUT /logging/setups/:mailbox': admin(200),
   'POST /logging/setups/:mailbox/validate': admin(200),
+  'POST /logging/setup-checks': admin(200),
   'POST /logging/setups/:mailbox/run': admin(202),
   'GET /logging/setups/:mailbox/runs': admin(200),
   'GET /logging/setups/:mailbox/quarantine': admin(200),

@@ -153,6 +153,16 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
     loggingSetup: () => ({ path: `/logging/setups/${MAILBOX}` }),
     putLoggingSetup: () => ({ path: `/logging/setups/${MAILBOX}`, body: { batchSize: 40 } }),
     validateLoggingSetup: () => ({ path: `/logging/setups/${MAILBOX}/validate` }),
+    checkLoggingSetup: () => ({
+      path: '/logging/setup-checks',
+      body: {
+        mailbox: MAILBOX,
+        authMode: 'app',
+        tenantId: TENANT,
+        clientId: DEFAULT_CLIENT.clientId,
+        clientSecret: 'not-the-secret',
+      },
+    }),
     runLoggingSetup: () => ({ path: `/logging/setups/${MAILBOX}/run` }),
     loggingRuns: () => ({ path: `/logging/setups/${MAILBOX}/runs?limit=5` }),
     loggingQuarantine: () => ({ path: `/logging/setups/${MAILBOX}/quarantine?state=failing` }),

@@ -31,6 +31,7 @@ import type {
 import { formatDateTime } from '../../../i18n/format.js';
 import type { AdminClient } from '../../api/adminClient.js';
 import { ErrorBar, Notice } from '../../components/feedback.js';
+import { useLockedFieldStyles } from '../../components/lockedField.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import { useAction } from '../../state/useLoad.js';
 import { ValidationResult } from '../wizard/MailboxStep.js';
@@ -54,6 +55,7 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
   const { t, locale, language } = useAdminI18n();
   const l = t.logging;
   const styles = useStyles();
+  const lockedStyles = useLockedFieldStyles();
   const { api } = props;
   const [view, setView] = useState(props.initial);
   const [conn, setConn] = useState({
@@ -70,6 +72,8 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
   const action = useAction();
   const mailbox = view.mailbox;
   const locked = view.enabled;
+  // Locked fields look locked even when empty (the new secret always is): see components/lockedField.ts.
+  const lockedClass = locked ? lockedStyles.locked : undefined;
   const delegated = view.authMode === 'delegated';
   const [consent, dismissConsent] = useConsentOutcome(mailbox);
 
@@ -207,10 +211,20 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
           </Field>
         )}
         <Field label={t.wizard.app.tenantId}>
-          <Input value={conn.tenantId} onChange={setC('tenantId')} disabled={locked} />
+          <Input
+            value={conn.tenantId}
+            onChange={setC('tenantId')}
+            disabled={locked}
+            className={lockedClass}
+          />
         </Field>
         <Field label={t.wizard.app.clientId}>
-          <Input value={conn.clientId} onChange={setC('clientId')} disabled={locked} />
+          <Input
+            value={conn.clientId}
+            onChange={setC('clientId')}
+            disabled={locked}
+            className={lockedClass}
+          />
         </Field>
         <Field label={l.newSecret} hint={`${t.wizard.app.secret}: ${l.secretState(view.clientSecret)}`}>
           <Input
@@ -219,6 +233,7 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
             value={conn.clientSecret}
             onChange={setC('clientSecret')}
             disabled={locked}
+            className={lockedClass}
           />
         </Field>
       </div>

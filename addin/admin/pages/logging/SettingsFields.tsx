@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ARCHIVE_ROLLOVERS, SETUP_LIMITS } from '../../../../shared/loggingVocabulary.js';
+import { useLockedFieldStyles } from '../../components/lockedField.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import type { FieldErrors, SettingsForm } from './setupForm.js';
 
@@ -38,13 +39,15 @@ export function SettingsFields(props: {
   const { t } = useAdminI18n();
   const s = t.settings;
   const styles = useStyles();
+  const lockedStyles = useLockedFieldStyles();
   const { form, disabled } = props;
   const errors = props.errors ?? {};
-  /** A text setting's value, change handler and lock, to spread on its Input. */
+  /** A text setting's value, change handler and lock (looking locked even when empty), for its Input. */
   const input = (key: TextSetting) => ({
     value: form[key],
     onChange: (_: unknown, d: { value: string }) => props.onChange({ ...form, [key]: d.value }),
     disabled,
+    className: disabled ? lockedStyles.locked : undefined,
   });
   /** A setting's error, to spread on its Field. */
   const check = (key: TextSetting) => ({
@@ -71,6 +74,7 @@ export function SettingsFields(props: {
             props.onChange({ ...form, archiveRollover: d.optionValue as SettingsForm['archiveRollover'] })
           }
           disabled={disabled}
+          className={disabled ? lockedStyles.locked : undefined}
         >
           {ARCHIVE_ROLLOVERS.map((r) => (
             <Option key={r} value={r}>

@@ -1,6 +1,10 @@
-// The text fields of a logging setup as forms hold them, and the PUT bodies built from them (pure). Checked
-// with the contract's own schema, so the console refuses exactly what the server would.
-import { LoggingSetupUpdate, type LoggingSetupView } from '../../../../shared/api/loggingSetup.js';
+// The text fields of a logging setup as forms hold them, and the PUT and check bodies built from them (pure).
+// Checked with the contract's own schema, so the console refuses exactly what the server would.
+import {
+  LoggingSetupUpdate,
+  type LoggingSetupView,
+  type SetupCheckRequest,
+} from '../../../../shared/api/loggingSetup.js';
 import type { ArchiveRollover, UnmatchedAction } from '../../../../shared/loggingVocabulary.js';
 import type { AdminMessages } from '../../i18n/en.js';
 
@@ -115,6 +119,27 @@ export function connectionUpdate(f: ConnectionForm, redirectUrl: string): Loggin
     u.clientSecret = null;
   }
   return u;
+}
+
+/**
+ * "Check connection"'s body: the inputs as connectionUpdate would save them. A secret or key only when typed (the
+ * server then uses the one stored for this mailbox); a thumbprint means the certificate credential.
+ */
+export function connectionCheck(f: ConnectionForm): SetupCheckRequest {
+  const r: SetupCheckRequest = {
+    mailbox: f.mailbox.trim().toLowerCase(),
+    authMode: f.authMode,
+    tenantId: f.tenantId.trim(),
+    clientId: f.clientId.trim(),
+  };
+  if (f.authMode === 'delegated' && f.jobAccount.trim()) r.jobAccount = f.jobAccount.trim();
+  if (f.credential === 'secret') {
+    if (f.clientSecret) r.clientSecret = f.clientSecret;
+  } else {
+    r.certificateThumbprint = f.certificateThumbprint.trim();
+    if (f.certificateKey.trim()) r.certificateKey = f.certificateKey.trim();
+  }
+  return r;
 }
 
 /** Field errors of a PUT body by the contract, keyed by the form field they belong to. */

@@ -1,4 +1,5 @@
-// Step 3: the shared mailbox and "Check connection" (save the connection, then validate as the loop would).
+// Step 3: the shared mailbox and "Check connection" (the server validates the inputs as the loop would, without
+// storing them).
 // The outcome of each validation step is listed with the server's advice; Next waits for a passing check. With
 // delegated access the job account signs in here first (to Microsoft and back, see logging/jobAccount.tsx).
 import {

@@ -1,8 +1,10 @@
 // "Set up email logging" (Business Central's assisted setup, and more): Exchange preparation -> app registration
-// -> shared mailbox with "Check connection" (Next waits for a pass of exactly the inputs shown; with delegated
-// access also for a signed-in job account) -> advanced settings -> finish: save, validate again (creates the
-// folders), make sure e-mails have an interaction template (E-MAILS) and enable. The job account's sign-in leaves the page: on the way back (#/wizard?mailbox=&consent=)
-// the wizard picks the stored setup up again at the shared-mailbox step.
+// -> shared mailbox with "Check connection" (the server checks the inputs without storing them, so a mistyped
+// mailbox leaves no setup behind; Next waits for a pass of exactly the inputs shown, with delegated access also
+// for a signed-in job account) -> advanced settings -> finish: save, validate again (creates the folders), make
+// sure e-mails have an interaction template (E-MAILS) and enable. Only the job account's sign-in saves earlier:
+// the consent callback stores its token on the setup. It leaves the page: on the way back
+// (#/wizard?mailbox=&consent=) the wizard picks the stored setup up again at the shared-mailbox step.
 import { Button, Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
@@ -17,6 +19,7 @@ import { startJobSignIn, useConsentOutcome } from '../logging/jobAccount.js';
 import { ValidationResult } from './MailboxStep.js';
 import { SettingsFields } from '../logging/SettingsFields.js';
 import {
+  connectionCheck,
   connectionFormOf,
   connectionUpdate,
   settingsFormOf,
@@ -96,19 +99,22 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
   const mailbox = wizardMailbox(conn);
   const storedHere = storedFor(conn, stored);
 
-  /** Saves the connection (not while the mailbox is enabled: its settings are locked then). */
-  const saveConnection = async (): Promise<LoggingSetupView | null> => {
+  /**
+   * The stored setup of the mailbox in the form, taken up (a mailbox set up before keeps its processing settings
+   * unless they were edited here already, and its stored secret counts); 'locked' while it is enabled (its setup
+   * is locked then: nothing is checked or saved), null when there is none.
+   */
+  const storedSetup = async (): Promise<LoggingSetupView | 'locked' | null> => {
     const existing = await api.setup(mailbox).catch((e: unknown) => {
       if (e instanceof ApiError && e.status === 404) return null;
       throw e;
     });
     setLockedEnabled(existing?.enabled === true);
-    if (existing?.enabled) return null;
-    const saved = await api.putSetup(mailbox, { ...connectionUpdate(conn, redirectUrl), enabled: false });
-    // A mailbox set up before keeps its processing settings unless they were edited here already.
-    if (!stored || stored.mailbox !== saved.mailbox) setSettings(settingsFormOf(saved));
-    setStored(saved);
-    return saved;
+    if (!existing) return null;
+    if (existing.enabled) return 'locked';
+    if (!stored || stored.mailbox !== existing.mailbox) setSettings(settingsFormOf(existing));
+    setStored(existing);
+    return existing;
   };
 
   const runCheck = () =>
@@ -116,19 +122,25 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
       // The inputs as they are now: an edit while the check runs makes its outcome stale.
       const key = checkKey(conn);
       setCheck(null);
-      if (await saveConnection()) setCheck({ key, result: await api.validate(mailbox) });
+      if ((await storedSetup()) === 'locked') return;
+      setCheck({ key, result: await api.checkSetup(connectionCheck(conn)) });
     });
 
+  // The consent callback stores the job account's token on the setup, so the connection is saved first: the admin
+  // starts a sign-in for exactly this mailbox.
   const signIn = () =>
     checking.run(async () => {
       dismissConsent();
-      if (await saveConnection()) await startJobSignIn(api, mailbox, 'wizard', language);
+      if ((await storedSetup()) === 'locked') return;
+      setStored(await api.putSetup(mailbox, { ...connectionUpdate(conn, redirectUrl), enabled: false }));
+      await startJobSignIn(api, mailbox, 'wizard', language);
     });
 
   const finish = () =>
     finishing.run(async () => {
       setFinishFailure(null);
-      await api.putSetup(mailbox, settingsUpdate(settings));
+      // Saved only now, with the inputs whose check passed (Next needs that) and the settings.
+      await api.putSetup(mailbox, { ...connectionUpdate(conn, redirectUrl), ...settingsUpdate(settings) });
       const validation = await api.validate(mailbox);
       if (!validation.ok) return setFinishFailure(validation);
       // Business Central's finish needs the E-Mails interaction template: added and chosen when e-mails have none

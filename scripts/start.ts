@@ -115,14 +115,18 @@ async function run(): Promise<void> {
   const mongo = await startMongo({ dataDir: path.join(localDataDir, 'db'), log: console.log });
   const db = await connectDatabase(mongo.uri, { dbName: 'interlog' });
   buildIfNeeded();
-  if (await seedDemoData(db)) console.log('Demo data seeded (salespeople AH, BD, JO and their contacts).');
+  const seeded = await seedDemoData(db);
+  if (seeded) console.log('Demo data seeded (salespeople AH, BD, JO, their contacts and a week of mail).');
   // The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured.
   const demo = process.env.GRAPH_BASE_URL
     ? null
-    : await startDemoMailbox(db, createSecretBox(Buffer.from(SECRETS_KEY, 'base64')), {
-        cert: fs.readFileSync(certs.certPath, 'utf8'),
-        key: fs.readFileSync(certs.keyPath, 'utf8'),
-      });
+    : await startDemoMailbox(
+        db,
+        createSecretBox(Buffer.from(SECRETS_KEY, 'base64')),
+        { cert: fs.readFileSync(certs.certPath, 'utf8'), key: fs.readFileSync(certs.keyPath, 'utf8') },
+        // Seeded at an earlier start: the history holds the demo's week already, so the Inbox gets other mail.
+        seeded ? {} : { seed: Date.now() },
+      );
   await db.close();
 
   // An IPC channel: the server says when it listens (then, and only then, the banner) and is asked to stop.

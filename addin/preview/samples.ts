@@ -1,6 +1,6 @@
 // Sample mail for the preview page and the end-to-end tests, written around the demo data of `npm start`
-// (scripts/demo/seed.ts: salespeople AH/BD/JO at contoso.example, contacts at Fabrikam, Adatum and Trey
-// Research). Kept here, not imported from there: the add-in bundle must not pull in server code.
+// (scripts/demo/people.ts: salespeople AH/BD/JO at contoso.example, contacts at Fabrikam, Adatum and Trey
+// Research). Kept here, not imported from there: the add-in bundle must not pull in server or script code.
 import type { FakeMessage, FakeParty } from './fake-outlook.js';
 
 export const DEMO_INTERNAL_DOMAIN = 'contoso.example';

@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 export interface SeededHistory {
   dbName: string;
   contactNumber: string;
-  /** Entries of the contact, the demo's 4 included. */
+  /** Entries of the contact, the demo's week of history included. */
   entries: number;
   /** Subject of the contact's newest entry: the first history row the pane must show. */
   newestSubject: string;
@@ -30,8 +30,9 @@ export interface SeededHistory {
 }
 
 /**
- * Demo data (scripts/demo/seed.ts) and `total` entries for Jane Doe: the demo's 4 (3-12 days ago) and older
- * ones, one every 4 days before them, alternating direction as the logging engine would write them.
+ * Demo data (scripts/demo/seed.ts) and `total` entries for Jane Doe: the demo's (her mail of the last working
+ * week) and older ones, one every 4 days from 15 days ago, alternating direction as the logging engine would
+ * write them.
  */
 export async function seedHistory(ctx: BenchContext, total: number): Promise<SeededHistory> {
   const dbName = ctx.freshDbName('addinhistory');

@@ -1,55 +1,69 @@
 // The demo shared mailbox for `npm start`: the project's Graph emulator (scripts/graph-emulator) with mail between
-// the demo salespeople and contacts, and an email-logging setup pointing at it, so the logging loop has real work
-// from the first minute. New mail "arrives" now and then while the demo runs.
+// the demo salespeople and contacts (conversations.ts), and an email-logging setup pointing at it, so the logging
+// loop has real work from the first minute. New mail "arrives" every 45 s while the demo runs.
 import { DEFAULT_MAX_ATTEMPTS } from '../../server/domain/policy.js';
 import type { Database } from '../../server/repositories/db.js';
 import { LoggingSetupRepository } from '../../server/repositories/loggingSetups.js';
 import type { SecretBox } from '../../server/security/secretBox.js';
 import { DEFAULT_CLIENT, startGraphEmulator } from '../graph-emulator/index.js';
 import type { GraphEmulator, MessageSeed } from '../graph-emulator/types.js';
+import { demoMailStream, splitDemoWeek, type DemoMail } from './conversations.js';
 
 export const DEMO_MAILBOX = 'logging@contoso.example';
 export const DEMO_TENANT = '9a1c3e5b-7d2f-4b6a-8c0e-1f3a5b7c9d2e';
 
-const CONVERSATIONS: [from: string, to: string, subject: string][] = [
-  ['jane.doe@fabrikam.example', 'annette.hill@contoso.example', 'Request for quotation: 40 pallets'],
-  ['annette.hill@contoso.example', 'jane.doe@fabrikam.example', 'RE: Request for quotation: 40 pallets'],
-  ['ida.berg@adatum.example', 'jim.olive@contoso.example', 'Delivery window next week?'],
-  ['bart.duncan@contoso.example', 'karl.nilsen@treyresearch.example', 'Samples are on their way'],
-  ['someone@unknown.example', 'annette.hill@contoso.example', 'Partnership proposal'],
-  ['annette.hill@contoso.example', 'bart.duncan@contoso.example', 'Lunch on Friday?'],
-];
-
-function message([from, to, subject]: (typeof CONVERSATIONS)[number], at: Date, n: number): MessageSeed {
+/** How a generated message sits in the emulator's mailbox (BCC'd there by the mail-flow rule). */
+export function demoMessageSeed(mail: DemoMail): MessageSeed {
   return {
     folder: 'inbox',
-    subject,
-    from: { address: from, name: from.split('@')[0]!.replace('.', ' ') },
-    toRecipients: [{ address: to, name: to.split('@')[0]!.replace('.', ' ') }],
-    receivedDateTime: at.toISOString(),
-    sentDateTime: new Date(at.getTime() - 5000).toISOString(),
-    internetMessageId: `<demo-${at.getTime()}-${n}@interlog.example>`,
-    body: { contentType: 'text', content: `${subject}\n\n(demo message)` },
+    subject: mail.subject,
+    from: { address: mail.from.address, name: mail.from.name },
+    toRecipients: mail.to.map((p) => ({ address: p.address, name: p.name })),
+    ccRecipients: mail.cc.map((p) => ({ address: p.address, name: p.name })),
+    receivedDateTime: mail.receivedAt.toISOString(),
+    sentDateTime: mail.sentAt.toISOString(),
+    internetMessageId: mail.internetMessageId,
+    conversationId: mail.conversationId,
+    body: { contentType: 'text', content: mail.body },
   };
+}
+
+export interface DemoMailboxOptions {
+  /** The clock the mail is dated by (default: the real one). */
+  now?: () => Date;
+  /**
+   * The mail generator's seed: default DEMO_SEED, the one seed.ts logs the history with, so the Inbox continues
+   * the seeded week; a restart, whose history already holds that week, passes another.
+   */
+  seed?: number;
+  /** How often new mail arrives (default 45 s). */
+  arrivalEveryMs?: number;
 }
 
 export async function startDemoMailbox(
   db: Database,
   secrets: SecretBox,
   tls: { cert: string; key: string },
+  options: DemoMailboxOptions = {},
 ): Promise<GraphEmulator> {
   const emu = await startGraphEmulator({ tenantId: DEMO_TENANT, tls });
   emu.addMailbox({ address: DEMO_MAILBOX, displayName: 'Contoso email logging' });
-  const now = Date.now();
-  CONVERSATIONS.forEach((c, i) =>
-    emu.addMessage(DEMO_MAILBOX, 'inbox', message(c, new Date(now - (10 - i) * 60_000), i)),
+  const clock = options.now ?? (() => new Date());
+  // The same week as the seeded history: its newest mail waits in the Inbox, and the stream goes on from there
+  // (replies in the week's open threads, new threads).
+  const stream = demoMailStream({ now: clock(), seed: options.seed });
+  for (const mail of splitDemoWeek(stream.week).inbox)
+    emu.addMessage(DEMO_MAILBOX, 'inbox', demoMessageSeed(mail));
+  const arrivals = setInterval(
+    () => emu.addMessage(DEMO_MAILBOX, 'inbox', demoMessageSeed(stream.next(clock()))),
+    options.arrivalEveryMs ?? 45_000,
   );
-  let n = 0;
-  const arrivals = setInterval(() => {
-    const c = CONVERSATIONS[n++ % CONVERSATIONS.length]!;
-    emu.addMessage(DEMO_MAILBOX, 'inbox', message(c, new Date(), n));
-  }, 45_000);
   arrivals.unref();
+  const close = emu.close;
+  emu.close = () => {
+    clearInterval(arrivals);
+    return close();
+  };
 
   const setups = new LoggingSetupRepository(db.models);
   const existing = await setups.get(DEMO_MAILBOX);

@@ -1,8 +1,10 @@
-// The whole back end for an end-to-end test file: its own database with the demo data of `npm start`, and the
-// real server process (development sign-in) serving the built add-in pages from dist/addin.
+// The whole back end for an end-to-end test file: its own database with the demo data of `npm start` (its people,
+// with the fixed history of fixedHistory.ts instead of the generated week), and the real server process
+// (development sign-in) serving the built add-in pages from dist/addin.
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemoData } from '../../../scripts/demo/seed.js';
+import { seedFixedHistory } from './fixedHistory.js';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
 import { dropTestDatabase, openTestDatabase, testDatabaseUri, type TestDatabase } from '../../support/db.js';
@@ -39,7 +41,8 @@ export function useAddinServer(label: string, env: Record<string, string> = {}):
     testDb = await openTestDatabase(label);
     const db = await wrapConnection(testDb.conn);
     const seededAt = new Date();
-    await seedDemoData(db, seededAt);
+    await seedDemoData(db, seededAt, { mailHistory: false });
+    await seedFixedHistory(db, seededAt);
     const proc = await startServer({
       MONGODB_URI: testDatabaseUri(testDb.name),
       INTERNAL_DOMAINS: 'contoso.example',

@@ -216,6 +216,21 @@ describe('admin console (e2e): assisted setup to an enabled mailbox, Run now, jo
       );
     const lockedLook = await look();
     assert.notEqual(lockedLook, 'rgba(0, 0, 0, 0)', 'not transparent: on the white card it looked open');
+    // The mailbox's actions stand apart (Fluent's Toolbar set them edge to edge).
+    const boxes = await page
+      .getByRole('toolbar')
+      .getByRole('button')
+      .evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { top: r.top, left: r.left, right: r.right };
+        }),
+      );
+    assert.equal(boxes.length, 4);
+    for (let i = 1; i < boxes.length; i++) {
+      const sameRow = Math.abs(boxes[i]!.top - boxes[i - 1]!.top) < 1;
+      if (sameRow) assert.ok(boxes[i]!.left - boxes[i - 1]!.right >= 4, `buttons ${i - 1} and ${i} touch`);
+    }
     await checkPage(page, '10-email-logging');
 
     await enabled.click();

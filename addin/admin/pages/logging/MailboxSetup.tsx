@@ -49,6 +49,8 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalXL,
   },
   note: { color: tokens.colorNeutralForeground3 },
+  // Fluent's Toolbar sets its buttons edge to edge; apart, each reads as its own action.
+  actions: { flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
 export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupView; onChanged: () => void }) {
@@ -157,7 +159,7 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
           ? l.lastValidated(formatDateTime(view.lastValidatedAt, { locale }), view.lastValidationOk === true)
           : l.neverValidated}
       </Text>
-      <Toolbar aria-label={mailbox}>
+      <Toolbar aria-label={mailbox} className={styles.actions}>
         <Button onClick={() => void validate()} disabled={action.pending}>
           {l.validate}
         </Button>

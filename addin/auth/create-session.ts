@@ -1,12 +1,12 @@
 // Picks the sign-in mode the server announced in GET /config.
-import type { ClientConfig, DevToken } from '../../shared/api/config.js';
+import type { DevToken, SignInConfig } from '../../shared/api/config.js';
 import type { OfficeHost } from '../office/types.js';
 import { createDevSession } from './dev-session.js';
 import { createEntraSession } from './entra-session.js';
 import type { AuthSession } from './session.js';
 
 export interface SessionDeps {
-  config: ClientConfig;
+  config: SignInConfig;
   host: OfficeHost;
   origin: string;
   fetchDevToken: (email: string) => Promise<DevToken>;

@@ -14,12 +14,17 @@ const DEFAULT_LIFETIME_S = 3600;
 
 export function createDevSession(deps: DevSessionDeps): AuthSession {
   const cache = new TokenCache(deps.now);
+  // The pane's first calls (/me and /lookup) start together: they share one token request.
+  let pending: Promise<string> | null = null;
 
-  async function fetchToken(): Promise<string> {
-    if (!deps.email) throw new SignInRequiredError(new Error('no dev user address'));
-    const answer = await deps.fetchToken(deps.email);
-    cache.set(answer.access_token, deps.now() + (answer.expires_in ?? DEFAULT_LIFETIME_S) * 1000);
-    return answer.access_token;
+  function fetchToken(): Promise<string> {
+    pending ??= (async () => {
+      if (!deps.email) throw new SignInRequiredError(new Error('no dev user address'));
+      const answer = await deps.fetchToken(deps.email);
+      cache.set(answer.access_token, deps.now() + (answer.expires_in ?? DEFAULT_LIFETIME_S) * 1000);
+      return answer.access_token;
+    })().finally(() => (pending = null));
+    return pending;
   }
 
   return {

@@ -1,18 +1,11 @@
 // The task pane's root: Fluent theme from Outlook's theme, language from Outlook's display language, then
 // start-up/sign-in, then the item view. Everything Outlook-specific arrives through `env.host`.
-import {
-  FluentProvider,
-  Spinner,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { I18nContext, type I18n } from '../i18n/context.js';
 import { chooseLanguage, messagesFor } from '../i18n/language.js';
 import type { OfficeHost, ThemeKind } from '../office/types.js';
-import { ErrorBar } from './components/feedback.js';
+import { ErrorBar, PaneSkeleton } from './components/feedback.js';
 import { ItemPane } from './components/ItemPane.js';
 import { SignedOut } from './components/SignedOut.js';
 import { useSession, type PaneEnvironment } from './state/useSession.js';
@@ -55,7 +48,8 @@ export function App(props: { env: PaneEnvironment }) {
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root}>
       <I18nContext.Provider value={i18n}>
         <main lang={chooseLanguage(host.displayLanguage)}>
-          {phase.name === 'starting' && <Spinner size="small" label={t.common.loading} />}
+          {/* The item view's own skeleton: one placeholder from the start to the history, not a spinner before it. */}
+          {phase.name === 'starting' && <PaneSkeleton />}
           {phase.name === 'failed' && (
             <ErrorBar title={t.errors.loadFailed} error={phase.error} onRetry={retry} />
           )}
@@ -66,7 +60,9 @@ export function App(props: { env: PaneEnvironment }) {
               onSignIn={() => void signIn()}
             />
           )}
-          {phase.name === 'ready' && <ItemPane api={api} host={host} me={phase.me} />}
+          {phase.name === 'ready' && (
+            <ItemPane api={api} host={host} me={phase.me} internalDomains={phase.internalDomains} />
+          )}
         </main>
       </I18nContext.Provider>
     </FluentProvider>

@@ -1,6 +1,7 @@
-// taskpane.html entry: wait for Office.js (with a watchdog: a host runtime that never initialises must not leave
-// a blank pane), wrap it in the OfficeHost, mount the pane. The server that serves this page is the API (same
-// origin). `?devUser=` picks the dev user when the server runs in dev auth mode.
+// taskpane.html entry: ask for GET /config at once, wait for Office.js (with a watchdog: a host runtime that never
+// initialises must not leave a blank pane), open the session, wrap Office in the OfficeHost, mount the pane. The
+// server that serves this page is the API (same origin). `?devUser=` picks the dev user when the server runs in
+// dev auth mode.
 /// <reference types="office-js" />
 import '../zodConfig.js';
 import { createElement } from 'react';
@@ -16,11 +17,16 @@ import {
 } from '../office/startWatchdog.js';
 import { StartFailure } from './components/StartFailure.js';
 import { mountTaskpane } from './mount.js';
+import { fetchConfig, openSession, type PaneEnvironment } from './state/useSession.js';
 
 const api = createApiClient({ baseUrl: location.origin });
 const hostInfo = readHostInfo(location.search, sessionStorageOrNull());
 const startedAt = performance.now();
 let failureRoot: Root | null = null;
+// Asked now, while Office.js starts (it needs no token and nothing of Office): the pane's first calls wait for
+// it otherwise. A failure is the session's to report, once the pane shows.
+const config = fetchConfig({ baseUrl: location.origin });
+config.catch(() => {});
 
 /** Framed by Outlook on the web (another site), the pane may be denied storage: reading it then throws. */
 function sessionStorageOrNull(): Storage | null {
@@ -94,11 +100,15 @@ async function start(): Promise<void> {
   // A host that answered after the bound: the pane replaces the failure message.
   failureRoot?.unmount();
   failureRoot = null;
-  mountTaskpane(rootElement(), {
+  const env: PaneEnvironment = {
     host: createOfficeHost(Office),
     baseUrl: location.origin,
     devUser: new URLSearchParams(location.search).get('devUser'),
-  });
+  };
+  // The first token (it needs Office's user address) is asked for now, while React mounts the pane.
+  env.session = config.then((c) => openSession(env, c));
+  env.session.catch(() => {});
+  mountTaskpane(rootElement(), env);
 }
 
 start().catch((error: unknown) => {

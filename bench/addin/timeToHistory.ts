@@ -234,7 +234,7 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
       measured(
         'addin.time_to_history',
         'ms',
-        '<= 1000',
+        '<= 450',
         fig(cold).map((v) => round(v, 1)),
         notes,
         true,

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { requestLog } from './requestLog.js';
 import { addinPageHeaders, apiHeaders, privatePageHeaders } from './security.js';
+import { CACHE_REVALIDATE, addinStatic } from './staticFiles.js';
 
 export interface AppDeps {
   log: Logger;
@@ -56,9 +57,10 @@ export function createApp(deps: AppDeps): express.Express {
   }
   // The admin console is never framed (Outlook frames the add-in pages, nobody frames this one).
   app.get('/admin.html', privatePageHeaders, (_req, res, next) => {
-    res.sendFile(path.join(deps.addinDir, 'admin.html'), { maxAge: '1h' }, (err) => err && next());
+    const headers = { 'Cache-Control': CACHE_REVALIDATE }; // It names this build's bundles.
+    res.sendFile(path.join(deps.addinDir, 'admin.html'), { headers }, (err) => err && next());
   });
-  app.use(addinPageHeaders, express.static(deps.addinDir, { index: false, maxAge: '1h' }));
+  app.use(addinPageHeaders, addinStatic(deps.addinDir));
   app.get('/', (_req, res) => res.redirect('/taskpane.html'));
   // Browsers ask for /favicon.ico on every page: the add-in's own icon instead of a 404 in every console.
   app.get('/favicon.ico', addinPageHeaders, (_req, res, next) => {

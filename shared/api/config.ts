@@ -1,19 +1,34 @@
-// What the add-in needs before it can call anything: how to sign in (GET /config, no token), a development
-// token (GET /dev/token, only when the server runs with its development issuer), and who the user is (GET /me).
+// What the add-in needs before it can call anything: how to sign in and the organisation's domains (GET /config,
+// no token), a development token (GET /dev/token, only when the server runs with its development issuer), and
+// who the user is (GET /me).
 import { z } from 'zod';
 import { SalespersonCode } from './common.js';
 
+const EntraSignIn = z.strictObject({
+  authMode: z.literal('entra'),
+  /** The add-in's (SPA) application id in Entra ID. */
+  clientId: z.string().min(1),
+  /** The full scope to request, e.g. "api://<api-client-id>/access_as_user". */
+  apiScope: z.string().min(1),
+  /** Absent for multi-tenant set-ups: the add-in then signs in against "organizations". */
+  tenantId: z.string().min(1).optional(),
+});
+const DevSignIn = z.strictObject({ authMode: z.literal('dev') });
+
+/** How the add-in signs in (the server's authentication set-up decides). */
+export const SignInConfig = z.discriminatedUnion('authMode', [EntraSignIn, DevSignIn]);
+export type SignInConfig = z.infer<typeof SignInConfig>;
+
+/** What the task pane needs before its first lookup, besides signing in; no token needed, so asked at once. */
+const PaneSettings = {
+  /** Lower-case domains of the organisation (as in GET /me): the pane leaves their addresses out of a lookup. */
+  internalDomains: z.array(z.string()),
+};
+
+/** GET /config (no token): how to sign in, and the settings the pane's first lookup needs. */
 export const ClientConfig = z.discriminatedUnion('authMode', [
-  z.strictObject({
-    authMode: z.literal('entra'),
-    /** The add-in's (SPA) application id in Entra ID. */
-    clientId: z.string().min(1),
-    /** The full scope to request, e.g. "api://<api-client-id>/access_as_user". */
-    apiScope: z.string().min(1),
-    /** Absent for multi-tenant set-ups: the add-in then signs in against "organizations". */
-    tenantId: z.string().min(1).optional(),
-  }),
-  z.strictObject({ authMode: z.literal('dev') }),
+  EntraSignIn.extend(PaneSettings),
+  DevSignIn.extend(PaneSettings),
 ]);
 export type ClientConfig = z.infer<typeof ClientConfig>;
 

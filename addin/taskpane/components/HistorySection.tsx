@@ -12,11 +12,8 @@ import type { OfficeHost } from '../../office/types.js';
 import { entryActions, type EntryAction } from '../logic/entry-actions.js';
 import { useShowDialog, type DialogRender } from '../state/dialogHost.js';
 import { useHistory } from '../state/useHistory.js';
-import { CreateOpportunityDialog } from './CreateOpportunityDialog.js';
 import { ErrorBar } from './feedback.js';
 import { HistoryEntry } from './HistoryEntry.js';
-import { LinkOpportunityDialog } from './LinkOpportunityDialog.js';
-import { OpenMailDialog } from './OpenMailDialog.js';
 import { ScrollSentinel } from './ScrollSentinel.js';
 
 const useStyles = makeStyles({
@@ -45,11 +42,11 @@ export function HistorySection(props: {
   // In the pane's dialog host: this section is remounted for another contact or mail item.
   const entryDialog =
     (action: EntryAction, entry: InteractionSummary): DialogRender =>
-    ({ open, close }) => {
+    ({ open, close, dialogs }) => {
       switch (action) {
         case 'open-mail':
           return (
-            <OpenMailDialog
+            <dialogs.OpenMailDialog
               open={open}
               api={props.api}
               host={props.host}
@@ -60,7 +57,7 @@ export function HistorySection(props: {
           );
         case 'create-opportunity':
           return (
-            <CreateOpportunityDialog
+            <dialogs.CreateOpportunityDialog
               open={open}
               api={props.api}
               contact={props.contact}
@@ -78,7 +75,7 @@ export function HistorySection(props: {
           );
         case 'link-opportunity':
           return (
-            <LinkOpportunityDialog
+            <dialogs.LinkOpportunityDialog
               open={open}
               api={props.api}
               entry={entry}

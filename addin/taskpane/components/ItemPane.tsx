@@ -15,13 +15,22 @@ const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-export function ItemPane(props: { api: ApiClient; host: OfficeHost; me: Me }) {
+export function ItemPane(props: {
+  api: ApiClient;
+  host: OfficeHost;
+  /** Null until GET /me answers: the lookup does not wait for it, only the view of its answer does. */
+  me: Me | null;
+  /** From GET /config. */
+  internalDomains: string[];
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const mail = useMailItem(props.host);
+  // The Outlook profile's address until /me names the signed-in user (the same one, but for a dev user chosen
+  // by the page; a lookup that then has other participants runs again).
   const filter = {
-    userAddresses: [props.host.userEmail, props.me.email],
-    internalDomains: props.me.internalDomains,
+    userAddresses: props.me ? [props.host.userEmail, props.me.email] : [props.host.userEmail],
+    internalDomains: props.internalDomains,
   };
   const { participants, state, reload } = useLookup(props.api, mail.item, filter);
   const [notice, setNotice] = useState<string | null>(null);
@@ -35,7 +44,7 @@ export function ItemPane(props: { api: ApiClient; host: OfficeHost; me: Me }) {
   else if (participants.length === 0) content = <EmptyState text={t.item.internalOnly} />;
   else if (state.status === 'error')
     content = <ErrorBar title={t.errors.loadFailed} error={state.error} onRetry={reload} />;
-  else if (state.status !== 'ready') content = <PaneSkeleton />;
+  else if (state.status !== 'ready' || props.me === null) content = <PaneSkeleton />;
   else {
     content = (
       <LookupView

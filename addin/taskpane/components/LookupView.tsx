@@ -1,7 +1,7 @@
 // Everything shown for one mail item once the lookup answered: log state, contact, unknown senders,
 // opportunities and history. Keyed by item by its parent, so per-item state starts fresh on every item.
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/config.js';
 import type { InteractionSummary } from '../../../shared/api/interactions.js';
 import type { LookupResponse } from '../../../shared/api/lookup.js';
@@ -12,9 +12,8 @@ import type { MailItem, OfficeHost } from '../../office/types.js';
 import { toMessageRef } from '../logic/message-ref.js';
 import { opportunitySource } from '../logic/opportunity-source.js';
 import type { Participant } from '../logic/participants.js';
-import { useShowDialog } from '../state/dialogHost.js';
+import { preloadDialogs, useShowDialog } from '../state/dialogHost.js';
 import { ContactSection } from './ContactSection.js';
-import { CreateOpportunityDialog } from './CreateOpportunityDialog.js';
 import { HistorySection } from './HistorySection.js';
 import { LogEmailBar } from './LogEmailBar.js';
 import { OpportunitySection } from './OpportunitySection.js';
@@ -47,6 +46,8 @@ export function LookupView(props: {
   const messageRef = item.kind === 'read' ? toMessageRef(item) : null;
   const thisEmailEntries = useMemo(() => new Set(data.logged.entries.map((e) => e.entryNumber)), [data]);
   const openOpportunities = (contact && data.openOpportunities[contact.number]) || NO_OPPORTUNITIES;
+  // The history is on screen (or on its way): the dialogs its buttons open can be fetched now.
+  useEffect(preloadDialogs, []);
 
   return (
     <>
@@ -88,8 +89,8 @@ export function LookupView(props: {
           opportunities={openOpportunities}
           canCreate={!contact.privacyBlocked}
           onCreate={() =>
-            showDialog(({ open, close }) => (
-              <CreateOpportunityDialog
+            showDialog(({ open, close, dialogs }) => (
+              <dialogs.CreateOpportunityDialog
                 open={open}
                 api={props.api}
                 contact={contact}

@@ -6,7 +6,6 @@ import type { ApiClient } from '../../api/client.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Participant } from '../logic/participants.js';
 import { useShowDialog } from '../state/dialogHost.js';
-import { AddContactDialog } from './AddContactDialog.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -41,8 +40,8 @@ export function UnknownAddresses(props: {
   const nameOf = (address: string) => props.participants.find((p) => p.address === address)?.name ?? '';
   // In the pane's dialog host: creating the contact removes this section (the address is known now).
   const add = (participant: Participant) =>
-    showDialog(({ open, close }) => (
-      <AddContactDialog
+    showDialog(({ open, close, dialogs }) => (
+      <dialogs.AddContactDialog
         open={open}
         api={props.api}
         participant={participant}

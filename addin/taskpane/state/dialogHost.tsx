@@ -5,6 +5,8 @@
 // "Not in the CRM yet" section, a new mail item remounts the item view, a new contact the history. Here the
 // dialog outlives its trigger: closing sets `open={false}` and it stays mounted until the next one replaces it
 // (a new `key`, which also gives each opening fresh form state).
+// The dialog components themselves are a chunk of their own (components/dialogs.ts), fetched once the history
+// is on screen (preloadDialogs) or at the first opening, and handed to the render function.
 import {
   Fragment,
   createContext,
@@ -15,14 +17,46 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { NetworkError } from '../../api/errors.js';
+import type * as Dialogs from '../components/dialogs.js';
+import { ErrorBar } from '../components/feedback.js';
+
+export type PaneDialogs = typeof Dialogs;
 
 export interface DialogControls {
   open: boolean;
   close: () => void;
+  /** The dialog components (loaded on demand). */
+  dialogs: PaneDialogs;
 }
 
 /** Renders a dialog from its current open state; called on every render of the host. */
 export type DialogRender = (controls: DialogControls) => ReactNode;
+
+let loaded: PaneDialogs | null = null;
+let loading: Promise<PaneDialogs> | null = null;
+
+/** The dialogs' chunk, fetched once; a failed fetch (offline, a deployment replaced it) is tried again later. */
+export function loadDialogs(): Promise<PaneDialogs> {
+  loading ??= import(/* webpackChunkName: "dialogs" */ '../components/dialogs.js').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = null;
+      throw new NetworkError(error);
+    },
+  );
+  return loading;
+}
+
+/**
+ * Fetches the dialogs when the browser is idle, so that the first opening does not wait for the network, and the
+ * download and compilation do not compete with the first history's request and render.
+ */
+export function preloadDialogs(): void {
+  const load = () => void loadDialogs().catch(() => {}); // The opening tries again and shows the failure.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 500);
+}
 
 const ShowDialogContext = createContext<((render: DialogRender) => void) | null>(null);
 
@@ -33,26 +67,44 @@ export function useShowDialog(): (render: DialogRender) => void {
   return show;
 }
 
+interface HostState {
+  open: boolean;
+  render: DialogRender | null;
+  key: number;
+  /** The dialogs' chunk could not be fetched for this opening: shown with Retry instead of the dialog. */
+  failure: { error: unknown; retry: () => void } | null;
+}
+
 export function DialogHost(props: {
   /** When it changes (another mail item) an open dialog closes: it was about what is no longer shown. */
   resetKey: unknown;
   children: ReactNode;
 }) {
-  const [state, setState] = useState<{ open: boolean; render: DialogRender | null; key: number }>({
-    open: false,
-    render: null,
-    key: 0,
-  });
+  const [state, setState] = useState<HostState>({ open: false, render: null, key: 0, failure: null });
   // Where the keyboard focus was when the dialog opened (its trigger). Fluent gives the focus back only to a
   // DialogTrigger's child; our triggers are plain buttons, and the focus would otherwise fall to <body>.
   const returnFocus = useRef<HTMLElement | null>(null);
+  // Which request to open is the latest: one that waited for the chunk must not open after a newer one, or after
+  // the mail item changed.
+  const openings = useRef(0);
   const show = useCallback((render: DialogRender) => {
     const active = document.activeElement;
     returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : null;
-    setState((s) => ({ open: true, render, key: s.key + 1 }));
+    const opening = ++openings.current;
+    const open = () => setState((s) => ({ open: true, render, key: s.key + 1, failure: null }));
+    if (loaded) return open();
+    loadDialogs().then(
+      () => opening === openings.current && open(),
+      (error: unknown) =>
+        opening === openings.current &&
+        setState((s) => ({ ...s, failure: { error, retry: () => show(render) } })),
+    );
   }, []);
   const close = useCallback(() => setState((s) => (s.open ? { ...s, open: false } : s)), []);
-  useEffect(close, [props.resetKey, close]);
+  useEffect(() => {
+    openings.current++;
+    setState((s) => (s.open || s.failure ? { ...s, open: false, failure: null } : s));
+  }, [props.resetKey]);
   useEffect(() => {
     const target = returnFocus.current;
     if (state.open || !target) return;
@@ -64,6 +116,7 @@ export function DialogHost(props: {
 
   return (
     <ShowDialogContext.Provider value={show}>
+      {state.failure && <ErrorBar error={state.failure.error} onRetry={state.failure.retry} />}
       {props.children}
       <DialogSlot open={state.open} render={state.render} opening={state.key} close={close} />
     </ShowDialogContext.Provider>
@@ -81,6 +134,11 @@ function DialogSlot(props: {
   opening: number;
   close: () => void;
 }) {
-  if (!props.render) return null;
-  return <Fragment key={props.opening}>{props.render({ open: props.open, close: props.close })}</Fragment>;
+  // A render is only ever stored once the chunk is there.
+  if (!props.render || !loaded) return null;
+  return (
+    <Fragment key={props.opening}>
+      {props.render({ open: props.open, close: props.close, dialogs: loaded })}
+    </Fragment>
+  );
 }

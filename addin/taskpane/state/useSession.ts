@@ -1,7 +1,10 @@
-// Start-up and sign-in: GET /config (no token) -> an AuthSession for its mode -> GET /me. Any later call that
-// finds the user signed out (silent token refused, or 401 after a fresh token) brings back the sign-in view.
+// Start-up and sign-in: GET /config (no token) -> an AuthSession for its mode -> the pane is ready, and GET /me
+// runs beside the first lookup (the lookup needs /config's internal domains and a token, not /me). main.ts asks
+// for /config while Office.js starts and opens the session (its first token request) as soon as Office is
+// ready: `env.session`. Any later call that finds the user signed out (silent token refused, or 401 after a
+// fresh token) brings back the sign-in view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Me } from '../../../shared/api/config.js';
+import type { ClientConfig, Me } from '../../../shared/api/config.js';
 import { createApiClient, type ApiClient } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
 import { createAuthSession } from '../../auth/create-session.js';
@@ -16,21 +19,60 @@ export interface PaneEnvironment {
   /** Development mode only: act as this user instead of the Outlook profile's address. */
   devUser?: string | null;
   now?: () => number;
+  /** A session main.ts began before the pane mounted; used by the first attempt (Retry begins a new one). */
+  session?: Promise<PaneSession>;
+}
+
+/** A signed-in (or signing-in) session: its configuration, tokens and the authenticated client. */
+export interface PaneSession {
+  config: ClientConfig;
+  auth: AuthSession;
+  api: ApiClient;
 }
 
 export type SessionPhase =
   | { name: 'starting' }
   | { name: 'failed'; error: unknown }
   | { name: 'signed-out'; cancelled: boolean; signingIn: boolean }
-  | { name: 'ready'; me: Me };
+  /** `me` is null until GET /me answers; the item view starts its lookup meanwhile. */
+  | { name: 'ready'; me: Me | null; internalDomains: string[] };
 
 export function isSignedOutError(e: unknown): boolean {
   return e instanceof SignInRequiredError || (e instanceof ApiError && e.status === 401);
 }
 
+/** GET /config. */
+export function fetchConfig(env: Pick<PaneEnvironment, 'baseUrl' | 'fetch'>): Promise<ClientConfig> {
+  return createApiClient({ baseUrl: env.baseUrl, ...(env.fetch ? { fetch: env.fetch } : {}) }).config();
+}
+
+/**
+ * The session for a configuration, its first token already requested: the pane's first calls then find it on
+ * its way (or there) instead of asking only when they start.
+ */
+export function openSession(env: PaneEnvironment, config: ClientConfig): PaneSession {
+  const anonymous = createApiClient({ baseUrl: env.baseUrl, ...(env.fetch ? { fetch: env.fetch } : {}) });
+  const auth = createAuthSession({
+    config,
+    host: env.host,
+    origin: env.baseUrl,
+    fetchDevToken: (email) => anonymous.devToken(email),
+    devUser: env.devUser ?? null,
+    ...(env.now ? { now: env.now } : {}),
+  });
+  // Silent only; a refusal is met again by the first call, which then shows the sign-in view.
+  auth.getAccessToken().catch(() => {});
+  const api = createApiClient({
+    baseUrl: env.baseUrl,
+    tokens: auth,
+    ...(env.fetch ? { fetch: env.fetch } : {}),
+  });
+  return { config, auth, api };
+}
+
 export function useSession(env: PaneEnvironment) {
   const [phase, setPhase] = useState<SessionPhase>({ name: 'starting' });
-  const session = useRef<{ auth: AuthSession; api: ApiClient } | null>(null);
+  const session = useRef<PaneSession | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   // Every call of the authenticated client reports a lost sign-in here, wherever it was made.
@@ -46,33 +88,30 @@ export function useSession(env: PaneEnvironment) {
   useEffect(() => {
     let current = true;
     setPhase({ name: 'starting' });
-    (async () => {
-      const anonymous = createApiClient({ baseUrl: env.baseUrl, ...(env.fetch ? { fetch: env.fetch } : {}) });
-      const config = await anonymous.config();
-      const auth = createAuthSession({
-        config,
-        host: env.host,
-        origin: env.baseUrl,
-        fetchDevToken: (email) => anonymous.devToken(email),
-        devUser: env.devUser ?? null,
-        ...(env.now ? { now: env.now } : {}),
-      });
-      const client = createApiClient({
-        baseUrl: env.baseUrl,
-        tokens: auth,
-        ...(env.fetch ? { fetch: env.fetch } : {}),
-      });
-      session.current = { auth, api: client };
-      return client.me();
-    })().then(
-      (me) => current && setPhase({ name: 'ready', me }),
-      (error: unknown) =>
-        current && setPhase(isSignedOutError(error) ? signedOut(false) : { name: 'failed', error }),
-    );
+    const fail = (error: unknown) =>
+      current && setPhase(isSignedOutError(error) ? signedOut(false) : { name: 'failed', error });
+    const begun =
+      attempt === 0 && env.session
+        ? env.session
+        : fetchConfig(env).then((config) => openSession(env, config));
+    begun
+      .then((s) => {
+        if (!current) return;
+        session.current = s;
+        const internalDomains = s.config.internalDomains;
+        setPhase({ name: 'ready', me: null, internalDomains });
+        // Through the guard: a 401 here shows the sign-in view like any other call's.
+        return api
+          .me()
+          .then((me) =>
+            setPhase((p) => (current && p.name === 'ready' ? { name: 'ready', me, internalDomains } : p)),
+          );
+      })
+      .catch(fail);
     return () => {
       current = false;
     };
-  }, [env.baseUrl, env.host, env.fetch, env.devUser, env.now, attempt]);
+  }, [env.baseUrl, env.host, env.fetch, env.devUser, env.now, env.session, attempt, api]);
 
   const signIn = useCallback(async () => {
     const s = session.current;
@@ -80,7 +119,8 @@ export function useSession(env: PaneEnvironment) {
     setPhase({ name: 'signed-out', cancelled: false, signingIn: true });
     try {
       await s.auth.signIn();
-      setPhase({ name: 'ready', me: await s.api.me() });
+      const me = await s.api.me();
+      setPhase({ name: 'ready', me, internalDomains: s.config.internalDomains });
     } catch (error) {
       if (error instanceof SignInCancelledError || isSignedOutError(error)) setPhase(signedOut(true));
       else setPhase({ name: 'failed', error });

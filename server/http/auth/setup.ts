@@ -1,6 +1,6 @@
 // Chooses the token verifier the configuration asks for (Entra ID, or the development issuer) and what the
 // add-in is told about signing in. The one place AUTH_MODE is read.
-import type { ClientConfig } from '../../../shared/api/config.js';
+import type { SignInConfig } from '../../../shared/api/config.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../logging/logger.js';
 import { createAuthenticator, type Authenticator } from './authenticate.js';
@@ -11,7 +11,7 @@ import { createCallerResolver, type IdentityStore } from './identity.js';
 export interface AuthSetup {
   authenticator: Authenticator;
   devIssuer: DevIssuer | null;
-  clientConfig: ClientConfig;
+  clientConfig: SignInConfig;
 }
 
 export type AuthConfig = Pick<

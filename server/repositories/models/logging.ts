@@ -51,10 +51,29 @@ export interface ArchiveStatusDoc {
   checkedAt: Date;
 }
 
+/** Where an IMAP logging mailbox is and how it signs in (provider 'imap'). */
+export interface ImapSetupDoc {
+  host: string;
+  port: number;
+  /** Implicit TLS or STARTTLS; plain text is never offered. */
+  security: 'tls' | 'starttls';
+  user: string;
+  /** AES-256-GCM sealed (server/security/secretBox), like the Graph client secret; never leaves the server. */
+  passwordSealed: string | null;
+  /** PEM certificate(s) of a company CA trusted for this server besides the system's. */
+  caPem: string | null;
+  /** Folder names for servers without SPECIAL-USE (null: SPECIAL-USE, then the usual English name). */
+  archiveFolderName: string | null;
+  junkFolderName: string | null;
+  trashFolderName: string | null;
+}
+
 export interface LoggingSetupDoc {
   mailbox: string;
   enabled: boolean;
-  provider: 'graph';
+  provider: 'graph' | 'imap';
+  /** Set when provider is 'imap'. */
+  imap: ImapSetupDoc | null;
   authMode: 'app' | 'delegated';
   tenantId: string | null;
   clientId: string | null;
@@ -122,6 +141,21 @@ const archiveStatusSchema = new Schema<ArchiveStatusDoc>(
   { _id: false },
 );
 
+const imapSetupSchema = new Schema<ImapSetupDoc>(
+  {
+    host: { type: String, required: true, maxlength: 253 },
+    port: { type: Number, required: true, min: 1, max: 65_535 },
+    security: { type: String, enum: ['tls', 'starttls'], required: true },
+    user: { type: String, required: true, maxlength: 320 },
+    passwordSealed: { type: String, default: null },
+    caPem: { type: String, default: null, maxlength: 65_536 },
+    archiveFolderName: { type: String, default: null, maxlength: 255 },
+    junkFolderName: { type: String, default: null, maxlength: 255 },
+    trashFolderName: { type: String, default: null, maxlength: 255 },
+  },
+  { _id: false },
+);
+
 const delegatedAccountSchema = new Schema<DelegatedAccountDoc>(
   {
     homeAccountId: { type: String, required: true },
@@ -136,7 +170,8 @@ export const loggingSetupSchema = new Schema<LoggingSetupDoc>(
   {
     mailbox: { type: String, required: true, maxlength: 254 },
     enabled: { type: Boolean, default: false },
-    provider: { type: String, enum: ['graph'], default: 'graph' },
+    provider: { type: String, enum: ['graph', 'imap'], default: 'graph' },
+    imap: { type: imapSetupSchema, default: null },
     authMode: { type: String, enum: ['app', 'delegated'], default: 'app' },
     tenantId: { type: String, default: null },
     clientId: { type: String, default: null },

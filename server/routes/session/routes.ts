@@ -1,14 +1,22 @@
 // What a client needs before anything else: how to sign in (GET /config), a development token when the server
 // runs its development issuer (GET /dev/token, GET /dev/jwks), and who the signed-in user is (GET /me).
 import { z } from 'zod';
-import { ClientConfig, DevAccounts, DevToken, DevTokenQuery, Me } from '../../../shared/api/config.js';
+import {
+  ClientConfig,
+  DevAccounts,
+  DevToken,
+  DevTokenQuery,
+  Me,
+  type SignInConfig,
+} from '../../../shared/api/config.js';
 import { adminApiRoutes, apiRoutes } from '../../../shared/api/routes.js';
 import type { DevIssuer } from '../../http/auth/devIssuer.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute, type RouteSpec } from '../route.js';
 
 export interface SessionOptions {
-  clientConfig: ClientConfig;
+  clientConfig: SignInConfig;
+  /** INTERNAL_DOMAINS: in GET /config (the pane's first lookup needs them before /me answers) and GET /me. */
   internalDomains: readonly string[];
   /** Shown in the pane when a logged email's link is lost; empty: nothing. */
   linkLostHelp?: string;
@@ -29,11 +37,11 @@ export function sessionRoutes(s: Services, o: SessionOptions): RouteSpec[] {
       name: 'config',
       method: 'get',
       path: apiRoutes.config.path,
-      summary: 'How the add-in signs in',
+      summary: "How the add-in signs in, and the organisation's internal domains",
       tag: 'session',
       access: 'public',
-      success: { status: 200, description: 'Sign-in settings', schema: ClientConfig },
-      handle: () => ({ body: o.clientConfig }),
+      success: { status: 200, description: 'Sign-in settings and internal domains', schema: ClientConfig },
+      handle: () => ({ body: { ...o.clientConfig, internalDomains: [...o.internalDomains] } }),
     }),
     defineRoute({
       name: 'me',

@@ -160,9 +160,10 @@ describe('addin/api/client', () => {
   });
 
   it('calls GET /config without a token', async () => {
-    const { fetch, seen } = scriptedFetch([json(200, { authMode: 'dev' })]);
+    const { fetch, seen } = scriptedFetch([json(200, { authMode: 'dev', internalDomains: ['x.example'] })]);
     assert.deepEqual(await createApiClient({ baseUrl: 'https://x.example', fetch }).config(), {
       authMode: 'dev',
+      internalDomains: ['x.example'],
     });
     assert.equal(seen[0]?.authorization, null);
   });

@@ -83,15 +83,24 @@ describe('shared/api contract (as the add-in uses it)', () => {
     );
   });
 
-  it('needs a client id and scope in entra mode and nothing else in dev mode', () => {
+  it('needs a client id and scope in entra mode and nothing else in dev mode, and the internal domains in both', () => {
+    const internalDomains = ['contoso.example'];
     assert.equal(
-      ClientConfig.safeParse({ authMode: 'entra', clientId: 'c', apiScope: 'api://c/access_as_user' })
-        .success,
+      ClientConfig.safeParse({
+        authMode: 'entra',
+        clientId: 'c',
+        apiScope: 'api://c/access_as_user',
+        internalDomains,
+      }).success,
       true,
     );
-    assert.equal(ClientConfig.safeParse({ authMode: 'entra', clientId: 'c' }).success, false);
-    assert.equal(ClientConfig.safeParse({ authMode: 'dev' }).success, true);
-    assert.equal(ClientConfig.safeParse({ authMode: 'dev', clientId: 'c' }).success, false);
+    assert.equal(
+      ClientConfig.safeParse({ authMode: 'entra', clientId: 'c', internalDomains }).success,
+      false,
+    );
+    assert.equal(ClientConfig.safeParse({ authMode: 'dev', internalDomains }).success, true);
+    assert.equal(ClientConfig.safeParse({ authMode: 'dev', clientId: 'c', internalDomains }).success, false);
+    assert.equal(ClientConfig.safeParse({ authMode: 'dev' }).success, false, 'the pane needs the domains');
   });
 
   it('builds paths with encoded parameters and refuses missing ones', () => {

@@ -23,6 +23,32 @@ describe('addin/auth/dev-session', () => {
     assert.equal(await session.getAccessToken({ forceRefresh: true }), 'jo@contoso.com#3');
   });
 
+  it('shares one token request among calls that start together, and asks again after a failure', async () => {
+    let minted = 0;
+    let fail = true;
+    const session = createDevSession({
+      email: 'jo@contoso.com',
+      now: () => 0,
+      fetchToken: async (email) => {
+        minted++;
+        await new Promise((r) => setTimeout(r, 5));
+        if (fail) throw new Error('offline');
+        return { access_token: `${email}#${minted}` };
+      },
+    });
+    const failed = await Promise.allSettled([session.getAccessToken(), session.getAccessToken()]);
+    assert.deepEqual(
+      failed.map((r) => r.status),
+      ['rejected', 'rejected'],
+    );
+    assert.equal(minted, 1, 'the pane start-up, /me and /lookup: one request');
+    fail = false;
+    assert.deepEqual(await Promise.all([session.getAccessToken(), session.getAccessToken()]), [
+      'jo@contoso.com#2',
+      'jo@contoso.com#2',
+    ]);
+  });
+
   it('needs a user address', async () => {
     const session = createDevSession({
       email: '',

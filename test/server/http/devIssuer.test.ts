@@ -50,6 +50,7 @@ describe('development issuer (AUTH_MODE=dev)', function () {
       server = await startServer({
         MONGODB_URI: testDatabaseUri(tdb().name),
         ADMIN_EMAILS: 'boss@contoso.example',
+        INTERNAL_DOMAINS: 'contoso.example,Fabrikam.example',
       });
     });
     after(() => server?.stop());
@@ -57,15 +58,18 @@ describe('development issuer (AUTH_MODE=dev)', function () {
     it('signs in through /dev/token and answers /me; the JWKS and the OpenAPI document are public', async () => {
       const get = async (path: string, init?: RequestInit) =>
         (await fetch(`${server.url}${path}`, init)).json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      // The internal domains too: the pane's first lookup needs them, and must not wait for /me (issue 15).
       const config = await get('/api/v1/config');
-      assert.deepEqual(config, { authMode: 'dev' });
+      assert.deepEqual(config, { authMode: 'dev', internalDomains: ['contoso.example', 'fabrikam.example'] });
       const token = await get('/api/v1/dev/token?email=boss@contoso.example');
       assert.equal(token.expires_in, 3600);
       const me = await fetch(`${server.url}/api/v1/me`, {
         headers: { authorization: `Bearer ${token.access_token}` },
       });
       assert.equal(me.status, 200);
-      assert.deepEqual(((await me.json()) as { roles: string[] }).roles, ['admin']);
+      const user = (await me.json()) as { roles: string[]; internalDomains: string[] };
+      assert.deepEqual(user.roles, ['admin']);
+      assert.deepEqual(user.internalDomains, config.internalDomains);
       const forged = `${token.access_token.slice(0, -4)}AAAA`;
       assert.equal(
         (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${forged}` } })).status,

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import webpack from 'webpack';
+import { PrecompressPlugin } from '../../../addin/build/precompress.js';
+import { ADDIN_DIST, assertAddinBuilt } from '../../e2e/support/addinServer.js';
+
+function build(config: webpack.Configuration): Promise<webpack.Stats> {
+  return new Promise((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString('errors-only')));
+      resolve(stats);
+    }),
+  );
+}
+
+describe('addin/build/precompress: brotli and gzip copies of the scripts (issue 15)', function () {
+  this.timeout(60_000);
+
+  it('writes .br and .gz next to each matching script, the same bytes once decompressed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-precompress-'));
+    const words = Array.from({ length: 400 }, (_, i) => `word${i}`);
+    fs.writeFileSync(path.join(dir, 'big.js'), `console.log(${JSON.stringify(words)}.join(' '));`);
+    fs.writeFileSync(path.join(dir, 'tiny.js'), 'console.log(1);');
+    await build({
+      mode: 'production',
+      context: dir,
+      entry: { big: './big.js', tiny: './tiny.js' },
+      output: { path: path.join(dir, 'out'), filename: '[name].[contenthash:8].js' },
+      plugins: [new PrecompressPlugin({ test: (name) => name.endsWith('.js') })],
+    });
+    const files = fs.readdirSync(path.join(dir, 'out')).sort();
+    const big = files.find((f) => /^big\.[0-9a-f]{8}\.js$/.test(f))!;
+    const tiny = files.find((f) => /^tiny\.[0-9a-f]{8}\.js$/.test(f))!;
+    assert.deepEqual(files, [big, `${big}.br`, `${big}.gz`, tiny], 'a tiny file gains nothing: no copies');
+    const read = (f: string) => fs.readFileSync(path.join(dir, 'out', f));
+    assert.deepEqual(zlib.brotliDecompressSync(read(`${big}.br`)), read(big));
+    assert.deepEqual(zlib.gunzipSync(read(`${big}.gz`)), read(big));
+    assert.ok(read(`${big}.br`).length <= read(`${big}.gz`).length, 'brotli at its best beats gzip');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('left compressed copies of every script of the production build, none of the local Office.js', () => {
+    assertAddinBuilt();
+    const files = fs.readdirSync(ADDIN_DIST);
+    const html = fs.readFileSync(path.join(ADDIN_DIST, 'taskpane.html'), 'utf8');
+    const bundle = /src="?(taskpane\.[0-9a-f]{8}\.js)/.exec(html)?.[1];
+    assert.ok(bundle && files.includes(`${bundle}.br`) && files.includes(`${bundle}.gz`), String(bundle));
+    const raw = fs.statSync(path.join(ADDIN_DIST, bundle)).size;
+    assert.ok(fs.statSync(path.join(ADDIN_DIST, `${bundle}.br`)).size < raw / 3, 'brotli: under a third');
+    assert.ok(!fs.readdirSync(path.join(ADDIN_DIST, 'office-js')).some((f) => /\.(br|gz)$/.test(f)));
+  });
+});

@@ -1,0 +1,79 @@
+// The task pane's cold start (issue 15): what it asks for beside what, and the dialogs it loads only on demand.
+// The built pane with the real Office.js, the stand-in Outlook and the real server, as in read-mode.test.ts.
+import assert from 'node:assert/strict';
+import { sampleMessages } from '../../../addin/preview/samples.js';
+import { useAddinServer } from '../support/addinServer.js';
+import { useBrowser } from '../support/browser.js';
+import { closePane, historySubjects, region, uncaught } from '../support/panePage.js';
+import { openTaskpane, type PaneSession } from '../support/taskpane.js';
+
+describe('task pane start-up: the lookup beside /me, dialogs on demand', function () {
+  this.timeout(180_000);
+  const browser = useBrowser();
+  const server = useAddinServer('e2estartup');
+  let pane: PaneSession | undefined;
+  const sample = (id: string) => sampleMessages(server().seededAt).find((s) => s.id === id)!.message;
+
+  afterEach(async function () {
+    await closePane(this, pane);
+    pane = undefined;
+  });
+
+  it('sends the lookup while /me is unanswered, after one token request, and shows the history', async () => {
+    let meHeld = false;
+    let lookupWhileMeHeld = false;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: async (page) => {
+        page.on('request', (r) => {
+          if (new URL(r.url()).pathname !== '/api/v1/lookup' || !meHeld) return;
+          lookupWhileMeHeld = true;
+          release();
+        });
+        // /me is held until the lookup goes out; a pane that waited for /me would never send it (10 s bound).
+        await page.route(
+          (u) => u.pathname === '/api/v1/me',
+          async (route) => {
+            meHeld = true;
+            await Promise.race([released, new Promise((r) => setTimeout(r, 10_000))]);
+            meHeld = false;
+            await route.continue();
+          },
+        );
+      },
+    });
+    assert.ok((await historySubjects(pane.page)).length > 0);
+    assert.ok(lookupWhileMeHeld, 'the lookup was sent while /me was still unanswered');
+    const paths = pane.apiCalls.map((c) => c.path);
+    assert.equal(paths[0], '/config', 'asked first, before anything needs a token');
+    assert.equal(paths.filter((p) => p === '/dev/token').length, 1, '/me and /lookup share the token');
+    assert.deepEqual(uncaught(pane), []);
+  });
+
+  it('opens a dialog whose code failed to load once: the failure with Retry, then the dialog', async () => {
+    let refuse = true;
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: (page) =>
+        page.route(
+          (u) => /^\/dialogs\.[0-9a-f]{8}\.js$/.test(u.pathname),
+          (route) => (refuse ? route.abort('connectionreset') : route.continue()),
+        ),
+    });
+    const { page } = pane;
+    await historySubjects(page);
+    const create = region(page, 'Open opportunities').getByRole('button', { name: 'Create opportunity' });
+    await create.click();
+    await page.getByText('The Interlog server could not be reached').waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    refuse = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create opportunity' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.getByText('The Interlog server could not be reached').count(), 0);
+  });
+});

@@ -75,7 +75,32 @@ function authConfigOf(
   };
 }
 
+/** An IMAP setup's source: the password unsealed here (a key that cannot open it fails as the Graph secret does). */
+function imapSourceFor(setup: LoggingSetup, secrets: SecretBox): MailSource {
+  const imap = setup.imap;
+  if (!imap) throw new MailSourceError('invalid_request', 'The IMAP server of this mailbox is not set up.');
+  if (!imap.passwordSealed)
+    throw new MailSourceError('auth_failed', 'No IMAP password is set up for this mailbox.');
+  const folders = {
+    ...(imap.archiveFolderName ? { archive: imap.archiveFolderName } : {}),
+    ...(imap.junkFolderName ? { junkemail: imap.junkFolderName } : {}),
+    ...(imap.trashFolderName ? { deleteditems: imap.trashFolderName } : {}),
+  };
+  return createMailSource({
+    provider: 'imap',
+    imap: {
+      host: imap.host,
+      port: imap.port,
+      security: imap.security,
+      auth: { kind: 'password', user: imap.user, password: secrets.open(imap.passwordSealed) },
+      ca: imap.caPem,
+      folders,
+    },
+  });
+}
+
 export function mailSourceForSetup(setup: LoggingSetup, env: SourceEnvironment): MailSource {
+  if (setup.provider === 'imap') return imapSourceFor(setup, env.secrets);
   // The token cache is opened by MSAL later, deep inside a token request; a key that cannot open it must say so
   // here, as a SecretUnreadableError (code secrets_key_mismatch), not as a sign-in failure.
   if (setup.authMode === 'delegated' && setup.tokenCacheSealed) env.secrets.open(setup.tokenCacheSealed);

@@ -33,6 +33,7 @@ export function newSetupDefaults(): Omit<LoggingSetup, 'mailbox'> {
   return {
     enabled: false,
     provider: 'graph',
+    imap: null,
     authMode: 'app',
     tenantId: null,
     clientId: null,

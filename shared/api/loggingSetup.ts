@@ -25,10 +25,30 @@ export const LoggingPolicyView = z.strictObject({
   archiveRolloverAtItems: z.int().nullable(),
 });
 
+/** An IMAP logging mailbox's server and sign-in; its password never comes out ("set"/"not set"). */
+export const ImapSetupView = z.strictObject({
+  host: z.string(),
+  port: z.int(),
+  /** Implicit TLS or STARTTLS; plain text is never offered. */
+  security: z.enum(['tls', 'starttls']),
+  user: z.string(),
+  password: SecretState,
+  /** A company CA trusted for this server besides the system's. */
+  caCertificate: SecretState,
+  /** Folder names for servers without SPECIAL-USE (null: SPECIAL-USE, then the usual English name). */
+  archiveFolderName: z.string().nullable(),
+  junkFolderName: z.string().nullable(),
+  trashFolderName: z.string().nullable(),
+});
+export type ImapSetupView = z.infer<typeof ImapSetupView>;
+
 export const LoggingSetupView = z.strictObject({
   mailbox: z.string(),
   enabled: z.boolean(),
-  provider: z.literal('graph'),
+  /** Microsoft 365 through Graph, or any mail host through IMAP. */
+  provider: z.enum(['graph', 'imap']),
+  /** Provider 'imap' only. */
+  imap: ImapSetupView.nullable().default(null),
   authMode: z.enum(['app', 'delegated']),
   tenantId: z.string().nullable(),
   clientId: z.string().nullable(),

@@ -216,6 +216,8 @@ recipient_bcc_maps = inline:{ @${domain}=${logging} }
 transport_maps = inline:{ ${logging}=${toDovecot} }
 default_transport = discard:delivered elsewhere
 biff = no
+# Mail from loopback is treated as mail from the internet: no headers are added or rewritten.
+local_header_rewrite_clients =
 append_dot_mydomain = no
 alias_maps =
 smtputf8_enable = no

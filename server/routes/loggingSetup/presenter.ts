@@ -24,6 +24,19 @@ export function presentSetup(stored: LoggingSetup): LoggingSetupView {
     mailbox: stored.mailbox,
     enabled: s.enabled,
     provider: s.provider,
+    imap: s.imap
+      ? {
+          host: s.imap.host,
+          port: s.imap.port,
+          security: s.imap.security,
+          user: s.imap.user,
+          password: state(s.imap.passwordSealed),
+          caCertificate: state(s.imap.caPem),
+          archiveFolderName: s.imap.archiveFolderName ?? null,
+          junkFolderName: s.imap.junkFolderName ?? null,
+          trashFolderName: s.imap.trashFolderName ?? null,
+        }
+      : null,
     authMode: s.authMode,
     tenantId: s.tenantId,
     clientId: s.clientId,

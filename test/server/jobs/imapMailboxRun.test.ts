@@ -1,0 +1,177 @@
+// The whole BCC path with real mail servers: mail submitted to Postfix over SMTP is BCC'd by the company's rules
+// (sender_bcc_maps / recipient_bcc_maps) into the logging mailbox in Dovecot, and the same engine that runs on
+// Graph logs it through the IMAP source: entries written once, logged mail in Archive, unmatched mail deleted
+// by policy, poison quarantined, a second run and a run that died mid-way never write anything twice.
+import assert from 'node:assert/strict';
+import type { MailOperation, MailSource } from '../../../server/mailsource/MailSource.js';
+import { useTestDatabase } from '../../support/db.js';
+import {
+  startImapEngineHarness,
+  IMAP_MAILBOX,
+  type ImapEngineHarness,
+} from '../../support/imapEngineHarness.js';
+
+const PETER = 'peter.hansen@contoso.example';
+const MARIA = 'maria.nielsen@contoso.example';
+const ANNA = 'anna.jensen@fabrikam.example';
+const LARS = 'lars.berg@northwind.example';
+
+function headers(from: string | null, to: string[], subject: string, id: string, date: string): string[] {
+  return [
+    ...(from ? [`From: ${from}`] : []),
+    `To: ${to.join(', ')}`,
+    `Subject: ${subject}`,
+    `Message-ID: <${id}>`,
+    `Date: ${date}`,
+  ];
+}
+
+/** A run that dies inside the mailbox work: before its moves, or after them (its intents are left either way). */
+function dying(when: 'before' | 'after'): (source: MailSource) => MailSource {
+  return (source) => ({
+    ...source,
+    async applyMany(ops: MailOperation[]) {
+      if (when === 'after') await source.applyMany(ops);
+      throw new Error(`process died ${when} its moves`);
+    },
+  });
+}
+
+describe('IMAP source through the logging engine: Postfix BCC -> Dovecot -> entries (real mail servers)', function () {
+  this.timeout(120_000);
+  const tdb = useTestDatabase('imapengine');
+  let h: ImapEngineHarness;
+  before(async () => {
+    h = await startImapEngineHarness(tdb().conn);
+  });
+  after(() => h?.close());
+
+  const entries = () => h.db.models.Interaction.find({}).sort({ entryNumber: 1 }).lean();
+
+  it('logs outbound and inbound mail BCC-copied by Postfix, deletes unmatched mail and quarantines poison', async () => {
+    await h.send(
+      PETER,
+      [ANNA],
+      headers(
+        `Peter Hansen <${PETER}>`,
+        [ANNA],
+        'Quote',
+        'quote-1@contoso.example',
+        'Mon, 3 Mar 2025 09:01:57 +0000',
+      ),
+    );
+    await h.send(
+      ANNA,
+      [PETER, MARIA],
+      headers(
+        `Anna Jensen <${ANNA}>`,
+        [PETER, MARIA],
+        'Re: Quote',
+        'reply-1@fabrikam.example',
+        'Mon, 3 Mar 2025 10:30:00 +0000',
+      ),
+    );
+    await h.send(
+      'news@elsewhere.example',
+      [PETER],
+      headers(
+        'News <news@elsewhere.example>',
+        [PETER],
+        'Offers',
+        'news-1@elsewhere.example',
+        'Mon, 3 Mar 2025 11:00:00 +0000',
+      ),
+    );
+    await h.send(
+      'bounce@elsewhere.example',
+      [MARIA],
+      headers(null, [MARIA], 'No sender', 'nosender-1@elsewhere.example', 'Mon, 3 Mar 2025 12:00:00 +0000'),
+    );
+    await h.waitForCount('INBOX', 4);
+
+    const run = await h.run();
+    assert.deepEqual(
+      {
+        read: run.counts.read,
+        logged: run.counts.logged,
+        entries: run.counts.entriesWritten,
+        archived: run.counts.archived,
+      },
+      { read: 4, logged: 2, entries: 3, archived: 2 },
+      JSON.stringify(run),
+    );
+    assert.deepEqual(
+      { deleted: run.counts.deleted, quarantined: run.counts.quarantined, failed: run.counts.failed },
+      { deleted: 1, quarantined: 1, failed: 0 },
+    );
+    const logged = await entries();
+    assert.deepEqual(logged.map((e) => `${e.direction}:${e.contactNumber}:${e.salespersonCode}`).sort(), [
+      'inbound:CT000001:MN',
+      'inbound:CT000001:PH',
+      'outbound:CT000001:PH',
+    ]);
+    const outbound = logged.find((e) => e.direction === 'outbound')!;
+    assert.equal(outbound.occurredAt.toISOString(), '2025-03-03T09:01:57.000Z', 'outbound: the Date: header');
+    assert.deepEqual(
+      {
+        inbox: await h.count('INBOX'),
+        archive: await h.count('Archive'),
+        trash: await h.count('Trash'),
+        quarantine: await h.count('Interlog quarantine'),
+      },
+      { inbox: 0, archive: 2, trash: 1, quarantine: 1 },
+    );
+    // Every entry links to its message in Archive, by an id the source resolves.
+    const source = (await import('../../../server/mailsource/sourceForSetup.js')).mailSourceForSetup(
+      await h.setup(),
+      h.env,
+    );
+    for (const e of logged) {
+      assert.equal(e.archiveState, 'archived');
+      const msg = await source.getMessage(e.message.immutableId!);
+      assert.equal(msg?.parentFolderId, 'Archive');
+      assert.equal(msg?.internetMessageId, e.message.internetMessageId);
+    }
+    await (source as { close?: () => Promise<void> }).close?.();
+    const states = await h.deps.states.list(IMAP_MAILBOX, 'quarantined', 10);
+    assert.equal(states[0]?.code, 'empty_sender');
+  });
+
+  it('a second run reads nothing new and writes nothing', async () => {
+    const before = (await entries()).length;
+    const run = await h.run();
+    assert.equal(run.counts.read, 0);
+    assert.equal(run.counts.entriesWritten, 0);
+    assert.equal((await entries()).length, before);
+  });
+
+  for (const when of ['before', 'after'] as const) {
+    it(`a run that dies ${when} its moves leaves intents that the next run completes once`, async () => {
+      const id = `crash-${when}@contoso.example`;
+      await h.send(
+        PETER,
+        [LARS],
+        headers(`Peter Hansen <${PETER}>`, [LARS], `Crash ${when}`, id, 'Tue, 4 Mar 2025 09:00:00 +0000'),
+      );
+      await h.waitForCount('INBOX', 1);
+      const archivedBefore = await h.count('Archive');
+      const died = await h.run({}, dying(when));
+      assert.notEqual(died.outcome, 'succeeded');
+      assert.equal((await h.repos.pending.list(IMAP_MAILBOX, 10)).length, 1, 'the intent is left');
+      assert.equal(await h.count('INBOX'), when === 'before' ? 1 : 0);
+
+      const next = await h.run();
+      assert.equal(next.counts.recovered, 1, JSON.stringify(next));
+      assert.equal(next.counts.entriesWritten, 1);
+      assert.equal((await h.repos.pending.list(IMAP_MAILBOX, 10)).length, 0);
+      assert.equal(await h.count('INBOX'), 0);
+      assert.equal(await h.count('Archive'), archivedBefore + 1);
+      const mine = (await entries()).filter((e) => e.message.internetMessageId === `<${id}>`);
+      assert.equal(mine.length, 1, 'written once');
+      assert.equal(mine[0]!.archiveState, 'archived');
+
+      const again = await h.run();
+      assert.equal(again.counts.entriesWritten, 0);
+    });
+  }
+});

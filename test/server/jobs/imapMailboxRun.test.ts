@@ -174,4 +174,23 @@ describe('IMAP source through the logging engine: Postfix BCC -> Dovecot -> entr
       assert.equal(again.counts.entriesWritten, 0);
     });
   }
+
+  it('a UIDVALIDITY change (the Inbox recreated) reads the Inbox again in full without duplicates', async () => {
+    // Someone moves a logged message back into the Inbox, and the server renumbers the Inbox.
+    const lock = await h.admin.getMailboxLock('Archive');
+    try {
+      await h.admin.messageCopy({ header: { 'message-id': 'quote-1@contoso.example' } }, 'INBOX');
+    } finally {
+      lock.release();
+    }
+    h.servers.doveadm(['mailbox', 'update', '-u', IMAP_MAILBOX, '--uid-validity', '4242', 'INBOX']);
+    const before = (await entries()).length;
+    const run = await h.run();
+    assert.equal(run.counts.read, 1, JSON.stringify(run));
+    assert.equal(run.counts.duplicate, 1, 'its entries exist: refused as duplicates');
+    assert.equal(run.counts.entriesWritten, 0);
+    assert.equal((await entries()).length, before);
+    assert.equal(await h.count('INBOX'), 0, 'archived again');
+    assert.match((await h.setup()).inboxCursor!.link, /"uidValidity":"4242"/);
+  });
 });

@@ -10,6 +10,7 @@ import type { MessageState, MessageStateRepository } from '../repositories/messa
 import type { SecretBox } from '../security/secretBox.js';
 import type { Logger } from '../logging/logger.js';
 import type {
+  ImapSetupUpdate,
   LoggingSetupUpdate,
   SetupCheckRequest,
   SetupValidation,
@@ -123,6 +124,8 @@ export class LoggingSetupService {
     ] as const) {
       if (req[key] !== undefined) (fields as Record<string, unknown>)[key] = req[key];
     }
+    if (req.provider !== undefined) fields.provider = req.provider;
+    if (req.imap !== undefined) fields.imap = req.imap === null ? null : this.imapOf(existing, req.imap);
     if (req.jobAccount !== undefined) fields.jobAccount = req.jobAccount?.toLowerCase() ?? null;
     if (req.clientSecret !== undefined)
       fields.clientSecretSealed = req.clientSecret === null ? null : this.d.secrets.seal(req.clientSecret);
@@ -156,6 +159,29 @@ export class LoggingSetupService {
       fields.delegatedAccount = null;
     }
     return fields;
+  }
+
+  /** The IMAP server as stored: the password sealed; an absent password, CA or folder name keeps the stored one. */
+  private imapOf(existing: LoggingSetup | null, req: ImapSetupUpdate): NonNullable<LoggingSetup['imap']> {
+    const stored = existing?.imap ?? null;
+    const keep = <T>(sent: T | null | undefined, current: T | null | undefined): T | null =>
+      sent === undefined ? (current ?? null) : sent;
+    return {
+      host: req.host,
+      port: req.port,
+      security: req.security,
+      user: req.user,
+      passwordSealed:
+        req.password === undefined
+          ? (stored?.passwordSealed ?? null)
+          : req.password === null
+            ? null
+            : this.d.secrets.seal(req.password),
+      caPem: keep(req.caCertificate, stored?.caPem),
+      archiveFolderName: keep(req.archiveFolderName, stored?.archiveFolderName),
+      junkFolderName: keep(req.junkFolderName, stored?.junkFolderName),
+      trashFolderName: keep(req.trashFolderName, stored?.trashFolderName),
+    };
   }
 
   /**

@@ -85,8 +85,32 @@ const Thumbprint = z
  * stored value again is no change) clears `consentGiven` (Business Central's rule), the token cache and the
  * signed-in job account.
  */
+/** An IMAP server and its sign-in, as a PUT sets them (the whole object; absent secrets keep the stored ones). */
+export const ImapSetupUpdate = z.strictObject({
+  host: z.string().trim().min(1).max(253),
+  port: z.int().min(1).max(65_535),
+  security: z.enum(['tls', 'starttls']),
+  user: z.string().trim().min(1).max(320),
+  /** Sealed at rest; absent keeps the stored password, null clears it. */
+  password: z.string().min(1).max(1024).nullable().optional(),
+  /** PEM certificate(s) of a company CA; absent keeps the stored one, null clears it. */
+  caCertificate: z
+    .string()
+    .max(65_536)
+    .refine((s) => s.includes('-----BEGIN CERTIFICATE-----'), 'a PEM certificate')
+    .nullable()
+    .optional(),
+  archiveFolderName: Folder.nullable().optional(),
+  junkFolderName: Folder.nullable().optional(),
+  trashFolderName: Folder.nullable().optional(),
+});
+export type ImapSetupUpdate = z.infer<typeof ImapSetupUpdate>;
+
 export const LoggingSetupUpdate = z.strictObject({
   enabled: z.boolean().optional(),
+  /** Microsoft 365 through Graph (the default), or IMAP with `imap` set. */
+  provider: z.enum(['graph', 'imap']).optional(),
+  imap: ImapSetupUpdate.nullable().optional(),
   authMode: z.enum(['app', 'delegated']).optional(),
   tenantId: Identifier.nullable().optional(),
   clientId: Identifier.nullable().optional(),

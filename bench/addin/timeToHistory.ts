@@ -135,12 +135,12 @@ const cachedShare = (loads: LoadTiming[]) => {
   return `${fromCache} of ${office.length + bundle.length} office-js/bundle requests from a cache (transfer size 0)`;
 };
 
-/** What a cold load downloads (the server does not compress: transfer = file size plus headers). */
+/** What a cold load downloads (transfer size: headers plus the body as sent, brotli for our scripts). */
 const transferred = (loads: LoadTiming[]) => {
   const kb = (f: (l: LoadTiming) => number) => Math.round(median(loads.map(f)) / 1024);
   const bundle = (l: LoadTiming) => l.requests.find((r) => r.label === 'taskpane.js')?.transferSize ?? 0;
   const all = (l: LoadTiming) => l.requests.reduce((n, r) => n + r.transferSize, 0);
-  return `transferred ${kb(all)} KB, taskpane.js ${kb(bundle)} KB of it (the server sends it uncompressed)`;
+  return `transferred ${kb(all)} KB, taskpane.js ${kb(bundle)} KB of it (as the server sends it: its brotli copy)`;
 };
 
 export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkResult[]> {

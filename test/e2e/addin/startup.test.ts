@@ -56,11 +56,12 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
     let refuse = true;
     pane = await openTaskpane(browser(), server().url, {
       item: sample('quote-request'),
-      beforeLoad: (page) =>
-        page.route(
+      beforeLoad: async (page) => {
+        await page.route(
           (u) => /^\/dialogs\.[0-9a-f]{8}\.js$/.test(u.pathname),
           (route) => (refuse ? route.abort('connectionreset') : route.continue()),
-        ),
+        );
+      },
     });
     const { page } = pane;
     await historySubjects(page);

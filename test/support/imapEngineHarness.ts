@@ -96,7 +96,6 @@ export async function startImapEngineHarness(
     const status = await admin.status(folder, { messages: true });
     return status ? (status.messages ?? 0) : 0;
   };
-  const opened: MailSource[] = [];
   return {
     servers,
     db,
@@ -108,8 +107,12 @@ export async function startImapEngineHarness(
     async run(runOpts = {}, wrap = (s) => s) {
       const setup = (await repos.setups.get(IMAP_MAILBOX))!;
       const source = mailSourceForSetup(setup, env);
-      opened.push(source);
-      return runMailbox(deps, setup, wrap(source), { trigger: 'manual', ...runOpts });
+      try {
+        return await runMailbox(deps, setup, wrap(source), { trigger: 'manual', ...runOpts });
+      } finally {
+        // Dovecot allows 10 sessions per user and address: runs in quick succession must not wait for idle close.
+        await (source as { close?: () => Promise<void> }).close?.();
+      }
     },
     async send(from, to, headers, body = 'Hello,\r\n\r\nbest regards\r\n') {
       await sendMail(servers.smtpPort, { from, to }, `${headers.join('\r\n')}\r\n\r\n${body}`);
@@ -124,7 +127,6 @@ export async function startImapEngineHarness(
       }
     },
     async close() {
-      for (const s of opened) await (s as { close?: () => Promise<void> }).close?.();
       await admin.logout().catch(() => {});
       await servers.stop();
     },

@@ -68,10 +68,11 @@ function isCertificateError(code: string): boolean {
 
 export function classifyImapFailure(err: unknown): MailSourceErrorCode {
   const e = (typeof err === 'object' && err !== null ? err : {}) as ImapFailureFields;
-  if (e.authenticationFailed === true) return 'auth_failed';
+  // The response code first: a login refused with [LIMIT] or [UNAVAILABLE] is no wrong password.
   const responseCode = typeof e.serverResponseCode === 'string' ? e.serverResponseCode.toUpperCase() : '';
   const byResponse = RESPONSE_CODES[responseCode];
   if (byResponse) return byResponse;
+  if (e.authenticationFailed === true) return 'auth_failed';
   if (e.mailboxMissing === true) return 'not_found';
   const code = typeof e.code === 'string' ? e.code : '';
   if (code === 'ETHROTTLE') return 'throttled';

@@ -4,6 +4,9 @@
 // by policy, poison quarantined, a second run and a run that died mid-way never write anything twice.
 import assert from 'node:assert/strict';
 import type { MailOperation, MailSource } from '../../../server/mailsource/MailSource.js';
+import type { Logger } from '../../../server/logging/logger.js';
+import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
+import { QuarantineReleaseService } from '../../../server/services/quarantineRelease.js';
 import { useTestDatabase } from '../../support/db.js';
 import {
   startImapEngineHarness,
@@ -122,10 +125,7 @@ describe('IMAP source through the logging engine: Postfix BCC -> Dovecot -> entr
       { inbox: 0, archive: 2, trash: 1, quarantine: 1 },
     );
     // Every entry links to its message in Archive, by an id the source resolves.
-    const source = (await import('../../../server/mailsource/sourceForSetup.js')).mailSourceForSetup(
-      await h.setup(),
-      h.env,
-    );
+    const source = mailSourceForSetup(await h.setup(), h.env);
     for (const e of logged) {
       assert.equal(e.archiveState, 'archived');
       const msg = await source.getMessage(e.message.immutableId!);
@@ -192,5 +192,26 @@ describe('IMAP source through the logging engine: Postfix BCC -> Dovecot -> entr
     assert.equal((await entries()).length, before);
     assert.equal(await h.count('INBOX'), 0, 'archived again');
     assert.match((await h.setup()).inboxCursor!.link, /"uidValidity":"4242"/);
+  });
+
+  it('quarantined mail released by an admin goes back to the Inbox and is processed again by its id', async () => {
+    const [state] = await h.deps.states.list(IMAP_MAILBOX, 'quarantined', 10);
+    assert.ok(state, 'the message without a sender waits in quarantine');
+    const release = new QuarantineReleaseService({
+      setups: h.repos.setups,
+      states: h.repos.states,
+      sourceFor: (setup) => mailSourceForSetup(setup, h.env),
+      now: () => new Date(),
+    });
+    const log = { info: () => {} } as unknown as Logger;
+    const result = await release.release(IMAP_MAILBOX, { messageIds: [state.messageId] }, 'admin', log);
+    assert.deepEqual(result, { released: 1, notFound: [], failed: [] });
+    assert.equal(await h.count('INBOX'), 1);
+    assert.equal(await h.count('Interlog quarantine'), 0);
+    // The ledger keeps the id it had in quarantine: the source finds the message in the Inbox by Message-ID.
+    const run = await h.run();
+    assert.equal(run.counts.quarantined, 1, JSON.stringify(run)); // still without a sender: back to quarantine
+    assert.equal(await h.count('INBOX'), 0);
+    assert.equal(await h.count('Interlog quarantine'), 1);
   });
 });

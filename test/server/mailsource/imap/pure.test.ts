@@ -19,6 +19,11 @@ describe('IMAP adapter: error codes', () => {
       { authenticationFailed: true, serverResponseCode: 'AUTHENTICATIONFAILED' },
       'auth_failed',
     ],
+    [
+      'too many connections at login',
+      { authenticationFailed: true, serverResponseCode: 'LIMIT' },
+      'throttled',
+    ],
     ['missing folder', { mailboxMissing: true, responseStatus: 'NO' }, 'not_found'],
     ['NONEXISTENT', { serverResponseCode: 'NONEXISTENT', responseStatus: 'NO' }, 'not_found'],
     ['NOPERM', { serverResponseCode: 'NOPERM', responseStatus: 'NO' }, 'access_denied'],

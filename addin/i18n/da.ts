@@ -27,6 +27,9 @@ export const da: Messages = {
     host_timeout: 'Outlook svarede ikke i tide. Prøv igen; sker det igen, så luk ruden og åbn den igen.',
     start_error: 'Der gik noget galt under starten. Prøv igen; sker det igen, så kontakt din administrator.',
     reported: 'Din administrator kan se denne fejl i Interlog.',
+    outsideTitle: 'Åbn Interlog i Outlook',
+    outside:
+      'Denne side er Interlogs opgaverude. Åbn en e-mail i Outlook (på nettet, Windows, Mac eller mobil), og vælg Interlog der.',
   },
   item: {
     none: 'Vælg en e-mail for at se dens kontakter og historik.',

@@ -27,6 +27,9 @@ export const en = {
     start_error:
       'Something went wrong while starting. Retry; if it keeps happening, tell your administrator.',
     reported: 'Your administrator can see this failure in Interlog.',
+    outsideTitle: 'Open Interlog in Outlook',
+    outside:
+      'This page is the Interlog task pane. Open an email in Outlook (on the web, Windows, Mac or mobile) and choose Interlog there.',
   },
   item: {
     none: 'Select an email to see its contacts and history.',

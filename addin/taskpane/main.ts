@@ -3,6 +3,8 @@
 // server that serves this page is the API (same origin). `?devUser=` picks the dev user when the server runs in
 // dev auth mode.
 /// <reference types="office-js" />
+// First: its body sends GET /config before the rest of the bundle is set up.
+import { withEarlyConfig } from './earlyConfig.js';
 import '../zodConfig.js';
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -15,7 +17,7 @@ import {
   readHostInfo,
   watchOfficeStart,
 } from '../office/startWatchdog.js';
-import { StartFailure } from './components/StartFailure.js';
+import { OutsideOutlook, StartFailure } from './components/StartFailure.js';
 import { mountTaskpane } from './mount.js';
 import { fetchConfig, openSession, type PaneEnvironment } from './state/useSession.js';
 
@@ -23,9 +25,9 @@ const api = createApiClient({ baseUrl: location.origin });
 const hostInfo = readHostInfo(location.search, sessionStorageOrNull());
 const startedAt = performance.now();
 let failureRoot: Root | null = null;
-// Asked now, while Office.js starts (it needs no token and nothing of Office): the pane's first calls wait for
-// it otherwise. A failure is the session's to report, once the pane shows.
-const config = fetchConfig({ baseUrl: location.origin });
+// Asked at the bundle's start (earlyConfig.ts), while Office.js starts (it needs no token and nothing of Office):
+// the pane's first calls wait for it otherwise. A failure is the session's to report, once the pane shows.
+const config = fetchConfig({ baseUrl: location.origin, fetch: withEarlyConfig() });
 config.catch(() => {});
 
 /** Framed by Outlook on the web (another site), the pane may be denied storage: reading it then throws. */
@@ -100,6 +102,14 @@ async function start(): Promise<void> {
   // A host that answered after the bound: the pane replaces the failure message.
   failureRoot?.unmount();
   failureRoot = null;
+  if (!Office.context?.mailbox) {
+    // A browser tab, not Outlook (Office.js found no host, so no mailbox): a sign-in would only end in
+    // "cancelled" (there are no Office dialogs here), and there is no email to show.
+    createRoot(rootElement()).render(
+      createElement(OutsideOutlook, { language: hostInfo?.locale || navigator.language }),
+    );
+    return;
+  }
   const env: PaneEnvironment = {
     host: createOfficeHost(Office),
     baseUrl: location.origin,

@@ -49,7 +49,8 @@ export function ErrorMessageBar(props: {
 export function NoticeMessageBar(props: {
   intent?: 'success' | 'info' | 'warning' | 'error';
   title?: string;
-  dismissLabel: string;
+  /** With `onDismiss`: the label of its button. */
+  dismissLabel?: string;
   onDismiss?: () => void;
   children: ReactNode;
 }) {

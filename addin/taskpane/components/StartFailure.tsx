@@ -4,7 +4,7 @@
 import { FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { PaneStartFailureReport } from '../../../shared/api/paneStart.js';
 import { chooseLanguage, messagesFor } from '../../i18n/language.js';
-import { ErrorMessageBar } from '../../ui/MessageBars.js';
+import { ErrorMessageBar, NoticeMessageBar } from '../../ui/MessageBars.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM },
@@ -33,6 +33,22 @@ export function StartFailure(props: {
             {t.start.reported}
           </Text>
         )}
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** Opened as a plain web page (Office.js found no host): not a failure, nothing to report; say where it works. */
+export function OutsideOutlook(props: { language: string }) {
+  const styles = useStyles();
+  const language = chooseLanguage(props.language);
+  const t = messagesFor(language);
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <main lang={language} data-testid="outside-outlook">
+        <NoticeMessageBar intent="info" title={t.start.outsideTitle}>
+          {t.start.outside}
+        </NoticeMessageBar>
       </main>
     </FluentProvider>
   );

@@ -89,4 +89,25 @@ describe('task pane start-up watchdog: a pane that cannot start says so and is c
       await admin.close();
     }
   });
+
+  it('opened as a plain web page: says to open it in Outlook (no sign-in, nothing counted as a failure)', async () => {
+    const before = await server().db.models.PaneStartFailure.countDocuments({});
+    const context = await newLocalContext(browser());
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server().url}/taskpane.html`);
+      const outside = page.getByTestId('outside-outlook');
+      await outside.waitFor();
+      await outside.getByText('Open Interlog in Outlook').waitFor();
+      assert.equal(
+        await page.getByRole('button', { name: 'Sign in' }).count(),
+        0,
+        'a sign-in would fail here',
+      );
+      await saveScreenshot(page, 'outside-outlook');
+    } finally {
+      await context.close();
+    }
+    assert.equal(await server().db.models.PaneStartFailure.countDocuments({}), before);
+  });
 });

@@ -12,6 +12,7 @@ import { createRepositories, type Repositories } from '../../server/repositories
 import type { JobRun } from '../../server/repositories/jobRuns.js';
 import type { LoggingSetup } from '../../server/repositories/loggingSetups.js';
 import { createSecretBox } from '../../server/security/secretBox.js';
+import type { EmailAddressSeed, MessageSeed } from '../../scripts/graph-emulator/types.js';
 import { seedDirectory } from './engineHarness.js';
 import { startMailServers, type MailServers } from './mailServers.js';
 import { sendMail } from './smtp.js';
@@ -24,6 +25,8 @@ export interface ImapEngineHarness {
   deps: EngineDeps;
   repos: Repositories;
   env: SourceEnvironment;
+  /** The SECRETS_KEY the setup's password is sealed with (for a CLI worker of the same setup). */
+  secretsKey: Buffer;
   /** A separate IMAP session of the test's own, to look into the mailbox. */
   admin: ImapFlow;
   setup(): Promise<LoggingSetup>;
@@ -31,10 +34,32 @@ export interface ImapEngineHarness {
   run(opts?: Partial<RunOptions>, wrap?: (source: MailSource) => MailSource): Promise<JobRun>;
   /** Submits a mail to Postfix over SMTP, as a mail client would. */
   send(from: string, to: string[], headers: string[], body?: string): Promise<void>;
+  /** Puts a generated message (test/support/mailGenerator.ts) straight into the INBOX (IMAP APPEND). */
+  append(seed: MessageSeed): Promise<void>;
   /** Waits until `folder` holds `count` messages (Postfix delivers asynchronously). */
   waitForCount(folder: string, count: number, timeoutMs?: number): Promise<void>;
   count(folder: string): Promise<number>;
   close(): Promise<void>;
+}
+
+const addressOf = (a: EmailAddressSeed) => (a.name ? `"${a.name}" <${a.address}>` : `<${a.address}>`);
+
+/** The emulator's message seed as the mail a mail server would store. */
+export function rfc5322Of(seed: MessageSeed, at: Date): string {
+  const lines = [
+    ...(seed.from ? [`From: ${addressOf(seed.from)}`] : []),
+    ...(seed.sender && seed.sender.address !== seed.from?.address
+      ? [`Sender: ${addressOf(seed.sender)}`]
+      : []),
+    ...(seed.toRecipients?.length ? [`To: ${seed.toRecipients.map(addressOf).join(', ')}`] : []),
+    ...(seed.ccRecipients?.length ? [`Cc: ${seed.ccRecipients.map(addressOf).join(', ')}`] : []),
+    `Subject: ${seed.subject ?? ''}`,
+    ...(seed.internetMessageId ? [`Message-ID: ${seed.internetMessageId}`] : []),
+    `Date: ${new Date(seed.sentDateTime ?? at).toUTCString()}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${seed.body?.content ?? 'Hello'}\r\n`;
 }
 
 export async function startImapEngineHarness(
@@ -44,7 +69,8 @@ export async function startImapEngineHarness(
   const servers = await startMailServers({ logging: { user: IMAP_MAILBOX, password: 'logging-secret-1' } });
   const db = await wrapConnection(conn);
   await seedDirectory(db);
-  const secrets = createSecretBox(crypto.randomBytes(32));
+  const secretsKey = crypto.randomBytes(32);
+  const secrets = createSecretBox(secretsKey);
   const repos = createRepositories(db, { instanceId: 'imap-harness' });
   await repos.setups.upsert(IMAP_MAILBOX, {
     enabled: true,
@@ -102,6 +128,7 @@ export async function startImapEngineHarness(
     deps,
     repos,
     env,
+    secretsKey,
     admin,
     setup: async () => (await repos.setups.get(IMAP_MAILBOX))!,
     async run(runOpts = {}, wrap = (s) => s) {
@@ -118,6 +145,10 @@ export async function startImapEngineHarness(
       await sendMail(servers.smtpPort, { from, to }, `${headers.join('\r\n')}\r\n\r\n${body}`);
     },
     count,
+    async append(seed) {
+      const at = seed.receivedDateTime ? new Date(seed.receivedDateTime) : new Date();
+      await admin.append('INBOX', rfc5322Of(seed, at), [], at);
+    },
     async waitForCount(folder, n, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while ((await count(folder)) < n) {

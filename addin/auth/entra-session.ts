@@ -91,24 +91,29 @@ export function createEntraSession(deps: EntraSessionDeps): AuthSession {
     dialogTokens.set(answer.accessToken, answer.expiresOn ?? deps.now() + 3_600_000);
   }
 
+  async function silent(forceRefresh: boolean): Promise<string> {
+    const app = await client();
+    const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
+    try {
+      const result = await app.acquireTokenSilent({ scopes, ...(account ? { account } : {}), forceRefresh });
+      return remember(result, app);
+    } catch (e) {
+      throw new SignInRequiredError(e);
+    }
+  }
+  // The pane asks for its first token when Office is ready, and /me and /lookup ask while that is on its way:
+  // one silent request (one MSAL load, one round trip to the host's broker) serves them all.
+  let pending: Promise<string> | null = null;
+
   return {
     mode: 'entra',
 
     async getAccessToken(options) {
-      const fromDialog = options?.forceRefresh ? null : dialogTokens.get();
+      if (options?.forceRefresh) return silent(true);
+      const fromDialog = dialogTokens.get();
       if (fromDialog) return fromDialog;
-      const app = await client();
-      const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
-      try {
-        const result = await app.acquireTokenSilent({
-          scopes,
-          ...(account ? { account } : {}),
-          forceRefresh: options?.forceRefresh === true,
-        });
-        return remember(result, app);
-      } catch (e) {
-        throw new SignInRequiredError(e);
-      }
+      pending ??= silent(false).finally(() => (pending = null));
+      return pending;
     },
 
     async signIn() {

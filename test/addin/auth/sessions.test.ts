@@ -87,7 +87,10 @@ class FakePca {
   setActiveAccount(a: { username: string }) {
     this.account = a;
   }
+  silentCalls = 0;
   async acquireTokenSilent() {
+    this.silentCalls++;
+    await new Promise((r) => setTimeout(r, 1));
     if (!this.account) throw Object.assign(new Error('no account'), { errorCode: 'no_account_error' });
     return { accessToken: `${this.kind}-silent`, account: this.account };
   }
@@ -133,6 +136,19 @@ describe('addin/auth/entra-session', () => {
     const { session } = entra({ naa: true });
     await session.signIn();
     assert.equal(await session.getAccessToken(), 'nested-silent');
+  });
+
+  it('shares one silent request among calls that start together (start-up, /me, /lookup)', async () => {
+    const { session, made } = entra({ naa: true });
+    await session.signIn();
+    const before = made[0]!.silentCalls;
+    assert.deepEqual(await Promise.all([session.getAccessToken(), session.getAccessToken()]), [
+      'nested-silent',
+      'nested-silent',
+    ]);
+    assert.equal(made[0]!.silentCalls - before, 1);
+    await session.getAccessToken({ forceRefresh: true });
+    assert.equal(made[0]!.silentCalls - before, 2, 'a refresh after a 401 asks again');
   });
 
   it('asks for sign-in when no token can be had silently, and is silent after the popup', async () => {

@@ -113,6 +113,8 @@ userdb {
   default_fields = uid=${mail.uid} gid=${mail.gid} home=${dir}/home/%u
 }
 mail_location = maildir:~/Maildir
+# Throwaway mail: no fsync (a test appends thousands of messages).
+mail_fsync = never
 namespace inbox {
   inbox = yes
   separator = /

@@ -31,12 +31,22 @@ export interface ImapMailSource extends MailSource {
 }
 
 const MAX_PAGE_SIZE = 1000;
+const RECENT_LIMIT = 5000;
 
 export function createImapMailSource(
   config: ImapMailSourceConfig,
   deps: ImapMailSourceDeps = {},
 ): ImapMailSource {
   const session = new ImapSession(config, deps);
+  // Messages this source read from the Inbox, until they are moved: the move's answer is built from them.
+  const recent = new Map<string, MailMessage>();
+  const remember = (messages: MailMessage[]) => {
+    for (const m of messages) recent.set(m.id, m);
+    for (const id of recent.keys()) {
+      if (recent.size <= RECENT_LIMIT) break;
+      recent.delete(id);
+    }
+  };
   const prefixOf = (c: ImapFlow) => c.namespace?.prefix ?? '';
 
   async function folderOf(c: ImapFlow, entry: Pick<FolderEntry, 'path' | 'delimiter'>): Promise<MailFolder> {
@@ -142,11 +152,13 @@ export function createImapMailSource(
             settle(i, { ok: false, error: toMailSourceError(err, op.kind) });
             continue;
           }
+          const known = recent.get(op.id);
+          recent.delete(op.id);
           if (op.kind === 'delete') requests.push({ index: i, ref, destination: trash, remove: true });
           else {
             // A folder id (path) or a well-known name ("inbox" when quarantined mail is released).
             const destination = findFolder(list, op.destination, prefixOf(c), config.folders)?.path;
-            if (destination) requests.push({ index: i, ref, destination, remove: false });
+            if (destination) requests.push({ index: i, ref, destination, remove: false, known });
             else {
               const error = new MailSourceError('not_found', `No folder "${op.destination}" in the mailbox.`);
               settle(i, { ok: false, error });
@@ -197,6 +209,7 @@ export function createImapMailSource(
           const messages = raws
             .sort((a, b) => a.uid - b.uid)
             .map((r) => translateMessage('INBOX', uidValidity, r));
+          remember(messages);
           const position = encodeCursor({ uidValidity, highestUid: pageUids.at(-1) ?? after });
           return uids.length > size
             ? { messages, next: position, done: null }

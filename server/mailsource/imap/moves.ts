@@ -5,7 +5,7 @@
 import type { ImapFlow } from 'imapflow';
 import { MailSourceError, type MailMessage, type MailOperationResult } from '../MailSource.js';
 import { toMailSourceError } from './errors.js';
-import { decodeMessageId, type ImapMessageRef } from './ids.js';
+import { decodeMessageId, encodeMessageId, type ImapMessageRef } from './ids.js';
 import type { ImapSession } from './session.js';
 import { MESSAGE_QUERY, translateMessage } from './translate.js';
 
@@ -17,6 +17,8 @@ export interface MoveRequest {
   destination: string | null;
   /** A delete: answered with no message, and a missing message is fine. */
   remove: boolean;
+  /** The message as this source last read it: a MOVE keeps everything but where it is, so no FETCH after it. */
+  known?: MailMessage;
 }
 
 export interface Finder {
@@ -83,14 +85,26 @@ async function moveGroup(
     for (const r of placed) settle(r.index, { ok: true, message: null });
     return strays;
   }
-  const newUids = placed.map((r) => moved.uidMap!.get(r.ref.uid)!);
+  const uidValidityThere = moved.uidValidity;
+  for (const r of placed.filter((p) => p.known)) {
+    const uid = moved.uidMap.get(r.ref.uid)!;
+    const id = encodeMessageId({
+      folder: destination,
+      uidValidity: uidValidityThere,
+      uid,
+      messageId: r.known!.internetMessageId,
+    });
+    settle(r.index, { ok: true, message: { ...r.known!, id, parentFolderId: destination } });
+  }
+  const unknown = placed.filter((p) => !p.known);
+  const newUids = unknown.map((r) => moved.uidMap!.get(r.ref.uid)!);
   const read = await session.inFolder(c, destination, async () =>
     newUids.length ? c.fetchAll(newUids.join(','), MESSAGE_QUERY, { uid: true }) : [],
   );
   const byUid = new Map(
     (read ?? []).map((raw) => [raw.uid, translateMessage(destination, moved.uidValidity!, raw)]),
   );
-  for (const r of placed) {
+  for (const r of unknown) {
     const message = byUid.get(moved.uidMap.get(r.ref.uid)!);
     if (message) settle(r.index, { ok: true, message });
     else strays.push(r); // moved on again at once: found like any other

@@ -74,7 +74,8 @@ export async function waitForPing(uri: string, child?: ChildProcess, timeoutMs =
   throw new Error(`database did not answer ping within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -22,6 +22,23 @@ export interface Engine {
   sourceFor(setup: LoggingSetup): MailSource;
 }
 
+/** What a run needs of the repositories, with its clock and the instance it runs on. */
+export function engineDepsOf(repos: Repositories, now: () => Date, instanceId: string): EngineDeps {
+  return {
+    interactions: repos.interactions,
+    legacyDns: repos.legacyDns,
+    manualConfirmations: repos.manualConfirmations,
+    settings: repos.settings,
+    masterData: repos.masterData,
+    states: repos.states,
+    pending: repos.pending,
+    jobRuns: repos.jobRuns,
+    setups: repos.setups,
+    now,
+    instanceId,
+  };
+}
+
 export function createEngine(
   repos: Repositories,
   config: Pick<Config, 'secretsKey' | 'GRAPH_BASE_URL' | 'AUTHORITY_HOST' | 'INSTANCE_ID'>,
@@ -38,19 +55,7 @@ export function createEngine(
   };
   return {
     owner: processOwner(config.INSTANCE_ID),
-    deps: {
-      interactions: repos.interactions,
-      legacyDns: repos.legacyDns,
-      manualConfirmations: repos.manualConfirmations,
-      settings: repos.settings,
-      masterData: repos.masterData,
-      states: repos.states,
-      pending: repos.pending,
-      jobRuns: repos.jobRuns,
-      setups: repos.setups,
-      now,
-      instanceId: config.INSTANCE_ID,
-    },
+    deps: engineDepsOf(repos, now, config.INSTANCE_ID),
     leases: repos.leases,
     secrets,
     numbers: repos.numbers,

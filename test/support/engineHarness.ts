@@ -13,6 +13,7 @@ import {
   type Salesperson,
 } from '../../server/repositories/masterData.js';
 import { createSecretBox, type SecretBox } from '../../server/security/secretBox.js';
+import { engineDepsOf } from '../../server/jobs/engine.js';
 import { runMailbox, type EngineDeps, type RunOptions } from '../../server/jobs/mailboxRun.js';
 import { mailSourceForSetup, type SourceEnvironment } from '../../server/mailsource/sourceForSetup.js';
 import type { JobRun } from '../../server/repositories/jobRuns.js';
@@ -71,19 +72,7 @@ export async function startEngineHarness(
     batchSize: 50,
     ...opts.setup,
   });
-  const deps: EngineDeps = {
-    interactions: repos.interactions,
-    legacyDns: repos.legacyDns,
-    manualConfirmations: repos.manualConfirmations,
-    settings: repos.settings,
-    masterData: repos.masterData,
-    states: repos.states,
-    pending: repos.pending,
-    jobRuns: repos.jobRuns,
-    setups,
-    now: () => new Date(),
-    instanceId: 'test-instance',
-  };
+  const deps = engineDepsOf(repos, () => new Date(), 'test-instance');
   const env: SourceEnvironment = { graphBaseUrl: emu.baseUrl, authorityHost: emu.baseUrl, secrets, setups };
   return {
     emu,

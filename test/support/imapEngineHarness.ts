@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import type { Connection } from 'mongoose';
+import { engineDepsOf } from '../../server/jobs/engine.js';
 import { runMailbox, type EngineDeps, type RunOptions } from '../../server/jobs/mailboxRun.js';
 import type { MailSource } from '../../server/mailsource/MailSource.js';
 import { mailSourceForSetup, type SourceEnvironment } from '../../server/mailsource/sourceForSetup.js';
@@ -89,19 +90,7 @@ export async function startImapEngineHarness(
     batchSize: 50,
     ...opts.setup,
   });
-  const deps: EngineDeps = {
-    interactions: repos.interactions,
-    legacyDns: repos.legacyDns,
-    manualConfirmations: repos.manualConfirmations,
-    settings: repos.settings,
-    masterData: repos.masterData,
-    states: repos.states,
-    pending: repos.pending,
-    jobRuns: repos.jobRuns,
-    setups: repos.setups,
-    now: () => new Date(),
-    instanceId: 'test-instance',
-  };
+  const deps = engineDepsOf(repos, () => new Date(), 'test-instance');
   // The Graph endpoints are never used by an IMAP setup.
   const env: SourceEnvironment = {
     graphBaseUrl: 'https://graph.invalid',

@@ -2,13 +2,13 @@
 // STARTTLS and implicit TLS, LMTP) and a private Postfix instance that BCCs external mail to the logging
 // mailbox, each on loopback ports chosen free at start, with its configuration and mail in a temporary folder,
 // as the current user; stopped (and the folder removed) by `stop()`. .ci/run installs the packages.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../scripts/lib/mongo.js';
+import { freePort, stopChild } from '../../scripts/lib/mongo.js';
 
 export interface MailUser {
   /** Login name and address of the mailbox (e.g. logging@contoso.example). */
@@ -224,18 +224,6 @@ append_dot_mydomain = no
 alias_maps =
 smtputf8_enable = no
 `;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function onPath(cmd: string): boolean {

@@ -66,8 +66,10 @@ export async function runMailbox(
   );
   await recorder.start();
   let fatal = false;
+  let built: MailSource | null = null;
   try {
     const mail = await step('validate_setup', async () => (typeof source === 'function' ? source() : source));
+    if (typeof source === 'function') built = mail;
     const ctx = await prepare(deps, setup, mail, recorder, opts.guard ?? (async () => {}));
     // Quarantined where they are (they could not even be moved): left alone until an admin releases them.
     const seen = new Set(
@@ -83,6 +85,10 @@ export async function runMailbox(
     recorder.error(e.context, e.code, e.message);
     fatal = e.fatal || !(err instanceof StepError);
     if (!fatal) recorder.count('failed');
+  } finally {
+    // The run built the source, so it lets go of its connection now rather than at the adapter's idle timeout:
+    // many mailboxes on one server then hold no IMAP sessions between runs. A failed logout is no failed run.
+    await built?.close?.().catch(() => {});
   }
   return recorder.finish(fatal);
 }

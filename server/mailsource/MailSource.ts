@@ -138,6 +138,11 @@ export interface MailSource {
   resolveFolder(nameOrId: string, opts?: { create?: boolean }): Promise<MailFolder>;
   /** A child folder by display name (created if `create`), e.g. the archive folder's "2027". */
   resolveSubfolder(parentId: string, displayName: string, opts?: { create?: boolean }): Promise<MailFolder>;
+  /**
+   * Lets go of what the source holds open (IMAP: its connection); the next call opens it again. Absent where
+   * nothing is held (Graph's HTTP requests). A run calls it when it ends.
+   */
+  close?(): Promise<void>;
 }
 
 export const MAIL_SOURCE_ERROR_CODES = [

@@ -7,7 +7,13 @@ export type ImapSecurity = 'tls' | 'starttls';
 export type ImapAuth =
   | { kind: 'password'; user: string; password: string }
   /** SASL XOAUTH2 (Microsoft 365, Google Workspace): a fresh access token for every connection. */
-  | { kind: 'oauth2'; user: string; accessToken: () => Promise<string> };
+  | {
+      kind: 'oauth2';
+      user: string;
+      accessToken: () => Promise<string>;
+      /** Forgets a cached token the server refused, so the next connection asks for a fresh one. */
+      invalidate?: () => void;
+    };
 
 /** Folders the server does not mark with SPECIAL-USE, by Graph's well-known names (e.g. archive: 'Archiv'). */
 export type WellKnownFolderNames = Partial<Record<'archive' | 'junkemail' | 'deleteditems', string>>;

@@ -2,12 +2,13 @@
 // has no "close": Graph needs none). imapflow queues the commands of concurrent callers; a selected folder is
 // held with its lock, and a caller never takes a second lock while holding one (the locks queue: nesting would
 // wait forever). A failure of the connection (not of the request) is tried once more on a new connection.
-import { ImapFlow, type MailboxObject } from 'imapflow';
+import type { ImapFlow, MailboxObject } from 'imapflow';
 import { MailSourceError } from '../MailSource.js';
 import type { ImapLogger, ImapMailSourceConfig } from './config.js';
+import { openImapClient } from './connect.js';
+import { TokenEndpointError } from './oauth.js';
 import { isRetryable, toMailSourceError } from './errors.js';
 
-const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_IDLE_CLOSE_MS = 5_000;
 const ATTEMPTS = 3;
 const BACKOFF_MS = [250, 1_000];
@@ -41,7 +42,16 @@ export class ImapSession {
         return await fn(client);
       } catch (err) {
         const e = toMailSourceError(err, what);
-        if (!isRetryable(e) || attempt >= ATTEMPTS) throw e;
+        // A cached token the server refuses (revoked, or expired early): once more with a fresh one.
+        const auth = this.config.auth;
+        const staleToken =
+          e.code === 'auth_failed' &&
+          !(err instanceof TokenEndpointError) &&
+          auth.kind === 'oauth2' &&
+          auth.invalidate !== undefined &&
+          attempt === 1;
+        if (staleToken) auth.invalidate!();
+        if ((!isRetryable(e) && !staleToken) || attempt >= ATTEMPTS) throw e;
         if (client) this.drop(client);
         this.deps.logger?.warn({ code: e.code, providerCode: e.providerCode, attempt }, 'IMAP retry');
         await (this.deps.sleep ?? realSleep)(BACKOFF_MS[attempt - 1] ?? 1_000);
@@ -90,27 +100,7 @@ export class ImapSession {
   }
 
   private async open(): Promise<ImapFlow> {
-    const c = this.config;
-    const timeout = c.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const auth =
-      c.auth.kind === 'password'
-        ? { user: c.auth.user, pass: c.auth.password }
-        : { user: c.auth.user, accessToken: await c.auth.accessToken() };
-    const client = new ImapFlow({
-      host: c.host,
-      port: c.port,
-      secure: c.security === 'tls',
-      // STARTTLS is required, never skipped: credentials do not cross the network in plain text.
-      ...(c.security === 'starttls' ? { doSTARTTLS: true } : {}),
-      ...(c.servername ? { servername: c.servername } : {}),
-      auth,
-      tls: { ...(c.ca ? { ca: c.ca } : {}), minVersion: 'TLSv1.2' },
-      logger: false,
-      disableAutoIdle: true,
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: Math.max(timeout, 60_000),
-    });
+    const client = await openImapClient(this.config);
     // Without a listener a dropped connection would be an uncaught 'error': it is noticed by the next command.
     client.on('error', () => this.drop(client));
     client.on('close', () => {

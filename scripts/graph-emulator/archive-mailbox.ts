@@ -54,6 +54,13 @@ export function moveToArchiveMailbox(
     sensitivity: f.sensitivity as MessageSeed['sensitivity'],
     categories: [...f.categories],
     body: { ...f.body } as MessageSeed['body'],
+    attachments: f.attachments.map((a) => ({
+      name: a.name,
+      contentType: a.contentType,
+      contentBytes: a.bytes.toString('base64'),
+      isInline: a.isInline,
+      contentId: a.contentId,
+    })),
   };
   // Exchange copies the item into the other mailbox and removes the original: nothing of the old ids remains.
   store.purge(msg);

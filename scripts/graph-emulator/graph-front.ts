@@ -53,7 +53,8 @@ export function graphFront(pipeline: GraphPipeline, stats: StatsRecorder) {
       res.once('close', outcome.finish);
       res.status(response.status).set(response.headers);
       if (response.body === undefined) res.end();
-      else res.send(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+      else if (typeof response.body === 'string' || Buffer.isBuffer(response.body)) res.send(response.body);
+      else res.send(JSON.stringify(response.body));
     } catch (e) {
       next(e);
     }

@@ -2,6 +2,7 @@
 import { badRequest, GraphHttpError } from './errors.js';
 import { createFolder, getFolder, listFolders, resolveFolder } from './folder-handlers.js';
 import type { GraphResponse, MailboxCall } from './graph-http.js';
+import { routeAttachments } from './attachment-handlers.js';
 import { deltaMessages } from './delta.js';
 import {
   deleteMessage,
@@ -82,6 +83,7 @@ export function routeMailbox(store: MailStore, call: MailboxCall): GraphResponse
       if (m === 'GET') return listMessages(call, call.mailbox.all, 'messages');
       throw methodNotAllowed(m);
     }
+    if (seg(c) === 'attachments') return routeAttachments(store, call, b, d, e);
     if (d !== undefined) throw badRequest(`Resource not found for the segment '${d}'.`);
     return messageRoute(store, call, b, c);
   }

@@ -1,6 +1,6 @@
 // Turns a fixture's message (every field optional) into the fields Graph shows, with Graph's defaults:
 // whole-second UTC timestamps, bodyPreview cut at 255 characters, sender defaulting to from.
-import type { EmailAddressSeed, MessageSeed } from './types.js';
+import type { AttachmentSeed, EmailAddressSeed, MessageSeed } from './types.js';
 
 export interface Recipient {
   emailAddress: { name: string; address: string };
@@ -26,6 +26,36 @@ export interface MessageFields {
   categories: string[];
   body: { contentType: string; content: string };
   bodyPreview: string;
+  attachments: StoredAttachment[];
+}
+
+/** A fileAttachment as stored; `id` is unique within its message (Graph's are long base64 strings). */
+export interface StoredAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  isInline: boolean;
+  contentId: string | null;
+  lastModifiedDateTime: string;
+  bytes: Buffer;
+}
+
+function storedAttachment(seed: AttachmentSeed, index: number, at: string): StoredAttachment {
+  const bytes =
+    seed.contentBytes !== undefined
+      ? Buffer.from(seed.contentBytes, 'base64')
+      : Buffer.from(seed.text ?? '', 'utf8');
+  return {
+    id: Buffer.from(`AAMkAttachment.${index + 1}.${seed.name}`).toString('base64url'),
+    name: seed.name,
+    contentType: seed.contentType ?? 'application/octet-stream',
+    size: bytes.length,
+    isInline: seed.isInline ?? false,
+    contentId: seed.contentId ?? null,
+    lastModifiedDateTime: at,
+    bytes,
+  };
 }
 
 /** Graph timestamps have whole seconds: 2024-05-01T12:00:00Z. */
@@ -66,6 +96,7 @@ export function fieldsFromSeed(seed: MessageSeed, d: SeedDefaults): MessageField
   const from = seed.from === null ? null : recipient(seed.from ?? d.self);
   const sender = seed.sender === null ? null : seed.sender ? recipient(seed.sender) : from;
   const body = seed.body ?? { contentType: 'text', content: '' };
+  const attachments = (seed.attachments ?? []).map((a, i) => storedAttachment(a, i, received));
   let sent: string | null = received;
   if (seed.sentDateTime === null) sent = null;
   else if (seed.sentDateTime) sent = isoSeconds(parseTime(seed.sentDateTime, 'sentDateTime'));
@@ -84,11 +115,12 @@ export function fieldsFromSeed(seed: MessageSeed, d: SeedDefaults): MessageField
     conversationId: seed.conversationId ?? d.conversationId(),
     isDraft: seed.isDraft ?? false,
     isRead: seed.isRead ?? seed.isDraft ?? false,
-    hasAttachments: seed.hasAttachments ?? false,
+    hasAttachments: seed.hasAttachments ?? attachments.some((a) => !a.isInline),
     importance: seed.importance ?? 'normal',
     sensitivity: seed.sensitivity ?? 'normal',
     categories: seed.categories ?? [],
     body,
     bodyPreview: preview(body.content),
+    attachments,
   };
 }

@@ -32,6 +32,19 @@ export interface MessageSeed {
   sensitivity?: 'normal' | 'personal' | 'private' | 'confidential';
   categories?: string[];
   body?: { contentType: 'text' | 'html'; content: string };
+  /** Files attached to it (Graph fileAttachments); `hasAttachments` then defaults to any that is not inline. */
+  attachments?: AttachmentSeed[];
+}
+
+/** One fileAttachment: its bytes as base64 (`contentBytes`, as Graph shows them) or as text. */
+export interface AttachmentSeed {
+  name: string;
+  contentType?: string;
+  contentBytes?: string;
+  text?: string;
+  /** An image shown inside the HTML body (referenced by `cid:<contentId>`). Default false. */
+  isInline?: boolean;
+  contentId?: string | null;
 }
 
 export interface FolderSeed {

@@ -61,6 +61,42 @@ export interface MailFolder {
   sizeBytes?: number | null;
 }
 
+/** An attachment as a logged mail's viewer lists it (no content: that is fetched on download). */
+export interface MailAttachmentInfo {
+  /** The provider's id (Graph: the attachment id; IMAP: its position among the message's attachments). */
+  id: string;
+  name: string;
+  contentType: string;
+  /** Bytes, as the provider reports them. */
+  size: number;
+  /** Shown inside the body (an embedded image), not as a file of its own. */
+  isInline: boolean;
+}
+
+/** A message with what a person reads: headers, bodies and the attachments' metadata (viewing logged mail). */
+export interface MailContent {
+  /** Where the message is now (a healed link's id differs from the one asked for). */
+  id: string;
+  internetMessageId: string | null;
+  subject: string | null;
+  from: MailAddress | null;
+  toRecipients: MailAddress[];
+  ccRecipients: MailAddress[];
+  /** ISO 8601; the Date header (IMAP) or sentDateTime (Graph), else when it arrived. */
+  sentDateTime: string | null;
+  /** The bodies as the sender wrote them, not sanitized: HTML must be cleaned before anyone sees it. */
+  text: string | null;
+  html: string | null;
+  attachments: MailAttachmentInfo[];
+}
+
+/** One attachment's bytes, for a download. */
+export interface MailAttachmentContent {
+  name: string;
+  contentType: string;
+  content: Buffer;
+}
+
 /** A change to one message, for `applyMany`. */
 export type MailOperation =
   { kind: 'move'; id: string; destination: string } | { kind: 'delete'; id: string };
@@ -119,6 +155,14 @@ export interface MailSource {
    * When several copies exist, the provider's first.
    */
   findByInternetMessageId(internetMessageId: string): Promise<MailMessage | null>;
+  /**
+   * The message's headers, bodies and attachment list (Graph: the message with its body and its attachments'
+   * metadata; IMAP: the source fetched by UID and parsed), found as `getMessage` finds it; null if it no longer
+   * exists.
+   */
+  getMessageContent(id: string): Promise<MailContent | null>;
+  /** One attachment of a message (an id from `getMessageContent`), or null if the message or it is gone. */
+  getAttachment(messageId: string, attachmentId: string): Promise<MailAttachmentContent | null>;
   /** Moves a message to a folder (id or well-known name) and returns it as it is after the move. */
   move(id: string, destination: string): Promise<MailMessage>;
   /** Deletes a message (moves it to Deleted Items, as Outlook does). Missing is not an error. */
@@ -143,6 +187,20 @@ export interface MailSource {
    * nothing is held (Graph's HTTP requests). A run calls it when it ends.
    */
   close?(): Promise<void>;
+  /**
+   * Push over a connection held open (IMAP IDLE), where the provider has it: `onMail` when new mail arrives in
+   * the Inbox. Resolves 'unsupported' when the server offers none, 'stopped' once `signal` aborts; a connection
+   * that fails or drops rejects (MailSourceError), and the caller connects again.
+   */
+  watchInbox?(events: InboxWatchEvents, signal: AbortSignal): Promise<'unsupported' | 'stopped'>;
+}
+
+/** What a live watch of the Inbox reports (MailSource.watchInbox). */
+export interface InboxWatchEvents {
+  /** The watch is in place: mail from now on is announced. */
+  onWatching(): void;
+  /** New mail arrived: a hint, the next run reads it. */
+  onMail(): void;
 }
 
 export const MAIL_SOURCE_ERROR_CODES = [

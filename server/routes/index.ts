@@ -11,6 +11,7 @@ import { contactRoutes } from './contacts/routes.js';
 import { interactionSearchRoutes } from './interactionSearch/routes.js';
 import { interactionRoutes } from './interactions/routes.js';
 import { logEmailRoutes } from './logEmail/routes.js';
+import { mailViewRoutes } from './mailView/routes.js';
 import { loggingConsentRoutes } from './loggingConsent/routes.js';
 import { loggingSetupRoutes } from './loggingSetup/routes.js';
 import { loggingStatusRoutes } from './loggingStatus/routes.js';
@@ -44,6 +45,7 @@ export function allRouteSpecs(s: Services, session: SessionOptions, publicUrl: s
     ...lookupRoutes(s),
     ...logEmailRoutes(s),
     ...interactionRoutes(s),
+    ...mailViewRoutes(s),
     ...opportunityRoutes(s),
     ...contactRoutes(s),
     ...salespersonRoutes(s),

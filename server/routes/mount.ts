@@ -117,14 +117,15 @@ function handlerStep(spec: RouteSpec, o: MountOptions): RequestHandler {
       // silently unaudited.
       const call = { params, query, body, status, headers: ('headers' in reply && reply.headers) || {} };
       const json = 'file' in reply ? null : reply;
-      const notes = spec.audit({ ...call, reply: json?.body, done: json?.done });
+      const notes = spec.audit({ ...call, reply: json?.body, done: reply.done });
       for (const note of [notes ?? []].flat()) await o.audit.record(caller, clientOf(req), note);
     }
     if ('file' in reply) {
+      // res.attachment quotes the name and adds RFC 5987's filename* for non-ASCII ones (content-disposition).
       res
         .status(status)
+        .attachment(reply.file.filename)
         .type(reply.file.contentType)
-        .setHeader('Content-Disposition', `attachment; filename="${reply.file.filename}"`)
         .send(reply.file.content);
       return;
     }

@@ -31,7 +31,12 @@ export type Reply<T> =
       /** What the handler did beyond its answer, for its audit rule only (never sent). */
       done?: unknown;
     }
-  | { status?: number; file: { contentType: string; filename: string; content: string } };
+  | {
+      status?: number;
+      file: { contentType: string; filename: string; content: string | Buffer };
+      /** What the handler did beyond its answer, for its audit rule only (never sent). */
+      done?: unknown;
+    };
 
 /** A succeeded call as its route's audit sees it (validated input, status, JSON answer, headers). */
 export interface AuditedCall {

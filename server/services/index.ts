@@ -15,6 +15,7 @@ import { InteractionService } from './interactions.js';
 import { LoggingConsentService } from './loggingConsent.js';
 import { LoggingSetupService } from './loggingSetup.js';
 import { LookupService } from './lookup.js';
+import { MailViewService } from './mailView.js';
 import { ManualLoggingService } from './manualLogging.js';
 import { OpportunityService } from './opportunities.js';
 import { PaneStartService } from './paneStart.js';
@@ -28,6 +29,8 @@ import { VisibilityService } from './visibility.js';
 export interface Services extends PrivacyServices {
   lookup: LookupService;
   interactions: InteractionService;
+  /** Logged mail read from the logging mailbox for the viewer. */
+  mailView: MailViewService;
   opportunities: OpportunityService;
   manualLogging: ManualLoggingService;
   contacts: ContactService;
@@ -87,6 +90,7 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
   return {
     lookup: new LookupService({ interactions, masterData, opportunities, salespeople, visibility }),
     interactions: new InteractionService({ interactions, contacts, salespeople, visibility }),
+    mailView: new MailViewService({ interactions, setups, visibility, sourceFor: o.sourceFor }),
     opportunities: new OpportunityService({
       interactions,
       opportunities,

@@ -98,6 +98,16 @@ export class VisibilityService {
     if (access !== 'full') throw refuse.notOwner('You may not change this interaction log entry');
   }
 
+  /**
+   * Reading the logged mail itself (the viewer): whoever sees the entry in full, nobody else (403 `not_owner`;
+   * 409 `privacy_blocked` as for the entry). An admin reading another salesperson's mail is reported as any
+   * read of that content.
+   */
+  async assertMayReadMail(caller: Caller, entry: Interaction, via: string): Promise<void> {
+    const visible = await this.entry(caller, entry, via);
+    if (visible.visibility !== 'full') throw refuse.notOwner('You may not read this logged mail');
+  }
+
   /** Marking private: the entry's own salesperson or an admin (403 `not_owner`). */
   async assertMayMarkPrivate(caller: Caller, entry: Interaction): Promise<void> {
     if ((await this.entryAccessOf(caller, entry)) === 'blocked') throw refuse.privacyBlocked();

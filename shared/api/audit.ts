@@ -31,6 +31,10 @@ export const AuditDetails = {
   /** Its salesperson (or an admin) marked an entry private, or public again. */
   'entry.private': z.strictObject({ private: z.boolean() }),
   'email.log': z.strictObject({ status: z.enum(['logged', 'already_logged']) }),
+  /** Someone read a logged mail in Interlog's viewer (read from the logging mailbox then). */
+  'mail.view': z.strictObject({ attachments: Count }),
+  /** Someone downloaded an attachment of a logged mail (its size only: never its name). */
+  'mail.download': z.strictObject({ bytes: Count }),
   'contact.create': z.strictObject({ kind: z.enum(['person', 'company']) }),
   'contact.update': z.strictObject({ fields: FieldNames }),
   'contact.export': z.strictObject({ format: z.enum(['json', 'csv']) }),

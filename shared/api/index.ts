@@ -5,6 +5,7 @@ export * from './problem.js';
 export * from './config.js';
 export * from './contacts.js';
 export * from './interactions.js';
+export * from './mailView.js';
 export * from './messages.js';
 export * from './opportunities.js';
 export * from './lookup.js';

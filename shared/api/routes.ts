@@ -32,6 +32,13 @@ export const apiRoutes = {
   uncancelInteraction: { method: 'POST', path: '/interactions/:entryNumber/uncancel' },
   /** MarkPrivateRequest -> InteractionSummary (only the entry's salesperson or an admin). */
   markInteractionPrivate: { method: 'POST', path: '/interactions/:entryNumber/private' },
+  /** -> LoggedMail, read from the logging mailbox now (whoever sees the entry in full). */
+  interactionMail: { method: 'GET', path: '/interactions/:entryNumber/mail' },
+  /** -> the attachment's bytes (Content-Disposition: attachment). */
+  interactionMailAttachment: {
+    method: 'GET',
+    path: '/interactions/:entryNumber/mail/attachments/:attachmentId',
+  },
   /** No token (the pane could not start). PaneStartFailureReport -> 204 */
   reportPaneStartFailure: { method: 'POST', path: '/pane-start-failures' },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>;

@@ -30,6 +30,8 @@ export const daPrivacy: typeof enPrivacy = {
       'entry.link': 'Post tilknyttet',
       'entry.private': 'Post markeret privat',
       'email.log': 'Mail logført manuelt',
+      'mail.view': 'Logført mail læst',
+      'mail.download': 'Vedhæftet fil fra en logført mail hentet',
       'contact.create': 'Kontakt oprettet',
       'contact.update': 'Kontakt ændret',
       'contact.export': 'Kontaktdata eksporteret',

@@ -30,6 +30,8 @@ export const enPrivacy = {
       'entry.link': 'Entry linked',
       'entry.private': 'Entry marked private',
       'email.log': 'Email logged by hand',
+      'mail.view': 'Logged email read',
+      'mail.download': 'Attachment of a logged email downloaded',
       'contact.create': 'Contact created',
       'contact.update': 'Contact changed',
       'contact.export': 'Contact data exported',

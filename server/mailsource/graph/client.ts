@@ -4,6 +4,7 @@ import {
   AuthenticationHandler,
   Client,
   GraphError,
+  ResponseType,
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
@@ -32,6 +33,8 @@ export interface GraphHttp {
   readonly apiRoot: string;
   /** `headers`: extra request headers (a Prefer value is merged with the immutable-id preference). */
   get(url: string, headers?: Record<string, string>): Promise<unknown>;
+  /** A binary answer (an attachment's $value), whole. */
+  getBytes(url: string): Promise<Buffer>;
   post(url: string, body: unknown): Promise<unknown>;
   patch(url: string, body: unknown): Promise<unknown>;
   delete(url: string): Promise<void>;
@@ -94,6 +97,14 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
   return {
     apiRoot,
     get: (url, headers) => send('GET', url, (req) => (headers ? req.headers(headers) : req).get()),
+    getBytes: async (url) =>
+      Buffer.from(
+        await send(
+          'GET',
+          url,
+          (req) => req.responseType(ResponseType.ARRAYBUFFER).get() as Promise<ArrayBuffer>,
+        ),
+      ),
     post: (url, body) => send('POST', url, (req) => req.post(body)),
     patch: (url, body) => send('PATCH', url, (req) => req.patch(body)),
     delete: async (url) => {

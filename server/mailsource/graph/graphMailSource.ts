@@ -3,6 +3,8 @@ import {
   MailSourceError,
   type ChangePage,
   type InboxQuery,
+  type MailAttachmentContent,
+  type MailContent,
   type MailFolder,
   type MailMessage,
   type MailOperation,
@@ -21,6 +23,7 @@ import {
   processMailboxLimiters,
   type MailboxLimiterRegistry,
 } from './mailboxLimiter.js';
+import { translateAttachment, translateContent } from './contentTranslator.js';
 import { translateChangePage, translateMessage, translatePage } from './pageTranslator.js';
 import type { GraphRequestEvent } from './policyMiddleware.js';
 import {
@@ -214,6 +217,22 @@ export function createGraphMailSource(
     async findByInternetMessageId(internetMessageId: string): Promise<MailMessage | null> {
       const page = translatePage(await http.get(urls.byInternetMessageId(internetMessageId)));
       return page.messages[0] ?? null;
+    },
+    async getMessageContent(id: string): Promise<MailContent | null> {
+      const raw = await orNullWhen(['not_found'], () => http.get(urls.messageContent(id)));
+      if (raw === null) return null;
+      const attachments = await orNullWhen(['not_found'], () => http.get(urls.attachments(id)));
+      return attachments === null ? null : translateContent(raw, attachments);
+    },
+    async getAttachment(id: string, attachmentId: string): Promise<MailAttachmentContent | null> {
+      const info = translateAttachment(
+        await orNullWhen(['not_found'], () => http.get(urls.attachment(id, attachmentId))),
+      );
+      if (info === null) return null;
+      const content = await orNullWhen(['not_found'], () =>
+        http.getBytes(urls.attachmentValue(id, attachmentId)),
+      );
+      return content && { name: info.name, contentType: info.contentType, content };
     },
     async move(id: string, destination: string): Promise<MailMessage> {
       const target = wellKnownFolderName(destination) ?? destination.trim();

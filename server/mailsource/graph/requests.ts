@@ -1,5 +1,6 @@
 // Pure builders of the Graph URLs the adapter sends, so their exact shape is tested without a network.
 import { MailSourceError, type InboxQuery } from '../MailSource.js';
+import { ATTACHMENT_SELECT, CONTENT_SELECT } from './contentTranslator.js';
 import { MESSAGE_SELECT } from './pageTranslator.js';
 
 /** Graph's well-known folder names (case-insensitive), usable wherever a folder id is. */
@@ -99,6 +100,28 @@ export class GraphUrls {
     return `${this.messagePath(id)}${queryString([['$select', MESSAGE_SELECT.join(',')]])}`;
   }
 
+  /** The message with its body, for the viewer. */
+  messageContent(id: string): string {
+    return `${this.messagePath(id)}${queryString([['$select', CONTENT_SELECT.join(',')]])}`;
+  }
+
+  /** A message's attachments, metadata only (Graph caps the list; 100 is far above what a mail carries). */
+  attachments(id: string): string {
+    return `${this.messagePath(id)}/attachments${queryString([
+      ['$select', ATTACHMENT_SELECT.join(',')],
+      ['$top', 100],
+    ])}`;
+  }
+
+  attachment(id: string, attachmentId: string): string {
+    return `${this.attachmentPath(id, attachmentId)}${queryString([['$select', ATTACHMENT_SELECT.join(',')]])}`;
+  }
+
+  /** An attachment's raw bytes (fileAttachment). */
+  attachmentValue(id: string, attachmentId: string): string {
+    return `${this.attachmentPath(id, attachmentId)}/$value`;
+  }
+
   /** The whole mailbox's messages with this Internet Message-ID (Graph filters it exactly). */
   byInternetMessageId(internetMessageId: string): string {
     if (!internetMessageId) throw new MailSourceError('invalid_request', 'An internetMessageId is required.');
@@ -146,6 +169,11 @@ export class GraphUrls {
   childFolders(parentId: string): string {
     if (!parentId) throw new MailSourceError('invalid_request', 'A parent folder id is required.');
     return `${this.mailboxRoot}/mailFolders/${encodeURIComponent(parentId)}/childFolders`;
+  }
+
+  private attachmentPath(id: string, attachmentId: string): string {
+    if (!attachmentId) throw new MailSourceError('invalid_request', 'An attachment id is required.');
+    return `${this.messagePath(id)}/attachments/${encodeURIComponent(attachmentId)}`;
   }
 
   private messagePath(id: string): string {

@@ -1,7 +1,7 @@
 // MailSource over IMAP (Dovecot, Exchange on-premises, Google Workspace, any host): the logging mailbox's
 // INBOX read by UID, archived with UID MOVE (imapflow falls back to COPY + \Deleted + UID EXPUNGE where MOVE is
-// missing) and UIDPLUS's COPYUID telling where a message went. Ids survive moves (ids.ts). No change
-// notifications: the scheduler polls.
+// missing) and UIDPLUS's COPYUID telling where a message went. Ids survive moves (ids.ts). No Graph-style
+// subscriptions: new mail is announced by IDLE on a connection of its own (idle.ts), and the scheduler polls.
 import type { ImapFlow } from 'imapflow';
 import {
   MailSourceError,
@@ -9,13 +9,17 @@ import {
   type InboxQuery,
   type MailFolder,
   type MailMessage,
+  type MailAttachmentContent,
+  type MailContent,
   type MailOperation,
   type MailOperationResult,
   type MailSource,
   type MessagePage,
 } from '../MailSource.js';
 import type { ImapMailSourceConfig } from './config.js';
+import { attachmentOf, contentOf, parseSource } from './content.js';
 import { toMailSourceError } from './errors.js';
+import { watchInboxIdle } from './idle.js';
 import { findFolder, isSelectable, leafName, pathToCreate, type FolderEntry } from './folders.js';
 import { decodeCursor, decodeMessageId, encodeCursor, type ImapMessageRef } from './ids.js';
 import { listInboxPage, decodeListToken } from './listing.js';
@@ -97,6 +101,21 @@ export function createImapMailSource(
       const direct = await fetchRef(c, ref);
       if (direct) return direct;
       return ref.messageId ? locate(c, ref.messageId, ref.folder) : null;
+    });
+  }
+
+  /** The message's MIME source where `getMessage` finds it (its UID, else its Message-ID), parsed; or null. */
+  async function parsedMessage(id: string) {
+    const ref = decodeMessageId(id);
+    return session.run('FETCH message source', async (c) => {
+      const found =
+        (await fetchRef(c, ref)) ?? (ref.messageId ? await locate(c, ref.messageId, ref.folder) : null);
+      if (!found) return null;
+      const at = decodeMessageId(found.id);
+      const raw = await session.inFolder(c, at.folder, () =>
+        c.fetchOne(String(at.uid), { uid: true, source: true }, { uid: true }),
+      );
+      return raw && raw.source ? { id: found.id, mail: await parseSource(raw.source) } : null;
     });
   }
 
@@ -225,6 +244,14 @@ export function createImapMailSource(
       if (!mid) return null;
       return session.run('SEARCH Message-ID', (c) => locate(c, mid, 'INBOX'));
     },
+    async getMessageContent(id: string): Promise<MailContent | null> {
+      const parsed = await parsedMessage(id);
+      return parsed && contentOf(parsed.id, parsed.mail);
+    },
+    async getAttachment(id: string, attachmentId: string): Promise<MailAttachmentContent | null> {
+      const parsed = await parsedMessage(id);
+      return parsed && attachmentOf(parsed.mail, attachmentId);
+    },
     async move(id: string, destination: string): Promise<MailMessage> {
       if (!destination.trim())
         throw new MailSourceError('invalid_request', 'A destination folder is required.');
@@ -242,5 +269,6 @@ export function createImapMailSource(
     resolveFolder,
     resolveSubfolder,
     close: () => session.close(),
+    watchInbox: (events, signal) => watchInboxIdle(config, events, signal),
   };
 }

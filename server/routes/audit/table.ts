@@ -117,6 +117,17 @@ export const ROUTE_AUDITS: Record<string, RouteAudit> = {
     detail: { private: body.private },
   }),
   logEmail: ({ reply }) => emailLogged(reply),
+  // Reads, but of mail content: who opened which logged mail, and which attachments left the server.
+  interactionMail: ({ params, reply }) => ({
+    action: 'mail.view',
+    target: { type: 'entry', entryNumber: params.entryNumber },
+    detail: { attachments: reply.attachments.length },
+  }),
+  interactionMailAttachment: ({ params, done }) => ({
+    action: 'mail.download',
+    target: { type: 'entry', entryNumber: params.entryNumber },
+    detail: { bytes: done.bytes },
+  }),
   createContact: ({ reply }) => ({
     action: 'contact.create',
     target: { type: 'contact', number: reply.number },

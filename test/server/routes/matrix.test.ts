@@ -56,6 +56,10 @@ const TABLE: Record<string, Row> = {
   'POST /interactions/:entryNumber/uncancel': staff(200),
   // Marking an entry private is its salesperson's (A) or an admin's decision, not the contact owner's.
   'POST /interactions/:entryNumber/private': [401, 403, 200, 403, 403, 200, 401, 401, 403, 200],
+  // Reading the logged mail: whoever sees the entry in full (team model: every salesperson). The fixture's entry
+  // was logged by hand, so its mail is in no logging mailbox: past the gate, the answer is 404 mail_not_linked.
+  'GET /interactions/:entryNumber/mail': staff(404),
+  'GET /interactions/:entryNumber/mail/attachments/:attachmentId': staff(404),
   'GET /interactions': admin(200),
   'POST /opportunities': staff(201),
   'GET /opportunities': staff(200),

@@ -88,6 +88,8 @@ export const samples: Record<string, (h: ApiHarness, f: Fixture) => Promise<Samp
     directoryCheck: () => ({ path: '/directory/check' }),
     contactInteractions: () => ({ path: '/contacts/CT000001/interactions?limit=5' }),
     interaction: (_h, f) => ({ path: `/interactions/${f.entryNumber}` }),
+    interactionMail: (_h, f) => ({ path: `/interactions/${f.entryNumber}/mail` }),
+    interactionMailAttachment: (_h, f) => ({ path: `/interactions/${f.entryNumber}/mail/attachments/0` }),
     linkOpportunity: async (h, f) => ({
       path: `/interactions/${await freshEntry(h)}/link-opportunity`,
       body: { opportunityNumber: f.opportunityNumber },

@@ -1,0 +1,72 @@
+// Raw Graph JSON of a message with its body, and of its attachments, -> what the logged mail's viewer shows.
+// Pure and defensive as pageTranslator.ts. Graph's attachments are fileAttachment (bytes), itemAttachment (an
+// attached Outlook item) and referenceAttachment (a link to a file in the cloud); only fileAttachments can be
+// downloaded as files, so only they are listed.
+import { MailSourceError, type MailAttachmentInfo, type MailContent } from '../MailSource.js';
+import { translateRecipient } from './pageTranslator.js';
+
+/** What GET message asks for when the viewer opens it. */
+export const CONTENT_SELECT = [
+  'id',
+  'internetMessageId',
+  'subject',
+  'from',
+  'toRecipients',
+  'ccRecipients',
+  'sentDateTime',
+  'receivedDateTime',
+  'body',
+] as const;
+
+/** What the attachment list asks for: metadata, never contentBytes (a download fetches $value). */
+export const ATTACHMENT_SELECT = ['id', 'name', 'contentType', 'size', 'isInline'] as const;
+
+const FILE_ATTACHMENT = '#microsoft.graph.fileAttachment';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+export function translateAttachment(raw: unknown): MailAttachmentInfo | null {
+  if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') return null;
+  // A $select'ed list still names each item's type; an attachment of another type has no bytes to download.
+  const type = str(raw['@odata.type']);
+  if (type !== null && type !== FILE_ATTACHMENT) return null;
+  return {
+    id: raw.id,
+    name: str(raw.name)?.trim() || 'attachment',
+    contentType: str(raw.contentType) || 'application/octet-stream',
+    size: typeof raw.size === 'number' && raw.size >= 0 ? raw.size : 0,
+    isInline: raw.isInline === true,
+  };
+}
+
+export function translateContent(raw: unknown, attachmentsPage: unknown): MailContent {
+  if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') {
+    throw new MailSourceError('transient', 'Graph returned a message without an id.');
+  }
+  const body = isObject(raw.body) ? raw.body : {};
+  const content = str(body.content);
+  const html = str(body.contentType)?.toLowerCase() === 'html';
+  const list = isObject(attachmentsPage) && Array.isArray(attachmentsPage.value) ? attachmentsPage.value : [];
+  const recipients = (v: unknown) =>
+    Array.isArray(v) ? v.map(translateRecipient).filter((a) => a !== null) : [];
+  return {
+    id: raw.id,
+    internetMessageId: str(raw.internetMessageId),
+    subject: str(raw.subject),
+    from: translateRecipient(raw.from),
+    toRecipients: recipients(raw.toRecipients),
+    ccRecipients: recipients(raw.ccRecipients),
+    sentDateTime: str(raw.sentDateTime) ?? str(raw.receivedDateTime),
+    text: html ? null : content,
+    html: html ? content : null,
+    attachments: list.map(translateAttachment).filter((a) => a !== null),
+  };
+}

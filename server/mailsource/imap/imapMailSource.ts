@@ -104,18 +104,32 @@ export function createImapMailSource(
     });
   }
 
-  /** The message's MIME source where `getMessage` finds it (its UID, else its Message-ID), parsed; or null. */
+  /** The MIME source of the message an id names, if its UID still answers there (UIDVALIDITY unchanged). */
+  async function sourceAt(c: ImapFlow, id: string): Promise<Buffer | null> {
+    const at = decodeMessageId(id);
+    const raw = await session.inFolder(c, at.folder, async (mailbox) =>
+      String(mailbox.uidValidity) === at.uidValidity
+        ? c.fetchOne(String(at.uid), { uid: true, source: true }, { uid: true })
+        : false,
+    );
+    return raw && raw.source ? raw.source : null;
+  }
+
+  /**
+   * The message's MIME source where `getMessage` finds it (its UID, else its Message-ID), parsed; or null. A UID
+   * that answered a moment ago may be expunged by the time its source is fetched (someone moved the message):
+   * then it is looked for by Message-ID too.
+   */
   async function parsedMessage(id: string) {
     const ref = decodeMessageId(id);
     return session.run('FETCH message source', async (c) => {
-      const found =
-        (await fetchRef(c, ref)) ?? (ref.messageId ? await locate(c, ref.messageId, ref.folder) : null);
-      if (!found) return null;
-      const at = decodeMessageId(found.id);
-      const raw = await session.inFolder(c, at.folder, () =>
-        c.fetchOne(String(at.uid), { uid: true, source: true }, { uid: true }),
-      );
-      return raw && raw.source ? { id: found.id, mail: await parseSource(raw.source) } : null;
+      const direct = await fetchRef(c, ref);
+      let found = direct && { id: direct.id, source: await sourceAt(c, direct.id) };
+      if (!found?.source && ref.messageId) {
+        const located = await locate(c, ref.messageId, ref.folder);
+        found = located && { id: located.id, source: await sourceAt(c, located.id) };
+      }
+      return found?.source ? { id: found.id, mail: await parseSource(found.source) } : null;
     });
   }
 

@@ -130,6 +130,7 @@ async function main(): Promise<void> {
   if (config.SCHEDULER_ENABLED) retention.start();
   if (config.SCHEDULER_ENABLED) linkCheck.start();
   if (config.SCHEDULER_ENABLED) notifications.manager.start();
+  if (config.SCHEDULER_ENABLED) notifications.idle.start();
   if (!notifications.reachability.reachable)
     log.info({ reason: notifications.reachability.reason }, 'change notifications off: polling only');
 
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     const [cutShort] = await Promise.all([
       closeGracefully(server, DRAIN_MS),
       notifications.manager.stop(),
+      notifications.idle.stop(),
       scheduler.stop(),
       retention.stop(),
       linkCheck.stop(),

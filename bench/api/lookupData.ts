@@ -4,6 +4,7 @@
 import { createPrng } from '../../scripts/graph-emulator/prng.js';
 import { entryId } from '../../server/repositories/interactions.js';
 import { openDatabase, type Database } from '../../server/repositories/db.js';
+import { timelinesOf } from '../../server/repositories/timelines.js';
 import { contactEmail, generateDirectory, salespersonEmail, type DirectorySpec } from '../lib/dataset.js';
 import { insertChunked } from '../lib/seed.js';
 
@@ -151,6 +152,28 @@ export async function ensureLookupData(
       .db!.collection<{ _id: string; version: number; completedAt: Date }>(META)
       .insertOne({ _id: 'dataset', ...LOOKUP_DATASET, completedAt: new Date() });
     return { seededSeconds: (Date.now() - t0) / 1000 };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The task pane's read model over the data set, made once (as `npm run timelines -- rebuild` does for a database
+ * from before it): the seed writes entries directly, not through the repositories that keep the timelines.
+ * Seconds it took, or null when they were already complete.
+ */
+export async function ensureLookupTimelines(uri: string, log: (m: string) => void): Promise<number | null> {
+  const db = await openDatabase(uri, { dbName: LOOKUP_DB });
+  try {
+    const timelines = timelinesOf(db.models);
+    if (await timelines.isComplete()) return null;
+    const t0 = Date.now();
+    log("  building the contacts' timelines (once; kept for later runs) ...");
+    await timelines.rebuildAll((done, total) => {
+      if (done % 10_000 < 50 || done === total)
+        log(`    ${done} of ${total} contacts (${Math.round((Date.now() - t0) / 1000)} s)`);
+    });
+    return (Date.now() - t0) / 1000;
   } finally {
     await db.close();
   }

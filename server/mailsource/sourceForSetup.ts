@@ -5,6 +5,7 @@ import { createGraphAuth, type GraphAuth } from './graph/auth.js';
 import type { GraphRequestEvent } from './graph/policyMiddleware.js';
 import type { GraphAuthConfig, GraphCredential, TokenCacheStore } from './graph/config.js';
 import { createMailSource } from './factory.js';
+import { imapSignInOf } from './imapSignIn.js';
 import type { MailSource } from './MailSource.js';
 import { MailSourceError } from './MailSource.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
@@ -79,8 +80,7 @@ function authConfigOf(
 function imapSourceFor(setup: LoggingSetup, secrets: SecretBox): MailSource {
   const imap = setup.imap;
   if (!imap) throw new MailSourceError('invalid_request', 'The IMAP server of this mailbox is not set up.');
-  if (!imap.passwordSealed)
-    throw new MailSourceError('auth_failed', 'No IMAP password is set up for this mailbox.');
+  const auth = imapSignInOf(imap, secrets);
   const folders = {
     ...(imap.archiveFolderName ? { archive: imap.archiveFolderName } : {}),
     ...(imap.junkFolderName ? { junkemail: imap.junkFolderName } : {}),
@@ -92,7 +92,7 @@ function imapSourceFor(setup: LoggingSetup, secrets: SecretBox): MailSource {
       host: imap.host,
       port: imap.port,
       security: imap.security,
-      auth: { kind: 'password', user: imap.user, password: secrets.open(imap.passwordSealed) },
+      auth,
       ca: imap.caPem,
       folders,
     },

@@ -29,8 +29,11 @@ export function endpointsOf(publicUrl: string): {
   };
 }
 
-/** Why a mailbox is polled only: notifications turned off, Microsoft 365 cannot reach us, or not allowed. */
-export type PollingOnlyReason = 'turned_off' | 'private_url' | 'delegated_sign_in';
+/**
+ * Why a mailbox is polled only: notifications turned off, Microsoft 365 cannot reach us, not allowed, or (IMAP)
+ * the server offers no IDLE.
+ */
+export type PollingOnlyReason = 'turned_off' | 'private_url' | 'delegated_sign_in' | 'imap_no_idle';
 export type Reachability = { reachable: true } | { reachable: false; reason: PollingOnlyReason };
 
 /** RFC 1918, link-local and unique-local addresses, and names no public DNS answers. */
@@ -144,4 +147,34 @@ export function clientStateMatches(expected: string, given: unknown): boolean {
 /** 256 random bits, URL-safe: 43 characters, well within Graph's 128. */
 export function newClientState(): string {
   return crypto.randomBytes(32).toString('base64url');
+}
+
+/** IDLE reconnects after 1, 2, 4... seconds, at most every 5 minutes; a server without IDLE is asked hourly. */
+const IDLE_RETRY_BASE_MS = 1_000;
+const IDLE_RETRY_MAX_MS = 5 * 60_000;
+export const IDLE_UNSUPPORTED_RECHECK_MS = 60 * 60_000;
+/** A watch that held this long before it dropped was healthy: the next reconnect starts the backoff over. */
+export const IDLE_HEALTHY_AFTER_MS = 60_000;
+
+export function idleRetryDelayMs(failures: number): number {
+  return Math.min(IDLE_RETRY_BASE_MS * 2 ** Math.max(0, failures - 1), IDLE_RETRY_MAX_MS);
+}
+
+/**
+ * An IMAP mailbox's notification state from its IDLE watch as last written: a heartbeat older than `staleMs`
+ * means no instance watches it (the holder died; another takes the lease over within its lifetime).
+ */
+export function idleSubscriptionState(
+  idle: { state: 'connecting' | 'active' | 'unsupported' | 'failing'; heartbeatAt: Date } | null | undefined,
+  now: Date,
+  staleMs: number,
+  reachability: Reachability,
+): { state: SubscriptionState; reason: PollingOnlyReason | null } {
+  if (!reachability.reachable && reachability.reason === 'turned_off')
+    return { state: 'polling_only', reason: 'turned_off' };
+  if (!idle || now.getTime() - idle.heartbeatAt.getTime() > staleMs)
+    return { state: 'pending', reason: null };
+  if (idle.state === 'unsupported') return { state: 'polling_only', reason: 'imap_no_idle' };
+  const state = ({ connecting: 'pending', active: 'active', failing: 'failing' } as const)[idle.state];
+  return { state, reason: null };
 }

@@ -1,5 +1,6 @@
-// Graph change notifications, composed: the public endpoints (router), the subscription manager, the scheduler's
-// hook (effective interval and "notified since the last run"), and the state Job status shows. server/main.ts
+// Graph change notifications, composed: the public endpoints (router), the subscription manager, IMAP's IDLE
+// watches (imapIdle.ts), the scheduler's hook (effective interval and "notified since the last run"), and the
+// state Job status shows. server/main.ts
 // builds it once from the configuration and the process's repositories.
 import type { Router } from 'express';
 import type { Config } from '../config/env.js';
@@ -10,6 +11,7 @@ import type { LoggingSetup } from '../repositories/loggingSetups.js';
 import type { MailSubscription } from '../repositories/mailSubscriptions.js';
 import {
   effectiveIntervalSeconds,
+  idleSubscriptionState,
   notificationReachability,
   notificationsFor,
   subscriptionState,
@@ -17,6 +19,7 @@ import {
   type Reachability,
   type SubscriptionState,
 } from './decisions.js';
+import { ImapIdleWatcher } from './imapIdle.js';
 import { SubscriptionManager } from './manager.js';
 import { NotificationReceiver } from './receiver.js';
 import { notificationRouter } from './routes.js';
@@ -36,6 +39,8 @@ export interface NotificationStatus {
   lastError: { code: string; at: Date } | null;
   /** The polling interval in effect (the safety net while notifications are active). */
   pollSeconds: number;
+  /** How mail is announced: Graph change notifications, or (IMAP) an IDLE connection held open. */
+  channel: 'graph_subscription' | 'imap_idle';
 }
 
 export interface ScheduleHint {
@@ -53,6 +58,8 @@ export interface Notifications {
   reachability: Reachability;
   router: Router;
   manager: SubscriptionManager;
+  /** IMAP mailboxes: IDLE connections that mark a mailbox due when mail arrives. */
+  idle: ImapIdleWatcher;
   receiver: NotificationReceiver;
   hints: ScheduleHints;
   status(setup: LoggingSetup): Promise<NotificationStatus>;
@@ -67,12 +74,16 @@ export type NotificationConfig = Pick<
   | 'SUBSCRIPTION_CHECK_SECONDS'
 >;
 
+/** IMAP mailboxes are looked for every 15 s; a dead instance's IDLE watch is taken over within a minute. */
+const IDLE_TIMING = { checkMs: 15_000, leaseTtlMs: 60_000 };
+
 export function createNotifications(
   config: NotificationConfig,
   repos: Repositories,
   engine: Pick<Engine, 'owner' | 'secrets' | 'sourceFor'>,
   log: Logger,
   now: () => Date = () => new Date(),
+  idleTiming: { checkMs: number; leaseTtlMs: number } = IDLE_TIMING,
 ): Notifications {
   const reachability = notificationReachability(
     config.PUBLIC_URL,
@@ -100,7 +111,37 @@ export function createNotifications(
     log,
     onLifecycle: () => manager.kick(),
   });
+  const idle = new ImapIdleWatcher({
+    setups: repos.setups,
+    subs,
+    leases: repos.leases,
+    owner: engine.owner,
+    sourceFor: engine.sourceFor,
+    now,
+    log,
+    reachability,
+    ...idleTiming,
+  });
+  // IMAP: the IDLE watch's state as its holder last wrote it; stale after two missed lease renewals.
+  const imapStatusWith = (setup: LoggingSetup, sub: MailSubscription | null): NotificationStatus => {
+    const { state, reason } = idleSubscriptionState(sub?.idle, now(), idleTiming.leaseTtlMs, reachability);
+    const error = sub?.idle?.lastError;
+    return {
+      state,
+      reason,
+      expiresAt: null,
+      renewedAt: sub?.idle?.since ?? null,
+      notifiedAt: sub?.notifiedAt ?? null,
+      notifications: sub?.counts?.notifications ?? 0,
+      rejected: 0,
+      lifecycleEvents: 0,
+      lastError: error ? { code: error.code, at: error.at } : null,
+      pollSeconds: effectiveIntervalSeconds(setup.intervalSeconds, state, config.NOTIFICATIONS_POLL_SECONDS),
+      channel: 'imap_idle',
+    };
+  };
   const statusWith = (setup: LoggingSetup, sub: MailSubscription | null): NotificationStatus => {
+    if (setup.provider === 'imap') return imapStatusWith(setup, sub);
     const available = notificationsFor(setup, reachability);
     const state = subscriptionState(sub, now(), available);
     return {
@@ -114,12 +155,14 @@ export function createNotifications(
       lifecycleEvents: sub?.counts?.lifecycle ?? 0,
       lastError: sub?.lastError ? { code: sub.lastError.code, at: sub.lastError.at } : null,
       pollSeconds: effectiveIntervalSeconds(setup.intervalSeconds, state, config.NOTIFICATIONS_POLL_SECONDS),
+      channel: 'graph_subscription',
     };
   };
   return {
     reachability,
     router: notificationRouter(receiver, log),
     manager,
+    idle,
     receiver,
     status: async (setup) => statusWith(setup, await subs.get(setup.mailbox)),
     hints: async (setups) => {

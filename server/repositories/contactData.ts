@@ -6,6 +6,7 @@ import type { Models } from './models/index.js';
 import type { ContactDoc, InteractionDoc, OpportunityDoc } from './models/index.js';
 import type { MessageStateDoc } from './models/logging.js';
 import { intentCodec, type StoredIntent } from './pendingArchives.js';
+import { timelinesOf } from './timelines.js';
 
 export const WRITE_BATCH = 50;
 const ENTRY_CLAIM = 'entry-opportunity#'; // repositories/opportunities.ts
@@ -80,6 +81,7 @@ export class ContactDataRepository {
         batch.map((n) => ({ deleteOne: { filter: { _id: `${ENTRY_CLAIM}${n}` } } })),
         { ordered: false },
       );
+      await timelinesOf(this.models).entriesChanged(batch.map((entryNumber) => ({ entryNumber })));
     });
   }
 
@@ -107,6 +109,7 @@ export class ContactDataRepository {
           { ordered: false },
         ),
       );
+      await timelinesOf(this.models).entriesChanged(ids.map((_id) => ({ _id })));
       entries += ids.length;
       const opps = await this.models.Opportunity.find(
         { contactNumber },
@@ -118,10 +121,11 @@ export class ContactDataRepository {
           { $set: { contactCompanyNumber: null } },
         );
     }
+    await timelinesOf(this.models).opportunitiesChanged(members.map((m) => m.number));
     return { people: people.modifiedCount, entries };
   }
 
-  async deleteEntries(entries: { entryNumber: number }[]): Promise<number> {
+  async deleteEntries(entries: { entryNumber: number; contactNumber: string }[]): Promise<number> {
     let deleted = 0;
     await inBatches(entries, async (batch) => {
       const ops: AnyBulkWriteOperation<InteractionDoc>[] = batch.map((e) => ({
@@ -132,6 +136,7 @@ export class ContactDataRepository {
         batch.map((e) => ({ deleteOne: { filter: { _id: `${ENTRY_CLAIM}${e.entryNumber}` } } })),
         { ordered: false },
       );
+      await timelinesOf(this.models).entriesRemoved(batch);
     });
     return deleted;
   }
@@ -139,8 +144,14 @@ export class ContactDataRepository {
   async deleteOpportunities(numbers: string[]): Promise<number> {
     let deleted = 0;
     await inBatches(numbers, async (batch) => {
+      const owners = await Promise.all(
+        batch.map((number) => this.models.Opportunity.findOne({ number }, { contactNumber: 1 }).lean()),
+      );
       const ops = batch.map((number) => ({ deleteOne: { filter: { number } } }));
       deleted += (await this.models.Opportunity.bulkWrite(ops, { ordered: false })).deletedCount;
+      await timelinesOf(this.models).opportunitiesChanged(
+        owners.flatMap((o) => (o ? [o.contactNumber] : [])),
+      );
     });
     return deleted;
   }

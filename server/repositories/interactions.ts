@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { Models } from './models/index.js';
 import type { ArchiveState, InteractionDoc, MessageRefDoc } from './models/interactions.js';
 import { SERIES, type NumberSeries } from './numberSeries.js';
+import { timelinesOf, type TimelineRepository } from './timelines.js';
 import type { EntryDraft } from '../domain/classifier.js';
 import type { InteractionTemplate } from '../../shared/api/settings.js';
 
@@ -113,11 +114,16 @@ const PROJECTION = { _id: 0, __v: 0 } as const;
 const WRITE_CHUNK = 50;
 
 export class InteractionRepository {
+  /** The task pane's read model, kept after every write here (repositories/timelines.ts). */
+  readonly timelines: TimelineRepository;
+
   constructor(
     private readonly models: Models,
     private readonly numbers: NumberSeries,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.timelines = timelinesOf(models);
+  }
 
   /**
    * Writes each entry unless the same (message, contact, salesperson) is already logged. Safe to repeat after a
@@ -167,7 +173,15 @@ export class InteractionRepository {
       for (const d of renumber)
         pending.push({ ...d, entryNumber: await this.numbers.next(SERIES.interaction) });
     }
+    // Entries already written go in as stored: a write repeated after a crash puts back what it had missed.
+    await this.timelines.entriesStored(result.written);
+    await this.timelines.entriesChanged([...result.duplicateIds].map((_id) => ({ _id })));
     return result;
+  }
+
+  /** The timelines of these entries' contacts learn the entries as they are now stored. */
+  private async restate(filter: { messageKey: string } | { entryNumber: number }): Promise<void> {
+    await this.timelines.entriesStored(await this.models.Interaction.find(filter, PROJECTION).lean());
   }
 
   /** Inserts in chunks sent together (unordered: a refused entry does not stop the others); the refused ones. */
@@ -228,6 +242,7 @@ export class InteractionRepository {
         },
       },
     );
+    await this.restate({ messageKey });
   }
 
   /** Gives entries logged by hand (no archived copy yet) the link of the copy the loop archived. */
@@ -245,6 +260,7 @@ export class InteractionRepository {
         },
       },
     );
+    await this.restate({ messageKey });
   }
 
   /** History of a contact, newest first, keyset-paged by (occurredAt, entryNumber). */
@@ -271,6 +287,7 @@ export class InteractionRepository {
       { entryNumber, opportunityNumber: null },
       { $set: { opportunityNumber } },
     );
+    if (r.modifiedCount === 1) await this.restate({ entryNumber });
     return r.modifiedCount === 1;
   }
 
@@ -280,15 +297,18 @@ export class InteractionRepository {
    */
   async recordOpportunity(entryNumber: number, opportunityNumber: string): Promise<void> {
     await this.models.Interaction.updateOne({ entryNumber }, { $set: { opportunityNumber } });
+    await this.restate({ entryNumber });
   }
 
   async setCanceled(entryNumber: number, canceled: boolean): Promise<boolean> {
     const r = await this.models.Interaction.updateOne({ entryNumber }, { $set: { canceled } });
+    if (r.matchedCount === 1) await this.restate({ entryNumber });
     return r.matchedCount === 1;
   }
 
   async setMarkedPrivate(entryNumber: number, markedPrivate: boolean): Promise<boolean> {
     const r = await this.models.Interaction.updateOne({ entryNumber }, { $set: { markedPrivate } });
+    if (r.matchedCount === 1) await this.restate({ entryNumber });
     return r.matchedCount === 1;
   }
 }

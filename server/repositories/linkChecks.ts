@@ -6,6 +6,7 @@ import type { Models } from './models/index.js';
 import type { LinkCheckCounts, LinkCheckDoc } from './models/linkCheck.js';
 import type { MessageRefDoc } from './models/interactions.js';
 import { WRITE_BATCH } from './contactData.js';
+import { timelinesOf } from './timelines.js';
 
 const ID = 'link-check';
 
@@ -106,6 +107,9 @@ export class LinkCheckRepository {
         },
       }));
       await this.models.Interaction.bulkWrite(ops, { ordered: false });
+      await timelinesOf(this.models).entriesChanged(
+        updates.slice(i, i + WRITE_BATCH).map((u) => ({ _id: u._id })),
+      );
     }
   }
 }

@@ -2,10 +2,10 @@
 // own fields (FerretDB updates are not atomic, so nothing here reads-modifies-writes a shared field); the
 // clientState stays sealed: callers open it with the secret box when they verify a notification.
 import type { Models } from './models/index.js';
-import type { MailSubscriptionDoc, PendingAction } from './models/notifications.js';
+import type { IdleWatchDoc, MailSubscriptionDoc, PendingAction } from './models/notifications.js';
 
 export type MailSubscription = Omit<MailSubscriptionDoc, '_id'> & { mailbox: string };
-export type { PendingAction } from './models/notifications.js';
+export type { IdleState, IdleWatchDoc, PendingAction } from './models/notifications.js';
 
 const toRecord = (d: MailSubscriptionDoc): MailSubscription => {
   const { _id, ...rest } = d;
@@ -98,6 +98,17 @@ export class MailSubscriptionRepository {
 
   async count(mailbox: string, counter: keyof MailSubscriptionDoc['counts'], by: number): Promise<void> {
     await this.models.MailSubscription.updateOne({ _id: mailbox }, { $inc: { [`counts.${counter}`]: by } });
+  }
+
+  /** The IDLE watch's new state (written by the instance holding the mailbox's `idle:` lease). */
+  async setIdle(mailbox: string, idle: IdleWatchDoc): Promise<void> {
+    await this.set(mailbox, { idle });
+  }
+
+  /** The watch is still held: its state stays current for Job status. */
+  async idleHeartbeat(mailbox: string, at: Date): Promise<void> {
+    // Called only after setIdle: the field is there to set.
+    await this.models.MailSubscription.updateOne({ _id: mailbox }, { $set: { 'idle.heartbeatAt': at } });
   }
 
   async remove(mailbox: string): Promise<void> {

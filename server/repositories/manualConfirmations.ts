@@ -5,6 +5,7 @@ import type { Models } from './models/index.js';
 import type { ManualConfirmationDoc } from './models/manualConfirmations.js';
 import type { NewInteraction } from './interactions.js';
 import { entryId } from './interactions.js';
+import { timelinesOf } from './timelines.js';
 
 export type ManualConfirmation = ManualConfirmationDoc;
 
@@ -86,6 +87,7 @@ export class ManualConfirmationRepository {
         return this.models.Interaction.updateOne({ _id: id }, { $set });
       }),
     );
+    await timelinesOf(this.models).entriesChanged(wait.entryIds.map((_id) => ({ _id })));
     await this.models.ManualConfirmation.deleteOne({ _id: wait._id });
   }
 }

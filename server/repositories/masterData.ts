@@ -1,6 +1,7 @@
 // Salespeople and contacts as plain records; the directory snapshot the logging loop matches against.
 import type { Models } from './models/index.js';
 import type { ContactDoc, SalespersonDoc } from './models/masterData.js';
+import { salespersonCacheOf } from './salespeople.js';
 
 export type Salesperson = Pick<SalespersonDoc, 'code' | 'name' | 'email' | 'active'> & {
   x500Addresses?: string[];
@@ -69,6 +70,7 @@ export class MasterDataRepository {
 
   async upsertSalesperson(sp: Salesperson): Promise<void> {
     await this.models.Salesperson.updateOne({ code: sp.code }, { $set: sp }, { upsert: true });
+    salespersonCacheOf(this.models).invalidate();
   }
 
   async insertContact(c: Contact): Promise<void> {

@@ -2,6 +2,7 @@
 import type { Models } from './models/index.js';
 import type { OpportunityDoc } from './models/interactions.js';
 import { isDuplicateKeyError } from './db.js';
+import { timelinesOf } from './timelines.js';
 
 export type Opportunity = OpportunityDoc;
 export type NewOpportunity = Omit<OpportunityDoc, 'updatedAt'>;
@@ -34,6 +35,7 @@ export class OpportunityRepository {
   async insert(o: NewOpportunity): Promise<Opportunity> {
     const doc: Opportunity = { ...o, updatedAt: o.createdAt };
     await this.models.Opportunity.create(doc);
+    await timelinesOf(this.models).opportunitiesChanged([doc.contactNumber]);
     return doc;
   }
 
@@ -46,7 +48,10 @@ export class OpportunityRepository {
       { number },
       { $set: { ...changes, updatedAt: this.now() } },
     );
-    return r.matchedCount === 1 ? this.byNumber(number) : null;
+    if (r.matchedCount !== 1) return null;
+    const updated = await this.byNumber(number);
+    if (updated) await timelinesOf(this.models).opportunitiesChanged([updated.contactNumber]);
+    return updated;
   }
 
   /** Newest first, `limit` at most, after `after` (exclusive). */

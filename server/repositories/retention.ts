@@ -4,6 +4,7 @@
 import type { Models } from './models/index.js';
 import type { RetentionDoc } from './models/audit.js';
 import { WRITE_BATCH } from './contactData.js';
+import { timelinesOf } from './timelines.js';
 
 const ID = 'retention';
 const ENTRY_CLAIM = 'entry-opportunity#'; // repositories/opportunities.ts
@@ -46,7 +47,10 @@ export class RetentionRepository {
 
   /** Deletes up to one batch of the oldest entries that occurred before `cutoff`; how many went. */
   async deleteBatchBefore(cutoff: Date): Promise<number> {
-    const due = await this.models.Interaction.find({ occurredAt: { $lt: cutoff } }, { entryNumber: 1 })
+    const due = await this.models.Interaction.find(
+      { occurredAt: { $lt: cutoff } },
+      { entryNumber: 1, contactNumber: 1 },
+    )
       .sort({ occurredAt: 1 })
       .limit(WRITE_BATCH)
       .lean();
@@ -60,6 +64,7 @@ export class RetentionRepository {
       due.map((e) => ({ deleteOne: { filter: { _id: `${ENTRY_CLAIM}${e.entryNumber}` } } })),
       { ordered: false },
     );
+    await timelinesOf(this.models).entriesRemoved(due);
     return result.deletedCount;
   }
 }

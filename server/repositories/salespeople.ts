@@ -16,9 +16,55 @@ const FIELDS = {
   pendingSignIn: 1,
 } as const;
 export const MAX_SALESPEOPLE_LISTED = 500;
+/** How long the task pane's salesperson names may lag behind an edit made through another instance (this
+ *  instance's own edits, through any SalespersonRepository of its connection, are seen at once). */
+export const SALESPEOPLE_CACHE_MS = 10_000;
+
+/** Every salesperson by code, read at most once per SALESPEOPLE_CACHE_MS per connection (a few thousand at most:
+ *  one small read instead of one per lookup). */
+class SalespersonCache {
+  private cached: { at: number; byCode: Promise<Map<string, Salesperson>> } | null = null;
+
+  constructor(private readonly models: Models) {}
+
+  all(): Promise<Map<string, Salesperson>> {
+    if (!this.cached || Date.now() - this.cached.at >= SALESPEOPLE_CACHE_MS) {
+      const cached = {
+        at: Date.now(),
+        byCode: this.models.Salesperson.find({}, FIELDS)
+          .lean<Salesperson[]>()
+          .then((rows) => new Map(rows.map((s) => [s.code, s]))),
+      };
+      cached.byCode.catch(() => this.cached === cached && (this.cached = null)); // a failed read is not kept
+      this.cached = cached;
+    }
+    return this.cached.byCode;
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+}
+
+const caches = new WeakMap<Models, SalespersonCache>();
+export function salespersonCacheOf(models: Models): SalespersonCache {
+  let c = caches.get(models);
+  if (!c) caches.set(models, (c = new SalespersonCache(models)));
+  return c;
+}
 
 export class SalespersonRepository {
-  constructor(private readonly models: Models) {}
+  private readonly cache: SalespersonCache;
+
+  constructor(private readonly models: Models) {
+    this.cache = salespersonCacheOf(models);
+  }
+
+  /** As byCodes, from the cache (at most SALESPEOPLE_CACHE_MS behind edits made elsewhere): the task pane's names. */
+  async byCodesCached(codes: string[]): Promise<Map<string, Salesperson>> {
+    const all = await this.cache.all();
+    return new Map(codes.flatMap((c) => (all.has(c) ? [[c, all.get(c)!] as const] : [])));
+  }
 
   async byCode(code: string): Promise<Salesperson | null> {
     return this.models.Salesperson.findOne({ code }, FIELDS).lean();
@@ -52,6 +98,7 @@ export class SalespersonRepository {
   async create(sp: Salesperson): Promise<boolean> {
     try {
       await this.models.Salesperson.create(sp);
+      this.cache.invalidate();
       return true;
     } catch (err) {
       if (isDuplicateKeyError(err)) return false;
@@ -61,6 +108,7 @@ export class SalespersonRepository {
 
   async update(code: string, changes: Partial<Omit<Salesperson, 'code'>>): Promise<Salesperson | null> {
     const r = await this.models.Salesperson.updateOne({ code }, { $set: changes });
+    this.cache.invalidate();
     return r.matchedCount === 1 ? this.byCode(code) : null;
   }
 
@@ -92,6 +140,7 @@ export class SalespersonRepository {
       { code, 'pendingSignIn.objectId': binding.entraObjectId },
       { $set: { ...binding, pendingSignIn: null } },
     );
+    this.cache.invalidate();
     return r.modifiedCount === 1;
   }
 }

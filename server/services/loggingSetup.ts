@@ -181,7 +181,34 @@ export class LoggingSetupService {
       archiveFolderName: keep(req.archiveFolderName, stored?.archiveFolderName),
       junkFolderName: keep(req.junkFolderName, stored?.junkFolderName),
       trashFolderName: keep(req.trashFolderName, stored?.trashFolderName),
+      ...this.imapSignInOf(stored, req),
     };
+  }
+
+  /** How the IMAP mailbox signs in: the OAuth client's secret sealed; 'oauth2' without a client is refused. */
+  private imapSignInOf(
+    stored: LoggingSetup['imap'],
+    req: ImapSetupUpdate,
+  ): Pick<NonNullable<LoggingSetup['imap']>, 'auth' | 'oauth'> {
+    const auth = req.auth ?? stored?.auth ?? 'password';
+    let oauth = stored?.oauth ?? null;
+    if (req.oauth === null) oauth = null;
+    else if (req.oauth !== undefined) {
+      const { clientSecret, ...rest } = req.oauth;
+      const clientSecretSealed =
+        clientSecret === undefined
+          ? (oauth?.clientSecretSealed ?? null)
+          : clientSecret === null
+            ? null
+            : this.d.secrets.seal(clientSecret);
+      oauth = { ...rest, clientSecretSealed };
+    }
+    if (auth === 'oauth2' && !oauth) {
+      throw new AppError(400, 'validation_failed', 'The request is not valid', [
+        { path: 'body.imap.oauth', message: 'OAuth sign-in needs the token endpoint, client id and scope' },
+      ]);
+    }
+    return { auth, oauth };
   }
 
   /**

@@ -1,12 +1,15 @@
-// POST /lookup: everything the task pane shows for one mail item, in three parallel rounds of indexed queries:
-// the contacts of the addresses (and whether the message is logged), then their latest entries and open
-// opportunities, then the names of the salespeople involved. Entries and opportunities pass the visibility gate.
+// POST /lookup: everything the task pane shows for one mail item, in two parallel rounds of reads: the contacts of
+// the addresses and the entries of the message (is it logged?), then each contact's timeline, the read model of
+// its newest entries and open opportunities (repositories/timelines.ts: one document by _id instead of sorting a
+// long history). Salesperson names come from a short-lived cache. Entries and opportunities pass the visibility
+// gate as they always did: the timeline holds entries as stored, never as one caller may see them.
 import { buildDirectory } from '../domain/directory.js';
 import type { Caller } from '../http/auth/identity.js';
 import type { Interaction, InteractionRepository } from '../repositories/interactions.js';
 import type { Contact, MasterDataRepository, Salesperson } from '../repositories/masterData.js';
-import type { OpportunityRepository } from '../repositories/opportunities.js';
+import type { Opportunity, OpportunityRepository } from '../repositories/opportunities.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
+import type { Timeline } from '../repositories/timelines.js';
 import { RECENT_INTERACTIONS_PER_CONTACT, type LookupRequest } from '../../shared/api/lookup.js';
 import { normalizeAddress } from '../../shared/email.js';
 import type { VisibilityService, VisibleEntry, VisibleOpportunity } from './visibility.js';
@@ -36,9 +39,10 @@ export class LookupService {
     const normalized = req.addresses.map((a) => normalizeAddress(a));
     const valid = [...new Set(normalized.filter((a): a is string => a !== null))];
     const messageKey = req.internetMessageId?.trim() ?? '';
-    const [candidates, loggedRows] = await Promise.all([
+    const [candidates, loggedRows, complete] = await Promise.all([
       valid.length > 0 ? this.d.masterData.contactsByEmails(valid) : Promise.resolve([]),
       messageKey ? this.d.interactions.byMessageKey(messageKey) : Promise.resolve([]),
+      this.d.interactions.timelines.isComplete(),
     ]);
     // The logging loop's matching rules (primary before alternate, lowest number wins) decide which contact an
     // address is, so the pane shows the contact the mail is logged for.
@@ -55,10 +59,9 @@ export class LookupService {
     });
 
     const visible = contacts.filter((c) => !c.privacyBlocked).map((c) => c.number);
-    const [rows, openRows] = await Promise.all([
-      Promise.all(visible.map((n) => this.d.interactions.historyOf(n, RECENT_INTERACTIONS_PER_CONTACT))),
-      this.d.opportunities.openOf(visible),
-    ]);
+    const timelines = await this.timelinesOf(visible, complete);
+    const rows = visible.map((n) => timelines.get(n)!.entries);
+    const openRows = visible.map((n) => timelines.get(n)!.open);
     const known = new Map(contacts.map((c) => [c.number, c]));
     const gate = this.d.visibility;
     // The histories and this mail's own entries pass the gate together: one settings read, one report of what
@@ -66,7 +69,7 @@ export class LookupService {
     const all = new Map([...rows.flat(), ...loggedRows].map((e) => [e.entryNumber, e]));
     const [shown, opportunities] = await Promise.all([
       gate.entries(caller, [...all.values()], 'lookup', known),
-      gate.opportunities(caller, [...openRows.values()].flat(), known),
+      gate.opportunities(caller, openRows.flat(), known),
     ]);
     const shownByNumber = new Map(shown.map((e) => [e.entryNumber, e]));
     const gated = (list: Interaction[]) =>
@@ -82,7 +85,20 @@ export class LookupService {
       ...contacts.map((c) => c.salespersonCode),
       ...histories.map((e) => e.salespersonCode),
     ].filter((c): c is string => c !== null);
-    const salespeople = await this.d.salespeople.byCodes(codes);
+    const salespeople = await this.d.salespeople.byCodesCached(codes);
     return { contacts, unknownAddresses, recent, open, logged, salespeople };
+  }
+
+  /** Each contact's timeline; where none is stored, an empty one once every timeline is kept, else read from the
+   *  entries and opportunities themselves (a database from before the read model, until its rebuild). */
+  private async timelinesOf(numbers: string[], complete: boolean): Promise<Map<string, Timeline>> {
+    const stored = await this.d.interactions.timelines.get(numbers);
+    const missing = complete ? [] : numbers.filter((n) => !stored.get(n));
+    const [histories, open] = await Promise.all([
+      Promise.all(missing.map((n) => this.d.interactions.historyOf(n, RECENT_INTERACTIONS_PER_CONTACT))),
+      missing.length > 0 ? this.d.opportunities.openOf(missing) : new Map<string, Opportunity[]>(),
+    ]);
+    const read = new Map(missing.map((n, i) => [n, { entries: histories[i]!, open: open.get(n) ?? [] }]));
+    return new Map(numbers.map((n) => [n, stored.get(n) ?? read.get(n) ?? { entries: [], open: [] }]));
   }
 }

@@ -51,11 +51,12 @@ export type MailboxHealth = z.infer<typeof MailboxHealth>;
 
 /**
  * Change notifications of a mailbox (server/notifications). polling_only: Microsoft 365 cannot reach PUBLIC_URL
- * (or they are turned off); active: notifications flow and polling is only the safety net (pollSeconds).
+ * (or they are turned off, or an IMAP server offers no IDLE); active: notifications flow (IMAP: the IDLE
+ * connection is in place) and polling is only the safety net (pollSeconds).
  */
 export const NotificationStatusView = z.strictObject({
   state: z.enum(['polling_only', 'active', 'pending', 'failing', 'expired']),
-  reason: z.enum(['turned_off', 'private_url', 'delegated_sign_in']).nullable(),
+  reason: z.enum(['turned_off', 'private_url', 'delegated_sign_in', 'imap_no_idle']).nullable(),
   expiresAt: Instant.nullable(),
   renewedAt: Instant.nullable(),
   /** The last notification (or missed/removed event) that made the mailbox due. */
@@ -67,6 +68,8 @@ export const NotificationStatusView = z.strictObject({
   lastError: z.strictObject({ code: z.string(), at: Instant }).nullable(),
   /** The polling interval in effect, seconds. */
   pollSeconds: z.int().positive(),
+  /** Graph change notifications, or (IMAP) an IDLE connection: active means IDLE is in place. */
+  channel: z.enum(['graph_subscription', 'imap_idle']).optional(),
 });
 export type NotificationStatusView = z.infer<typeof NotificationStatusView>;
 

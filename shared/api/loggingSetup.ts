@@ -39,6 +39,17 @@ export const ImapSetupView = z.strictObject({
   archiveFolderName: z.string().nullable(),
   junkFolderName: z.string().nullable(),
   trashFolderName: z.string().nullable(),
+  /** Sign in with the password, or with SASL XOAUTH2 and a token from the OAuth client below. */
+  auth: z.enum(['password', 'oauth2']).default('password'),
+  oauth: z
+    .strictObject({
+      tokenUrl: z.string(),
+      clientId: z.string(),
+      clientSecret: SecretState,
+      scope: z.string(),
+    })
+    .nullable()
+    .default(null),
 });
 export type ImapSetupView = z.infer<typeof ImapSetupView>;
 
@@ -103,6 +114,22 @@ export const ImapSetupUpdate = z.strictObject({
   archiveFolderName: Folder.nullable().optional(),
   junkFolderName: Folder.nullable().optional(),
   trashFolderName: Folder.nullable().optional(),
+  /** Absent keeps the stored choice ('password' for a new setup); 'oauth2' needs `oauth`. */
+  auth: z.enum(['password', 'oauth2']).optional(),
+  /**
+   * The OAuth client whose client-credentials tokens the server accepts (Microsoft 365: the tenant's token
+   * endpoint, the app registration's id and secret, scope https://outlook.office365.com/.default). Absent keeps
+   * the stored one, null clears it; an absent secret keeps the stored secret.
+   */
+  oauth: z
+    .strictObject({
+      tokenUrl: HttpsUrl.max(2048),
+      clientId: Identifier,
+      clientSecret: z.string().min(1).max(1024).nullable().optional(),
+      scope: z.string().trim().min(1).max(1000),
+    })
+    .nullable()
+    .optional(),
 });
 export type ImapSetupUpdate = z.infer<typeof ImapSetupUpdate>;
 

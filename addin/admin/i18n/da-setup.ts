@@ -262,7 +262,9 @@ export const daSetup: SetupMessages = {
         turned_off: 'Slået fra (CHANGE_NOTIFICATIONS=off); posten hentes med polling',
         delegated_sign_in:
           'Ikke muligt med en jobkonto: Microsoft 365 sender kun meddelelser for delte postkasser til app-only-opsætninger; posten hentes med polling',
+        imap_no_idle: 'IMAP-serveren tilbyder ikke IDLE; posten hentes med polling',
       },
+      imapIdle: 'IMAP IDLE-forbindelse',
       expires: (when: string) => `Udløber ${when}`,
       poll: (seconds: number) => `Hentes hvert ${seconds}. sekund`,
       rejected: (n: number) => `${n} ignoreret (forkert clientState)`,

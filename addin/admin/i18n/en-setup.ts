@@ -258,7 +258,9 @@ export const enSetup = {
         turned_off: 'Turned off (CHANGE_NOTIFICATIONS=off); mail is polled',
         delegated_sign_in:
           'Not available with a job account: Microsoft 365 sends notifications for shared mailboxes only to app-only setups; mail is polled',
+        imap_no_idle: 'The IMAP server offers no IDLE; mail is polled',
       },
+      imapIdle: 'IMAP IDLE connection',
       expires: (when: string) => `Expires ${when}`,
       poll: (seconds: number) => `Polled every ${seconds} s`,
       rejected: (n: number) => `${n} ignored (wrong clientState)`,

@@ -39,6 +39,7 @@ import {
 import { deploymentSettingsSchema, type DeploymentSettingsDoc } from './settings.js';
 import { mailSubscriptionSchema, type MailSubscriptionDoc } from './notifications.js';
 import { linkCheckSchema, type LinkCheckDoc } from './linkCheck.js';
+import { timelineSchema, type TimelineStoredDoc } from './timeline.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -62,6 +63,7 @@ export interface Models {
   DeploymentSettings: Model<DeploymentSettingsDoc>;
   MailSubscription: Model<MailSubscriptionDoc>;
   LinkCheck: Model<LinkCheckDoc>;
+  Timeline: Model<TimelineStoredDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -89,6 +91,7 @@ export function createModels(conn: Connection): Models {
     DeploymentSettings: get('DeploymentSettings', deploymentSettingsSchema, 'deploymentSettings'),
     MailSubscription: get('MailSubscription', mailSubscriptionSchema, 'mailSubscriptions'),
     LinkCheck: get('LinkCheck', linkCheckSchema, 'linkChecks'),
+    Timeline: get('Timeline', timelineSchema, 'timelines'),
   };
 }
 

@@ -51,6 +51,17 @@ export interface ArchiveStatusDoc {
   checkedAt: Date;
 }
 
+/** An OAuth client whose client-credentials tokens the IMAP server accepts (SASL XOAUTH2). */
+export interface ImapOAuthDoc {
+  /** e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token */
+  tokenUrl: string;
+  clientId: string;
+  /** Sealed like the password. */
+  clientSecretSealed: string | null;
+  /** e.g. https://outlook.office365.com/.default */
+  scope: string;
+}
+
 /** Where an IMAP logging mailbox is and how it signs in (provider 'imap'). */
 export interface ImapSetupDoc {
   host: string;
@@ -66,6 +77,9 @@ export interface ImapSetupDoc {
   archiveFolderName: string | null;
   junkFolderName: string | null;
   trashFolderName: string | null;
+  /** The password, or SASL XOAUTH2 with a token from `oauth` (absent: stored before OAuth existed, password). */
+  auth?: 'password' | 'oauth2';
+  oauth?: ImapOAuthDoc | null;
 }
 
 export interface LoggingSetupDoc {
@@ -152,6 +166,19 @@ const imapSetupSchema = new Schema<ImapSetupDoc>(
     archiveFolderName: { type: String, default: null, maxlength: 255 },
     junkFolderName: { type: String, default: null, maxlength: 255 },
     trashFolderName: { type: String, default: null, maxlength: 255 },
+    auth: { type: String, enum: ['password', 'oauth2'], default: 'password' },
+    oauth: {
+      type: new Schema<ImapOAuthDoc>(
+        {
+          tokenUrl: { type: String, required: true, maxlength: 2048 },
+          clientId: { type: String, required: true, maxlength: 200 },
+          clientSecretSealed: { type: String, default: null },
+          scope: { type: String, required: true, maxlength: 1000 },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { _id: false },
 );

@@ -5,6 +5,22 @@ import { Schema } from 'mongoose';
 export const PENDING_ACTIONS = ['reauthorize', 'recreate'] as const;
 export type PendingAction = (typeof PENDING_ACTIONS)[number];
 
+/** An IMAP mailbox's IDLE watch (server/notifications/imapIdle.ts), as the instance holding it last wrote. */
+export const IDLE_STATES = ['connecting', 'active', 'unsupported', 'failing'] as const;
+export type IdleState = (typeof IDLE_STATES)[number];
+
+export interface IdleWatchDoc {
+  state: IdleState;
+  /** When the watch entered this state. */
+  since: Date;
+  /** Written while the watch's lease is held: an old heartbeat means nobody watches (the instance died). */
+  heartbeatAt: Date;
+  /** Why the last connection failed (a stable MailSourceError code); kept until the watch is active again. */
+  lastError: { code: string; message: string; at: Date } | null;
+  /** Failed connections in a row (the reconnect backoff). */
+  failures: number;
+}
+
 export interface MailSubscriptionDoc {
   _id: string; // the mailbox
   /** Graph's subscription id; null until one is created (or after it was removed). */
@@ -25,7 +41,23 @@ export interface MailSubscriptionDoc {
   /** A valid notification (or a `missed` event) arrived: the mailbox is due unless a run started since. */
   notifiedAt: Date | null;
   counts: { notifications: number; rejected: number; lifecycle: number };
+  /** IMAP mailboxes only: the IDLE watch that marks the mailbox due (notifiedAt) when mail arrives. */
+  idle?: IdleWatchDoc | null;
 }
+
+const errorSchema = () =>
+  new Schema({ code: String, message: String, at: Date }, { _id: false, strict: 'throw' });
+
+const idleWatchSchema = new Schema<IdleWatchDoc>(
+  {
+    state: { type: String, enum: IDLE_STATES, required: true },
+    since: { type: Date, required: true },
+    heartbeatAt: { type: Date, required: true },
+    lastError: { type: errorSchema(), default: null },
+    failures: { type: Number, default: 0 },
+  },
+  { _id: false, strict: 'throw' },
+);
 
 export const mailSubscriptionSchema = new Schema<MailSubscriptionDoc>(
   {
@@ -49,6 +81,7 @@ export const mailSubscriptionSchema = new Schema<MailSubscriptionDoc>(
       rejected: { type: Number, default: 0 },
       lifecycle: { type: Number, default: 0 },
     },
+    idle: { type: idleWatchSchema, default: null },
   },
   { strict: 'throw', versionKey: false },
 );

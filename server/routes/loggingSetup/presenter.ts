@@ -35,6 +35,15 @@ export function presentSetup(stored: LoggingSetup): LoggingSetupView {
           archiveFolderName: s.imap.archiveFolderName ?? null,
           junkFolderName: s.imap.junkFolderName ?? null,
           trashFolderName: s.imap.trashFolderName ?? null,
+          auth: s.imap.auth ?? 'password',
+          oauth: s.imap.oauth
+            ? {
+                tokenUrl: s.imap.oauth.tokenUrl,
+                clientId: s.imap.oauth.clientId,
+                clientSecret: state(s.imap.oauth.clientSecretSealed),
+                scope: s.imap.oauth.scope,
+              }
+            : null,
         }
       : null,
     authMode: s.authMode,

@@ -42,6 +42,7 @@ export function presentNotifications(n: NotificationStatus): NotificationStatusV
     lifecycleEvents: n.lifecycleEvents,
     lastError: n.lastError && { code: n.lastError.code, at: n.lastError.at.toISOString() },
     pollSeconds: n.pollSeconds,
+    channel: n.channel,
   };
 }
 

@@ -49,6 +49,8 @@ describe('email-logging setup with an IMAP mailbox (admin): password in, never o
       archiveFolderName: null,
       junkFolderName: null,
       trashFolderName: null,
+      auth: 'password',
+      oauth: null,
     });
     assert.ok(!r.text.includes('imap-secret-42'));
     const stored = await h.raw('loggingSetups').findOne({ mailbox: MAILBOX });

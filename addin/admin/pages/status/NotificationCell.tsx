@@ -1,5 +1,6 @@
 // A mailbox's change notifications on the job status page: the subscription's state (polling only when Microsoft
 // 365 cannot reach PUBLIC_URL), its expiry, the polling interval in effect, ignored notifications, the last error.
+// An IMAP mailbox's state is its IDLE connection's (active: IDLE is in place).
 import { Badge, Caption1 } from '@fluentui/react-components';
 import type { NotificationStatusView } from '../../../../shared/api/adminViews.js';
 import { formatDateTime } from '../../../i18n/format.js';
@@ -19,6 +20,7 @@ export function NotificationCell(props: { status: NotificationStatusView | null 
   const s = props.status;
   if (!s) return null;
   const lines = [
+    s.channel === 'imap_idle' ? n.imapIdle : null,
     s.reason ? n.reasons[s.reason] : null,
     s.state === 'active' && s.expiresAt ? n.expires(formatDateTime(s.expiresAt, { locale })) : null,
     n.poll(s.pollSeconds),

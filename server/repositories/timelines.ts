@@ -1,0 +1,284 @@
+// The task pane's read model (models/timeline.ts): per contact, its newest entries and open opportunities in one
+// document read by _id, so a lookup neither sorts a long history nor asks once per contact for opportunities.
+//
+// Kept by the repositories that change entries or opportunities, after their own write (the entries stay the
+// truth): written entries are merged in (domain/timeline.ts), changed ones replaced, deleted ones removed; when
+// a merge cannot know the result (an entry left a full timeline) the contact's newest entries are read again.
+// Every change is idempotent, so a write repeated after a crash (the loop's intents, a duplicate "Log this
+// email") also repairs the timeline it may have missed; `rebuildAll` (npm run timelines -- rebuild) makes every
+// timeline again from the entries.
+//
+// Concurrency: one change at a time per contact in a process (a queue per contact); between processes a write
+// replaces only the version it read (`rev`), else it reads again. On MongoDB that check is atomic. FerretDB
+// 1.24 answers an update by a read and then a write by _id, so two instances changing the same contact within
+// the same few milliseconds can still lose one change there, until that contact's next change or a rebuild.
+import crypto from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { mergeTimeline } from '../domain/timeline.js';
+import { RECENT_INTERACTIONS_PER_CONTACT } from '../../shared/api/lookup.js';
+import type { Models } from './models/index.js';
+import type { InteractionDoc, OpportunityDoc } from './models/interactions.js';
+import type { TimelineDoc } from './models/timeline.js';
+import { isDuplicateKeyError } from './db.js';
+
+export type TimelineEntry = Omit<InteractionDoc, '_id'>;
+export interface Timeline {
+  entries: TimelineEntry[];
+  open: OpportunityDoc[];
+}
+
+/** Open opportunities kept per contact (the lookup showed at most this many before the read model too). */
+export const OPEN_PER_CONTACT = 50;
+/** Says every contact with entries or open opportunities has its timeline (a claim: inserted once). */
+const COMPLETE_MARKER = 'timelines#complete';
+const WRITE_CHUNK = 50; // FerretDB 1.24 never answers write commands of 100+ statements
+const ATTEMPTS = 8;
+/** How long "not complete" is believed before the marker is read again. */
+const INCOMPLETE_RECHECK_MS = 10_000;
+
+interface Change {
+  put: TimelineEntry[];
+  removed: number[];
+  /** Read the open opportunities again. */
+  open: boolean;
+  /** Read everything again. */
+  rebuild: boolean;
+}
+const noChange = (): Change => ({ put: [], removed: [], open: false, rebuild: false });
+
+interface Write {
+  id: string;
+  prevRev: string | null;
+  next: Timeline;
+  rev: string;
+}
+
+const byModels = new WeakMap<Models, TimelineRepository>();
+
+/** The one TimelineRepository of a set of models (one database connection): every repository that changes
+ *  entries shares its per-contact queue, however it was constructed. */
+export function timelinesOf(models: Models): TimelineRepository {
+  let t = byModels.get(models);
+  if (!t) byModels.set(models, (t = new TimelineRepository(models)));
+  return t;
+}
+
+export class TimelineRepository {
+  private readonly tails = new Map<string, Promise<void>>();
+  private complete = false;
+  private checked: { at: number; result: Promise<boolean> } | null = null;
+
+  constructor(
+    private readonly models: Models,
+    private readonly n = RECENT_INTERACTIONS_PER_CONTACT,
+  ) {}
+
+  private get collection(): Collection<TimelineDoc> {
+    return this.models.Timeline.collection as unknown as Collection<TimelineDoc>;
+  }
+
+  /** Stored timelines by contact; null where there is none (then the contact has neither entries nor open
+   *  opportunities if `isComplete()`, else it is not known). One read by _id per contact, in parallel. */
+  async get(contactNumbers: string[]): Promise<Map<string, Timeline | null>> {
+    const unique = [...new Set(contactNumbers)];
+    const docs = await Promise.all(unique.map((id) => this.collection.findOne({ _id: id })));
+    return new Map(
+      unique.map((id, i) => [id, docs[i] ? { entries: docs[i].entries, open: docs[i].open } : null]),
+    );
+  }
+
+  /** True once every contact's timeline is kept: a rebuild finished, or the database had no entries and no
+   *  opportunities when this was first asked (a new deployment). */
+  async isComplete(): Promise<boolean> {
+    if (this.complete) return true;
+    const now = Date.now();
+    if (!this.checked || now - this.checked.at > INCOMPLETE_RECHECK_MS) {
+      this.checked = { at: now, result: this.checkComplete() };
+      this.checked.result.catch(() => (this.checked = null));
+    }
+    return this.checked.result;
+  }
+
+  private async checkComplete(): Promise<boolean> {
+    if (await this.models.Claim.exists({ _id: COMPLETE_MARKER })) return (this.complete = true);
+    const [entry, opportunity] = await Promise.all([
+      this.models.Interaction.collection.findOne({}, { projection: { _id: 1 } }),
+      this.models.Opportunity.collection.findOne({}, { projection: { _id: 1 } }),
+    ]);
+    if (entry || opportunity) return false;
+    await this.markComplete();
+    return true;
+  }
+
+  private async markComplete(): Promise<void> {
+    try {
+      await this.models.Claim.create({ _id: COMPLETE_MARKER, owner: 'timelines', at: new Date() });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    this.complete = true;
+  }
+
+  /** Entries as they are now stored: written, or changed in any way (cancel, link, opportunity, privacy). */
+  async entriesStored(entries: TimelineEntry[]): Promise<void> {
+    const changes = new Map<string, Change>();
+    for (const e of entries) this.changeOf(changes, e.contactNumber).put.push(e);
+    await this.apply(changes);
+  }
+
+  /** Entries changed by key (their contact unknown to the caller): read as stored now, then as entriesStored. */
+  async entriesChanged(keys: ({ _id: string } | { entryNumber: number })[]): Promise<void> {
+    const rows = await Promise.all(
+      keys.map((k) => this.models.Interaction.findOne(k, { _id: 0, __v: 0 }).lean<TimelineEntry>()),
+    );
+    await this.entriesStored(rows.filter((r) => r !== null));
+  }
+
+  async entriesRemoved(entries: { contactNumber: string; entryNumber: number }[]): Promise<void> {
+    const changes = new Map<string, Change>();
+    for (const e of entries) this.changeOf(changes, e.contactNumber).removed.push(e.entryNumber);
+    await this.apply(changes);
+  }
+
+  /** An opportunity of these contacts was created, changed or deleted. */
+  async opportunitiesChanged(contactNumbers: string[]): Promise<void> {
+    const changes = new Map<string, Change>();
+    for (const c of contactNumbers) this.changeOf(changes, c).open = true;
+    await this.apply(changes);
+  }
+
+  /** These contacts' timelines made again from their entries and opportunities. */
+  async rebuild(contactNumbers: string[]): Promise<void> {
+    const changes = new Map<string, Change>();
+    for (const c of contactNumbers) this.changeOf(changes, c).rebuild = true;
+    await this.apply(changes);
+  }
+
+  /** Every timeline made again (the contacts, and whoever else has entries or opportunities), then marked
+   *  complete; timelines of contacts that have nothing left are removed. */
+  async rebuildAll(progress: (done: number, total: number) => void = () => {}): Promise<number> {
+    const ids = new Set<string>();
+    for (const c of await this.models.Contact.collection.find({}, { projection: { number: 1 } }).toArray())
+      ids.add(c.number as string);
+    for (const t of await this.collection.find({}, { projection: { _id: 1 } }).toArray()) ids.add(t._id);
+    const all = [...ids];
+    for (let i = 0; i < all.length; i += WRITE_CHUNK) {
+      await this.rebuild(all.slice(i, i + WRITE_CHUNK));
+      progress(Math.min(all.length, i + WRITE_CHUNK), all.length);
+    }
+    await this.markComplete();
+    return all.length;
+  }
+
+  private changeOf(changes: Map<string, Change>, contactNumber: string): Change {
+    let c = changes.get(contactNumber);
+    if (!c) changes.set(contactNumber, (c = noChange()));
+    return c;
+  }
+
+  private async apply(changes: Map<string, Change>): Promise<void> {
+    if (changes.size === 0) return;
+    const release = await this.lock([...changes.keys()]);
+    try {
+      let pending = [...changes.keys()];
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        if (attempt > ATTEMPTS)
+          throw new Error(`timelines of ${pending.length} contacts kept changing under ${ATTEMPTS} attempts`);
+        const complete = await this.isComplete();
+        const docs = await Promise.all(pending.map((id) => this.collection.findOne({ _id: id })));
+        const writes = await Promise.all(
+          pending.map((id, i) => this.nextOf(id, docs[i] ?? null, changes.get(id)!, complete)),
+        );
+        pending = await this.write(writes.filter((w): w is Write => w !== null));
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** What to store for one contact, or null when nothing changes. */
+  private async nextOf(
+    id: string,
+    doc: TimelineDoc | null,
+    c: Change,
+    complete: boolean,
+  ): Promise<Write | null> {
+    const current: Timeline | null = doc ? { entries: doc.entries, open: doc.open } : complete ? EMPTY : null;
+    const merged = current && !c.rebuild ? mergeTimeline(current.entries, c, this.n) : null;
+    const [entries, open] = await Promise.all([
+      merged ?? this.newestEntries(id),
+      current && !c.rebuild && !c.open ? current.open : this.openOpportunities(id),
+    ]);
+    const next = { entries, open };
+    if (doc ? isDeepStrictEqual(next, current) : entries.length === 0 && open.length === 0) return null;
+    return { id, prevRev: doc?.rev ?? null, next, rev: crypto.randomUUID() };
+  }
+
+  private newestEntries(contactNumber: string): Promise<TimelineEntry[]> {
+    return this.models.Interaction.find({ contactNumber }, { _id: 0, __v: 0 })
+      .sort({ occurredAt: -1, entryNumber: -1 })
+      .limit(this.n)
+      .lean<TimelineEntry[]>();
+  }
+
+  private openOpportunities(contactNumber: string): Promise<OpportunityDoc[]> {
+    return this.models.Opportunity.find({ contactNumber, status: 'open' }, { _id: 0, __v: 0 })
+      .sort({ createdAt: -1, number: -1 })
+      .limit(OPEN_PER_CONTACT)
+      .lean<OpportunityDoc[]>();
+  }
+
+  /** Writes each timeline over the version it was made from; the contacts whose write did not land. */
+  private async write(writes: Write[]): Promise<string[]> {
+    const retry: string[] = [];
+    const chunks = Array.from({ length: Math.ceil(writes.length / WRITE_CHUNK) }, (_, i) =>
+      writes.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK),
+    );
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const ops = chunk.map((w) => operationOf(w));
+        let landed: number;
+        try {
+          const r = await this.collection.bulkWrite(ops, { ordered: false });
+          landed = r.insertedCount + r.matchedCount + r.deletedCount;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          landed = -1; // someone else created one of them first
+        }
+        if (landed === chunk.length) return;
+        // Which did not land: read them back (rare: only when another writer came in between).
+        const now = await Promise.all(
+          chunk.map((w) => this.collection.findOne({ _id: w.id }, { projection: { rev: 1 } })),
+        );
+        chunk.forEach((w, i) => {
+          const empty = w.next.entries.length === 0 && w.next.open.length === 0;
+          if (empty ? now[i] !== null : now[i]?.rev !== w.rev) retry.push(w.id);
+        });
+      }),
+    );
+    return retry;
+  }
+
+  /** Waits for the changes already queued for any of these contacts; the returned function ends this one. */
+  private async lock(ids: string[]): Promise<() => void> {
+    const before = [...new Set(ids.map((id) => this.tails.get(id)).filter((p) => p !== undefined))];
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    for (const id of ids) this.tails.set(id, mine);
+    await Promise.all(before);
+    return () => {
+      for (const id of ids) if (this.tails.get(id) === mine) this.tails.delete(id);
+      release();
+    };
+  }
+}
+
+const EMPTY: Timeline = { entries: [], open: [] };
+
+function operationOf(w: Write): AnyBulkWriteOperation<TimelineDoc> {
+  const empty = w.next.entries.length === 0 && w.next.open.length === 0;
+  if (w.prevRev === null) return { insertOne: { document: { _id: w.id, ...w.next, rev: w.rev } } };
+  if (empty) return { deleteOne: { filter: { _id: w.id, rev: w.prevRev } } };
+  return { replaceOne: { filter: { _id: w.id, rev: w.prevRev }, replacement: { ...w.next, rev: w.rev } } };
+}

@@ -1,0 +1,224 @@
+// The task pane's read model against its definition, on a real database: after any sequence of the writes that
+// change entries or opportunities (logging, a repeated write, cancel, mark private, link to an opportunity, the
+// loop linking manual entries, the link check, retention, erasure, opportunities opened and closed), some of them
+// at the same time, every contact's timeline equals its newest entries and open opportunities as stored, and a
+// rebuild from scratch gives exactly the same documents.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { timelineOf } from '../../../server/domain/timeline.js';
+import { ContactDataRepository } from '../../../server/repositories/contactData.js';
+import { wrapConnection, type Database } from '../../../server/repositories/db.js';
+import { InteractionRepository, type NewInteraction } from '../../../server/repositories/interactions.js';
+import { LinkCheckRepository } from '../../../server/repositories/linkChecks.js';
+import { NumberSeries } from '../../../server/repositories/numberSeries.js';
+import { OpportunityRepository } from '../../../server/repositories/opportunities.js';
+import { RetentionRepository } from '../../../server/repositories/retention.js';
+import { OPEN_PER_CONTACT, timelinesOf } from '../../../server/repositories/timelines.js';
+import { RECENT_INTERACTIONS_PER_CONTACT } from '../../../shared/api/lookup.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const CONTACTS = ['CT1', 'CT2', 'CT3'];
+const day = (d: number) => new Date(Date.UTC(2026, 0, 1 + d));
+
+type Op =
+  | { kind: 'log'; contact: number; day: number; salespeople: number }
+  | { kind: 'again' | 'cancel' | 'private' | 'link' | 'linkManual' | 'heal'; pick: number }
+  | { kind: 'retention'; day: number }
+  | { kind: 'erase'; contact: number }
+  | { kind: 'open'; contact: number }
+  | { kind: 'close'; pick: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('log' as const),
+      contact: fc.nat(2),
+      day: fc.nat(9),
+      salespeople: fc.integer({ min: 1, max: 2 }),
+    }),
+  },
+  ...(['again', 'cancel', 'private', 'link', 'linkManual', 'heal'] as const).map((kind) => ({
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant(kind), pick: fc.nat() }),
+  })),
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retention' as const), day: fc.nat(4) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), contact: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('open' as const), contact: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), pick: fc.nat() }) },
+);
+/** Steps of one to three operations run at the same time. */
+const steps = fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 14 });
+
+describe('timelines: the read model equals the entries, incrementally and rebuilt', function () {
+  this.timeout(600_000);
+  const tdb = useTestDatabase('timelines');
+  let db: Database;
+  let interactions: InteractionRepository;
+  let opportunities: OpportunityRepository;
+  let message = 0;
+  let opportunity = 0;
+
+  before(async () => {
+    db = await wrapConnection(tdb().conn);
+    interactions = new InteractionRepository(db.models, new NumberSeries(db.models, 'timelines-test'));
+    opportunities = new OpportunityRepository(db.models);
+  });
+
+  function entry(contact: string, salesperson: string, at: Date, key: string): NewInteraction {
+    return {
+      messageKey: key,
+      contactNumber: contact,
+      contactCompanyNumber: null,
+      salespersonCode: salesperson,
+      occurredAt: at,
+      direction: 'inbound',
+      initiatedBy: 'them',
+      subject: `Mail ${key}`,
+      description: `Mail ${key}`,
+      message: {
+        mailbox: 'log@x.example',
+        internetMessageId: key,
+        immutableId: null,
+        webLink: null,
+        conversationId: null,
+      },
+      archiveState: 'none',
+      source: 'manual',
+      createdBy: 'test',
+    };
+  }
+
+  async function run(o: Op): Promise<void> {
+    const all = await db.models.Interaction.find({}, { _id: 0, __v: 0 }).sort({ entryNumber: 1 }).lean();
+    const picked = 'pick' in o && all.length > 0 ? all[o.pick % all.length]! : null;
+    switch (o.kind) {
+      case 'log': {
+        const key = `<m${++message}@x.example>`;
+        const sps = ['AH', 'BK'].slice(0, o.salespeople);
+        await interactions.writeIdempotent(sps.map((sp) => entry(CONTACTS[o.contact]!, sp, day(o.day), key)));
+        return;
+      }
+      case 'again':
+        if (picked) await interactions.writeIdempotent([{ ...picked, source: 'loop' }]);
+        return;
+      case 'cancel':
+        if (picked) await interactions.setCanceled(picked.entryNumber, !picked.canceled);
+        return;
+      case 'private':
+        if (picked) await interactions.setMarkedPrivate(picked.entryNumber, !picked.markedPrivate);
+        return;
+      case 'link':
+        if (picked) await interactions.recordOpportunity(picked.entryNumber, `OP${picked.entryNumber}`);
+        return;
+      case 'linkManual':
+        if (picked)
+          await interactions.linkManualEntries(picked.messageKey, {
+            immutableId: 'AAk1',
+            webLink: 'https://x/1',
+          });
+        return;
+      case 'heal':
+        if (picked) {
+          const row = await db.models.Interaction.findOne(
+            { entryNumber: picked.entryNumber },
+            { _id: 1 },
+          ).lean();
+          if (row)
+            await new LinkCheckRepository(db.models).apply([
+              {
+                _id: row._id!,
+                found: { mailbox: 'log@x.example', immutableId: 'AAk2', webLink: 'https://x/2' },
+                at: new Date(),
+              },
+            ]);
+        }
+        return;
+      case 'retention':
+        await new RetentionRepository(db.models).deleteBatchBefore(day(o.day));
+        return;
+      case 'erase': {
+        const data = new ContactDataRepository(db.models);
+        const number = CONTACTS[o.contact]!;
+        await data.deleteEntries(await data.entries(number));
+        await data.deleteOpportunities((await data.opportunities(number)).map((x) => x.number));
+        return;
+      }
+      case 'open': {
+        const number = `OP${String(++opportunity).padStart(4, '0')}`;
+        const at = new Date(Date.UTC(2026, 1, 1, 0, opportunity));
+        await opportunities.insert({
+          number,
+          description: number,
+          contactNumber: CONTACTS[o.contact]!,
+          contactCompanyNumber: null,
+          salespersonCode: 'AH',
+          salesCycleCode: 'STANDARD',
+          status: 'open',
+          estimatedValue: null,
+          expectedCloseDate: null,
+          sourceEntryNumber: null,
+          createdBy: 'test',
+          createdAt: at,
+        });
+        return;
+      }
+      case 'close': {
+        const open = await db.models.Opportunity.find({ status: 'open' }, { number: 1 })
+          .sort({ number: 1 })
+          .lean();
+        if (open.length > 0)
+          await opportunities.update(open[o.pick % open.length]!.number, { status: 'won' });
+        return;
+      }
+    }
+  }
+
+  /** The stored timelines without their revision, by contact. */
+  async function snapshot(): Promise<Record<string, unknown>> {
+    const docs = await db.models.Timeline.collection.find({}).sort({ _id: 1 }).toArray();
+    return Object.fromEntries(docs.map(({ _id, rev: _rev, ...rest }) => [_id, rest]));
+  }
+
+  /** What the timelines must be: read from the entries and opportunities themselves. */
+  async function expected(): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const c of CONTACTS) {
+      const entries = await db.models.Interaction.collection
+        .find({ contactNumber: c }, { projection: { _id: 0, __v: 0 } })
+        .toArray();
+      const open = await db.models.Opportunity.collection
+        .find({ contactNumber: c, status: 'open' }, { projection: { _id: 0, __v: 0 } })
+        .sort({ createdAt: -1, number: -1 })
+        .limit(OPEN_PER_CONTACT)
+        .toArray();
+      const newest = timelineOf(entries as never[], RECENT_INTERACTIONS_PER_CONTACT);
+      if (newest.length > 0 || open.length > 0) out[c] = { entries: newest, open };
+    }
+    return out;
+  }
+
+  it('after random operations (some at once): timelines = the entries = a rebuild from scratch', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(steps, async (plan) => {
+        runs++;
+        await Promise.all(
+          ['Interaction', 'Opportunity', 'Timeline', 'Claim', 'Contact'].map((m) =>
+            db.models[m as 'Claim'].collection.deleteMany({}),
+          ),
+        );
+        await db.models.Contact.collection.insertMany(CONTACTS.map((number) => ({ number })));
+        for (const step of plan) await Promise.all(step.map((o) => run(o)));
+
+        const incremental = await snapshot();
+        assert.deepEqual(incremental, await expected(), 'the timelines kept by the writes');
+        await db.models.Timeline.collection.deleteMany({});
+        await timelinesOf(db.models).rebuildAll();
+        assert.deepEqual(await snapshot(), incremental, 'a rebuild from scratch');
+      }),
+      { numRuns: 25 },
+    );
+    assert.equal(runs, 25);
+  });
+});

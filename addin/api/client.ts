@@ -10,6 +10,7 @@ import {
   InteractionPage,
   InteractionSummary,
   LogEmailResponse,
+  LoggedMail,
   LookupResponse,
   Me,
   Opportunity,
@@ -49,6 +50,8 @@ interface Call<S extends z.ZodType> {
   /** Reads may be retried; writes never (a lost answer does not mean nothing happened). */
   idempotent: boolean;
   auth: boolean;
+  /** The answer is a file (its bytes), not JSON. */
+  file?: boolean;
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -109,6 +112,7 @@ export function createApiClient(options: ApiClientOptions) {
         await sleep(retryDelayMs(attempt, response.headers.get('retry-after')));
         continue;
       }
+      if (call.file && response.ok) return (await response.blob()) as z.infer<S>;
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) throw apiErrorFromBody(response.status, body);
       const parsed = call.schema.safeParse(body);
@@ -141,6 +145,18 @@ export function createApiClient(options: ApiClientOptions) {
       }),
     interaction: (entryNumber: number) =>
       request({ route: 'interaction', params: { entryNumber }, schema: InteractionDetail, ...read }),
+    /** The entry's mail, read from the logging mailbox now (HTML sanitized by the server). */
+    interactionMail: (entryNumber: number) =>
+      request({ route: 'interactionMail', params: { entryNumber }, schema: LoggedMail, ...read }),
+    /** One attachment of the entry's mail, as its bytes. */
+    mailAttachment: (entryNumber: number, attachmentId: string): Promise<Blob> =>
+      request({
+        route: 'interactionMailAttachment',
+        params: { entryNumber, attachmentId },
+        schema: z.instanceof(Blob),
+        file: true,
+        ...read,
+      }),
     createContact: (body: CreateContactRequest) =>
       request({ route: 'createContact', body, schema: ContactCard, ...write }),
     createOpportunity: (body: CreateOpportunityRequest) =>

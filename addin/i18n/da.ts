@@ -95,6 +95,47 @@ export const da: Messages = {
     salesperson: (name) => `Sælger: ${name}`,
     entryActions: (subject) => `Handlinger for ${subject}`,
   },
+  viewMail: {
+    action: 'Vis e-mail',
+    title: 'Logført e-mail',
+    noSubject: '(intet emne)',
+    from: 'Fra',
+    to: 'Til',
+    cc: 'Cc',
+    date: 'Sendt',
+    loading: 'Henter e-mailen fra logføringspostkassen…',
+    attachments: 'Vedhæftede filer',
+    download: (name: string, size: string) => `Hent ${name}, ${size}`,
+    size: (bytes: number) =>
+      bytes < 1024
+        ? `${bytes} B`
+        : bytes < 1048576
+          ? `${Math.round(bytes / 1024)} KB`
+          : `${(bytes / 1048576).toFixed(1).replace('.', ',')} MB`,
+    remoteBlocked: 'Billeder og andet indhold fra internettet vises ikke.',
+    bodyFrame: 'E-mailens indhold',
+    bodyText: 'E-mailens tekst',
+    empty: 'E-mailen har ingen tekst.',
+    error: (code: string | null) => {
+      switch (code) {
+        case 'mail_gone':
+          return 'E-mailen findes ikke længere i logføringspostkassen: den er slettet eller flyttet et sted hen, som Interlog ikke kan nå.';
+        case 'mail_not_linked':
+          return 'Interlog har endnu ingen kopi af denne e-mail at vise (en manuelt logført e-mail vises, når kopien er nået til logføringspostkassen).';
+        case 'not_owner':
+          return 'Du må ikke læse denne e-mail: den tilhører en anden sælger, eller den er privat.';
+        case 'privacy_blocked':
+          return 'Kontakten er spærret af hensyn til beskyttelse af personlige oplysninger: dens e-mails vises ikke.';
+        case 'mail_source_unavailable':
+          return 'Logføringspostkassen svarer ikke lige nu. Prøv igen om lidt.';
+        case 'mail_source_failed':
+          return 'Logføringspostkassen ville ikke udlevere e-mailen. Bed din Interlog-administrator om at kontrollere opsætningen af e-maillogføring.';
+        default:
+          return 'E-mailen kunne ikke læses.';
+      }
+    },
+    downloadFailed: (name: string) => `${name} kunne ikke hentes.`,
+  },
   openMail: {
     action: 'Vis vedhæftede filer',
     title: 'Vil du åbne den logførte e-mail?',

@@ -94,6 +94,47 @@ export const en = {
     salesperson: (name: string) => `Salesperson: ${name}`,
     entryActions: (subject: string) => `Actions for ${subject}`,
   },
+  viewMail: {
+    action: 'View email',
+    title: 'Logged email',
+    noSubject: '(no subject)',
+    from: 'From',
+    to: 'To',
+    cc: 'Cc',
+    date: 'Sent',
+    loading: 'Reading the email from the logging mailbox…',
+    attachments: 'Attachments',
+    download: (name: string, size: string) => `Download ${name}, ${size}`,
+    size: (bytes: number) =>
+      bytes < 1024
+        ? `${bytes} B`
+        : bytes < 1048576
+          ? `${Math.round(bytes / 1024)} KB`
+          : `${(bytes / 1048576).toFixed(1)} MB`,
+    remoteBlocked: 'Pictures and other content from the Internet are not shown.',
+    bodyFrame: 'Email content',
+    bodyText: 'Email text',
+    empty: 'This email has no text.',
+    error: (code: string | null): string => {
+      switch (code) {
+        case 'mail_gone':
+          return 'The email is no longer in the logging mailbox: it was deleted or moved where Interlog cannot reach it.';
+        case 'mail_not_linked':
+          return 'Interlog has no copy of this email to show yet (an email logged by hand is shown once its copy reaches the logging mailbox).';
+        case 'not_owner':
+          return 'You may not read this email: it belongs to another salesperson, or it is private.';
+        case 'privacy_blocked':
+          return 'The contact is privacy blocked: its email is not shown.';
+        case 'mail_source_unavailable':
+          return 'The logging mailbox does not answer right now. Try again in a moment.';
+        case 'mail_source_failed':
+          return 'The logging mailbox refused to hand out the email. Ask your Interlog admin to check the email logging setup.';
+        default:
+          return 'The email could not be read.';
+      }
+    },
+    downloadFailed: (name: string) => `${name} could not be downloaded.`,
+  },
   openMail: {
     action: 'Open email',
     title: 'Open the logged email?',

@@ -15,6 +15,7 @@ import {
   ImportReport,
   InteractionSummary,
   JobRunList,
+  LoggedMail,
   LoggedTrend,
   LoggingSetupList,
   LoggingSetupView,
@@ -136,6 +137,7 @@ export function createAdminClient(o: AdminClientOptions) {
   }
 
   const text = async (call: Call) => (await respond(call)).text();
+  const file = async (call: Call) => (await respond(call)).blob();
   const m = (mailbox: string) => ({ mailbox });
 
   return {
@@ -206,6 +208,11 @@ export function createAdminClient(o: AdminClientOptions) {
         { route: canceled ? 'cancelInteraction' : 'uncancelInteraction', params: { entryNumber } },
         InteractionSummary,
       ),
+    /** The entry's mail, read from the logging mailbox now (HTML sanitized by the server); audited. */
+    interactionMail: (entryNumber: number) =>
+      json({ route: 'interactionMail', params: { entryNumber } }, LoggedMail),
+    mailAttachment: (entryNumber: number, attachmentId: string) =>
+      file({ route: 'interactionMailAttachment', params: { entryNumber, attachmentId } }),
     opportunities: (query: Query) =>
       json({ route: 'opportunities', query: { ...query, limit: '25' } }, OpportunityPage),
     // Privacy: the audit log, a contact's data, retention

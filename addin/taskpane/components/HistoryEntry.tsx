@@ -57,6 +57,7 @@ export function HistoryEntry(props: {
     ? t.history.conversationWith(salesperson ?? t.history.someone)
     : entry.subject || (entry.sensitive ? t.history.sensitive : t.history.noSubject);
   const labels: Record<EntryAction, string> = {
+    'view-mail': t.viewMail.action,
     'open-mail': t.openMail.action,
     'create-opportunity': t.opportunities.create,
     'link-opportunity': t.opportunities.link,

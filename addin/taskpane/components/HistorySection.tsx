@@ -44,6 +44,15 @@ export function HistorySection(props: {
     (action: EntryAction, entry: InteractionSummary): DialogRender =>
     ({ open, close, dialogs }) => {
       switch (action) {
+        case 'view-mail':
+          return (
+            <dialogs.ViewMailDialog
+              open={open}
+              api={props.api}
+              entryNumber={entry.entryNumber}
+              onClose={close}
+            />
+          );
         case 'open-mail':
           return (
             <dialogs.OpenMailDialog

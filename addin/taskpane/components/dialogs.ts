@@ -5,3 +5,4 @@ export { AddContactDialog } from './AddContactDialog.js';
 export { CreateOpportunityDialog } from './CreateOpportunityDialog.js';
 export { LinkOpportunityDialog } from './LinkOpportunityDialog.js';
 export { OpenMailDialog } from './OpenMailDialog.js';
+export { ViewMailDialog } from './ViewMailDialog.js';

@@ -3,7 +3,7 @@
 // offer nothing.
 import type { InteractionSummary } from '../../../shared/api/interactions.js';
 
-export type EntryAction = 'open-mail' | 'create-opportunity' | 'link-opportunity';
+export type EntryAction = 'view-mail' | 'open-mail' | 'create-opportunity' | 'link-opportunity';
 
 export function entryActions(
   entry: InteractionSummary,
@@ -11,7 +11,8 @@ export function entryActions(
 ): EntryAction[] {
   // Someone else's conversation (visibility model `owner`, a private entry): the caller may not change it.
   if (entry.visibility === 'metadata') return [];
-  const actions: EntryAction[] = [];
+  // Viewing it inside Interlog needs no Exchange permission; the server says when no copy can be read.
+  const actions: EntryAction[] = ['view-mail'];
   if (entry.hasLink) actions.push('open-mail');
   if (!entry.canceled && entry.opportunityNumber === null && !context.privacyBlocked) {
     actions.push('create-opportunity');

@@ -1,7 +1,8 @@
 // Interaction log entries of every contact, filtered by contact, salesperson, days, direction and canceled,
-// newest first; an entry can be canceled (kept, but no longer counted) or restored.
+// newest first; an entry's logged mail can be viewed, and the entry canceled (kept, but no longer counted) or
+// restored.
 import { Badge, Button } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { AdminInteraction } from '../../../../shared/api/adminViews.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import type { AdminClient } from '../../api/adminClient.js';
@@ -12,6 +13,7 @@ import { useAdminI18n } from '../../i18n/context.js';
 import { useAction, useLoad } from '../../state/useLoad.js';
 import { usePaged } from '../../state/usePaged.js';
 import { Address } from '../../../ui/Address.js';
+import { useViewMailWords, ViewMailDialog } from './ViewMailDialog.js';
 
 const EMPTY = { contactNumber: '', salespersonCode: '', direction: '', from: '', to: '', canceled: '' };
 
@@ -27,6 +29,8 @@ export function InteractionsPage(props: { api: AdminClient }) {
   );
   const list = usePaged(load, [load]);
   const cancel = useAction();
+  const [viewing, setViewing] = useState<number | null>(null);
+  const viewMail = useViewMailWords().action;
 
   const setCanceled = (entryNumber: number, canceled: boolean) =>
     cancel.run(async () => {
@@ -59,13 +63,18 @@ export function InteractionsPage(props: { api: AdminClient }) {
     { header: x.opportunity, cell: (e) => e.opportunityNumber ?? t.common.none },
     {
       cell: (e) => (
-        <Button
-          size="small"
-          disabled={cancel.pending}
-          onClick={() => void setCanceled(e.entryNumber, !e.canceled)}
-        >
-          {e.canceled ? x.restore : x.cancel}
-        </Button>
+        <>
+          <Button size="small" onClick={() => setViewing(e.entryNumber)}>
+            {viewMail}
+          </Button>{' '}
+          <Button
+            size="small"
+            disabled={cancel.pending}
+            onClick={() => void setCanceled(e.entryNumber, !e.canceled)}
+          >
+            {e.canceled ? x.restore : x.cancel}
+          </Button>
+        </>
       ),
     },
   ];
@@ -110,6 +119,9 @@ export function InteractionsPage(props: { api: AdminClient }) {
         rowKey={(e) => e.entryNumber}
         rowData={(e) => ({ 'data-entry': e.entryNumber })}
       />
+      {viewing !== null && (
+        <ViewMailDialog open api={api} entryNumber={viewing} onClose={() => setViewing(null)} />
+      )}
     </>
   );
 }

@@ -83,6 +83,7 @@ const useStyles = makeStyles({
   value: { margin: 0 },
   frame: {
     width: '100%',
+    boxSizing: 'border-box',
     height: '50vh',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: '#ffffff',

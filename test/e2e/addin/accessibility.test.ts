@@ -118,15 +118,18 @@ describe('task pane end to end: accessibility (dialogs, keyboard)', function () 
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Logged for 1 contact' }).waitFor();
 
-    // A history entry: its actions disclosure, then "Open email", which asks first; Escape cancels, Enter on
-    // the confirmation opens it in Outlook.
+    // A history entry: its actions disclosure, then "View email" (inside Interlog), then "Open email", which
+    // asks first; Escape cancels, Enter on the confirmation opens it in Outlook.
     const actions = history.getByRole('button', { name: 'Actions for Quote for Fabrikam Inc.' });
     await tabTo(page, actions);
     await page.keyboard.press('Enter');
     assert.equal(await actions.getAttribute('aria-expanded'), 'true');
     const openEmail = history.getByRole('button', { name: 'Open email' });
     await page.keyboard.press('Tab');
-    assert.ok(await isFocused(openEmail), 'the entry’s first action follows its disclosure button');
+    const viewEmail = history.getByRole('button', { name: 'View email' });
+    assert.ok(await isFocused(viewEmail), 'the entry’s first action follows its disclosure button');
+    await page.keyboard.press('Tab');
+    assert.ok(await isFocused(openEmail), '"Open email" comes next');
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog', { name: 'Open the logged email?' });
     await confirm.waitFor();

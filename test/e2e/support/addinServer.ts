@@ -31,8 +31,14 @@ export function assertAddinBuilt(): void {
   }
 }
 
-/** Registers hooks that seed a fresh database and run the server on it for the describe block. */
-export function useAddinServer(label: string, env: Record<string, string> = {}): () => AddinServer {
+/**
+ * Registers hooks that seed a fresh database and run the server on it for the describe block. `env` may be a
+ * function, read when the server starts: for values a `before` hook registered earlier makes (a mailbox's URL).
+ */
+export function useAddinServer(
+  label: string,
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): () => AddinServer {
   let testDb: TestDatabase | undefined;
   let server: AddinServer | undefined;
   before(async function () {
@@ -47,7 +53,7 @@ export function useAddinServer(label: string, env: Record<string, string> = {}):
       MONGODB_URI: testDatabaseUri(testDb.name),
       INTERNAL_DOMAINS: 'contoso.example',
       ADMIN_EMAILS: 'annette.hill@contoso.example',
-      ...env,
+      ...(typeof env === 'function' ? env() : env),
     });
     server = { url: proc.url, db, seededAt, process: proc };
   });

@@ -37,24 +37,31 @@ function attachmentJson(a: StoredAttachment): Record<string, unknown> {
   };
 }
 
-/** $select on attachments: unknown names fail as Graph's URI parser does; the type is always named. */
-function projected(a: StoredAttachment, select: string | null): Record<string, unknown> {
-  const full = attachmentJson(a);
-  if (select === null) return full;
-  const out: Record<string, unknown> = { '@odata.type': full['@odata.type'], id: a.id };
-  for (const raw of select
+/** $select on attachments: unknown names fail as Graph's URI parser does, whether or not there are any. */
+function parseSelect(select: string | null): (typeof PROPERTIES)[number][] | null {
+  if (select === null) return null;
+  return select
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean)) {
-    const name = KNOWN.get(raw.toLowerCase());
-    if (!name) {
-      throw badRequest(
-        `Could not find a property named '${raw}' on type 'microsoft.graph.attachment'.`,
-        'RequestBroker--ParseUri',
-      );
-    }
-    out[name] = full[name];
-  }
+    .filter(Boolean)
+    .map((raw) => {
+      const name = KNOWN.get(raw.toLowerCase());
+      if (!name) {
+        throw badRequest(
+          `Could not find a property named '${raw}' on type 'microsoft.graph.attachment'.`,
+          'RequestBroker--ParseUri',
+        );
+      }
+      return name;
+    });
+}
+
+/** The type is always named, as Graph does for a derived type's properties. */
+function projected(a: StoredAttachment, names: string[] | null): Record<string, unknown> {
+  const full = attachmentJson(a);
+  if (names === null) return full;
+  const out: Record<string, unknown> = { '@odata.type': full['@odata.type'], id: a.id };
+  for (const name of names) out[name] = full[name];
   return out;
 }
 
@@ -77,7 +84,7 @@ export function routeAttachments(
   if (call.req.method !== 'GET') {
     throw new GraphHttpError(405, 'BadRequest', `The HTTP method '${call.req.method}' is not allowed.`);
   }
-  const select = call.req.query.get('$select');
+  const select = parseSelect(call.req.query.get('$select'));
   const context = `${call.baseUrl}/v1.0/$metadata#users('${call.mailbox.address}')/messages('${id}')/attachments`;
   if (attachmentId === undefined) {
     const value = findMessage(store, call, id).fields.attachments.map((a) => projected(a, select));

@@ -98,7 +98,8 @@ export function sanitizeMailHtml(raw: string): SafeHtml {
         }
         if (out.background || out.srcset || out.poster) remoteContentBlocked = true;
         if (tagName === 'img' && !isEmbeddedImage(out.src)) {
-          if (out.src) remoteContentBlocked = true;
+          // A cid: picture is part of the mail, not of the Internet (Graph sends those as attachments).
+          if (out.src && !/^\s*cid:/i.test(out.src)) remoteContentBlocked = true;
           return { tagName: 'span', attribs: {}, text: out.alt ?? '' };
         }
         if (tagName === 'a')

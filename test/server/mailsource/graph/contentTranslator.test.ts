@@ -1,0 +1,85 @@
+// Graph's JSON of a message with its body and of its attachments -> MailContent (graph/contentTranslator.ts).
+import assert from 'node:assert/strict';
+import {
+  translateAttachment,
+  translateContent,
+} from '../../../../server/mailsource/graph/contentTranslator.js';
+
+const recipient = (address: string, name: string) => ({ emailAddress: { address, name } });
+
+describe('mailsource/graph/contentTranslator', () => {
+  it('reads an HTML message with its file attachments, leaving out items and references', () => {
+    const content = translateContent(
+      {
+        id: 'AAMk1',
+        internetMessageId: '<m@x>',
+        subject: 'Quote',
+        from: recipient('jane@fabrikam.example', 'Jane'),
+        toRecipients: [recipient('a@contoso.example', 'A')],
+        sentDateTime: '2026-11-02T09:30:00Z',
+        body: { contentType: 'html', content: '<p>Hi</p>' },
+      },
+      {
+        value: [
+          {
+            '@odata.type': '#microsoft.graph.fileAttachment',
+            id: 'A1',
+            name: 'q.pdf',
+            contentType: 'application/pdf',
+            size: 9,
+            isInline: false,
+          },
+          { '@odata.type': '#microsoft.graph.itemAttachment', id: 'A2', name: 'Fwd', size: 100 },
+          { '@odata.type': '#microsoft.graph.referenceAttachment', id: 'A3', name: 'link' },
+          {
+            '@odata.type': '#microsoft.graph.fileAttachment',
+            id: 'A4',
+            name: 'logo.png',
+            contentType: 'image/png',
+            size: 3,
+            isInline: true,
+          },
+        ],
+      },
+    );
+    assert.deepEqual(content, {
+      id: 'AAMk1',
+      internetMessageId: '<m@x>',
+      subject: 'Quote',
+      from: { address: 'jane@fabrikam.example', name: 'Jane' },
+      toRecipients: [{ address: 'a@contoso.example', name: 'A' }],
+      ccRecipients: [],
+      sentDateTime: '2026-11-02T09:30:00Z',
+      text: null,
+      html: '<p>Hi</p>',
+      attachments: [
+        { id: 'A1', name: 'q.pdf', contentType: 'application/pdf', size: 9, isInline: false },
+        { id: 'A4', name: 'logo.png', contentType: 'image/png', size: 3, isInline: true },
+      ],
+    });
+  });
+
+  it('reads a text message, a draft without dates, and defends against missing fields', () => {
+    const c = translateContent(
+      {
+        id: 'AAMk2',
+        receivedDateTime: '2026-01-01T00:00:00Z',
+        body: { contentType: 'text', content: 'Plain' },
+      },
+      {},
+    );
+    assert.deepEqual(
+      [c.text, c.html, c.sentDateTime, c.from, c.attachments],
+      ['Plain', null, '2026-01-01T00:00:00Z', null, []],
+    );
+    assert.throws(() => translateContent({}, {}), /without an id/);
+    assert.equal(translateAttachment({ id: '' }), null);
+    assert.deepEqual(translateAttachment({ id: 'A' }), {
+      id: 'A',
+      name: 'attachment',
+      contentType: 'application/octet-stream',
+      size: 0,
+      isInline: false,
+    });
+  });
+});

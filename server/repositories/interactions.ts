@@ -216,8 +216,10 @@ export class InteractionRepository {
     return new Set(found.filter((id): id is string => id !== null));
   }
 
+  /** A message's entries in entry order (a handful: sorted here, so the unique message index serves it). */
   async byMessageKey(messageKey: string): Promise<Interaction[]> {
-    return this.models.Interaction.find({ messageKey }, PROJECTION).sort({ entryNumber: 1 }).lean();
+    const rows = await this.models.Interaction.find({ messageKey }, PROJECTION).lean<Interaction[]>();
+    return rows.sort((a, b) => a.entryNumber - b.entryNumber);
   }
 
   async byEntryNumber(entryNumber: number): Promise<Interaction | null> {

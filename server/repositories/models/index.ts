@@ -3,6 +3,7 @@ import type { Connection, Model, Schema } from 'mongoose';
 import { contactSchema, salespersonSchema, type ContactDoc, type SalespersonDoc } from './masterData.js';
 import {
   interactionSchema,
+  RETIRED_INTERACTION_INDEXES,
   opportunitySchema,
   type InteractionDoc,
   type OpportunityDoc,
@@ -40,6 +41,7 @@ import { deploymentSettingsSchema, type DeploymentSettingsDoc } from './settings
 import { mailSubscriptionSchema, type MailSubscriptionDoc } from './notifications.js';
 import { linkCheckSchema, type LinkCheckDoc } from './linkCheck.js';
 import { timelineSchema, type TimelineStoredDoc } from './timeline.js';
+import { versionSchema, type VersionDoc } from './versions.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -64,6 +66,7 @@ export interface Models {
   MailSubscription: Model<MailSubscriptionDoc>;
   LinkCheck: Model<LinkCheckDoc>;
   Timeline: Model<TimelineStoredDoc>;
+  Version: Model<VersionDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -92,15 +95,19 @@ export function createModels(conn: Connection): Models {
     MailSubscription: get('MailSubscription', mailSubscriptionSchema, 'mailSubscriptions'),
     LinkCheck: get('LinkCheck', linkCheckSchema, 'linkChecks'),
     Timeline: get('Timeline', timelineSchema, 'timelines'),
+    Version: get('Version', versionSchema, 'versions'),
   };
 }
 
-/** Creates every declared index (idempotent). Called at start-up and by tests. */
+/** Creates every declared index and drops retired ones (idempotent). Called at start-up and by tests. */
 export async function ensureIndexes(models: Models): Promise<void> {
   for (const model of Object.values(models) as Model<unknown>[]) {
     await model.createCollection().catch(() => {});
     await model.createIndexes();
   }
+  const present = new Set((await models.Interaction.collection.indexes()).map((i) => i.name));
+  for (const name of RETIRED_INTERACTION_INDEXES)
+    if (present.has(name)) await models.Interaction.collection.dropIndex(name);
 }
 
 export type { ContactDoc, SalespersonDoc, InteractionDoc, OpportunityDoc, LoggingSetupDoc, JobRunDoc };

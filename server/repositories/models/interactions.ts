@@ -101,19 +101,31 @@ export const interactionSchema = new Schema<InteractionDoc>(
   },
   { strict: 'throw' },
 );
+// Every index is one more write per logged entry (two on FerretDB with PostgreSQL, which gets a GIN twin for each
+// new leading field), so there are only those a query needs.
 interactionSchema.index({ entryNumber: 1 }, { unique: true });
-// Idempotent logging: the same message is logged once per contact and salesperson, whoever logs it first.
+// Idempotent logging: the same message is logged once per contact and salesperson, whoever logs it first. The
+// _id is derived from the same triple (repositories/interactions.ts entryId); this index holds the rule for any
+// other writer too, and serves a message's entries (a handful, sorted in memory).
 interactionSchema.index({ messageKey: 1, contactNumber: 1, salespersonCode: 1 }, { unique: true });
-interactionSchema.index({ messageKey: 1, entryNumber: 1 });
 // "History of a contact, newest first" (entryNumber breaks ties and serves as the paging cursor).
 interactionSchema.index({ contactNumber: 1, occurredAt: -1, entryNumber: -1 });
-// Recovery of entries whose message was not archived yet (crash between write and move).
-interactionSchema.index({ archiveState: 1, 'message.mailbox': 1 });
 // The admin console's entry list, newest first, keyset-paged by (occurredAt, entryNumber): all entries, or one
 // salesperson's (one contact's uses the history index above). Their prefixes serve the queries by occurredAt or by
 // salesperson alone: no index of their own (every index is one more write per logged entry).
 interactionSchema.index({ occurredAt: -1, entryNumber: -1 });
 interactionSchema.index({ salespersonCode: 1, occurredAt: -1, entryNumber: -1 });
+
+/** Indexes earlier versions declared and none of today's queries use: dropped at start-up (ensureIndexes), so an
+ *  upgraded database stops paying a write for each of them on every logged entry. */
+export const RETIRED_INTERACTION_INDEXES = [
+  'messageKey_1_entryNumber_1',
+  'archiveState_1_message.mailbox_1',
+  'opportunityNumber_1',
+  'contactCompanyNumber_1',
+  'salespersonCode_1_occurredAt_-1',
+  'occurredAt_-1',
+] as const;
 
 export interface OpportunityDoc {
   number: string;

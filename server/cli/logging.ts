@@ -9,6 +9,7 @@ import { createRepositories } from '../repositories/index.js';
 import { createEngine } from '../jobs/engine.js';
 import { acquireMailbox } from '../jobs/leasedRun.js';
 import { validateSetupOf } from '../jobs/validateSetup.js';
+import { imapProbeForSetup } from '../mailsource/sourceForSetup.js';
 
 const USAGE = 'usage: logging (run-once|validate) [--mailbox ADDRESS] [--full]';
 
@@ -40,7 +41,10 @@ async function main(): Promise<number> {
     let status = 0;
     for (const setup of setups) {
       if (command === 'validate') {
-        const result = await validateSetupOf(setup, engine.sourceFor);
+        const result = await validateSetupOf(setup, {
+          sourceFor: engine.sourceFor,
+          imapProbeFor: (s) => imapProbeForSetup(s, engine.secrets),
+        });
         console.log(JSON.stringify({ mailbox: setup.mailbox, ...result }, null, 2));
         if (!result.ok) status = 1;
         continue;

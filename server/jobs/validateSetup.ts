@@ -1,14 +1,17 @@
 // "Validate setup" (Valider opsætning): a token, an Inbox probe and the archive folder, each failure turned into
-// a message an admin can act on. Business Central checks only the first two.
+// a message an admin can act on. Business Central checks only the first two. IMAP setups have their own steps
+// and advice (validateImapSetup.ts).
 import type { MailSource } from '../mailsource/MailSource.js';
 import { MailSourceError } from '../mailsource/MailSource.js';
 import type { LoggingSetup } from '../repositories/loggingSetups.js';
 import { SecretUnreadableError } from '../security/secretBox.js';
 import { policyOfStored } from '../domain/policy.js';
 import { archiveTarget } from './archiveTarget.js';
+import type { ImapSetupProbe } from '../mailsource/imap/setupProbe.js';
+import { imapSetupUnusable, validateImapSetup } from './validateImapSetup.js';
 
 export interface ValidationStep {
-  name: 'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder';
+  name: 'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder' | 'move_permission';
   ok: boolean;
   code?: string;
   message: string;
@@ -56,22 +59,43 @@ function codeOf(err: unknown): string {
   return 'internal_error';
 }
 
+/** How a setup is reached for validation, by provider. */
+export interface SetupChecks {
+  /** Graph setups: the mail source the loop uses. */
+  sourceFor: (setup: LoggingSetup) => MailSource;
+  /** IMAP setups: a probe that connects as the loop would (mailsource/imap/setupProbe.ts). */
+  imapProbeFor: (setup: LoggingSetup) => ImapSetupProbe;
+}
+
 /**
  * Validates a setup whose mail source is built here: a setup whose source cannot even be built (no credential,
  * secrets sealed with another key) fails the connection step with advice instead of an unexpected error.
  */
 export async function validateSetupOf(
   setup: LoggingSetup,
-  sourceFor: (setup: LoggingSetup) => MailSource,
+  checks: SetupChecks,
   onUnexpected: (err: unknown) => void = () => {},
 ): Promise<ValidationResult> {
-  let source: MailSource;
-  try {
-    source = sourceFor(setup);
-  } catch (err) {
+  const unusable = (err: unknown) => {
     const code = codeOf(err);
     if (code === 'internal_error') onUnexpected(err);
-    const detail = code === 'internal_error' ? 'Unexpected error.' : (err as Error).message;
+    return { code, detail: code === 'internal_error' ? 'Unexpected error.' : (err as Error).message };
+  };
+  if (setup.provider === 'imap') {
+    let probe: ImapSetupProbe;
+    try {
+      probe = checks.imapProbeFor(setup);
+    } catch (err) {
+      const { code, detail } = unusable(err);
+      return imapSetupUnusable(setup, code, detail);
+    }
+    return validateImapSetup(setup, probe, onUnexpected);
+  }
+  let source: MailSource;
+  try {
+    source = checks.sourceFor(setup);
+  } catch (err) {
+    const { code, detail } = unusable(err);
     const message = adviceFor(code, setup, detail);
     return {
       ok: false,

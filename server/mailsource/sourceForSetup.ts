@@ -4,6 +4,8 @@
 import { createGraphAuth, type GraphAuth } from './graph/auth.js';
 import type { GraphRequestEvent } from './graph/policyMiddleware.js';
 import type { GraphAuthConfig, GraphCredential, TokenCacheStore } from './graph/config.js';
+import type { ImapMailSourceConfig } from './imap/config.js';
+import { createImapSetupProbe, type ImapSetupProbe } from './imap/setupProbe.js';
 import { createMailSource } from './factory.js';
 import { imapSignInOf } from './imapSignIn.js';
 import type { MailSource } from './MailSource.js';
@@ -76,8 +78,11 @@ function authConfigOf(
   };
 }
 
-/** An IMAP setup's source: the password unsealed here (a key that cannot open it fails as the Graph secret does). */
-function imapSourceFor(setup: LoggingSetup, secrets: SecretBox): MailSource {
+/**
+ * The IMAP server and sign-in a setup describes, the password unsealed here (a key that cannot open it fails as
+ * the Graph secret does). The mail source and "Validate setup"'s probe (imap/setupProbe.ts) both connect with it.
+ */
+export function imapConfigForSetup(setup: LoggingSetup, secrets: SecretBox): ImapMailSourceConfig {
   const imap = setup.imap;
   if (!imap) throw new MailSourceError('invalid_request', 'The IMAP server of this mailbox is not set up.');
   const auth = imapSignInOf(imap, secrets);
@@ -86,17 +91,23 @@ function imapSourceFor(setup: LoggingSetup, secrets: SecretBox): MailSource {
     ...(imap.junkFolderName ? { junkemail: imap.junkFolderName } : {}),
     ...(imap.trashFolderName ? { deleteditems: imap.trashFolderName } : {}),
   };
-  return createMailSource({
-    provider: 'imap',
-    imap: {
-      host: imap.host,
-      port: imap.port,
-      security: imap.security,
-      auth,
-      ca: imap.caPem,
-      folders,
-    },
-  });
+  return {
+    host: imap.host,
+    port: imap.port,
+    security: imap.security,
+    auth,
+    ca: imap.caPem,
+    folders,
+  };
+}
+
+/** "Validate setup"'s connection to an IMAP setup's server (jobs/validateImapSetup.ts). */
+export function imapProbeForSetup(setup: LoggingSetup, secrets: SecretBox): ImapSetupProbe {
+  return createImapSetupProbe(imapConfigForSetup(setup, secrets));
+}
+
+function imapSourceFor(setup: LoggingSetup, secrets: SecretBox): MailSource {
+  return createMailSource({ provider: 'imap', imap: imapConfigForSetup(setup, secrets) });
 }
 
 export function mailSourceForSetup(setup: LoggingSetup, env: SourceEnvironment): MailSource {

@@ -4,12 +4,14 @@
 import { loggingPolicySchema } from '../domain/policy.js';
 import { validateSetupOf } from '../jobs/validateSetup.js';
 import { MailSourceError, type MailSource } from '../mailsource/MailSource.js';
+import { imapProbeForSetup } from '../mailsource/sourceForSetup.js';
 import type { JobRun, JobRunRepository } from '../repositories/jobRuns.js';
 import type { LoggingSetup, LoggingSetupRepository } from '../repositories/loggingSetups.js';
 import type { MessageState, MessageStateRepository } from '../repositories/messageStates.js';
 import type { SecretBox } from '../security/secretBox.js';
 import type { Logger } from '../logging/logger.js';
 import type {
+  GraphSetupCheckRequest,
   ImapSetupUpdate,
   LoggingSetupUpdate,
   SetupCheckRequest,
@@ -75,7 +77,7 @@ const NOT_SIGNED_IN =
   'Could not get a Graph token for the job account: no job account is signed in; sign in with the job account again (Forny token).';
 
 /** A check's inputs as the PUT the wizard sends when it saves them (setupForm.ts connectionUpdate). */
-function connectionOf(req: SetupCheckRequest): LoggingSetupUpdate {
+function connectionOf(req: GraphSetupCheckRequest): LoggingSetupUpdate {
   const certificate = req.certificateThumbprint !== undefined;
   return {
     authMode: req.authMode,
@@ -252,6 +254,18 @@ export class LoggingSetupService {
     const mailbox = normalizeAddress(req.mailbox);
     if (!mailbox) throw refuse.invalid('body.mailbox', 'not an email address');
     const existing = await this.d.setups.get(mailbox);
+    if (req.provider === 'imap') {
+      const imap = this.imapOf(existing, req.imap);
+      // A password sign-in needs a password, typed or stored (OAuth's client is checked by the sign-in itself).
+      if (imap.auth !== 'oauth2' && !imap.passwordSealed)
+        throw refuse.invalid('body.imap.password', `required: ${mailbox} has none stored`);
+      const draft: LoggingSetup = {
+        ...(existing ?? { mailbox, ...newSetupDefaults() }),
+        provider: 'imap',
+        imap,
+      };
+      return this.validationOf(draft, this.d.sourceFor, this.d.now(), log);
+    }
     const draft: LoggingSetup = {
       ...(existing ?? { mailbox, ...newSetupDefaults() }),
       ...this.fieldsOf(existing, connectionOf(req)),
@@ -277,7 +291,8 @@ export class LoggingSetupService {
     at: Date,
     log: Logger,
   ): Promise<SetupValidation> {
-    const result = await validateSetupOf(setup, sourceFor, (err) =>
+    const checks = { sourceFor, imapProbeFor: (s: LoggingSetup) => imapProbeForSetup(s, this.d.secrets) };
+    const result = await validateSetupOf(setup, checks, (err) =>
       log.error({ err, mailbox: setup.mailbox }, 'setup validation failed unexpectedly'),
     );
     const steps = result.steps.map((st) => ({

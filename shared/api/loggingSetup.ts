@@ -178,14 +178,18 @@ export type LoggingSetupUpdate = z.infer<typeof LoggingSetupUpdate>;
  * The same checks as .../validate, on the mailbox's stored setup (if any) with these inputs in its place; nothing
  * is stored, so a mistyped mailbox leaves no setup behind. A thumbprint means the certificate credential, else the
  * client secret; an absent secret or key means the one stored for this mailbox (400 when there is none). Delegated
- * access counts the stored job account's sign-in only while the app registration is the stored one.
+ * access counts the stored job account's sign-in only while the app registration is the stored one. With
+ * `provider: 'imap'`, the IMAP server and sign-in instead (an absent password: the stored one).
  */
-export const SetupCheckRequest = z
+const CheckedMailbox = z
+  .string()
+  .max(254)
+  .refine((s) => normalizeAddress(s) !== null, 'not an email address');
+
+const GraphSetupCheck = z
   .strictObject({
-    mailbox: z
-      .string()
-      .max(254)
-      .refine((s) => normalizeAddress(s) !== null, 'not an email address'),
+    mailbox: CheckedMailbox,
+    provider: z.literal('graph').optional(),
     authMode: z.enum(['app', 'delegated']),
     tenantId: Identifier,
     clientId: Identifier,
@@ -203,16 +207,32 @@ export const SetupCheckRequest = z
     path: ['certificateThumbprint'],
     message: 'a certificate key needs its thumbprint',
   });
+
+/** An IMAP mailbox's check: its server and sign-in as a PUT sets them (an absent password: the stored one). */
+const ImapSetupCheck = z.strictObject({
+  mailbox: CheckedMailbox,
+  provider: z.literal('imap'),
+  imap: ImapSetupUpdate,
+});
+
+export const SetupCheckRequest = z.discriminatedUnion('provider', [GraphSetupCheck, ImapSetupCheck]);
 export type SetupCheckRequest = z.infer<typeof SetupCheckRequest>;
+export type GraphSetupCheckRequest = z.infer<typeof GraphSetupCheck>;
+export type ImapSetupCheckRequest = z.infer<typeof ImapSetupCheck>;
 
 /**
  * POST /logging/setups/{mailbox}/validate: signs in, reads the Inbox and checks the archive and quarantine
- * folders (Business Central's "Validate", plus the folders); each step with advice an admin can act on.
+ * folders (Business Central's "Validate", plus the folders); each step with advice an admin can act on. An IMAP
+ * setup also proves it may move mail (move_permission).
  */
 export const SetupValidationStep = z.strictObject({
-  name: z.enum(['connection', 'inbox', 'archive_folder', 'quarantine_folder']),
+  /** move_permission: IMAP setups only (a probe message moved between the loop's folders and deleted). */
+  name: z.enum(['connection', 'inbox', 'archive_folder', 'quarantine_folder', 'move_permission']),
   ok: z.boolean(),
-  /** Stable code of the failure (the mail source's: auth_failed, access_denied, mailbox_not_found, ...). */
+  /**
+   * Stable code of the failure. Graph: the mail source's (auth_failed, access_denied, mailbox_not_found, ...).
+   * IMAP: unreachable, tls_failed, auth_failed, folder_missing, move_denied, throttled, server_error.
+   */
   code: z.string().nullable(),
   message: z.string(),
 });

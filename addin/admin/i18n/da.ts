@@ -3,12 +3,14 @@
 import { daPrivacy } from './da-privacy.js';
 import { daSetup } from './da-setup.js';
 import { daSettings } from './da-settings.js';
+import { daImap } from './da-imap.js';
 import type { AdminMessages } from './en.js';
 
 export const da: AdminMessages = {
   ...daSetup,
   ...daPrivacy,
   ...daSettings,
+  ...daImap,
   common: {
     loading: 'Indlæser…',
     retry: 'Prøv igen',

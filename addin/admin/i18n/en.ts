@@ -2,11 +2,13 @@
 import { enPrivacy } from './en-privacy.js';
 import { enSetup } from './en-setup.js';
 import { enSettings } from './en-settings.js';
+import { enImap } from './en-imap.js';
 
 export const en = {
   ...enSetup,
   ...enPrivacy,
   ...enSettings,
+  ...enImap,
   common: {
     loading: 'Loading…',
     retry: 'Retry',

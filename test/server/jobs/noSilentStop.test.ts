@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { Scheduler } from '../../../server/jobs/scheduler.js';
-import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
+import { imapProbeForSetup, mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { validateSetupOf } from '../../../server/jobs/validateSetup.js';
 import { LeaseRepository } from '../../../server/repositories/leases.js';
 import { createSecretBox } from '../../../server/security/secretBox.js';
@@ -107,9 +107,10 @@ describe('logging engine: no silent stop', function () {
     assert.equal(await health(h), 'failing');
     assert.equal(h.emu.listFolder(MAILBOX, 'inbox').length, 1, 'nothing touched');
 
-    const validation = await validateSetupOf(await h.setup(), (setup) =>
-      mailSourceForSetup(setup, { ...h.env, secrets: otherKey }),
-    );
+    const validation = await validateSetupOf(await h.setup(), {
+      sourceFor: (setup) => mailSourceForSetup(setup, { ...h.env, secrets: otherKey }),
+      imapProbeFor: (setup) => imapProbeForSetup(setup, otherKey),
+    });
     assert.equal(validation.ok, false);
     assert.equal(validation.steps[0]?.code, 'secrets_key_mismatch');
     assert.match(validation.message, /sealed with another SECRETS_KEY than the one this server runs with/);

@@ -2,7 +2,7 @@
 // 100,000-items-per-folder line), while the setup stays valid.
 import assert from 'node:assert/strict';
 import { validateSetupOf } from '../../../server/jobs/validateSetup.js';
-import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
+import { imapProbeForSetup, mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
 import { useTestDatabase } from '../../support/db.js';
 import { MAILBOX, startEngineHarness, type EngineHarness } from '../../support/engineHarness.js';
 
@@ -18,7 +18,10 @@ describe('validate setup: archive capacity', function () {
   after(() => h?.close());
 
   const archiveStep = async () => {
-    const r = await validateSetupOf(await h.setup(), (s) => mailSourceForSetup(s, h.env));
+    const r = await validateSetupOf(await h.setup(), {
+      sourceFor: (s) => mailSourceForSetup(s, h.env),
+      imapProbeFor: (s) => imapProbeForSetup(s, h.env.secrets),
+    });
     assert.equal(r.ok, true, JSON.stringify(r));
     return r.steps.find((s) => s.name === 'archive_folder')!.message;
   };

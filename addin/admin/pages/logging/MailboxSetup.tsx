@@ -1,7 +1,8 @@
 // One mailbox's setup on the Email logging page. Enabled validates before it turns on (Business Central checks
 // the connection when enabling); every setting is locked while enabled. Only changed connection fields are sent:
 // the server clears consent, the token cache and the signed-in job account when one changes. Renew token (delegated
-// access, allowed while enabled) signs the job account in again through Microsoft and comes back here.
+// access, allowed while enabled) signs the job account in again through Microsoft and comes back here. An IMAP
+// mailbox shows its server and sign-in instead of the app registration (ImapFields).
 import {
   Button,
   Card,
@@ -36,6 +37,8 @@ import { useAdminI18n } from '../../i18n/context.js';
 import { useAction } from '../../state/useLoad.js';
 import { ValidationResult } from '../wizard/MailboxStep.js';
 import { ConsentOutcomeBar, JobAccountStatus, startJobSignIn, useConsentOutcome } from './jobAccount.js';
+import { ImapFields } from './ImapFields.js';
+import { imapFormOf, imapUpdate } from './imapForm.js';
 import { SettingsFields } from './SettingsFields.js';
 import { checkUpdate, settingsFormOf, settingsUpdate, type FieldErrors } from './setupForm.js';
 
@@ -66,6 +69,8 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
     clientId: view.clientId ?? '',
     clientSecret: '',
   });
+  const [imapForm, setImapForm] = useState(() => imapFormOf(view));
+  const imap = view.provider === 'imap';
   const [settings, setSettings] = useState(() => settingsFormOf(view));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [validation, setValidation] = useState<SetupValidation | null>(null);
@@ -102,12 +107,15 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
     if (conn.tenantId.trim() !== (view.tenantId ?? '')) update.tenantId = conn.tenantId.trim() || null;
     if (conn.clientId.trim() !== (view.clientId ?? '')) update.clientId = conn.clientId.trim() || null;
     if (conn.clientSecret) update.clientSecret = conn.clientSecret;
+    // The whole server, as the API takes it: an empty password or CA field keeps the stored one.
+    if (imap) update.imap = imapUpdate(imapForm);
     const found = checkUpdate(update, t);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     void action.run(async () => {
       saved(await api.putSetup(mailbox, update), l.saved);
       setConn((c) => ({ ...c, clientSecret: '' }));
+      setImapForm((f) => ({ ...f, password: '', caCertificate: '' }));
     });
   };
 
@@ -131,6 +139,7 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
       setConfirmClear(false);
       const cleared = await api.putSetup(mailbox, {
         enabled: false,
+        ...(imap ? { imap: null } : {}),
         tenantId: null,
         clientId: null,
         clientSecret: null,
@@ -140,6 +149,7 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
         jobAccount: null,
       });
       setConn({ authMode: cleared.authMode, tenantId: '', clientId: '', clientSecret: '' });
+      setImapForm(imapFormOf(cleared));
       saved(cleared, l.cleared);
     });
 
@@ -184,7 +194,7 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
       {validation && (
         <>
           {!validation.ok && view.enabled === false && <Text>{l.enableFailed}</Text>}
-          <ValidationResult result={validation} />
+          <ValidationResult result={validation} imap={imap} />
         </>
       )}
       {notice && (
@@ -194,51 +204,63 @@ export function MailboxSetup(props: { api: AdminClient; initial: LoggingSetupVie
       )}
       {action.error !== null && <ErrorBar error={action.error} />}
       {locked && <Notice intent="info">{l.locked}</Notice>}
-      <Subtitle1 as="h2">{l.connection}</Subtitle1>
-      <div className={styles.grid}>
-        <Field label={l.authMode}>
-          <RadioGroup
-            layout="horizontal"
-            value={conn.authMode}
-            disabled={locked}
-            onChange={(_, d) => setConn({ ...conn, authMode: d.value as typeof conn.authMode })}
-          >
-            <Radio value="app" label={l.appOnly} />
-            <Radio value="delegated" label={l.delegated} />
-          </RadioGroup>
-        </Field>
-        {delegated && (
-          <Field label={t.consent.account}>
-            <JobAccountStatus view={view} />
+      <Subtitle1 as="h2">{imap ? t.imap.serverTitle : l.connection}</Subtitle1>
+      {imap && (
+        <ImapFields
+          form={imapForm}
+          onChange={setImapForm}
+          stored={view}
+          disabled={locked}
+          lockedClass={lockedClass}
+          errors={errors}
+        />
+      )}
+      {!imap && (
+        <div className={styles.grid}>
+          <Field label={l.authMode}>
+            <RadioGroup
+              layout="horizontal"
+              value={conn.authMode}
+              disabled={locked}
+              onChange={(_, d) => setConn({ ...conn, authMode: d.value as typeof conn.authMode })}
+            >
+              <Radio value="app" label={l.appOnly} />
+              <Radio value="delegated" label={l.delegated} />
+            </RadioGroup>
           </Field>
-        )}
-        <Field label={t.wizard.app.tenantId}>
-          <Input
-            value={conn.tenantId}
-            onChange={setC('tenantId')}
-            disabled={locked}
-            className={lockedClass}
-          />
-        </Field>
-        <Field label={t.wizard.app.clientId}>
-          <Input
-            value={conn.clientId}
-            onChange={setC('clientId')}
-            disabled={locked}
-            className={lockedClass}
-          />
-        </Field>
-        <Field label={l.newSecret} hint={`${t.wizard.app.secret}: ${l.secretState(view.clientSecret)}`}>
-          <Input
-            type="password"
-            autoComplete="off"
-            value={conn.clientSecret}
-            onChange={setC('clientSecret')}
-            disabled={locked}
-            className={lockedClass}
-          />
-        </Field>
-      </div>
+          {delegated && (
+            <Field label={t.consent.account}>
+              <JobAccountStatus view={view} />
+            </Field>
+          )}
+          <Field label={t.wizard.app.tenantId}>
+            <Input
+              value={conn.tenantId}
+              onChange={setC('tenantId')}
+              disabled={locked}
+              className={lockedClass}
+            />
+          </Field>
+          <Field label={t.wizard.app.clientId}>
+            <Input
+              value={conn.clientId}
+              onChange={setC('clientId')}
+              disabled={locked}
+              className={lockedClass}
+            />
+          </Field>
+          <Field label={l.newSecret} hint={`${t.wizard.app.secret}: ${l.secretState(view.clientSecret)}`}>
+            <Input
+              type="password"
+              autoComplete="off"
+              value={conn.clientSecret}
+              onChange={setC('clientSecret')}
+              disabled={locked}
+              className={lockedClass}
+            />
+          </Field>
+        </div>
+      )}
       <Subtitle1 as="h2">{l.processing}</Subtitle1>
       <SettingsFields form={settings} onChange={setSettings} errors={errors} disabled={locked} />
       <div>

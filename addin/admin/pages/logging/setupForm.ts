@@ -3,10 +3,11 @@
 import {
   LoggingSetupUpdate,
   type LoggingSetupView,
-  type SetupCheckRequest,
+  type GraphSetupCheckRequest,
 } from '../../../../shared/api/loggingSetup.js';
 import type { ArchiveRollover, UnmatchedAction } from '../../../../shared/loggingVocabulary.js';
 import type { AdminMessages } from '../../i18n/en.js';
+import { imapComplete, imapFormOf, type ImapForm } from './imapForm.js';
 
 export interface SettingsForm {
   intervalSeconds: string;
@@ -27,6 +28,9 @@ export interface SettingsForm {
 
 export interface ConnectionForm {
   mailbox: string;
+  /** Microsoft 365 through Graph (the fields below), or an IMAP server (`imap`). */
+  provider: 'graph' | 'imap';
+  imap: ImapForm;
   authMode: 'app' | 'delegated';
   tenantId: string;
   clientId: string;
@@ -59,6 +63,8 @@ export function settingsFormOf(v?: LoggingSetupView | null): SettingsForm {
 export function connectionFormOf(mailbox: string, v?: LoggingSetupView | null): ConnectionForm {
   return {
     mailbox,
+    provider: v?.provider ?? 'graph',
+    imap: imapFormOf(v),
     authMode: v?.authMode ?? 'app',
     tenantId: v?.tenantId ?? '',
     clientId: v?.clientId ?? '',
@@ -125,8 +131,8 @@ export function connectionUpdate(f: ConnectionForm, redirectUrl: string): Loggin
  * "Check connection"'s body: the inputs as connectionUpdate would save them. A secret or key only when typed (the
  * server then uses the one stored for this mailbox); a thumbprint means the certificate credential.
  */
-export function connectionCheck(f: ConnectionForm): SetupCheckRequest {
-  const r: SetupCheckRequest = {
+export function connectionCheck(f: ConnectionForm): GraphSetupCheckRequest {
+  const r: GraphSetupCheckRequest = {
     mailbox: f.mailbox.trim().toLowerCase(),
     authMode: f.authMode,
     tenantId: f.tenantId.trim(),
@@ -169,8 +175,10 @@ export function appRegistrationComplete(f: ConnectionForm, stored: LoggingSetupV
 
 /**
  * Whether the connection step has what a check needs: a mailbox address with a domain and a complete app
- * registration. `stored` must be the stored setup of this very mailbox (only its secret or key is kept on save).
+ * registration (or IMAP server). `stored` must be the stored setup of this very mailbox (only its secret, key or
+ * password is kept on save).
  */
 export function connectionComplete(f: ConnectionForm, stored: LoggingSetupView | null): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.mailbox.trim()) && appRegistrationComplete(f, stored);
+  const signIn = f.provider === 'imap' ? imapComplete(f.imap, stored) : appRegistrationComplete(f, stored);
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.mailbox.trim()) && signIn;
 }

@@ -29,11 +29,23 @@ export function FinishSummary(props: {
   const unmatched = { delete: s.unmatchedDelete, move: s.unmatchedMove, keep: s.unmatchedKeep }[
     settings.unmatched
   ];
+  const imap = conn.provider === 'imap';
+  const security = conn.imap.security === 'tls' ? t.imap.tls : t.imap.starttls;
+  const source: [string, string][] = imap
+    ? [
+        [t.imap.address, conn.mailbox],
+        [t.imap.mode, t.imap.imap],
+        [t.imap.server, `${conn.imap.host.trim()}:${conn.imap.port.trim()} (${security})`],
+        [t.imap.user, conn.imap.user.trim()],
+      ]
+    : [
+        [t.wizard.mailbox.address, conn.mailbox],
+        [t.wizard.app.mode, conn.authMode === 'app' ? t.logging.appOnly : t.logging.delegated],
+        [t.wizard.app.tenantId, conn.tenantId],
+        [t.wizard.app.clientId, conn.clientId],
+      ];
   const rows: [string, string][] = [
-    [t.wizard.mailbox.address, conn.mailbox],
-    [t.wizard.app.mode, conn.authMode === 'app' ? t.logging.appOnly : t.logging.delegated],
-    [t.wizard.app.tenantId, conn.tenantId],
-    [t.wizard.app.clientId, conn.clientId],
+    ...source,
     [s.interval, settings.intervalSeconds],
     [s.batchSize, settings.batchSize],
     [s.archiveFolder, settings.archiveFolder],

@@ -26,7 +26,8 @@ const useStyles = makeStyles({
   steps: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function ValidationResult(props: { result: SetupValidation }) {
+/** `imap`: the mailbox is an IMAP logging mailbox (no "shared mailbox" there). */
+export function ValidationResult(props: { result: SetupValidation; imap?: boolean }) {
   const styles = useStyles();
   const { t } = useAdminI18n();
   const { result } = props;
@@ -34,7 +35,9 @@ export function ValidationResult(props: { result: SetupValidation }) {
     <MessageBar intent={result.ok ? 'success' : 'error'} layout="multiline" data-testid="validation-result">
       <MessageBarBody>
         {/* A failure's advice is in its step below: the title says only what failed, not the advice twice. */}
-        <MessageBarTitle>{result.ok ? result.message : t.wizard.mailbox.checkFailed}</MessageBarTitle>
+        <MessageBarTitle>
+          {result.ok ? result.message : props.imap ? t.imap.checkFailed : t.wizard.mailbox.checkFailed}
+        </MessageBarTitle>
         <ul className={styles.steps}>
           {result.steps.map((s) => (
             <li key={s.name}>
@@ -66,7 +69,8 @@ export function MailboxStep(props: {
   const { t } = useAdminI18n();
   const m = t.wizard.mailbox;
   const c = t.consent;
-  const delegated = props.form.authMode === 'delegated';
+  const imap = props.form.provider === 'imap';
+  const delegated = !imap && props.form.authMode === 'delegated';
   const styles = useStyles();
   const { form } = props;
   const set = (key: keyof ConnectionForm) => (_: unknown, d: { value: string }) =>
@@ -76,7 +80,7 @@ export function MailboxStep(props: {
 
   return (
     <div className={styles.form}>
-      <Field label={m.address} required>
+      <Field label={imap ? t.imap.address : m.address} required>
         <Input type="email" value={form.mailbox} onChange={set('mailbox')} />
       </Field>
       {delegated && (
@@ -106,7 +110,7 @@ export function MailboxStep(props: {
         </MessageBar>
       )}
       {props.checkError !== null && <ErrorBar error={props.checkError} />}
-      {props.result && <ValidationResult result={props.result} />}
+      {props.result && <ValidationResult result={props.result} imap={imap} />}
       {!(props.result?.ok && (!delegated || props.stored?.delegatedAccount)) && (
         <Text size={200}>{delegated ? m.nextHintDelegated : m.nextHint}</Text>
       )}

@@ -4,7 +4,8 @@
 // for a signed-in job account) -> advanced settings -> finish: save, validate again (creates the folders), make
 // sure e-mails have an interaction template (E-MAILS) and enable. Only the job account's sign-in saves earlier:
 // the consent callback stores its token on the setup. It leaves the page: on the way back
-// (#/wizard?mailbox=&consent=) the wizard picks the stored setup up again at the shared-mailbox step.
+// (#/wizard?mailbox=&consent=) the wizard picks the stored setup up again at the shared-mailbox step. An IMAP
+// logging mailbox (issue 14) takes the same steps: mail-server advice, the IMAP server, the mailbox and its check.
 import { Button, Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
@@ -19,7 +20,6 @@ import { startJobSignIn, useConsentOutcome } from '../logging/jobAccount.js';
 import { ValidationResult } from './MailboxStep.js';
 import { SettingsFields } from '../logging/SettingsFields.js';
 import {
-  connectionCheck,
   connectionFormOf,
   connectionUpdate,
   settingsFormOf,
@@ -30,6 +30,8 @@ import { AppStep } from './AppStep.js';
 import { ExchangeStep } from './ExchangeStep.js';
 import { FinishDone, FinishSummary } from './FinishStep.js';
 import { MailboxStep } from './MailboxStep.js';
+import { ImapPrepare, ProviderChoice } from './ProviderStep.js';
+import { ImapFields } from '../logging/ImapFields.js';
 import {
   STEP,
   checkKey,
@@ -37,6 +39,8 @@ import {
   currentCheck,
   storedFor,
   wizardCanNext,
+  wizardCheck,
+  wizardConnectionUpdate,
   wizardMailbox,
   wizardNext,
   type ConnectionCheck,
@@ -123,7 +127,7 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
       const key = checkKey(conn);
       setCheck(null);
       if ((await storedSetup()) === 'locked') return;
-      setCheck({ key, result: await api.checkSetup(connectionCheck(conn)) });
+      setCheck({ key, result: await api.checkSetup(wizardCheck(conn)) });
     });
 
   // The consent callback stores the job account's token on the setup, so the connection is saved first: the admin
@@ -140,7 +144,10 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
     finishing.run(async () => {
       setFinishFailure(null);
       // Saved only now, with the inputs whose check passed (Next needs that) and the settings.
-      await api.putSetup(mailbox, { ...connectionUpdate(conn, redirectUrl), ...settingsUpdate(settings) });
+      await api.putSetup(mailbox, {
+        ...wizardConnectionUpdate(conn, redirectUrl),
+        ...settingsUpdate(settings),
+      });
       const validation = await api.validate(mailbox);
       if (!validation.ok) return setFinishFailure(validation);
       // Business Central's finish needs the E-Mails interaction template: added and chosen when e-mails have none
@@ -168,12 +175,17 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
   };
 
   const canNext = wizardCanNext(step, { exchangeDone, conn, stored, result });
+  const imap = conn.provider === 'imap';
+  const stepNames = imap ? t.imap.steps : w.steps;
+  const titles = imap
+    ? [t.imap.prepareTitle, t.imap.serverTitle, t.imap.mailboxTitle, w.advanced.title, w.finish.title]
+    : [w.exchange.title, w.app.title, w.mailbox.title, w.advanced.title, w.finish.title];
 
   return (
     <>
       <PageHeader title={w.title} />
       <ol className={styles.steps} aria-label={w.title}>
-        {w.steps.map((name, i) => (
+        {stepNames.map((name, i) => (
           <li
             key={name}
             className={mergeClasses(styles.step, i === step && styles.current)}
@@ -184,10 +196,12 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
         ))}
       </ol>
       <Card className={styles.card}>
-        <h2 style={{ margin: 0 }}>
-          {[w.exchange.title, w.app.title, w.mailbox.title, w.advanced.title, w.finish.title][step]}
-        </h2>
+        <h2 style={{ margin: 0 }}>{titles[step]}</h2>
         {step === STEP.exchange && (
+          <ProviderChoice provider={conn.provider} onChange={(provider) => setConn({ ...conn, provider })} />
+        )}
+        {step === STEP.exchange && imap && <ImapPrepare />}
+        {step === STEP.exchange && !imap && (
           <ExchangeStep
             mailbox={conn.mailbox}
             archiveFolder={settings.archiveFolder}
@@ -195,7 +209,14 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
             onDone={setExchangeDone}
           />
         )}
-        {step === STEP.app && (
+        {step === STEP.app && imap && (
+          <ImapFields
+            form={conn.imap}
+            onChange={(form) => setConn({ ...conn, imap: form })}
+            stored={storedHere}
+          />
+        )}
+        {step === STEP.app && !imap && (
           <AppStep form={conn} onChange={setConn} stored={storedHere} redirectUrl={redirectUrl} />
         )}
         {step === STEP.mailbox && (
@@ -227,7 +248,7 @@ export function SetupWizard(props: { api: AdminClient; go: (route: Route) => voi
                 enableNow={enableNow}
                 onEnableNow={setEnableNow}
               />
-              {finishFailure && <ValidationResult result={finishFailure} />}
+              {finishFailure && <ValidationResult result={finishFailure} imap={imap} />}
               {finishing.error !== null && <ErrorBar error={finishing.error} />}
             </>
           ))}

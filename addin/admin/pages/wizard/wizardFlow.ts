@@ -1,11 +1,19 @@
 // The setup wizard's rules (pure): when Next is enabled on each step, which connection check still counts, what
 // Next does on the advanced settings, and where Entra ID sends the job account back. SetupWizard.tsx holds the
 // state and calls these.
-import type { LoggingSetupView, SetupValidation } from '../../../../shared/api/loggingSetup.js';
+import type {
+  LoggingSetupUpdate,
+  LoggingSetupView,
+  SetupCheckRequest,
+  SetupValidation,
+} from '../../../../shared/api/loggingSetup.js';
 import type { AdminMessages } from '../../i18n/en.js';
+import { imapCheck, imapComplete, imapUpdate } from '../logging/imapForm.js';
 import {
   appRegistrationComplete,
   checkUpdate,
+  connectionCheck,
+  connectionUpdate,
   settingsUpdate,
   type ConnectionForm,
   type FieldErrors,
@@ -52,21 +60,35 @@ export interface WizardState {
   result: SetupValidation | null;
 }
 
+/** "Check connection"'s body for the mail source chosen (an IMAP server, or Graph's app registration). */
+export function wizardCheck(conn: ConnectionForm): SetupCheckRequest {
+  return conn.provider === 'imap' ? imapCheck(conn.mailbox, conn.imap) : connectionCheck(conn);
+}
+
+/** The connection part of the PUT that saves the wizard's inputs, for the mail source chosen. */
+export function wizardConnectionUpdate(conn: ConnectionForm, redirectUrl: string): LoggingSetupUpdate {
+  return conn.provider === 'imap'
+    ? { provider: 'imap', imap: imapUpdate(conn.imap) }
+    : { provider: 'graph', ...connectionUpdate(conn, redirectUrl) };
+}
+
 /**
- * Whether Next is enabled on a step: Exchange once its steps are confirmed; the app registration once it has a
- * tenant, client id and credential; the shared mailbox once a check of exactly these inputs passed and, with
- * delegated access, the job account of this mailbox is signed in; the advanced settings always (Next checks
- * them, see wizardNext); the last step has no Next.
+ * Whether Next is enabled on a step: Exchange once its steps are confirmed (an IMAP mailbox has only advice
+ * there); the app registration once it has a tenant, client id and credential (the IMAP server: host, port, user
+ * and a password); the mailbox once a check of exactly these inputs passed and, with delegated access, the job
+ * account of this mailbox is signed in; the advanced settings always (Next checks them, see wizardNext); the last
+ * step has no Next.
  */
 export function wizardCanNext(step: number, s: WizardState): boolean {
   const stored = storedFor(s.conn, s.stored);
+  const imap = s.conn.provider === 'imap';
   switch (step) {
     case STEP.exchange:
-      return s.exchangeDone;
+      return imap || s.exchangeDone;
     case STEP.app:
-      return appRegistrationComplete(s.conn, stored);
+      return imap ? imapComplete(s.conn.imap, stored) : appRegistrationComplete(s.conn, stored);
     case STEP.mailbox:
-      return s.result?.ok === true && (s.conn.authMode !== 'delegated' || !!stored?.delegatedAccount);
+      return s.result?.ok === true && (imap || s.conn.authMode !== 'delegated' || !!stored?.delegatedAccount);
     case STEP.advanced:
       return true;
     default:

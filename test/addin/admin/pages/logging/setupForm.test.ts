@@ -13,6 +13,7 @@ import {
   type ConnectionForm,
   type SettingsForm,
 } from '../../../../../addin/admin/pages/logging/setupForm.js';
+import { imapFormOf } from '../../../../../addin/admin/pages/logging/imapForm.js';
 import { setupView as view } from '../setupView.js';
 
 const REDIRECT = 'https://interlog.contoso.example/api/v1/logging/consent/callback';
@@ -204,6 +205,8 @@ describe('addin/admin/pages/logging/setupForm', () => {
       assert.equal(withCert.clientSecret, '');
       assert.deepEqual(connectionFormOf('new@x.example'), {
         mailbox: 'new@x.example',
+        provider: 'graph',
+        imap: imapFormOf(),
         authMode: 'app',
         tenantId: '',
         clientId: '',

@@ -1,0 +1,36 @@
+// Danish text of the console's IMAP logging mailboxes (issue 14); the keys of en-imap.ts.
+import type { enImap } from './en-imap.js';
+
+export const daImap: typeof enImap = {
+  imap: {
+    provider: 'Hvor er logføringspostkassen?',
+    graph: 'Microsoft 365 (Graph)',
+    imap: 'IMAP (Exchange lokalt, Google Workspace eller en anden mailserver)',
+    steps: ['Mailkilde', 'IMAP-server', 'Logføringspostkasse', 'Avanceret', 'Udfør'],
+    prepareTitle: 'Forbered IMAP-postkassen',
+    prepare:
+      'Interlog læser en postkasse via IMAP, som modtager en blindkopi af mailen mellem dine sælgere og dine kontakter. Opret en postkasse til det, og lad mailserveren kopiere virksomhedens eksterne mail dertil: en transportregel i Exchange lokalt, indholdsoverholdelse eller routing i Google Workspace, eller recipient_bcc_maps og sender_bcc_maps i Postfix (README viser hver af dem).',
+    prepareFolders:
+      'Interlog flytter logført mail til arkivmappen (serverens \\Archive-mappe, ellers en mappe med navnet Archive) og opretter sin karantænemappe. Kontoen skal have fulde rettigheder til postkassen.',
+    serverTitle: 'IMAP-server',
+    host: 'Værtsnavn',
+    port: 'Port',
+    security: 'Sikkerhed',
+    tls: 'TLS (direkte, normalt port 993)',
+    starttls: 'STARTTLS (normalt port 143)',
+    user: 'Brugernavn',
+    password: 'Adgangskode',
+    newPassword: 'Ny adgangskode',
+    passwordStored: 'Der er gemt en adgangskode. Lad feltet være tomt for at beholde den.',
+    ca: 'Virksomhedens CA-certifikat (PEM, kun hvis serverens certifikat ikke er offentligt betroet)',
+    caStored: 'Der er gemt et CA-certifikat. Lad feltet være tomt for at beholde det.',
+    archiveFolderName: 'Arkivmappe på serveren',
+    archiveFolderHint:
+      'Lad feltet være tomt for at bruge serverens \\Archive-mappe (eller mappen med navnet Archive).',
+    mailboxTitle: 'Logføringspostkasse',
+    address: 'Logføringspostkassens adresse',
+    checkFailed: 'Kunne ikke få adgang til logføringspostkassen.',
+    mode: 'Mailkilde',
+    server: 'Server',
+  },
+};

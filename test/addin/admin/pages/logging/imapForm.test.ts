@@ -1,0 +1,115 @@
+// The IMAP server fields of the wizard and the Email logging page (issue 14): the bodies they send are valid by
+// the contract, secrets go out only when typed, the port follows the security while it is the usual one, and the
+// wizard's Next and check follow the mail source chosen.
+import assert from 'node:assert/strict';
+import { LoggingSetupUpdate, SetupCheckRequest } from '../../../../../shared/api/loggingSetup.js';
+import {
+  imapCheck,
+  imapComplete,
+  imapFormOf,
+  imapUpdate,
+  withSecurity,
+  type ImapForm,
+} from '../../../../../addin/admin/pages/logging/imapForm.js';
+import { connectionFormOf } from '../../../../../addin/admin/pages/logging/setupForm.js';
+import {
+  STEP,
+  wizardCanNext,
+  wizardCheck,
+  wizardConnectionUpdate,
+} from '../../../../../addin/admin/pages/wizard/wizardFlow.js';
+import { setupView } from '../setupView.js';
+
+const MAILBOX = 'logging@contoso.example';
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+const filled = (over: Partial<ImapForm> = {}): ImapForm => ({
+  ...imapFormOf(),
+  host: ' imap.contoso.example ',
+  user: ' logging@contoso.example ',
+  password: 'p4ss',
+  ...over,
+});
+const storedImap = (password: 'set' | 'not set') =>
+  setupView({
+    provider: 'imap',
+    imap: {
+      host: 'imap.contoso.example',
+      port: 143,
+      security: 'starttls',
+      user: MAILBOX,
+      password,
+      caCertificate: 'set',
+      archiveFolderName: 'Logged',
+      junkFolderName: null,
+      trashFolderName: null,
+    },
+  });
+
+describe('addin/admin/pages/logging/imapForm', () => {
+  it('sends the server trimmed, the password and CA only when typed, valid by the contract', () => {
+    const u = imapUpdate(filled({ caCertificate: ` ${PEM}\n` }));
+    assert.deepEqual(u, {
+      host: 'imap.contoso.example',
+      port: 993,
+      security: 'tls',
+      user: 'logging@contoso.example',
+      archiveFolderName: null,
+      password: 'p4ss',
+      caCertificate: PEM,
+    });
+    assert.equal(LoggingSetupUpdate.safeParse({ provider: 'imap', imap: u }).success, true);
+    const kept = imapUpdate(filled({ password: '' }));
+    assert.equal('password' in kept, false, 'an empty field keeps the stored password');
+    assert.equal('caCertificate' in kept, false);
+    const check = imapCheck(' Logging@Contoso.example ', filled());
+    assert.equal(check.mailbox, MAILBOX);
+    assert.equal(SetupCheckRequest.safeParse(check).success, true);
+  });
+
+  it('a port that is not a number is refused by the contract, not sent as something else', () => {
+    const u = imapUpdate(filled({ port: '99a' }));
+    assert.equal(LoggingSetupUpdate.safeParse({ imap: u }).success, false);
+  });
+
+  it('takes a stored server up, never its secrets', () => {
+    const f = imapFormOf(storedImap('set'));
+    assert.deepEqual(
+      [f.host, f.port, f.security, f.password, f.caCertificate, f.archiveFolderName],
+      ['imap.contoso.example', '143', 'starttls', '', '', 'Logged'],
+    );
+  });
+
+  it('moves the port with the security while it is the usual one, keeps a port the admin chose', () => {
+    assert.equal(withSecurity(filled(), 'starttls').port, '143');
+    assert.equal(withSecurity(filled({ port: '143', security: 'starttls' }), 'tls').port, '993');
+    assert.equal(withSecurity(filled({ port: '10993' }), 'starttls').port, '10993');
+  });
+
+  it('is complete with host, port, user and a password typed or stored for this mailbox', () => {
+    assert.equal(imapComplete(filled(), null), true);
+    assert.equal(imapComplete(filled({ host: ' ' }), null), false);
+    assert.equal(imapComplete(filled({ port: '0' }), null), false);
+    assert.equal(imapComplete(filled({ port: '65536' }), null), false);
+    assert.equal(imapComplete(filled({ password: '' }), null), false);
+    assert.equal(imapComplete(filled({ password: '' }), storedImap('set')), true);
+    assert.equal(imapComplete(filled({ password: '' }), storedImap('not set')), false);
+  });
+
+  it("the wizard: an IMAP mailbox needs no Exchange confirmation, and Next and the check follow the server's fields", () => {
+    const conn = { ...connectionFormOf(MAILBOX), provider: 'imap' as const, imap: filled() };
+    const state = { exchangeDone: false, conn, stored: null, result: null };
+    assert.equal(wizardCanNext(STEP.exchange, state), true);
+    assert.equal(wizardCanNext(STEP.exchange, { ...state, conn: { ...conn, provider: 'graph' } }), false);
+    assert.equal(wizardCanNext(STEP.app, state), true, 'no tenant or client id needed');
+    assert.equal(wizardCanNext(STEP.app, { ...state, conn: { ...conn, imap: filled({ user: '' }) } }), false);
+    assert.deepEqual(wizardCheck(conn), imapCheck(MAILBOX, conn.imap));
+    assert.deepEqual(wizardConnectionUpdate(conn, 'https://x.example/cb'), {
+      provider: 'imap',
+      imap: imapUpdate(conn.imap),
+    });
+    assert.equal(
+      wizardConnectionUpdate({ ...conn, provider: 'graph' }, 'https://x.example/cb').provider,
+      'graph',
+    );
+  });
+});

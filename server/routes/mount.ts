@@ -121,11 +121,10 @@ function handlerStep(spec: RouteSpec, o: MountOptions): RequestHandler {
       for (const note of [notes ?? []].flat()) await o.audit.record(caller, clientOf(req), note);
     }
     if ('file' in reply) {
-      // res.attachment quotes the name and adds RFC 5987's filename* for non-ASCII ones (content-disposition).
       res
         .status(status)
-        .attachment(reply.file.filename)
         .type(reply.file.contentType)
+        .setHeader('Content-Disposition', attachmentDisposition(reply.file.filename))
         .send(reply.file.content);
       return;
     }
@@ -140,6 +139,20 @@ function handlerStep(spec: RouteSpec, o: MountOptions): RequestHandler {
     if (reply.body === undefined) res.status(status).end();
     else res.status(status).json(reply.body);
   };
+}
+
+/**
+ * `attachment; filename="..."` with the name as printable ASCII (quotes and backslashes replaced), plus RFC 8187's
+ * `filename*` with the exact UTF-8 name when that differs (a mail attachment's "Tilbud på pumper.pdf").
+ */
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  if (ascii === filename) return `attachment; filename="${ascii}"`;
+  const exact = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
 /** A per-client-address rate limit that answers problem+json 429 `rate_limited` with RateLimit headers. */

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { MailSourceError } from '../../../../server/mailsource/MailSource.js';
 import { presentMail, safeContentType, safeFilename } from '../../../../server/routes/mailView/presenter.js';
+import { attachmentDisposition } from '../../../../server/routes/mount.js';
 import { problemOfSourceError } from '../../../../server/services/mailView.js';
 
 describe('routes/mailView/presenter', () => {
@@ -19,6 +20,15 @@ describe('routes/mailView/presenter', () => {
     const long = safeFilename(`${'x'.repeat(300)}.docx`);
     assert.equal(long.length, 150);
     assert.ok(long.endsWith('.docx'));
+  });
+
+  it('names a download in Content-Disposition: quoted ASCII, and the exact UTF-8 name beside it', () => {
+    assert.equal(attachmentDisposition('contacts.csv'), 'attachment; filename="contacts.csv"');
+    assert.equal(
+      attachmentDisposition('Tilbud på pumper (2).pdf'),
+      `attachment; filename="Tilbud p_ pumper (2).pdf"; filename*=UTF-8''Tilbud%20p%C3%A5%20pumper%20%282%29.pdf`,
+    );
+    assert.equal(attachmentDisposition('a"b\\c'), `attachment; filename="a_b_c"; filename*=UTF-8''a%22b%5Cc`);
   });
 
   it('keeps a content type only when it is one, without parameters', () => {

@@ -35,6 +35,8 @@ export type Problem = z.infer<typeof Problem>;
  *   `consent_start_failed` 502: starting the job
  *   account's sign-in (see loggingConsent.ts; the callback answers with redirects, not problems).
  * - `sign_in_changed` 409, `entra_bound_elsewhere` 409: binding a salesperson to an Entra ID user.
+ * Viewing a logged mail (shared/api/mailView.ts): `mail_not_linked` 404, `mail_gone` 404, `attachment_gone` 404,
+ * `mail_source_unavailable` 503 (try again), `mail_source_failed` 502 (the mailbox refused: an admin's matter).
  */
 export const ProblemCodes = [
   'unauthenticated',
@@ -65,5 +67,10 @@ export const ProblemCodes = [
   'consent_no_job_account',
   'sign_in_changed',
   'entra_bound_elsewhere',
+  'mail_not_linked',
+  'mail_gone',
+  'attachment_gone',
+  'mail_source_unavailable',
+  'mail_source_failed',
 ] as const;
 export type ProblemCode = (typeof ProblemCodes)[number];

@@ -7,6 +7,7 @@ import type { ContactDoc, InteractionDoc, OpportunityDoc } from './models/index.
 import type { MessageStateDoc } from './models/logging.js';
 import { intentCodec, type StoredIntent } from './pendingArchives.js';
 import { timelinesOf } from './timelines.js';
+import { contactLookupCacheOf } from './contactLookupCache.js';
 
 export const WRITE_BATCH = 50;
 const ENTRY_CLAIM = 'entry-opportunity#'; // repositories/opportunities.ts
@@ -94,6 +95,7 @@ export class ContactDataRepository {
       { companyNumber, number: { $ne: companyNumber } }, // a company is its own company
       { $set: { companyNumber: null, companyName: null } },
     );
+    await contactLookupCacheOf(this.models).changed();
     let entries = 0;
     for (const { number: contactNumber } of members) {
       const rows = await this.models.Interaction.find(
@@ -158,6 +160,7 @@ export class ContactDataRepository {
 
   async deleteContact(number: string): Promise<void> {
     await this.models.Contact.deleteOne({ number });
+    await contactLookupCacheOf(this.models).changed();
   }
 
   /** The ledger of one mailbox (quarantined, failing and kept mail), for what names the contact. */

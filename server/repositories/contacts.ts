@@ -1,6 +1,7 @@
 // Contacts for the API: pages, search, look-ups and edits. (The logging loop reads them through
 // MasterDataRepository.directorySnapshot; addresses are stored normalised so both compare by equality.)
 import type { Models } from './models/index.js';
+import { contactLookupCacheOf } from './contactLookupCache.js';
 import type { Contact } from './masterData.js';
 import { isDuplicateKeyError } from './db.js';
 import { escapeRegex, startsWith } from './salespeople.js';
@@ -71,6 +72,7 @@ export class ContactRepository {
   async create(c: Contact): Promise<boolean> {
     try {
       await this.models.Contact.create(c);
+      await contactLookupCacheOf(this.models).changed();
       return true;
     } catch (err) {
       if (isDuplicateKeyError(err)) return false;
@@ -80,11 +82,13 @@ export class ContactRepository {
 
   async update(number: string, changes: ContactChanges): Promise<Contact | null> {
     const r = await this.models.Contact.updateOne({ number }, { $set: changes });
+    await contactLookupCacheOf(this.models).changed();
     return r.matchedCount === 1 ? this.byNumber(number) : null;
   }
 
   /** Keeps the company name shown on a company's people (and the company itself) in step with a rename. */
   async renameCompany(companyNumber: string, name: string): Promise<void> {
     await this.models.Contact.updateMany({ companyNumber }, { $set: { companyName: name } });
+    await contactLookupCacheOf(this.models).changed();
   }
 }

@@ -130,6 +130,18 @@ export class InteractionRepository {
    * crash at any point: a duplicate-key refusal means "already written" (by us earlier, the loop or a user).
    */
   async writeIdempotent(entries: NewInteraction[]): Promise<WriteResult> {
+    // In the contacts' timeline queue from before the insert: no change of them in this process comes between.
+    return this.timelines.writing(
+      entries.map((e) => e.contactNumber),
+      async () => {
+        const result = await this.insertIdempotent(entries);
+        // Entries already written go in as stored: a write repeated after a crash puts back what it had missed.
+        return { result, put: result.written, reload: [...result.duplicateIds].map((_id) => ({ _id })) };
+      },
+    );
+  }
+
+  private async insertIdempotent(entries: NewInteraction[]): Promise<WriteResult> {
     const docs: (InteractionDoc & { _id: string })[] = [];
     for (const e of entries) {
       const doc = {
@@ -173,15 +185,12 @@ export class InteractionRepository {
       for (const d of renumber)
         pending.push({ ...d, entryNumber: await this.numbers.next(SERIES.interaction) });
     }
-    // Entries already written go in as stored: a write repeated after a crash puts back what it had missed.
-    await this.timelines.entriesStored(result.written);
-    await this.timelines.entriesChanged([...result.duplicateIds].map((_id) => ({ _id })));
     return result;
   }
 
   /** The timelines of these entries' contacts learn the entries as they are now stored. */
   private async restate(filter: { messageKey: string } | { entryNumber: number }): Promise<void> {
-    await this.timelines.entriesStored(await this.models.Interaction.find(filter, PROJECTION).lean());
+    await this.timelines.entriesChanged([filter]);
   }
 
   /** Inserts in chunks sent together (unordered: a refused entry does not stop the others); the refused ones. */

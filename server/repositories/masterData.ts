@@ -2,6 +2,7 @@
 import type { Models } from './models/index.js';
 import type { ContactDoc, SalespersonDoc } from './models/masterData.js';
 import { salespersonCacheOf } from './salespeople.js';
+import { contactLookupCacheOf } from './contactLookupCache.js';
 
 export type Salesperson = Pick<SalespersonDoc, 'code' | 'name' | 'email' | 'active'> & {
   x500Addresses?: string[];
@@ -68,6 +69,13 @@ export class MasterDataRepository {
     return [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number));
   }
 
+  /** As contactsByEmails, through the process's cache of the pane's addresses (repositories/contactLookupCache.ts). */
+  async contactsByEmailsCached(emails: string[]): Promise<Contact[]> {
+    return contactLookupCacheOf(this.models).contactsByEmails(emails, (missing) =>
+      this.contactsByEmails(missing),
+    );
+  }
+
   async upsertSalesperson(sp: Salesperson): Promise<void> {
     await this.models.Salesperson.updateOne({ code: sp.code }, { $set: sp }, { upsert: true });
     salespersonCacheOf(this.models).invalidate();
@@ -75,5 +83,6 @@ export class MasterDataRepository {
 
   async insertContact(c: Contact): Promise<void> {
     await this.models.Contact.create(c);
+    await contactLookupCacheOf(this.models).changed();
   }
 }

@@ -37,15 +37,21 @@ const ATTEMPTS = 8;
 /** How long "not complete" is believed before the marker is read again. */
 const INCOMPLETE_RECHECK_MS = 10_000;
 
+/** Finds entries to read again inside the contact's queue (so the last change queued reads the latest state). */
+export type EntryKey = { _id: string } | { entryNumber: number } | { messageKey: string };
+
 interface Change {
   put: TimelineEntry[];
+  /** Entries read again once this change's turn has come, then put. */
+  reload: EntryKey[];
   removed: number[];
   /** Read the open opportunities again. */
   open: boolean;
   /** Read everything again. */
   rebuild: boolean;
 }
-const noChange = (): Change => ({ put: [], removed: [], open: false, rebuild: false });
+const noChange = (): Change => ({ put: [], reload: [], removed: [], open: false, rebuild: false });
+const ENTRY_FIELDS = { _id: 0, __v: 0 } as const;
 
 interface Write {
   id: string;
@@ -120,19 +126,44 @@ export class TimelineRepository {
     this.complete = true;
   }
 
-  /** Entries as they are now stored: written, or changed in any way (cancel, link, opportunity, privacy). */
-  async entriesStored(entries: TimelineEntry[]): Promise<void> {
+  /**
+   * Runs `write` (which writes entries of these contacts) in their queue, then puts what it wrote (`put`, as
+   * written) and what it found already written (`reload`): no other change of these contacts in this process
+   * comes between the write and its timeline, so a later cancel or deletion cannot be overtaken by it.
+   */
+  async writing<T>(
+    contactNumbers: string[],
+    write: () => Promise<{ result: T; put: TimelineEntry[]; reload: EntryKey[] }>,
+  ): Promise<T> {
+    const release = await this.lock([...new Set(contactNumbers)]);
+    try {
+      const w = await write();
+      const changes = new Map<string, Change>();
+      for (const e of w.put) this.changeOf(changes, e.contactNumber).put.push(e);
+      if (w.reload.length > 0) await this.reloadInto(changes, w.reload);
+      await this.apply(changes, true);
+      return w.result;
+    } finally {
+      release();
+    }
+  }
+
+  /** Entries changed in place (cancel, link, opportunity, privacy, confirmation, link check): each is read again
+   *  when its contact's turn comes. */
+  async entriesChanged(keys: EntryKey[]): Promise<void> {
     const changes = new Map<string, Change>();
-    for (const e of entries) this.changeOf(changes, e.contactNumber).put.push(e);
+    await this.reloadInto(changes, keys);
     await this.apply(changes);
   }
 
-  /** Entries changed by key (their contact unknown to the caller): read as stored now, then as entriesStored. */
-  async entriesChanged(keys: ({ _id: string } | { entryNumber: number })[]): Promise<void> {
+  /** Which contacts the keyed entries belong to (for their queue); they are read again in it. */
+  private async reloadInto(changes: Map<string, Change>, keys: EntryKey[]): Promise<void> {
     const rows = await Promise.all(
-      keys.map((k) => this.models.Interaction.findOne(k, { _id: 0, __v: 0 }).lean<TimelineEntry>()),
+      keys.map((k) => this.models.Interaction.find(k, { contactNumber: 1, _id: 0 }).lean()),
     );
-    await this.entriesStored(rows.filter((r) => r !== null));
+    keys.forEach((k, i) => {
+      for (const c of new Set(rows[i]!.map((r) => r.contactNumber))) this.changeOf(changes, c).reload.push(k);
+    });
   }
 
   async entriesRemoved(entries: { contactNumber: string; entryNumber: number }[]): Promise<void> {
@@ -177,9 +208,10 @@ export class TimelineRepository {
     return c;
   }
 
-  private async apply(changes: Map<string, Change>): Promise<void> {
+  /** `held`: the caller already holds these contacts' queue. */
+  private async apply(changes: Map<string, Change>, held = false): Promise<void> {
     if (changes.size === 0) return;
-    const release = await this.lock([...changes.keys()]);
+    const release = held ? () => {} : await this.lock([...changes.keys()]);
     try {
       let pending = [...changes.keys()];
       for (let attempt = 1; pending.length > 0; attempt++) {
@@ -205,7 +237,14 @@ export class TimelineRepository {
     complete: boolean,
   ): Promise<Write | null> {
     const current: Timeline | null = doc ? { entries: doc.entries, open: doc.open } : complete ? EMPTY : null;
-    const merged = current && !c.rebuild ? mergeTimeline(current.entries, c, this.n) : null;
+    const reloaded = await Promise.all(
+      c.reload.map((k) =>
+        this.models.Interaction.find({ ...k, contactNumber: id }, ENTRY_FIELDS).lean<TimelineEntry[]>(),
+      ),
+    );
+    const put = [...c.put, ...reloaded.flat()];
+    const merged =
+      current && !c.rebuild ? mergeTimeline(current.entries, { put, removed: c.removed }, this.n) : null;
     const [entries, open] = await Promise.all([
       merged ?? this.newestEntries(id),
       current && !c.rebuild && !c.open ? current.open : this.openOpportunities(id),
@@ -216,7 +255,7 @@ export class TimelineRepository {
   }
 
   private newestEntries(contactNumber: string): Promise<TimelineEntry[]> {
-    return this.models.Interaction.find({ contactNumber }, { _id: 0, __v: 0 })
+    return this.models.Interaction.find({ contactNumber }, ENTRY_FIELDS)
       .sort({ occurredAt: -1, entryNumber: -1 })
       .limit(this.n)
       .lean<TimelineEntry[]>();

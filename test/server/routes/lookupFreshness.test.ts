@@ -1,8 +1,8 @@
 // The task pane's lookup reads a read model (timelines) and a salesperson cache: neither may show the pane an
 // old state. Instance A (the API harness) serves lookups and takes the users' changes; the loop runs as another
 // process would (its own repositories on the same database); instance B is a second API on its own connection.
-// Whatever changes an entry is in A's next lookup and in B's at once; a salesperson's new name is in A's next
-// lookup and in B's within SALESPEOPLE_CACHE_MS.
+// Whatever changes an entry or a contact is in A's next lookup and in B's at once; a salesperson's new name is in
+// A's next lookup and in B's within SALESPEOPLE_CACHE_MS.
 import assert from 'node:assert/strict';
 import mongoose, { type Connection } from 'mongoose';
 import { SALESPEOPLE_CACHE_MS } from '../../../server/repositories/salespeople.js';
@@ -132,6 +132,28 @@ describe('lookup freshness: the read model and caches never show the pane an old
       seen = (await recent(b))[0]?.salespersonName;
     }
     assert.equal(seen, 'Peter H. Hansen', `instance B still shows ${seen} after ${Date.now() - changed} ms`);
+  });
+
+  it("a contact's privacy block hides its history from the next lookup of both instances", async () => {
+    assert.ok((await recent(b)).length > 0); // B has the contact cached
+    const block = (privacyBlocked: boolean) =>
+      a.request('PATCH', '/api/v1/contacts/CT000001', { token: 'admin', body: { privacyBlocked } });
+    assert.equal((await block(true)).status, 200);
+    try {
+      for (const h of [a, b]) {
+        const r = await h.request('POST', '/api/v1/lookup', {
+          token: 'salesperson',
+          body: { addresses: [ANNA.address] },
+        });
+        assert.deepEqual(
+          [r.json.contacts[0]?.privacyBlocked, r.json.recentInteractions.CT000001],
+          [true, []],
+        );
+      }
+    } finally {
+      await block(false);
+    }
+    await bothSee((list) => assert.ok(list.length > 0));
   });
 
   it('an erased contact is gone from the next lookup of both instances, and from the read model', async () => {

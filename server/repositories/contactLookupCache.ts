@@ -1,0 +1,84 @@
+// Address -> contacts for the task pane's lookup, cached in the process and never stale: every change of a contact
+// (any instance) writes a new random `contacts` version after the change, and the cache is used only under the
+// version it was filled under (one read by _id per lookup instead of two queries per address).
+//
+// Why it cannot serve a contact from before a change: a change's version is written after the change, so a
+// lookup that read that version (or a later one) reads contacts after it; a lookup that read an older version
+// fills the cache under that older one, which the change's version write then replaces. Each version is a new
+// random value written once, so the version never returns to one a cache was filled under (FerretDB's
+// non-atomic update can reorder two writers' versions, but both are new).
+import crypto from 'node:crypto';
+import type { Models } from './models/index.js';
+import type { Contact } from './masterData.js';
+
+const ID = 'contacts';
+/** Addresses kept (least recently used dropped first): a few MB. */
+const MAX_ADDRESSES = 20_000;
+
+export class ContactLookupCache {
+  private version: string | null = null;
+  private readonly byAddress = new Map<string, Contact[]>();
+
+  constructor(private readonly models: Models) {}
+
+  /**
+   * The contacts whose primary or alternate address is one of `emails` (normalised), by number; `read` is asked
+   * for the addresses not cached under the current version.
+   */
+  async contactsByEmails(
+    emails: string[],
+    read: (emails: string[]) => Promise<Contact[]>,
+  ): Promise<Contact[]> {
+    const unique = [...new Set(emails)];
+    const doc = await this.models.Version.findOne({ _id: ID }, { v: 1 }).lean();
+    const version = doc?.v ?? '';
+    if (version !== this.version) {
+      this.byAddress.clear();
+      this.version = version;
+    }
+    const found = new Map<string, Contact[]>();
+    const missing: string[] = [];
+    for (const e of unique) {
+      const hit = this.byAddress.get(e);
+      if (!hit) missing.push(e);
+      else {
+        this.byAddress.delete(e); // most recently used last
+        this.byAddress.set(e, hit);
+        found.set(e, hit);
+      }
+    }
+    if (missing.length > 0) {
+      const rows = await read(missing);
+      for (const e of missing) {
+        const matches = rows.filter((c) => c.email === e || (c.alternateEmails ?? []).includes(e));
+        found.set(e, matches);
+        // Kept only if no newer version was seen meanwhile (then these rows may be older than it).
+        if (this.version === version) this.remember(e, matches);
+      }
+    }
+    const byNumber = new Map<string, Contact>();
+    for (const list of found.values()) for (const c of list) byNumber.set(c.number, c);
+    return [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number));
+  }
+
+  /** After any change of contacts: this process forgets them at once, the others at their next lookup. */
+  async changed(): Promise<void> {
+    this.byAddress.clear();
+    this.version = null;
+    await this.models.Version.updateOne({ _id: ID }, { $set: { v: crypto.randomUUID() } }, { upsert: true });
+  }
+
+  private remember(address: string, contacts: Contact[]): void {
+    this.byAddress.set(address, contacts);
+    if (this.byAddress.size > MAX_ADDRESSES) this.byAddress.delete(this.byAddress.keys().next().value!);
+  }
+}
+
+const caches = new WeakMap<Models, ContactLookupCache>();
+
+/** The one cache of a set of models (one connection), shared by every repository that changes contacts. */
+export function contactLookupCacheOf(models: Models): ContactLookupCache {
+  let c = caches.get(models);
+  if (!c) caches.set(models, (c = new ContactLookupCache(models)));
+  return c;
+}

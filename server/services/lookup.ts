@@ -1,7 +1,8 @@
 // POST /lookup: everything the task pane shows for one mail item, in two parallel rounds of reads: the contacts of
-// the addresses and the entries of the message (is it logged?), then each contact's timeline, the read model of
-// its newest entries and open opportunities (repositories/timelines.ts: one document by _id instead of sorting a
-// long history). Salesperson names come from a short-lived cache. Entries and opportunities pass the visibility
+// the addresses (from the process's cache, checked against the contacts' version: repositories/contactLookupCache.ts)
+// and the entries of the message (is it logged?), then each contact's timeline, the read model of its newest
+// entries and open opportunities (repositories/timelines.ts: one document by _id instead of sorting a long
+// history). Salesperson names come from a short-lived cache (SALESPEOPLE_CACHE_MS). Entries and opportunities pass the visibility
 // gate as they always did: the timeline holds entries as stored, never as one caller may see them.
 import { buildDirectory } from '../domain/directory.js';
 import type { Caller } from '../http/auth/identity.js';
@@ -40,7 +41,7 @@ export class LookupService {
     const valid = [...new Set(normalized.filter((a): a is string => a !== null))];
     const messageKey = req.internetMessageId?.trim() ?? '';
     const [candidates, loggedRows, complete] = await Promise.all([
-      valid.length > 0 ? this.d.masterData.contactsByEmails(valid) : Promise.resolve([]),
+      valid.length > 0 ? this.d.masterData.contactsByEmailsCached(valid) : Promise.resolve([]),
       messageKey ? this.d.interactions.byMessageKey(messageKey) : Promise.resolve([]),
       this.d.interactions.timelines.isComplete(),
     ]);

@@ -19,7 +19,45 @@ export const CONTENT_SELECT = [
 ] as const;
 
 /** What the attachment list asks for: metadata, never contentBytes (a download fetches $value). */
-export const ATTACHMENT_SELECT = ['id', 'name', 'contentType', 'size', 'isInline'] as const;
+export const ATTACHMENT_SELECT = ['id', 'name', 'contentType', 'size', 'isInline', 'contentId'] as const;
+
+/** Pictures inside the body fetched to embed them (a signature's logo): at most this many, each this large. */
+export const MAX_EMBEDDED_PICTURES = 10;
+export const MAX_EMBEDDED_BYTES = 1_000_000;
+
+/** An inline picture the HTML names as cid:<contentId>. */
+export interface CidPicture {
+  attachmentId: string;
+  contentId: string;
+  contentType: string;
+}
+
+/** The inline pictures of an attachments page that `html` refers to and that are small enough to embed. */
+export function cidPictures(html: string | null, attachmentsPage: unknown): CidPicture[] {
+  if (!html || !isObject(attachmentsPage) || !Array.isArray(attachmentsPage.value)) return [];
+  const out: CidPicture[] = [];
+  for (const raw of attachmentsPage.value) {
+    const info = translateAttachment(raw);
+    const contentId = isObject(raw) ? str(raw.contentId)?.replace(/^<|>$/g, '') : null;
+    if (!info || !info.isInline || !contentId || !/^image\//i.test(info.contentType)) continue;
+    if (info.size > MAX_EMBEDDED_BYTES || !html.includes(`cid:${contentId}`)) continue;
+    out.push({ attachmentId: info.id, contentId, contentType: info.contentType.toLowerCase() });
+    if (out.length === MAX_EMBEDDED_PICTURES) break;
+  }
+  return out;
+}
+
+/** The HTML with each fetched picture's cid: reference replaced by its bytes as a data: URI. */
+export function embedPictures(
+  html: string,
+  pictures: { contentId: string; contentType: string; bytes: Buffer }[],
+): string {
+  let out = html;
+  for (const p of pictures) {
+    out = out.split(`cid:${p.contentId}`).join(`data:${p.contentType};base64,${p.bytes.toString('base64')}`);
+  }
+  return out;
+}
 
 const FILE_ATTACHMENT = '#microsoft.graph.fileAttachment';
 

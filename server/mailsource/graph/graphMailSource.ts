@@ -23,7 +23,13 @@ import {
   processMailboxLimiters,
   type MailboxLimiterRegistry,
 } from './mailboxLimiter.js';
-import { translateAttachment, translateContent } from './contentTranslator.js';
+import {
+  cidPictures,
+  embedPictures,
+  MAX_EMBEDDED_BYTES,
+  translateAttachment,
+  translateContent,
+} from './contentTranslator.js';
 import { translateChangePage, translateMessage, translatePage } from './pageTranslator.js';
 import type { GraphRequestEvent } from './policyMiddleware.js';
 import {
@@ -222,7 +228,23 @@ export function createGraphMailSource(
       const raw = await orNullWhen(['not_found'], () => http.get(urls.messageContent(id)));
       if (raw === null) return null;
       const attachments = await orNullWhen(['not_found'], () => http.get(urls.attachments(id)));
-      return attachments === null ? null : translateContent(raw, attachments);
+      if (attachments === null) return null;
+      const content = translateContent(raw, attachments);
+      // Pictures of the body itself (a signature's logo) are attachments named by cid: in the HTML; embedded, the
+      // viewer shows them without a request of its own.
+      const pictures = cidPictures(content.html, attachments);
+      const fetched = await Promise.all(
+        pictures.map(async (p) => {
+          const bytes = await orNullWhen(['not_found'], () =>
+            http.getBytes(urls.attachmentValue(id, p.attachmentId)),
+          );
+          return bytes && bytes.length <= MAX_EMBEDDED_BYTES ? { ...p, bytes } : null;
+        }),
+      );
+      const embedded = fetched.filter((p) => p !== null);
+      return embedded.length && content.html
+        ? { ...content, html: embedPictures(content.html, embedded) }
+        : content;
     },
     async getAttachment(id: string, attachmentId: string): Promise<MailAttachmentContent | null> {
       const info = translateAttachment(

@@ -93,7 +93,7 @@ describe('logged mail viewer API (Graph)', function () {
       detail: Record<string, number>;
     }[];
 
-  it('shows the entry’s salesperson the mail: headers, sanitized HTML, the attached file (not the inline image)', async () => {
+  it('shows the entry’s salesperson the mail: headers, sanitized HTML with its inline logo embedded, the attached file', async () => {
     const r = await get(`${entryNumber}/mail`);
     assert.equal(r.status, 200, r.text);
     assert.equal(r.headers.get('cache-control'), 'no-store');
@@ -109,6 +109,10 @@ describe('logged mail viewer API (Graph)', function () {
     for (const banned of ['<script', 'pwned', 'onload', 'tracker.example', '<form', '<input', 'cid:'])
       assert.ok(!mail.html.includes(banned), `no ${banned} in ${mail.html}`);
     assert.equal(mail.remoteContentBlocked, true);
+    assert.ok(
+      mail.html.includes(`<img src="data:image/png;base64,${PIXEL}" />`),
+      'the inline logo, embedded',
+    );
     assert.deepEqual(
       mail.attachments.map((a: { name: string; size: number; contentType: string }) => [
         a.name,

@@ -1,6 +1,9 @@
 // Graph's JSON of a message with its body and of its attachments -> MailContent (graph/contentTranslator.ts).
 import assert from 'node:assert/strict';
 import {
+  MAX_EMBEDDED_BYTES,
+  cidPictures,
+  embedPictures,
   translateAttachment,
   translateContent,
 } from '../../../../server/mailsource/graph/contentTranslator.js';
@@ -81,5 +84,34 @@ describe('mailsource/graph/contentTranslator', () => {
       size: 0,
       isInline: false,
     });
+  });
+
+  it('picks the inline pictures the HTML names by cid:, small enough to embed, and embeds them', () => {
+    const file = (id: string, over: Record<string, unknown>) => ({
+      '@odata.type': '#microsoft.graph.fileAttachment',
+      id,
+      name: id,
+      contentType: 'image/png',
+      size: 10,
+      isInline: true,
+      ...over,
+    });
+    const html = '<img src="cid:logo@x"><img src="cid:big"><img src="cid:doc">';
+    const page = {
+      value: [
+        file('A1', { contentId: '<logo@x>' }),
+        file('A2', { contentId: 'big', size: MAX_EMBEDDED_BYTES + 1 }),
+        file('A3', { contentId: 'doc', contentType: 'application/pdf' }),
+        file('A4', { contentId: 'unused' }),
+        file('A5', { contentId: 'logo@x', isInline: false }),
+      ],
+    };
+    const picked = cidPictures(html, page);
+    assert.deepEqual(picked, [{ attachmentId: 'A1', contentId: 'logo@x', contentType: 'image/png' }]);
+    assert.equal(
+      embedPictures(html, [{ ...picked[0]!, bytes: Buffer.from('png') }]),
+      '<img src="data:image/png;base64,cG5n"><img src="cid:big"><img src="cid:doc">',
+    );
+    assert.deepEqual(cidPictures(null, page), []);
   });
 });

@@ -165,6 +165,25 @@ describe('task pane end to end: viewing a logged mail', function () {
     assert.deepEqual(uncaught(pane!), []);
   });
 
+  it('says it in Danish', async () => {
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      displayLanguage: 'da-DK',
+    });
+    const { page } = pane;
+    await page.getByRole('group', { name: 'Jane Doe' }).waitFor();
+    const history = region(page, 'Interaktionslogposter');
+    await history.getByRole('button', { name: 'Handlinger for Price list 2027' }).click();
+    await history.getByRole('button', { name: 'Vis e-mail' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Price list 2027' });
+    await dialog.getByText('please find our price list for 2027 attached.').waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    for (const word of ['Fra', 'Til', 'Sendt', 'Vedhæftede filer', 'Luk'])
+      assert.ok(text.includes(word), word);
+    await dialog.getByRole('button', { name: /^Hent Brochure\.pdf, 20 B$/ }).waitFor();
+    await saveScreenshot(page, 'mail-viewer-da');
+  });
+
   /**
    * Opens the pane on Jane Doe's mail and "View email" on her logged entry `subject`, recording every request the
    * page makes and every "...-ran" message posted to the pane's window (what a script in the mail would send).

@@ -18,6 +18,12 @@ import { eventually, saveScreenshot, useBrowser } from '../support/browser.js';
 import { closePane, contactNumberOf, region, uncaught } from '../support/panePage.js';
 import { openTaskpane, type PaneSession } from '../support/taskpane.js';
 
+/** The pane's window as this test's init script extends it (the test compiles without the DOM's types). */
+interface PaneWindow {
+  __mailMessages: string[];
+  addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
+}
+
 const MAILBOX = 'logging@contoso.example';
 const SECRETS_KEY = crypto.randomBytes(32).toString('base64');
 const PRICE_LIST = Buffer.from('Item;Price\nPallet;120\n');
@@ -142,18 +148,16 @@ describe('task pane end to end: viewing a logged mail', function () {
     await dialog.getByText('Pictures and other content from the Internet are not shown.').waitFor();
     // Give anything that could run or load a moment to do so.
     await page.waitForTimeout(1_000);
-    const inFrame = await page.locator('iframe[title="Email content"]').evaluate((el: HTMLIFrameElement) => ({
-      sandbox: el.getAttribute('sandbox'),
-      srcdoc: el.srcdoc,
-    }));
+    const iframe = page.locator('iframe[title="Email content"]');
+    const inFrame = {
+      sandbox: await iframe.getAttribute('sandbox'),
+      srcdoc: (await iframe.getAttribute('srcdoc')) ?? '',
+    };
     assert.equal(inFrame.sandbox, 'allow-popups allow-popups-to-escape-sandbox');
     for (const banned of ['<script', 'onerror', remoteUrl, 'url('])
       assert.ok(!inFrame.srcdoc.includes(banned), `no ${banned} in the frame`);
     assert.match(inFrame.srcdoc, /Content-Security-Policy" content="default-src 'none'/);
-    assert.deepEqual(
-      await page.evaluate(() => (window as unknown as { __mailMessages: string[] }).__mailMessages),
-      [],
-    );
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PaneWindow).__mailMessages), []);
     assert.deepEqual(
       requests.filter((u) => u.startsWith(remoteUrl)),
       [],
@@ -194,9 +198,9 @@ describe('task pane end to end: viewing a logged mail', function () {
       beforeLoad: async (page) => {
         page.on('request', (r) => requests.push(r.url()));
         await page.addInitScript(() => {
-          const w = window as unknown as { __mailMessages: string[] };
+          const w = globalThis as unknown as PaneWindow;
           w.__mailMessages = [];
-          window.addEventListener('message', (e) => {
+          w.addEventListener('message', (e) => {
             if (typeof e.data === 'string' && e.data.endsWith('-ran')) w.__mailMessages.push(e.data);
           });
         });

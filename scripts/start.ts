@@ -1,5 +1,6 @@
 // `npm start`: Interlog on embedded defaults. Provisions the database (persistent, in .data/), the development
 // certificate and secrets key, builds if needed, seeds demo data, then runs the server until Ctrl+C.
+// `npm start -- --imap`: the demo logging mailbox on the local Dovecot (IMAP) instead of the Graph emulator.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +13,8 @@ import { startMongo } from './lib/mongo.js';
 import { localDataDir, repoRoot } from './lib/paths.js';
 import { seedDemoData } from './demo/seed.js';
 import { DEMO_MAILBOX, startDemoMailbox } from './demo/mailbox.js';
+import { startDemoImapMailbox, type DemoImapMailbox } from './demo/imapMailbox.js';
+import { mailServersInstalled } from './lib/mailServers.js';
 import { createSecretBox } from '../server/security/secretBox.js';
 import { BUILD_INFO_FILE, officeJsUrlFor } from '../addin/build/officeJs.js';
 
@@ -117,16 +120,19 @@ async function run(): Promise<void> {
   buildIfNeeded();
   const seeded = await seedDemoData(db);
   if (seeded) console.log('Demo data seeded (salespeople AH, BD, JO, their contacts and a week of mail).');
-  // The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured.
-  const demo = process.env.GRAPH_BASE_URL
-    ? null
-    : await startDemoMailbox(
-        db,
-        createSecretBox(Buffer.from(SECRETS_KEY, 'base64')),
-        { cert: fs.readFileSync(certs.certPath, 'utf8'), key: fs.readFileSync(certs.keyPath, 'utf8') },
-        // Seeded at an earlier start: the history holds the demo's week already, so the Inbox gets other mail.
-        seeded ? {} : { seed: Date.now() },
-      );
+  // Seeded at an earlier start: the history holds the demo's week already, so the Inbox gets other mail.
+  const demoSeed = seeded ? {} : { seed: Date.now() };
+  const imapDemo = process.argv.includes('--imap') ? await startImapDemo(db, SECRETS_KEY, demoSeed) : null;
+  // The demo shared mailbox: the Graph emulator on loopback, unless a real Graph is configured or it is on IMAP.
+  const demo =
+    process.env.GRAPH_BASE_URL || imapDemo
+      ? null
+      : await startDemoMailbox(
+          db,
+          createSecretBox(Buffer.from(SECRETS_KEY, 'base64')),
+          { cert: fs.readFileSync(certs.certPath, 'utf8'), key: fs.readFileSync(certs.keyPath, 'utf8') },
+          demoSeed,
+        );
   await db.close();
 
   // An IPC channel: the server says when it listens (then, and only then, the banner) and is asked to stop.
@@ -145,7 +151,7 @@ Interlog is ready on ${PUBLIC_URL}
   Health:         ${PUBLIC_URL}/healthz
   API (OpenAPI):  ${PUBLIC_URL}/api/v1/openapi.json
   Manifest:       ${PUBLIC_URL}/manifest.xml  (Outlook: My add-ins > Add a custom add-in > Add from file)
-  Demo mailbox:   ${demo ? `${DEMO_MAILBOX} on the Graph emulator ${demo.baseUrl} (new mail every 45 s)` : 'none (GRAPH_BASE_URL set)'}
+  Demo mailbox:   ${demoMailboxLine(demo, imapDemo)}
   Database:       ${mongo.kind} (data in ${path.join(localDataDir, 'db')})
   Development CA: ${certs.caCertPath} (trust it in your browser/OS to avoid certificate warnings)
 Press Ctrl+C to stop.
@@ -161,7 +167,48 @@ Press Ctrl+C to stop.
   process.on('SIGTERM', stop);
   server.on('exit', async (code, signal) => {
     await demo?.close();
+    await imapDemo?.close();
     await mongo.stop();
     process.exit(code ?? (signal ? 1 : 0));
   });
+}
+
+/**
+ * The demo mailbox on the local Dovecot and Postfix (`--imap`), or null with the reason when they are not
+ * installed or do not start (the Graph emulator stands in then).
+ */
+async function startImapDemo(
+  db: Awaited<ReturnType<typeof connectDatabase>>,
+  secretsKey: string,
+  options: { seed?: number },
+): Promise<DemoImapMailbox | null> {
+  if (!mailServersInstalled()) {
+    console.log(
+      '--imap: Dovecot and Postfix are not installed (apt-get install dovecot-imapd dovecot-lmtpd postfix); the demo mailbox runs on the Graph emulator.',
+    );
+    return null;
+  }
+  try {
+    return await startDemoImapMailbox(
+      db,
+      createSecretBox(Buffer.from(secretsKey, 'base64')),
+      { cert: certs.certPath, key: certs.keyPath, ca: certs.caCertPath },
+      options,
+    );
+  } catch (err) {
+    console.log(
+      `--imap: the mail servers did not start (${(err as Error).message.split('\n')[0]}); the demo mailbox runs on the Graph emulator.`,
+    );
+    return null;
+  }
+}
+
+function demoMailboxLine(demo: { baseUrl: string } | null, imap: DemoImapMailbox | null): string {
+  if (imap) {
+    const s = imap.servers;
+    return `${DEMO_MAILBOX} on Dovecot, IMAP ${s.host}:${s.imapPort} (STARTTLS); Postfix BCCs mail sent to SMTP ${s.host}:${s.smtpPort} (new mail every 45 s)`;
+  }
+  return demo
+    ? `${DEMO_MAILBOX} on the Graph emulator ${demo.baseUrl} (new mail every 45 s)`
+    : 'none (GRAPH_BASE_URL set)';
 }

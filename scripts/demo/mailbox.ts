@@ -67,7 +67,8 @@ export async function startDemoMailbox(
 
   const setups = new LoggingSetupRepository(db.models);
   const existing = await setups.get(DEMO_MAILBOX);
-  if (!existing) {
+  // A demo last started with --imap points the setup at that run's Dovecot: back to the emulator.
+  if (!existing || existing.provider !== 'graph') {
     await setups.upsert(DEMO_MAILBOX, {
       enabled: true,
       provider: 'graph',

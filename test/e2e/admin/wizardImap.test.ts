@@ -107,6 +107,22 @@ describe('admin console (e2e): assisted setup of an IMAP logging mailbox, valida
     assert.deepEqual(errors, []);
   });
 
+  it('in Danish: the mail-source choice and the IMAP server step, accessible', async () => {
+    const da = await openConsole(harness(), ADMIN, '#/wizard', 'da');
+    try {
+      await da.page.getByRole('radio', { name: /^IMAP \(Exchange lokalt/ }).check();
+      await da.page.getByRole('heading', { name: 'Forbered IMAP-postkassen', exact: true }).waitFor();
+      await da.page.getByRole('button', { name: 'Næste', exact: true }).click();
+      await da.page.getByRole('heading', { name: 'IMAP-server', exact: true }).waitFor();
+      await da.page.getByRole('textbox', { name: 'Værtsnavn', exact: true }).waitFor();
+      await da.page.getByText('STARTTLS (normalt port 143)').waitFor();
+      await checkPage(da.page, 'imap-07-wizard-server-da');
+      assert.deepEqual(da.errors, []);
+    } finally {
+      await da.context.close();
+    }
+  });
+
   it('the Email logging page shows the server, the password locked while enabled, and validates', async () => {
     await page.getByRole('button', { name: 'Open Email logging' }).click();
     await page.getByRole('heading', { name: 'IMAP server' }).waitFor();

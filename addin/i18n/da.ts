@@ -112,6 +112,7 @@ export const da: Messages = {
         : bytes < 1048576
           ? `${Math.round(bytes / 1024)} KB`
           : `${(bytes / 1048576).toFixed(1).replace('.', ',')} MB`,
+    truncated: 'E-mailen er meget lang: kun begyndelsen vises.',
     remoteBlocked: 'Billeder og andet indhold fra internettet vises ikke.',
     bodyFrame: 'E-mailens indhold',
     bodyText: 'E-mailens tekst',

@@ -111,6 +111,7 @@ export const en = {
         : bytes < 1048576
           ? `${Math.round(bytes / 1024)} KB`
           : `${(bytes / 1048576).toFixed(1)} MB`,
+    truncated: 'This email is very long: only its beginning is shown.',
     remoteBlocked: 'Pictures and other content from the Internet are not shown.',
     bodyFrame: 'Email content',
     bodyText: 'Email text',

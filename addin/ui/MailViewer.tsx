@@ -37,6 +37,7 @@ export interface MailViewerWords {
   download: (name: string, size: string) => string;
   size: (bytes: number) => string;
   remoteBlocked: string;
+  truncated: string;
   /** The title of the frame the HTML is shown in. */
   bodyFrame: string;
   /** The text body's region. */
@@ -174,6 +175,11 @@ export function MailViewerDialog(props: MailViewerProps) {
                   {mail.cc.length > 0 && header(w.cc, people(mail.cc))}
                   {mail.sentAt && header(w.date, props.formatDate(mail.sentAt))}
                 </dl>
+                {mail.truncated && (
+                  <MessageBar intent="warning" layout="multiline">
+                    <MessageBarBody>{w.truncated}</MessageBarBody>
+                  </MessageBar>
+                )}
                 {mail.remoteContentBlocked && (
                   <MessageBar intent="info" layout="multiline">
                     <MessageBarBody>{w.remoteBlocked}</MessageBarBody>

@@ -28,6 +28,8 @@ export const LoggedMail = z.strictObject({
   html: z.string().nullable(),
   /** Images or other content from the Internet were left out of the HTML. */
   remoteContentBlocked: z.boolean(),
+  /** The mail is very long: only its beginning is shown (the server sanitizes a bounded amount of HTML). */
+  truncated: z.boolean(),
   /** Files attached (not the images shown inside the body). */
   attachments: z.array(MailAttachment),
 });

@@ -3,7 +3,12 @@
 // not listed as files, the HTML sanitized.
 import assert from 'node:assert/strict';
 import { MailSourceError } from '../../../../server/mailsource/MailSource.js';
-import { presentMail, safeContentType, safeFilename } from '../../../../server/routes/mailView/presenter.js';
+import {
+  MAX_HTML_CHARS,
+  presentMail,
+  safeContentType,
+  safeFilename,
+} from '../../../../server/routes/mailView/presenter.js';
 import { attachmentDisposition } from '../../../../server/routes/mount.js';
 import { problemOfSourceError } from '../../../../server/services/mailView.js';
 
@@ -61,6 +66,32 @@ describe('routes/mailView/presenter', () => {
     assert.equal(mail.html, '<p>Hi</p><span></span>');
     assert.equal(mail.remoteContentBlocked, true);
     assert.deepEqual(mail.from, { address: 'a@b.example', name: null });
+  });
+});
+
+describe('routes/mailView/presenter: very long mail', () => {
+  const mail = (html: string | null, text: string | null) =>
+    presentMail(1, {
+      id: 'x',
+      internetMessageId: null,
+      subject: null,
+      from: null,
+      toRecipients: [],
+      ccRecipients: [],
+      sentDateTime: null,
+      text,
+      html,
+      attachments: [],
+    });
+  it('shows the beginning of a huge HTML mail, sanitized, and says it was cut', () => {
+    const row = '<p>Row <img src="https://t.example/p.gif"></p>';
+    const long = mail(row.repeat(Math.ceil((MAX_HTML_CHARS * 2) / row.length)), null);
+    assert.equal(long.truncated, true);
+    assert.ok(long.html!.length < MAX_HTML_CHARS);
+    assert.ok(long.html!.startsWith('<p>Row <span></span></p>'));
+    assert.ok(!long.html!.includes('t.example'));
+    const short = mail(row, 'Row');
+    assert.deepEqual([short.truncated, short.text], [false, 'Row']);
   });
 });
 

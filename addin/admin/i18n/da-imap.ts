@@ -27,6 +27,12 @@ export const daImap: typeof enImap = {
     archiveFolderName: 'Arkivmappe på serveren',
     archiveFolderHint:
       'Lad feltet være tomt for at bruge serverens \\Archive-mappe (eller mappen med navnet Archive).',
+    junkFolderName: 'Uønsket mail-mappe på serveren',
+    junkFolderHint:
+      'Lad feltet være tomt for at bruge serverens \\Junk-mappe (eller mappen med navnet Junk).',
+    trashFolderName: 'Papirkurv på serveren',
+    trashFolderHint:
+      'Slettet mail uden match lægges her. Lad feltet være tomt for at bruge serverens \\Trash-mappe (eller Trash).',
     mailboxTitle: 'Logføringspostkasse',
     address: 'Logføringspostkassens adresse',
     checkFailed: 'Kunne ikke få adgang til logføringspostkassen.',

@@ -25,6 +25,11 @@ export const enImap = {
     caStored: 'A CA certificate is stored. Leave this empty to keep it.',
     archiveFolderName: 'Archive folder on the server',
     archiveFolderHint: 'Leave empty to use the server’s \\Archive folder (or the one named Archive).',
+    junkFolderName: 'Junk folder on the server',
+    junkFolderHint: 'Leave empty to use the server’s \\Junk folder (or the one named Junk).',
+    trashFolderName: 'Trash folder on the server',
+    trashFolderHint:
+      'Deleted unmatched mail goes here. Leave empty to use the server’s \\Trash folder (or Trash).',
     mailboxTitle: 'Logging mailbox',
     address: 'Logging mailbox address',
     checkFailed: 'Could not access the logging mailbox.',

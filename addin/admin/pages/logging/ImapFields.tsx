@@ -95,6 +95,22 @@ export function ImapFields(props: {
           className={lockedClass}
         />
       </Field>
+      <Field label={m.junkFolderName} hint={m.junkFolderHint}>
+        <Input
+          value={form.junkFolderName}
+          onChange={set('junkFolderName')}
+          disabled={disabled}
+          className={lockedClass}
+        />
+      </Field>
+      <Field label={m.trashFolderName} hint={m.trashFolderHint}>
+        <Input
+          value={form.trashFolderName}
+          onChange={set('trashFolderName')}
+          disabled={disabled}
+          className={lockedClass}
+        />
+      </Field>
       <Field label={m.ca} hint={caSet ? m.caStored : undefined} className={styles.wide}>
         <Textarea
           value={form.caCertificate}

@@ -20,6 +20,10 @@ export interface ImapForm {
   caCertificate: string;
   /** Empty = the server's SPECIAL-USE \Archive folder, then "Archive". */
   archiveFolderName: string;
+  /** Empty = \Junk, then "Junk". */
+  junkFolderName: string;
+  /** Empty = \Trash, then "Trash" (where deleted unmatched mail goes). */
+  trashFolderName: string;
 }
 
 /** The usual port of each security (RFC 8314: implicit TLS on 993; STARTTLS on 143). */
@@ -35,6 +39,8 @@ export function imapFormOf(v?: LoggingSetupView | null): ImapForm {
     password: '',
     caCertificate: '',
     archiveFolderName: imap?.archiveFolderName ?? '',
+    junkFolderName: imap?.junkFolderName ?? '',
+    trashFolderName: imap?.trashFolderName ?? '',
   };
 }
 
@@ -54,6 +60,8 @@ export function imapUpdate(f: ImapForm): ImapSetupUpdate {
     security: f.security,
     user: f.user.trim(),
     archiveFolderName: f.archiveFolderName.trim() || null,
+    junkFolderName: f.junkFolderName.trim() || null,
+    trashFolderName: f.trashFolderName.trim() || null,
   };
   if (f.password) u.password = f.password;
   if (f.caCertificate.trim()) u.caCertificate = f.caCertificate.trim();

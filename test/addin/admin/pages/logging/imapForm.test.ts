@@ -41,7 +41,7 @@ const storedImap = (password: 'set' | 'not set') =>
       caCertificate: 'set',
       archiveFolderName: 'Logged',
       junkFolderName: null,
-      trashFolderName: null,
+      trashFolderName: 'Papirkurv',
     },
   });
 
@@ -54,10 +54,13 @@ describe('addin/admin/pages/logging/imapForm', () => {
       security: 'tls',
       user: 'logging@contoso.example',
       archiveFolderName: null,
+      junkFolderName: null,
+      trashFolderName: null,
       password: 'p4ss',
       caCertificate: PEM,
     });
     assert.equal(LoggingSetupUpdate.safeParse({ provider: 'imap', imap: u }).success, true);
+    assert.equal(imapUpdate(filled({ trashFolderName: ' Papirkurv ' })).trashFolderName, 'Papirkurv');
     const kept = imapUpdate(filled({ password: '' }));
     assert.equal('password' in kept, false, 'an empty field keeps the stored password');
     assert.equal('caCertificate' in kept, false);
@@ -74,8 +77,8 @@ describe('addin/admin/pages/logging/imapForm', () => {
   it('takes a stored server up, never its secrets', () => {
     const f = imapFormOf(storedImap('set'));
     assert.deepEqual(
-      [f.host, f.port, f.security, f.password, f.caCertificate, f.archiveFolderName],
-      ['imap.contoso.example', '143', 'starttls', '', '', 'Logged'],
+      [f.host, f.port, f.security, f.password, f.caCertificate, f.archiveFolderName, f.trashFolderName],
+      ['imap.contoso.example', '143', 'starttls', '', '', 'Logged', 'Papirkurv'],
     );
   });
 

@@ -17,6 +17,8 @@ import { engineLatencyPush } from './engine/latencyPush.js';
 import { engineRss } from './engine/rss.js';
 import { engineThrottled } from './engine/throttled.js';
 import { engineThroughput, type EngineRunResult } from './engine/throughput.js';
+import { imapLatencyIdle } from './engine/imapLatencyIdle.js';
+import { imapThroughput } from './engine/imapThroughput.js';
 import { apiLookup } from './api/lookup.js';
 import { addinTimeToHistory } from './addin/timeToHistory.js';
 import type { BenchContext } from './lib/context.js';
@@ -78,6 +80,9 @@ const BENCHMARKS: Benchmark[] = [
     needsDatabase: true,
     run: (ctx, shared) => engineRss(ctx, shared.throughput?.batchSize),
   },
+  // A real Dovecot (and Postfix) started by the benchmark; not measured where they are not installed.
+  { names: ['imap.throughput'], needsDatabase: true, run: (ctx) => imapThroughput(ctx) },
+  { names: ['imap.latency_idle_p95'], needsDatabase: true, run: (ctx) => imapLatencyIdle(ctx) },
   // Its own private database server, which it stops and restarts mid-run.
   { names: ['engine.chaos'], needsDatabase: false, run: (ctx) => engineChaos(ctx) },
   // Its data set lives in a database cluster of its own, kept between runs.

@@ -30,7 +30,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * GET as JSON over HTTPS trusting the development CA (this orchestrator created it, so Node's own trust store,
  * read at start-up, does not have it). `null` for a refused connection (the server still starting).
  */
-function get<T>(agent: https.Agent, url: string, token: string | null): Promise<T | null> {
+export function get<T>(agent: https.Agent, url: string, token: string | null): Promise<T | null> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = https.get(
@@ -56,7 +56,7 @@ function get<T>(agent: https.Agent, url: string, token: string | null): Promise<
   });
 }
 
-async function api<T>(agent: https.Agent, url: string, token: string | null): Promise<T> {
+export async function api<T>(agent: https.Agent, url: string, token: string | null): Promise<T> {
   const r = await get<T>(agent, url, token);
   if (r === null) throw new Error(`${url}: no answer`);
   return r;

@@ -82,8 +82,9 @@ export class MailViewService {
     const { mailbox, immutableId, internetMessageId } = entry.message;
     const setup = mailbox ? await this.d.setups.get(mailbox) : null;
     if (!setup || (!immutableId && !internetMessageId)) throw mailViewErrors.notLinked();
+    let source: MailSource | null = null;
     try {
-      const source = this.d.sourceFor(setup);
+      source = this.d.sourceFor(setup);
       const direct = immutableId ? await fetch(source, immutableId) : null;
       if (direct !== null) return { entry, result: direct };
       const healed = internetMessageId ? await source.findByInternetMessageId(internetMessageId) : null;
@@ -93,6 +94,9 @@ export class MailViewService {
     } catch (err) {
       if (err instanceof MailSourceError) throw problemOfSourceError(err);
       throw err;
+    } finally {
+      // One view, one source: IMAP logs out now rather than after its idle time (a failed logout changes nothing).
+      await source?.close?.().catch(() => {});
     }
   }
 }

@@ -45,6 +45,11 @@ export interface MailServerOptions {
    * (`username`), as those servers check their own tokens. Passwords keep working.
    */
   oauth2IntrospectionUrl?: string;
+  /**
+   * Folders the logging user may read but not change (Dovecot's acl plugin, a global ACL file): how a test makes
+   * the server refuse to move mail there, as a mailbox without full rights does.
+   */
+  readOnlyFolders?: string[];
   /** The servers' certificate, key and CA (PEM files); default: INTERLOG_DEV_CERT/KEY/CA, as `npm test` sets. */
   certificates?: ServerCertificates;
 }
@@ -112,6 +117,7 @@ function dovecotConfig(
   ports: { imap: number; imaps: number; lmtp: number },
   oauth2: boolean,
   certs: ServerCertificates,
+  readOnlyFolders: string[] = [],
 ): string {
   // Dovecot's own processes run as the current user (its login processes, which may not be root, as nobody), so
   // nothing needs the package's system users.
@@ -156,6 +162,17 @@ userdb {
   default_fields = uid=${mail.uid} gid=${mail.gid} home=${dir}/home/%u
 }
 mail_location = maildir:~/Maildir
+${
+  readOnlyFolders.length > 0
+    ? `mail_plugins = $mail_plugins acl
+protocol imap {
+  mail_plugins = $mail_plugins imap_acl
+}
+plugin {
+  acl = vfile:${dir}/global-acl
+}`
+    : ''
+}
 # Throwaway mail: no fsync (a test appends thousands of messages).
 mail_fsync = never
 namespace inbox {
@@ -307,7 +324,13 @@ export async function startMailServers(opts: MailServerOptions = {}): Promise<Ma
   const dovecotConf = path.join(dovecotDir, 'dovecot.conf');
   const oauth2 = opts.oauth2IntrospectionUrl ?? null;
   if (oauth2) fs.writeFileSync(path.join(dovecotDir, 'dovecot-oauth2.conf.ext'), oauth2PassdbConfig(oauth2));
-  fs.writeFileSync(dovecotConf, dovecotConfig(dovecotDir, { imap, imaps, lmtp }, oauth2 !== null, certs));
+  const readOnly = opts.readOnlyFolders ?? [];
+  // lookup, read, seen flag only: no insert, delete or expunge.
+  fs.writeFileSync(path.join(dovecotDir, 'global-acl'), readOnly.map((f) => `${f} owner lrs\n`).join(''));
+  fs.writeFileSync(
+    dovecotConf,
+    dovecotConfig(dovecotDir, { imap, imaps, lmtp }, oauth2 !== null, certs, readOnly),
+  );
   const read = (p: string) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : '');
   const logs = () =>
     `--- dovecot.log\n${read(path.join(dovecotDir, 'dovecot.log'))}\n--- postfix.log\n${read(path.join(postfixDir, 'postfix.log'))}`;

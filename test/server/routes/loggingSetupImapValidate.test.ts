@@ -1,6 +1,6 @@
 // Validate and "Check connection" for IMAP logging mailboxes (issue 14, point 2) against a real Dovecot: each
 // failure an admin can cause (a wrong port, the wrong security for a port, a wrong password, a folder name the
-// server does not have) has its own stable code and advice about the mail server,
+// server does not have, an archive the account may not move mail into) has its own stable code and advice about the mail server,
 // never about Graph or Exchange Online; a passing check proves MOVE with a probe message and leaves nothing.
 import assert from 'node:assert/strict';
 import { freePort } from '../../../scripts/lib/mongo.js';
@@ -113,6 +113,26 @@ describe('validate an IMAP logging mailbox (admin): each failure with its code a
     assert.equal(failed.name, 'archive_folder');
     assert.match(failed.message, /no folder "Archiv".*Archive/);
     assert.doesNotMatch(r.message, GRAPH_WORDS);
+  });
+
+  it('a server that refuses to move mail into the archive is move_denied, and the probe leaves nothing', async () => {
+    const strict = await startMailServers({
+      logging: { user: MAILBOX, password: PASSWORD },
+      readOnlyFolders: ['Archive'],
+    });
+    try {
+      const r = await check({ port: strict.imapPort, caCertificate: strict.ca });
+      assert.deepEqual([r.ok, r.code], [false, 'move_denied'], JSON.stringify(r));
+      const failed = r.steps.find((s) => !s.ok)!;
+      assert.equal(failed.name, 'move_permission');
+      assert.match(failed.message, new RegExp(`${MAILBOX} may not move mail`));
+      assert.match(failed.message, /full rights on the mailbox/);
+      assert.doesNotMatch(r.message, GRAPH_WORDS);
+      const left = strict.doveadm(['mailbox', 'status', '-u', MAILBOX, 'messages', '*']);
+      assert.doesNotMatch(left, /messages=[1-9]/, left);
+    } finally {
+      await strict.stop();
+    }
   });
 
   it('the validate route of a saved IMAP setup runs the same steps; no stored password is a 400 for a check', async () => {

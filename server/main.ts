@@ -131,6 +131,7 @@ async function main(): Promise<void> {
   if (config.SCHEDULER_ENABLED) linkCheck.start();
   if (config.SCHEDULER_ENABLED) notifications.manager.start();
   if (config.SCHEDULER_ENABLED) notifications.idle.start();
+  notifications.idle.onDue = () => void scheduler.tick();
   if (!notifications.reachability.reachable)
     log.info({ reason: notifications.reachability.reason }, 'change notifications off: polling only');
 

@@ -154,7 +154,7 @@ export async function imapLatencyIdle(ctx: BenchContext): Promise<BenchmarkResul
         `p95 of (entry listed by GET /api/v1/interactions as an admin - mail submitted to Postfix over SMTP), in ` +
           `seconds; one figure per round of ${perRound} mails at seeded random moments over ${spanMs / 1000} s, ` +
           `median of ${rounds}. Postfix BCCs each to the logging mailbox and delivers it to Dovecot over LMTP; the ` +
-          `real server process (scheduler tick ${TICK_MS} ms) holds an IDLE connection that marks the mailbox due; ` +
+          `real server process (scheduler tick ${TICK_MS} ms) holds an IDLE connection that marks the mailbox due and has its scheduler look at once (not at the next tick); ` +
           `the mailbox's own interval is 3600 s (so only IDLE explains seconds); API read every ${POLL_MS} ms; ` +
           `${ctx.db.description}. All ${all.length} mails: p50 ${round(percentile(all, 50), 2)} s, p95 ` +
           `${round(percentile(all, 95), 2)} s, max ${round(Math.max(...all), 2)} s.`,

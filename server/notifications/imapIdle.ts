@@ -63,6 +63,11 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class ImapIdleWatcher {
+  /**
+   * Called once new mail has marked a mailbox due: this instance's scheduler looks at once instead of at its next
+   * tick (up to SCHEDULER_TICK_MS later). Only a shortcut: whichever instance ticks next would run it anyway.
+   */
+  onDue: (mailbox: string) => void = () => {};
   private timer: NodeJS.Timeout | null = null;
   private readonly watches = new Map<string, Watch>();
   private ticking: Promise<void> | null = null;
@@ -151,6 +156,7 @@ export class ImapIdleWatcher {
     const mailArrived = () =>
       void write(async () => {
         await this.d.subs.markNotified(mailbox, this.d.now());
+        this.onDue(mailbox);
         await this.d.subs.count(mailbox, 'notifications', 1);
       });
     while (!signal.aborted) {

@@ -86,7 +86,11 @@ const BENCHMARKS: Benchmark[] = [
   // Its own private database server, which it stops and restarts mid-run.
   { names: ['engine.chaos'], needsDatabase: false, run: (ctx) => engineChaos(ctx) },
   // Its data set lives in a database cluster of its own, kept between runs.
-  { names: ['api.lookup_p95'], needsDatabase: false, run: (ctx) => apiLookup(ctx) },
+  {
+    names: ['api.lookup_p95', 'api.lookup_capacity', 'api.lookup_alone_p50'],
+    needsDatabase: false,
+    run: (ctx) => apiLookup(ctx),
+  },
   { names: ['addin.taskpane_js_gzip'], needsDatabase: false, run: (ctx) => addinTaskpaneSize(ctx) },
   // The real server on a fresh database of the suite's database server.
   { names: ['addin.time_to_history'], needsDatabase: true, run: (ctx) => addinTimeToHistory(ctx) },

@@ -23,14 +23,16 @@ import {
   LOOKUP_DB,
   lookupRequest,
 } from './lookupData.js';
+import { lookupAlone, lookupCapacity } from './lookupCapacity.js';
+import { countLookupQueries, formatQueryCount } from './lookupQueries.js';
 
 const CLIENTS = 50;
 const MIN_GAP_MS = 100;
 /** A lookup slower than this is given up (counted as an error, and as this long in the percentiles). */
-const TIMEOUT_MS = 30_000;
+export const TIMEOUT_MS = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function request(
+export function request(
   agent: https.Agent,
   port: number,
   method: string,
@@ -207,13 +209,12 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
   const db = await startKeptDatabase(keep, () => {});
   if (!db)
     return [
-      notMeasured(
-        'api.lookup_p95',
-        'ms',
-        '<= 50',
-        'PostgreSQL is not installed (the data set needs a kept cluster)',
-      ),
-    ];
+      ['api.lookup_p95', 'ms', '<= 50'],
+      ['api.lookup_capacity', 'lookups/s', '>= 500'],
+      ['api.lookup_alone_p50', 'ms', '<= 10'],
+    ].map(([name, unit, target]) =>
+      notMeasured(name!, unit!, target!, 'PostgreSQL is not installed (the data set needs a kept cluster)'),
+    );
   try {
     const seeded = await ensureLookupData(db.uri, ctx.log);
     if (seeded.seededSeconds !== null) ctx.log(`  data set seeded in ${Math.round(seeded.seededSeconds)} s`);
@@ -223,6 +224,10 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
       ctx.log(`  ${created} pushdown indexes ensured in ${Math.round((performance.now() - t0) / 1000)} s`);
     const built = await ensureLookupTimelines(databaseUri(db.uri, LOOKUP_DB), ctx.log);
     if (built !== null) ctx.log(`  timelines built in ${Math.round(built)} s`);
+    const queries = formatQueryCount(
+      await countLookupQueries(databaseUri(db.uri, LOOKUP_DB), LOOKUP_DB, ctx.quick ? 100 : 500),
+    );
+    ctx.log(`  ${queries}`);
     const server = await startServer(ctx, databaseUri(db.uri, LOOKUP_DB));
     try {
       const ca = fs.readFileSync(ctx.certs.caCertPath);
@@ -239,6 +244,10 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
       const token = (JSON.parse(t.body) as { access_token: string }).access_token;
       const alone = await single(server.port, ca, token, 3);
       ctx.log(`  one client alone: ${alone.map((ms) => Math.round(ms)).join(', ')} ms`);
+      const setting = () =>
+        `1-minute load average ${os.loadavg()[0]!.toFixed(1)} at the end (2 cores shared). Queries: ${queries}.`;
+      const aloneResult = await lookupAlone(server.port, ca, token, { quick: ctx.quick, setting: setting() });
+      ctx.log(`  alone: p50 ${aloneResult.median} ms`);
       const repeats = ctx.quick ? 1 : 3;
       const runs: LoadResult[] = [];
       let cpu = '';
@@ -262,6 +271,11 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
       }
       const failed = runs.reduce((n, r) => n + Object.values(r.errors).reduce((a, b) => a + b, 0), 0);
       const all = runs.flatMap((r) => r.latencies);
+      const capacity = await lookupCapacity(server.port, ca, token, {
+        quick: ctx.quick,
+        log: ctx.log,
+        setting: setting(),
+      });
       return [
         measured(
           'api.lookup_p95',
@@ -281,10 +295,12 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
             `${round(percentile(all, 50), 1)} ms, p99 ${round(percentile(all, 99), 1)} ms, ` +
             `${round(all.length / runs.reduce((n, r) => n + r.seconds, 0), 1)} lookups started/s; not answered in ` +
             `time or not 200: ${failed} (${JSON.stringify(runs.map((r) => r.errors))}); ` +
-            `server peak RSS ${Math.round(peakRss)} MB; last run ${cpu}.`,
+            `server peak RSS ${Math.round(peakRss)} MB; last run ${cpu}. ${setting()}`,
           failed === 0,
           1,
         ),
+        capacity,
+        aloneResult,
       ];
     } finally {
       await server.stop();

@@ -72,6 +72,9 @@ export function timelinesOf(models: Models): TimelineRepository {
 
 export class TimelineRepository {
   private readonly tails = new Map<string, Promise<void>>();
+  /** The timelines this process wrote or read last (a bounded LRU): a change starts from them without a read;
+   *  the write's revision check finds out when another instance changed one meanwhile (then it reads). */
+  private readonly known = new Map<string, TimelineDoc | null>();
   private complete = false;
   private checked: { at: number; result: Promise<boolean> } | null = null;
 
@@ -135,6 +138,9 @@ export class TimelineRepository {
     contactNumbers: string[],
     write: () => Promise<{ result: T; put: TimelineEntry[]; reload: EntryKey[] }>,
   ): Promise<T> {
+    // Asked before the first write of a new database, while it is still empty (after it, entries exist and the
+    // timelines would never count as complete: every change would read the contact's entries).
+    await this.isComplete();
     const release = await this.lock([...new Set(contactNumbers)]);
     try {
       const w = await write();
@@ -218,7 +224,15 @@ export class TimelineRepository {
         if (attempt > ATTEMPTS)
           throw new Error(`timelines of ${pending.length} contacts kept changing under ${ATTEMPTS} attempts`);
         const complete = await this.isComplete();
-        const docs = await Promise.all(pending.map((id) => this.collection.findOne({ _id: id })));
+        // First from what this process knows (a contact it never saw has none once complete: its insert is
+        // refused by the unique _id if one exists after all), then from the database; a rebuild always reads.
+        const docs = await Promise.all(
+          pending.map((id) =>
+            attempt === 1 && !changes.get(id)!.rebuild && (this.known.has(id) || complete)
+              ? (this.known.get(id) ?? null)
+              : this.collection.findOne({ _id: id }).then((d) => this.remember(id, d)),
+          ),
+        );
         const writes = await Promise.all(
           pending.map((id, i) => this.nextOf(id, docs[i] ?? null, changes.get(id)!, complete)),
         );
@@ -287,7 +301,12 @@ export class TimelineRepository {
           if (!isDuplicateKeyError(err)) throw err;
           landed = -1; // someone else created one of them first
         }
-        if (landed === chunk.length) return;
+        if (landed === chunk.length) {
+          for (const w of chunk)
+            this.remember(w.id, isEmpty(w.next) ? null : { _id: w.id, ...w.next, rev: w.rev });
+          return;
+        }
+        for (const w of chunk) this.known.delete(w.id);
         // Which did not land: read them back (rare: only when another writer came in between).
         const now = await Promise.all(
           chunk.map((w) => this.collection.findOne({ _id: w.id }, { projection: { rev: 1 } })),
@@ -298,6 +317,13 @@ export class TimelineRepository {
         });
       })();
     return retry;
+  }
+
+  private remember(id: string, doc: TimelineDoc | null): TimelineDoc | null {
+    this.known.delete(id);
+    this.known.set(id, doc);
+    if (this.known.size > KNOWN_TIMELINES) this.known.delete(this.known.keys().next().value!);
+    return doc;
   }
 
   /** Waits for the changes already queued for any of these contacts; the returned function ends this one. */
@@ -315,6 +341,9 @@ export class TimelineRepository {
 }
 
 const EMPTY: Timeline = { entries: [], open: [] };
+/** Timelines kept in memory for the next change (a few MB). */
+const KNOWN_TIMELINES = 2000;
+const isEmpty = (t: Timeline) => t.entries.length === 0 && t.open.length === 0;
 
 function operationOf(w: Write): AnyBulkWriteOperation<TimelineDoc> {
   const empty = w.next.entries.length === 0 && w.next.open.length === 0;

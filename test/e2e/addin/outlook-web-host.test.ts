@@ -9,6 +9,7 @@ import { people, sampleMessages } from '../../../addin/preview/samples.js';
 import { useAddinServer } from '../support/addinServer.js';
 import { eventually, saveScreenshot, useBrowser } from '../support/browser.js';
 import { contactNumberOf } from '../support/panePage.js';
+import { timelinesOf } from '../../../server/repositories/timelines.js';
 import {
   closeOutlookWeb,
   openInOutlookWeb,
@@ -171,6 +172,9 @@ describe('task pane in Outlook on the web (real host runtime)', function () {
       { $set: { archiveState: 'archived', ...set } },
     );
     assert.equal(updated.modifiedCount, 1);
+    // Written behind the repositories' back, so the pane's read model is told, as the loop's own write would.
+    const entry = await db.models.Interaction.findOne({ contactNumber: karl, subject }).lean();
+    await timelinesOf(db.models).entriesChanged([{ entryNumber: entry!.entryNumber }]);
   }
 
   /** Opens a mail from Karl and runs "Open email" (with its confirmation) on his logged entry `subject`. */

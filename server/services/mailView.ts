@@ -78,7 +78,7 @@ export class MailViewService {
   ): Promise<MailRead<T>> {
     const entry = await this.d.interactions.byEntryNumber(entryNumber);
     if (!entry) throw refuse.notFound('The interaction log entry');
-    await this.d.visibility.assertMayReadMail(caller, entry, via);
+    const reportRead = await this.d.visibility.assertMayReadMail(caller, entry, via);
     const { mailbox, immutableId, internetMessageId } = entry.message;
     const setup = mailbox ? await this.d.setups.get(mailbox) : null;
     if (!setup || (!immutableId && !internetMessageId)) throw mailViewErrors.notLinked();
@@ -86,10 +86,11 @@ export class MailViewService {
     try {
       source = this.d.sourceFor(setup);
       const direct = immutableId ? await fetch(source, immutableId) : null;
-      if (direct !== null) return { entry, result: direct };
-      const healed = internetMessageId ? await source.findByInternetMessageId(internetMessageId) : null;
-      const result = healed ? await fetch(source, healed.id) : null;
+      const healed =
+        direct === null && internetMessageId ? await source.findByInternetMessageId(internetMessageId) : null;
+      const result = direct ?? (healed ? await fetch(source, healed.id) : null);
       if (result === null) throw mailViewErrors.gone();
+      await reportRead();
       return { entry, result };
     } catch (err) {
       if (err instanceof MailSourceError) throw problemOfSourceError(err);

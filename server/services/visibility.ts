@@ -101,11 +101,14 @@ export class VisibilityService {
   /**
    * Reading the logged mail itself (the viewer): whoever sees the entry in full, nobody else (403 `not_owner`;
    * 409 `privacy_blocked` as for the entry). An admin reading another salesperson's mail is reported as any
-   * read of that content.
+   * read of that content, by the returned function, once the mail was read: a refused or failed read writes
+   * nothing.
    */
-  async assertMayReadMail(caller: Caller, entry: Interaction, via: string): Promise<void> {
-    const visible = await this.entry(caller, entry, via);
-    if (visible.visibility !== 'full') throw refuse.notOwner('You may not read this logged mail');
+  async assertMayReadMail(caller: Caller, entry: Interaction, via: string): Promise<() => Promise<void>> {
+    const access = await this.entryAccessOf(caller, entry);
+    if (access === 'blocked') throw refuse.privacyBlocked();
+    if (access !== 'full') throw refuse.notOwner('You may not read this logged mail');
+    return () => this.reportAdminRead(caller, [redactEntry(entry, access)], via);
   }
 
   /** Marking private: the entry's own salesperson or an admin (403 `not_owner`). */

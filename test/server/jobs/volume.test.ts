@@ -45,7 +45,8 @@ describe('logging engine at volume (1,000 messages, many pages)', function () {
       assert.deepEqual(new Set(keys), mail.expectedEntries);
       assert.equal(h.emu.listFolder(MAILBOX, 'archive').length, mail.expectedArchived);
       assert.equal(h.emu.listFolder(MAILBOX, 'deleteditems').length, mail.expectedDeleted);
-      const pending = await h.db.models.Interaction.countDocuments({ archiveState: { $ne: 'archived' } });
+      const states = await h.db.models.Interaction.find({}, { archiveState: 1 }).lean();
+      const pending = states.filter((e) => e.archiveState !== 'archived').length;
       assert.equal(pending, 0, 'every entry has its archive link');
       assert.ok(
         h.emu.stats.byStatus['503']! > 0 && h.emu.stats.byStatus['0']! > 0,

@@ -228,9 +228,12 @@ export class TimelineRepository {
         const complete = await this.isComplete();
         // First from what this process knows (a contact it never saw has none once complete: its insert is
         // refused by the unique _id if one exists after all), then from the database; a rebuild always reads.
+        const guessed = pending.map(
+          (id) => attempt === 1 && !changes.get(id)!.rebuild && (this.known.has(id) || complete),
+        );
         const docs = await Promise.all(
-          pending.map((id) =>
-            attempt === 1 && !changes.get(id)!.rebuild && (this.known.has(id) || complete)
+          pending.map((id, i) =>
+            guessed[i]
               ? (this.known.get(id) ?? null)
               : this.collection.findOne({ _id: id }).then((d) => this.remember(id, d)),
           ),
@@ -238,7 +241,15 @@ export class TimelineRepository {
         const writes = await Promise.all(
           pending.map((id, i) => this.nextOf(id, docs[i] ?? null, changes.get(id)!, complete)),
         );
-        pending = await this.write(writes.filter((w): w is Write => w !== null));
+        // A write checks the version it was made from; "nothing to write" made from a guess is checked here: the
+        // timeline may have changed behind this process (another instance, an erasure) or exist unseen.
+        const unconfirmed = await Promise.all(
+          pending.map((id, i) =>
+            writes[i] === null && guessed[i] ? this.stale(id, docs[i] ?? null) : false,
+          ),
+        );
+        const retry = pending.filter((_, i) => unconfirmed[i]);
+        pending = [...retry, ...(await this.write(writes.filter((w): w is Write => w !== null)))];
       }
     } finally {
       release();
@@ -319,6 +330,14 @@ export class TimelineRepository {
         });
       })();
     return retry;
+  }
+
+  /** True (and forgotten) when the stored timeline is not the version this process holds for it. */
+  private async stale(id: string, held: TimelineDoc | null): Promise<boolean> {
+    const now = await this.collection.findOne({ _id: id }, { projection: { rev: 1 } });
+    if ((now?.rev ?? null) === (held?.rev ?? null)) return false;
+    this.known.delete(id);
+    return true;
   }
 
   private remember(id: string, doc: TimelineDoc | null): TimelineDoc | null {

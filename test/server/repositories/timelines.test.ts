@@ -221,4 +221,51 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
     );
     assert.equal(runs, 25);
   });
+
+  it('a change made by an instance that holds an old timeline, or none at all, still reaches the stored one', async () => {
+    await Promise.all(
+      ['Interaction', 'Opportunity', 'Timeline', 'Claim', 'Contact'].map((m) =>
+        db.models[m as 'Claim'].collection.deleteMany({}),
+      ),
+    );
+    await db.models.Contact.collection.insertMany(CONTACTS.map((number) => ({ number })));
+    await timelinesOf(db.models).rebuildAll(); // complete: both instances take an unseen contact as having none
+    // Another instance: its own repositories (and timelines held in memory) over the same database.
+    const other = (await wrapConnection(tdb().conn)).models;
+    assert.notEqual(timelinesOf(other), timelinesOf(db.models));
+    const log = (repo: InteractionRepository, d: number) =>
+      repo.writeIdempotent([entry('CT1', 'AH', day(d), `<m${++message}@x.example>`)]);
+    const otherInteractions = new InteractionRepository(other, new NumberSeries(other, 'timelines-test'));
+
+    for (let d = 5; d <= 9; d++) await log(interactions, d); // this instance holds CT1's timeline
+    await new RetentionRepository(other).deleteBatchBefore(day(6)); // the other one never saw it
+    assert.deepEqual(await snapshot(), await expected(), 'an entry removed by an instance that never saw it');
+
+    await otherInteractions.setCanceled((await db.models.Interaction.findOne({}).lean())!.entryNumber, true);
+    const data = new ContactDataRepository(other);
+    await data.deleteEntries(await data.entries('CT1')); // erased there: this instance's timeline is now old
+    await log(interactions, 1); // older than every entry it still holds: the merge alone changes nothing
+    assert.deepEqual(await snapshot(), await expected(), 'an entry logged over a timeline changed elsewhere');
+
+    await opportunities.insert({
+      number: 'OP9001',
+      description: 'x',
+      contactNumber: 'CT2',
+      contactCompanyNumber: null,
+      salespersonCode: 'AH',
+      salesCycleCode: 'STANDARD',
+      status: 'open',
+      estimatedValue: null,
+      expectedCloseDate: null,
+      sourceEntryNumber: null,
+      createdBy: 'test',
+      createdAt: day(2),
+    });
+    await new OpportunityRepository(other).update('OP9001', { status: 'won' });
+    assert.deepEqual(
+      await snapshot(),
+      await expected(),
+      'an opportunity closed by an instance that never saw it',
+    );
+  });
 });

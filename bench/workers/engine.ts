@@ -184,12 +184,17 @@ serveWorker({
     const t0 = Date.now();
     const run = await runMailbox(e.deps, setup, sourceFor(setup), { trigger: 'manual' });
     const t1 = Date.now();
+    // The contacts' timelines, made after the run's pages (repositories/timelineBacklog.ts): timed apart.
+    const pending = (await e.deps.interactions.timelines.backlog.pending()).size;
+    await e.deps.interactions.timelines.backlog.drain();
+    const timelines = { contacts: pending, seconds: (Date.now() - t1) / 1000 };
     if (profiler && args.profile) await profiler.stop(args.profile);
     heapSampler = null;
     if (heapProfiler && args.heapProfile) await heapProfiler.stop(args.heapProfile);
     return {
       startedAt: t0,
       finishedAt: t1,
+      timelines,
       counts: run.counts,
       outcome: run.outcome,
       errors: run.errors.slice(0, 5),

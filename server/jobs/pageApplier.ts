@@ -131,7 +131,10 @@ export async function completeLogged(
   if (done.length === 0 && quarantined.size === 0) return;
   try {
     const written = await step('log_interaction', () =>
-      ctx.interactions.writeIdempotent(done.flatMap((d) => d.entries)),
+      ctx.interactions.writeIdempotent(
+        done.flatMap((d) => d.entries),
+        { timelines: 'later' },
+      ),
     );
     ctx.recorder.count('entriesWritten', written.written.length);
     for (const d of done) {

@@ -129,7 +129,16 @@ export class InteractionRepository {
    * Writes each entry unless the same (message, contact, salesperson) is already logged. Safe to repeat after a
    * crash at any point: a duplicate-key refusal means "already written" (by us earlier, the loop or a user).
    */
-  async writeIdempotent(entries: NewInteraction[]): Promise<WriteResult> {
+  async writeIdempotent(
+    entries: NewInteraction[],
+    o: { timelines?: 'with' | 'later' } = {},
+  ): Promise<WriteResult> {
+    // The loop's pages: timelines made after the burst, the contacts read from the entries meanwhile.
+    if (o.timelines === 'later')
+      return this.timelines.later(
+        entries.map((e) => e.contactNumber),
+        () => this.insertIdempotent(entries),
+      );
     // In the contacts' timeline queue from before the insert: no change of them in this process comes between.
     return this.timelines.writing(
       entries.map((e) => e.contactNumber),

@@ -21,6 +21,7 @@ import type { Models } from './models/index.js';
 import type { InteractionDoc, OpportunityDoc } from './models/interactions.js';
 import type { TimelineDoc } from './models/timeline.js';
 import { isDuplicateKeyError } from './db.js';
+import { TimelineBacklog } from './timelineBacklog.js';
 
 export type TimelineEntry = Omit<InteractionDoc, '_id'>;
 export interface Timeline {
@@ -79,11 +80,15 @@ export class TimelineRepository {
   private readonly known = new Map<string, TimelineDoc | null>();
   private complete = false;
   private checked: { at: number; result: Promise<boolean> } | null = null;
+  /** Contacts whose timelines are made after the loop's writes (repositories/timelineBacklog.ts). */
+  readonly backlog: TimelineBacklog;
 
   constructor(
     private readonly models: Models,
     private readonly n = RECENT_INTERACTIONS_PER_CONTACT,
-  ) {}
+  ) {
+    this.backlog = new TimelineBacklog(models, (contacts) => this.rebuild(contacts));
+  }
 
   private get collection(): Collection<TimelineDoc> {
     return this.models.Timeline.collection as unknown as Collection<TimelineDoc>;
@@ -154,6 +159,13 @@ export class TimelineRepository {
     } finally {
       release();
     }
+  }
+
+  /** Runs `write` (which writes entries of these contacts) and leaves their timelines to the backlog: for the
+   *  logging loop, whose pages would otherwise replace a timeline per contact and page. */
+  async later<T>(contactNumbers: string[], write: () => Promise<T>): Promise<T> {
+    await this.isComplete(); // as in `writing`: asked while a new database is still empty
+    return this.backlog.around(contactNumbers, write);
   }
 
   /** Entries changed in place (cancel, link, opportunity, privacy, confirmation, link check): each is read again

@@ -91,15 +91,20 @@ export class LookupService {
   }
 
   /** Each contact's timeline; where none is stored, an empty one once every timeline is kept, else read from the
-   *  entries and opportunities themselves (a database from before the read model, until its rebuild). */
+   *  entries and opportunities themselves (a database from before the read model, until its rebuild), as are
+   *  the contacts in the timelines' backlog. */
   private async timelinesOf(numbers: string[], complete: boolean): Promise<Map<string, Timeline>> {
-    const stored = await this.d.interactions.timelines.get(numbers);
-    const missing = complete ? [] : numbers.filter((n) => !stored.get(n));
+    const [stored, pending] = await Promise.all([
+      this.d.interactions.timelines.get(numbers),
+      this.d.interactions.timelines.backlog.pending(),
+    ]);
+    // Contacts the loop wrote entries of since their timelines were made are read from the entries.
+    const missing = numbers.filter((n) => pending.has(n) || (!complete && !stored.get(n)));
     const [histories, open] = await Promise.all([
       Promise.all(missing.map((n) => this.d.interactions.historyOf(n, RECENT_INTERACTIONS_PER_CONTACT))),
       missing.length > 0 ? this.d.opportunities.openOf(missing) : new Map<string, Opportunity[]>(),
     ]);
     const read = new Map(missing.map((n, i) => [n, { entries: histories[i]!, open: open.get(n) ?? [] }]));
-    return new Map(numbers.map((n) => [n, stored.get(n) ?? read.get(n) ?? { entries: [], open: [] }]));
+    return new Map(numbers.map((n) => [n, read.get(n) ?? stored.get(n) ?? { entries: [], open: [] }]));
   }
 }

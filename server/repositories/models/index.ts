@@ -41,6 +41,7 @@ import { deploymentSettingsSchema, type DeploymentSettingsDoc } from './settings
 import { mailSubscriptionSchema, type MailSubscriptionDoc } from './notifications.js';
 import { linkCheckSchema, type LinkCheckDoc } from './linkCheck.js';
 import { timelineSchema, type TimelineStoredDoc } from './timeline.js';
+import { timelineBacklogSchema, type TimelineBacklogDoc } from './timelineBacklog.js';
 import { versionSchema, type VersionDoc } from './versions.js';
 
 export interface Models {
@@ -66,6 +67,7 @@ export interface Models {
   MailSubscription: Model<MailSubscriptionDoc>;
   LinkCheck: Model<LinkCheckDoc>;
   Timeline: Model<TimelineStoredDoc>;
+  TimelineBacklog: Model<TimelineBacklogDoc>;
   Version: Model<VersionDoc>;
 }
 
@@ -95,6 +97,7 @@ export function createModels(conn: Connection): Models {
     MailSubscription: get('MailSubscription', mailSubscriptionSchema, 'mailSubscriptions'),
     LinkCheck: get('LinkCheck', linkCheckSchema, 'linkChecks'),
     Timeline: get('Timeline', timelineSchema, 'timelines'),
+    TimelineBacklog: get('TimelineBacklog', timelineBacklogSchema, 'timelineBacklog'),
     Version: get('Version', versionSchema, 'versions'),
   };
 }

@@ -21,7 +21,7 @@ const CONTACTS = ['CT1', 'CT2', 'CT3'];
 const day = (d: number) => new Date(Date.UTC(2026, 0, 1 + d));
 
 type Op =
-  | { kind: 'log'; contact: number; day: number; salespeople: number }
+  | { kind: 'log' | 'loop'; contact: number; day: number; salespeople: number }
   | { kind: 'again' | 'cancel' | 'private' | 'link' | 'linkManual' | 'heal'; pick: number }
   | { kind: 'retention'; day: number }
   | { kind: 'erase'; contact: number }
@@ -38,6 +38,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       salespeople: fc.integer({ min: 1, max: 2 }),
     }),
   },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('loop' as const),
+      contact: fc.nat(2),
+      day: fc.nat(9),
+      salespeople: fc.integer({ min: 1, max: 2 }),
+    }),
+  },
   ...(['again', 'cancel', 'private', 'link', 'linkManual', 'heal'] as const).map((kind) => ({
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant(kind), pick: fc.nat() }),
@@ -47,7 +56,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('open' as const), contact: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), pick: fc.nat() }) },
 );
-/** Steps of one to three operations run at the same time. */
+/** Steps of one to three operations run at the same time ('loop': a write whose timelines are made later). */
 const steps = fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 14 });
 
 describe('timelines: the read model equals the entries, incrementally and rebuilt', function () {
@@ -93,10 +102,14 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
     const all = await db.models.Interaction.find({}, { _id: 0, __v: 0 }).sort({ entryNumber: 1 }).lean();
     const picked = 'pick' in o && all.length > 0 ? all[o.pick % all.length]! : null;
     switch (o.kind) {
-      case 'log': {
+      case 'log':
+      case 'loop': {
         const key = `<m${++message}@x.example>`;
         const sps = ['AH', 'BK'].slice(0, o.salespeople);
-        await interactions.writeIdempotent(sps.map((sp) => entry(CONTACTS[o.contact]!, sp, day(o.day), key)));
+        await interactions.writeIdempotent(
+          sps.map((sp) => entry(CONTACTS[o.contact]!, sp, day(o.day), key)),
+          { timelines: o.kind === 'loop' ? 'later' : 'with' },
+        );
         return;
       }
       case 'again':
@@ -204,12 +217,13 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
       fc.asyncProperty(steps, async (plan) => {
         runs++;
         await Promise.all(
-          ['Interaction', 'Opportunity', 'Timeline', 'Claim', 'Contact'].map((m) =>
+          ['Interaction', 'Opportunity', 'Timeline', 'TimelineBacklog', 'Claim', 'Contact'].map((m) =>
             db.models[m as 'Claim'].collection.deleteMany({}),
           ),
         );
         await db.models.Contact.collection.insertMany(CONTACTS.map((number) => ({ number })));
         for (const step of plan) await Promise.all(step.map((o) => run(o)));
+        await timelinesOf(db.models).backlog.drain(true); // the loop's timelines, made after its writes
 
         const incremental = await snapshot();
         assert.deepEqual(incremental, await expected(), 'the timelines kept by the writes');
@@ -224,7 +238,7 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
 
   it('a change made by an instance that holds an old timeline, or none at all, still reaches the stored one', async () => {
     await Promise.all(
-      ['Interaction', 'Opportunity', 'Timeline', 'Claim', 'Contact'].map((m) =>
+      ['Interaction', 'Opportunity', 'Timeline', 'TimelineBacklog', 'Claim', 'Contact'].map((m) =>
         db.models[m as 'Claim'].collection.deleteMany({}),
       ),
     );

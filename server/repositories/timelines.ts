@@ -14,28 +14,27 @@
 // the same few milliseconds can still lose one change there, until that contact's next change or a rebuild.
 import crypto from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { mergeTimeline } from '../domain/timeline.js';
 import { RECENT_INTERACTIONS_PER_CONTACT } from '../../shared/api/lookup.js';
 import type { Models } from './models/index.js';
-import type { InteractionDoc, OpportunityDoc } from './models/interactions.js';
+import type { OpportunityDoc } from './models/interactions.js';
 import type { TimelineDoc } from './models/timeline.js';
 import { isDuplicateKeyError } from './db.js';
 import { TimelineBacklog } from './timelineBacklog.js';
+import {
+  TimelineStore,
+  WRITE_CHUNK,
+  type Timeline,
+  type TimelineEntry,
+  type TimelineWrite,
+} from './timelineStore.js';
 
-export type TimelineEntry = Omit<InteractionDoc, '_id'>;
-export interface Timeline {
-  entries: TimelineEntry[];
-  open: OpportunityDoc[];
-}
+export type { Timeline, TimelineEntry } from './timelineStore.js';
 
 /** Open opportunities kept per contact (the lookup showed at most this many before the read model too). */
 export const OPEN_PER_CONTACT = 50;
 /** Says every contact with entries or open opportunities has its timeline (a claim: inserted once). */
 const COMPLETE_MARKER = 'timelines#complete';
-// FerretDB 1.24 never answers write commands of 100+ statements, and on PostgreSQL a command of 50 replacements
-// of timelines that exist never answered either (measured: the second page of 500 entries over 1,000 contacts).
-const WRITE_CHUNK = 10;
 const ATTEMPTS = 8;
 /** How long "not complete" is believed before the marker is read again. */
 const INCOMPLETE_RECHECK_MS = 10_000;
@@ -56,13 +55,6 @@ interface Change {
 const noChange = (): Change => ({ put: [], reload: [], removed: [], open: false, rebuild: false });
 const ENTRY_FIELDS = { _id: 0, __v: 0 } as const;
 
-interface Write {
-  id: string;
-  prevRev: string | null;
-  next: Timeline;
-  rev: string;
-}
-
 const byModels = new WeakMap<Models, TimelineRepository>();
 
 /** The one TimelineRepository of a set of models (one database connection): every repository that changes
@@ -75,9 +67,7 @@ export function timelinesOf(models: Models): TimelineRepository {
 
 export class TimelineRepository {
   private readonly tails = new Map<string, Promise<void>>();
-  /** The timelines this process wrote or read last (a bounded LRU): a change starts from them without a read;
-   *  the write's revision check finds out when another instance changed one meanwhile (then it reads). */
-  private readonly known = new Map<string, TimelineDoc | null>();
+  private readonly store: TimelineStore;
   private complete = false;
   private checked: { at: number; result: Promise<boolean> } | null = null;
   /** Contacts whose timelines are made after the loop's writes (repositories/timelineBacklog.ts). */
@@ -87,18 +77,15 @@ export class TimelineRepository {
     private readonly models: Models,
     private readonly n = RECENT_INTERACTIONS_PER_CONTACT,
   ) {
+    this.store = new TimelineStore(models);
     this.backlog = new TimelineBacklog(models, (contacts) => this.rebuild(contacts));
-  }
-
-  private get collection(): Collection<TimelineDoc> {
-    return this.models.Timeline.collection as unknown as Collection<TimelineDoc>;
   }
 
   /** Stored timelines by contact; null where there is none (then the contact has neither entries nor open
    *  opportunities if `isComplete()`, else it is not known). One read by _id per contact, in parallel. */
   async get(contactNumbers: string[]): Promise<Map<string, Timeline | null>> {
     const unique = [...new Set(contactNumbers)];
-    const docs = await Promise.all(unique.map((id) => this.collection.findOne({ _id: id })));
+    const docs = await Promise.all(unique.map((id) => this.store.peek(id)));
     return new Map(
       unique.map((id, i) => [id, docs[i] ? { entries: docs[i].entries, open: docs[i].open } : null]),
     );
@@ -212,7 +199,7 @@ export class TimelineRepository {
     const ids = new Set<string>();
     for (const c of await this.models.Contact.collection.find({}, { projection: { number: 1 } }).toArray())
       ids.add(c.number as string);
-    for (const t of await this.collection.find({}, { projection: { _id: 1 } }).toArray()) ids.add(t._id);
+    for (const id of await this.store.ids()) ids.add(id);
     const all = [...ids];
     for (let i = 0; i < all.length; i += WRITE_CHUNK) {
       await this.rebuild(all.slice(i, i + WRITE_CHUNK));
@@ -241,14 +228,10 @@ export class TimelineRepository {
         // First from what this process knows (a contact it never saw has none once complete: its insert is
         // refused by the unique _id if one exists after all), then from the database; a rebuild always reads.
         const guessed = pending.map(
-          (id) => attempt === 1 && !changes.get(id)!.rebuild && (this.known.has(id) || complete),
+          (id) => attempt === 1 && !changes.get(id)!.rebuild && (this.store.holds(id) || complete),
         );
         const docs = await Promise.all(
-          pending.map((id, i) =>
-            guessed[i]
-              ? (this.known.get(id) ?? null)
-              : this.collection.findOne({ _id: id }).then((d) => this.remember(id, d)),
-          ),
+          pending.map((id, i) => (guessed[i] ? this.store.held(id) : this.store.read(id))),
         );
         const writes = await Promise.all(
           pending.map((id, i) => this.nextOf(id, docs[i] ?? null, changes.get(id)!, complete)),
@@ -257,11 +240,14 @@ export class TimelineRepository {
         // timeline may have changed behind this process (another instance, an erasure) or exist unseen.
         const unconfirmed = await Promise.all(
           pending.map((id, i) =>
-            writes[i] === null && guessed[i] ? this.stale(id, docs[i] ?? null) : false,
+            writes[i] === null && guessed[i] ? this.store.stale(id, docs[i] ?? null) : false,
           ),
         );
         const retry = pending.filter((_, i) => unconfirmed[i]);
-        pending = [...retry, ...(await this.write(writes.filter((w): w is Write => w !== null)))];
+        pending = [
+          ...retry,
+          ...(await this.store.write(writes.filter((w): w is TimelineWrite => w !== null))),
+        ];
       }
     } finally {
       release();
@@ -274,7 +260,7 @@ export class TimelineRepository {
     doc: TimelineDoc | null,
     c: Change,
     complete: boolean,
-  ): Promise<Write | null> {
+  ): Promise<TimelineWrite | null> {
     const current: Timeline | null = doc ? { entries: doc.entries, open: doc.open } : complete ? EMPTY : null;
     const reloaded = await Promise.all(
       c.reload.map((k) =>
@@ -307,58 +293,6 @@ export class TimelineRepository {
       .lean<OpportunityDoc[]>();
   }
 
-  /** Writes each timeline over the version it was made from; the contacts whose write did not land. */
-  private async write(writes: Write[]): Promise<string[]> {
-    const retry: string[] = [];
-    const chunks = Array.from({ length: Math.ceil(writes.length / WRITE_CHUNK) }, (_, i) =>
-      writes.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK),
-    );
-    // One chunk after the other: FerretDB 1.24 on PostgreSQL stopped answering parallel update commands on one
-    // collection (measured: the engine benchmark's second page never finished).
-    for (const chunk of chunks)
-      await (async () => {
-        const ops = chunk.map((w) => operationOf(w));
-        let landed: number;
-        try {
-          const r = await this.collection.bulkWrite(ops, { ordered: false });
-          landed = r.insertedCount + r.matchedCount + r.deletedCount;
-        } catch (err) {
-          if (!isDuplicateKeyError(err)) throw err;
-          landed = -1; // someone else created one of them first
-        }
-        if (landed === chunk.length) {
-          for (const w of chunk)
-            this.remember(w.id, isEmpty(w.next) ? null : { _id: w.id, ...w.next, rev: w.rev });
-          return;
-        }
-        for (const w of chunk) this.known.delete(w.id);
-        // Which did not land: read them back (rare: only when another writer came in between).
-        const now = await Promise.all(
-          chunk.map((w) => this.collection.findOne({ _id: w.id }, { projection: { rev: 1 } })),
-        );
-        chunk.forEach((w, i) => {
-          const empty = w.next.entries.length === 0 && w.next.open.length === 0;
-          if (empty ? now[i] !== null : now[i]?.rev !== w.rev) retry.push(w.id);
-        });
-      })();
-    return retry;
-  }
-
-  /** True (and forgotten) when the stored timeline is not the version this process holds for it. */
-  private async stale(id: string, held: TimelineDoc | null): Promise<boolean> {
-    const now = await this.collection.findOne({ _id: id }, { projection: { rev: 1 } });
-    if ((now?.rev ?? null) === (held?.rev ?? null)) return false;
-    this.known.delete(id);
-    return true;
-  }
-
-  private remember(id: string, doc: TimelineDoc | null): TimelineDoc | null {
-    this.known.delete(id);
-    this.known.set(id, doc);
-    if (this.known.size > KNOWN_TIMELINES) this.known.delete(this.known.keys().next().value!);
-    return doc;
-  }
-
   /** Waits for the changes already queued for any of these contacts; the returned function ends this one. */
   private async lock(ids: string[]): Promise<() => void> {
     const before = [...new Set(ids.map((id) => this.tails.get(id)).filter((p) => p !== undefined))];
@@ -374,13 +308,3 @@ export class TimelineRepository {
 }
 
 const EMPTY: Timeline = { entries: [], open: [] };
-/** Timelines kept in memory for the next change (a few MB). */
-const KNOWN_TIMELINES = 2000;
-const isEmpty = (t: Timeline) => t.entries.length === 0 && t.open.length === 0;
-
-function operationOf(w: Write): AnyBulkWriteOperation<TimelineDoc> {
-  const empty = w.next.entries.length === 0 && w.next.open.length === 0;
-  if (w.prevRev === null) return { insertOne: { document: { _id: w.id, ...w.next, rev: w.rev } } };
-  if (empty) return { deleteOne: { filter: { _id: w.id, rev: w.prevRev } } };
-  return { replaceOne: { filter: { _id: w.id, rev: w.prevRev }, replacement: { ...w.next, rev: w.rev } } };
-}

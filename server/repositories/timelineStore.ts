@@ -1,0 +1,124 @@
+// The stored timelines as versions (models/timeline.ts): each write replaces only the revision it was made from,
+// and this process remembers the timelines it wrote or read last so a change can start without reading one.
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Models } from './models/index.js';
+import type { InteractionDoc, OpportunityDoc } from './models/interactions.js';
+import type { TimelineDoc } from './models/timeline.js';
+import { isDuplicateKeyError } from './db.js';
+
+export type TimelineEntry = Omit<InteractionDoc, '_id'>;
+export interface Timeline {
+  entries: TimelineEntry[];
+  open: OpportunityDoc[];
+}
+
+/** One timeline to store over the revision it was made from (null: there was none). */
+export interface TimelineWrite {
+  id: string;
+  prevRev: string | null;
+  next: Timeline;
+  rev: string;
+}
+
+// FerretDB 1.24 never answers write commands of 100+ statements, and on PostgreSQL a command of 50 replacements
+// of timelines that exist never answered either (measured: the second page of 500 entries over 1,000 contacts).
+export const WRITE_CHUNK = 10;
+
+export class TimelineStore {
+  /** The timelines this process wrote or read last (a bounded LRU): a change starts from them without a read;
+   *  the write's revision check finds out when another instance changed one meanwhile (then it reads). */
+  private readonly known = new Map<string, TimelineDoc | null>();
+
+  constructor(private readonly models: Models) {}
+
+  private get collection(): Collection<TimelineDoc> {
+    return this.models.Timeline.collection as unknown as Collection<TimelineDoc>;
+  }
+
+  /** The stored timeline, not remembered (the lookup's read). */
+  peek(id: string): Promise<TimelineDoc | null> {
+    return this.collection.findOne({ _id: id });
+  }
+
+  /** The stored timeline, remembered for the next change. */
+  async read(id: string): Promise<TimelineDoc | null> {
+    return this.remember(id, await this.collection.findOne({ _id: id }));
+  }
+
+  /** Does this process hold a version of the contact's timeline (null: it knows there is none)? */
+  holds(id: string): boolean {
+    return this.known.has(id);
+  }
+
+  held(id: string): TimelineDoc | null {
+    return this.known.get(id) ?? null;
+  }
+
+  /** Every stored timeline's contact. */
+  async ids(): Promise<string[]> {
+    return (await this.collection.find({}, { projection: { _id: 1 } }).toArray()).map((t) => t._id);
+  }
+
+  /** Writes each timeline over the version it was made from; the contacts whose write did not land. */
+  async write(writes: TimelineWrite[]): Promise<string[]> {
+    const retry: string[] = [];
+    const chunks = Array.from({ length: Math.ceil(writes.length / WRITE_CHUNK) }, (_, i) =>
+      writes.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK),
+    );
+    // One chunk after the other: FerretDB 1.24 on PostgreSQL stopped answering parallel update commands on one
+    // collection (measured: the engine benchmark's second page never finished).
+    for (const chunk of chunks)
+      await (async () => {
+        const ops = chunk.map((w) => operationOf(w));
+        let landed: number;
+        try {
+          const r = await this.collection.bulkWrite(ops, { ordered: false });
+          landed = r.insertedCount + r.matchedCount + r.deletedCount;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          landed = -1; // someone else created one of them first
+        }
+        if (landed === chunk.length) {
+          for (const w of chunk)
+            this.remember(w.id, isEmpty(w.next) ? null : { _id: w.id, ...w.next, rev: w.rev });
+          return;
+        }
+        for (const w of chunk) this.known.delete(w.id);
+        // Which did not land: read them back (rare: only when another writer came in between).
+        const now = await Promise.all(
+          chunk.map((w) => this.collection.findOne({ _id: w.id }, { projection: { rev: 1 } })),
+        );
+        chunk.forEach((w, i) => {
+          const empty = w.next.entries.length === 0 && w.next.open.length === 0;
+          if (empty ? now[i] !== null : now[i]?.rev !== w.rev) retry.push(w.id);
+        });
+      })();
+    return retry;
+  }
+
+  /** True (and forgotten) when the stored timeline is not the version this process holds for it. */
+  async stale(id: string, held: TimelineDoc | null): Promise<boolean> {
+    const now = await this.collection.findOne({ _id: id }, { projection: { rev: 1 } });
+    if ((now?.rev ?? null) === (held?.rev ?? null)) return false;
+    this.known.delete(id);
+    return true;
+  }
+
+  private remember(id: string, doc: TimelineDoc | null): TimelineDoc | null {
+    this.known.delete(id);
+    this.known.set(id, doc);
+    if (this.known.size > KNOWN_TIMELINES) this.known.delete(this.known.keys().next().value!);
+    return doc;
+  }
+}
+
+/** Timelines kept in memory for the next change (a few MB). */
+const KNOWN_TIMELINES = 2000;
+const isEmpty = (t: Timeline) => t.entries.length === 0 && t.open.length === 0;
+
+function operationOf(w: TimelineWrite): AnyBulkWriteOperation<TimelineDoc> {
+  const empty = w.next.entries.length === 0 && w.next.open.length === 0;
+  if (w.prevRev === null) return { insertOne: { document: { _id: w.id, ...w.next, rev: w.rev } } };
+  if (empty) return { deleteOne: { filter: { _id: w.id, rev: w.prevRev } } };
+  return { replaceOne: { filter: { _id: w.id, rev: w.prevRev }, replacement: { ...w.next, rev: w.rev } } };
+}

@@ -131,6 +131,8 @@ export const da: Messages = {
           return 'Logføringspostkassen svarer ikke lige nu. Prøv igen om lidt.';
         case 'mail_source_failed':
           return 'Logføringspostkassen ville ikke udlevere e-mailen. Bed din Interlog-administrator om at kontrollere opsætningen af e-maillogføring.';
+        case 'mail_too_large':
+          return 'Denne e-mail er for stor til at blive vist her. Åbn den i logføringspostkassen med dit mailprogram.';
         default:
           return 'E-mailen kunne ikke læses.';
       }

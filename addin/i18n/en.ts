@@ -130,6 +130,8 @@ export const en = {
           return 'The logging mailbox does not answer right now. Try again in a moment.';
         case 'mail_source_failed':
           return 'The logging mailbox refused to hand out the email. Ask your Interlog admin to check the email logging setup.';
+        case 'mail_too_large':
+          return 'This email is too large to show here. Open it in the logging mailbox with your mail program.';
         default:
           return 'The email could not be read.';
       }

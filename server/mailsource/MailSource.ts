@@ -214,6 +214,7 @@ export const MAIL_SOURCE_ERROR_CODES = [
   'not_found', // the item or folder does not exist
   'sync_reset', // a change-tracking cursor expired: read everything again (Graph 410 SyncStateNotFound)
   'endpoint_unreachable', // the provider could not validate our change-notification endpoint (PUBLIC_URL)
+  'too_large', // the message is larger than Interlog reads in one piece (the viewer's MAX_VIEWED_SOURCE_BYTES)
 ] as const;
 export type MailSourceErrorCode = (typeof MAIL_SOURCE_ERROR_CODES)[number];
 

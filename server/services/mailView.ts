@@ -25,11 +25,18 @@ export const mailViewErrors = {
     new AppError(503, 'mail_source_unavailable', 'The logging mailbox does not answer now; try again later'),
   failed: () =>
     new AppError(502, 'mail_source_failed', 'The logging mailbox refused the request (check its setup)'),
+  tooLarge: () =>
+    new AppError(
+      422,
+      'mail_too_large',
+      'The mail is too large to show in Interlog; open it in the logging mailbox',
+    ),
 };
 
 /** Busy or unreachable is worth a retry (503); a refusal (sign-in, permissions, setup) is not (502). */
 export function problemOfSourceError(err: MailSourceError): AppError {
   if (err.code === 'not_found') return mailViewErrors.gone();
+  if (err.code === 'too_large') return mailViewErrors.tooLarge();
   if (err.code === 'throttled' || err.code === 'transient') return mailViewErrors.unavailable();
   return mailViewErrors.failed();
 }

@@ -43,6 +43,7 @@ export type LoggedMail = z.infer<typeof LoggedMail>;
  * - `attachment_gone` 404: the mail has no such attachment.
  * - `mail_source_unavailable` 503: the mailbox is busy or unreachable; try again later.
  * - `mail_source_failed` 502: the mailbox refused (sign-in, permissions, setup): an admin's matter.
+ * - `mail_too_large` 422: the mail is larger than the viewer reads (25 MB, IMAP): open it in the mailbox.
  */
 export const MAIL_VIEW_PROBLEMS = [
   'mail_not_linked',
@@ -50,4 +51,5 @@ export const MAIL_VIEW_PROBLEMS = [
   'attachment_gone',
   'mail_source_unavailable',
   'mail_source_failed',
+  'mail_too_large',
 ] as const;

@@ -36,7 +36,8 @@ export type Problem = z.infer<typeof Problem>;
  *   account's sign-in (see loggingConsent.ts; the callback answers with redirects, not problems).
  * - `sign_in_changed` 409, `entra_bound_elsewhere` 409: binding a salesperson to an Entra ID user.
  * Viewing a logged mail (shared/api/mailView.ts): `mail_not_linked` 404, `mail_gone` 404, `attachment_gone` 404,
- * `mail_source_unavailable` 503 (try again), `mail_source_failed` 502 (the mailbox refused: an admin's matter).
+ * `mail_source_unavailable` 503 (try again), `mail_source_failed` 502 (the mailbox refused: an admin's matter),
+ * `mail_too_large` 422 (larger than the viewer reads: open it in the mailbox).
  */
 export const ProblemCodes = [
   'unauthenticated',
@@ -72,5 +73,6 @@ export const ProblemCodes = [
   'attachment_gone',
   'mail_source_unavailable',
   'mail_source_failed',
+  'mail_too_large',
 ] as const;
 export type ProblemCode = (typeof ProblemCodes)[number];

@@ -5,6 +5,10 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { MailAddress, MailAttachmentContent, MailAttachmentInfo, MailContent } from '../MailSource.js';
 
+/** The largest message source the viewer fetches and parses: the source, the parse and its attachments are all
+ *  held in memory at once (about three times this), and a bigger mail belongs in a mail client. */
+export const MAX_VIEWED_SOURCE_BYTES = 25 * 1024 * 1024;
+
 export function parseSource(source: Buffer): Promise<ParsedMail> {
   // Links in the text stay text (the viewer shows it as text); no HTML is made from text mail.
   return simpleParser(source, { skipTextToHtml: true, skipTextLinks: true });

@@ -17,7 +17,7 @@ import {
   type MessagePage,
 } from '../MailSource.js';
 import type { ImapMailSourceConfig } from './config.js';
-import { attachmentOf, contentOf, parseSource } from './content.js';
+import { MAX_VIEWED_SOURCE_BYTES, attachmentOf, contentOf, parseSource } from './content.js';
 import { toMailSourceError } from './errors.js';
 import { watchInboxIdle } from './idle.js';
 import { findFolder, isSelectable, leafName, pathToCreate, type FolderEntry } from './folders.js';
@@ -104,14 +104,20 @@ export function createImapMailSource(
     });
   }
 
-  /** The MIME source of the message an id names, if its UID still answers there (UIDVALIDITY unchanged). */
+  /** The MIME source of the message an id names, if its UID still answers there (UIDVALIDITY unchanged); its
+   *  size (RFC822.SIZE) is asked first, and a source over MAX_VIEWED_SOURCE_BYTES is never fetched. */
   async function sourceAt(c: ImapFlow, id: string): Promise<Buffer | null> {
     const at = decodeMessageId(id);
-    const raw = await session.inFolder(c, at.folder, async (mailbox) =>
-      String(mailbox.uidValidity) === at.uidValidity
-        ? c.fetchOne(String(at.uid), { uid: true, source: true }, { uid: true })
-        : false,
-    );
+    const raw = await session.inFolder(c, at.folder, async (mailbox) => {
+      if (String(mailbox.uidValidity) !== at.uidValidity) return false;
+      const meta = await c.fetchOne(String(at.uid), { uid: true, size: true }, { uid: true });
+      if (meta && (meta.size ?? 0) > MAX_VIEWED_SOURCE_BYTES)
+        throw new MailSourceError(
+          'too_large',
+          `The message is ${Math.ceil(meta.size! / 1048576)} MB; Interlog shows mail up to ${MAX_VIEWED_SOURCE_BYTES / 1048576} MB.`,
+        );
+      return meta ? c.fetchOne(String(at.uid), { uid: true, source: true }, { uid: true }) : false;
+    });
     return raw && raw.source ? raw.source : null;
   }
 

@@ -3,6 +3,7 @@
 // attached file (not the embedded logo, which stays in the HTML), serves the file, and says 404 once it is gone.
 import assert from 'node:assert/strict';
 import { ImapFlow } from 'imapflow';
+import { MAX_VIEWED_SOURCE_BYTES } from '../../../server/mailsource/imap/content.js';
 import { encodeMessageId } from '../../../server/mailsource/imap/ids.js';
 import { useTestDatabase } from '../../support/db.js';
 import { startMailServers, type MailServers } from '../../support/mailServers.js';
@@ -137,6 +138,36 @@ describe('logged mail viewer API (IMAP, Dovecot)', function () {
     assert.equal(file.status, 200, file.text);
     assert.equal(file.text, PDF.toString());
     assert.match(file.headers.get('content-disposition') ?? '', /^attachment; filename="Offer\.pdf"$/);
+  });
+
+  it('a mail over 25 MB is refused by its size (422 mail_too_large), the others still shown', async () => {
+    const big = MAIL.replace('Subject: Offer', 'Subject: Drawings').replace(
+      MESSAGE_ID,
+      '<imap-viewer-big@contoso.example>',
+    );
+    const filler = `${'A'.repeat(76)}\r\n`.repeat(Math.ceil((MAX_VIEWED_SOURCE_BYTES + 1024) / 78));
+    const at = await admin.append(
+      'Archive',
+      big.replace('--m--', `--m\r\nContent-Type: text/plain\r\n\r\n${filler}--m--`),
+    );
+    assert.ok(at && at.uid);
+    const n = await freshEntry(h);
+    await h.raw('interactions').updateOne(
+      { entryNumber: n },
+      {
+        $set: {
+          'message.mailbox': MAILBOX,
+          'message.immutableId': encodeMessageId({
+            folder: 'Archive',
+            uidValidity: String(at.uidValidity),
+            uid: at.uid,
+            messageId: '<imap-viewer-big@contoso.example>',
+          }),
+        },
+      },
+    );
+    const r = await h.request('GET', `/api/v1/interactions/${n}/mail`, { token: 'salesperson' });
+    assert.deepEqual([r.status, r.json.code], [422, 'mail_too_large'], r.text);
   });
 
   it('answers 404 mail_gone once the message is deleted from the mailbox', async () => {

@@ -104,6 +104,7 @@ describe('services/mailView: mail source failures as problems', () => {
     assert.deepEqual(codeOf('not_found'), [404, 'mail_gone']);
     assert.deepEqual(codeOf('throttled'), [503, 'mail_source_unavailable']);
     assert.deepEqual(codeOf('transient'), [503, 'mail_source_unavailable']);
+    assert.deepEqual(codeOf('too_large'), [422, 'mail_too_large']);
     for (const refusal of [
       'auth_failed',
       'access_denied',

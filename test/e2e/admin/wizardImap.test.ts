@@ -136,4 +136,34 @@ describe('admin console (e2e): assisted setup of an IMAP logging mailbox, valida
     await checkPage(page, 'imap-06-email-logging');
     assert.deepEqual(errors, []);
   });
+
+  it('OAuth sign-in on the Email logging page: the client is saved, its secret sealed and never shown again', async () => {
+    const enabled = page.getByRole('switch', { name: 'Enabled' });
+    await enabled.uncheck();
+    await eventually(async () => assert.equal(await page.getByLabel('New password').isDisabled(), false));
+    await page.getByRole('radio', { name: /^OAuth 2\.0/ }).check();
+    assert.equal(await page.getByLabel('New password').count(), 0, 'no password field for OAuth');
+    const tokenUrl = 'https://login.microsoftonline.com/contoso.example/oauth2/v2.0/token';
+    await box('Token endpoint').fill(tokenUrl);
+    await box('Client ID').fill('00000000-0000-0000-0000-00000000c11e');
+    await page.getByLabel('Client secret').fill('oauth-client-secret-77');
+    await box('Scope').fill('https://outlook.office365.com/.default');
+    await checkPage(page, 'imap-08-email-logging-oauth');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () => assert.equal((await stored())?.imap?.auth, 'oauth2'));
+    const setup = await stored();
+    assert.equal(setup?.imap?.oauth?.tokenUrl, tokenUrl);
+    assert.ok(setup?.imap?.oauth?.clientSecretSealed, 'the secret is stored');
+    assert.ok(!JSON.stringify(setup).includes('oauth-client-secret-77'), 'sealed, not in clear');
+    assert.ok(setup?.imap?.passwordSealed, 'the password stays stored for a switch back');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'IMAP server' }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: /^OAuth 2\.0/ }).isChecked(), true);
+    assert.equal(await box('Token endpoint').inputValue(), tokenUrl);
+    assert.equal(await page.getByLabel('New client secret').inputValue(), '', 'the secret never comes back');
+    await page.getByText('A client secret is stored. Leave this empty to keep it.').waitFor();
+    await checkPage(page, 'imap-09-email-logging-oauth-stored');
+    assert.deepEqual(errors, []);
+  });
 });

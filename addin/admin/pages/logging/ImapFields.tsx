@@ -1,11 +1,18 @@
 // The IMAP server and sign-in of a logging mailbox (issue 14): host, port, security (implicit TLS or STARTTLS;
-// plain text is never offered), user, password and a company CA, both sealed on the server and shown only as
-// stored or not, and the archive folder for servers without SPECIAL-USE. Used by the setup wizard and the Email
-// logging page (there locked while the mailbox is enabled).
+// plain text is never offered), user, the sign-in (a password, or XOAUTH2 with an OAuth client's
+// client-credentials token, e.g. Microsoft 365's IMAP with app-only access), a company CA (secrets sealed on the
+// server and shown only as stored or not), and folder names for servers without SPECIAL-USE. Used by the setup
+// wizard and the Email logging page (there locked while the mailbox is enabled).
 import { Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { LoggingSetupView } from '../../../../shared/api/loggingSetup.js';
 import { useAdminI18n } from '../../i18n/context.js';
-import { withSecurity, type ImapForm, type ImapSecurity } from './imapForm.js';
+import {
+  MICROSOFT_365_OAUTH,
+  withSecurity,
+  type ImapAuth,
+  type ImapForm,
+  type ImapSecurity,
+} from './imapForm.js';
 import type { FieldErrors } from './setupForm.js';
 
 const useStyles = makeStyles({
@@ -37,6 +44,7 @@ export function ImapFields(props: {
   const set = (key: keyof ImapForm) => (_: unknown, d: { value: string }) =>
     props.onChange({ ...form, [key]: d.value });
   const passwordSet = props.stored?.imap?.password === 'set';
+  const oauthSecretSet = props.stored?.imap?.oauth?.clientSecret === 'set';
   const caSet = props.stored?.imap?.caCertificate === 'set';
   const error = (key: keyof ImapForm) => props.errors?.[key];
 
@@ -73,20 +81,87 @@ export function ImapFields(props: {
           className={lockedClass}
         />
       </Field>
-      <Field
-        label={passwordSet ? m.newPassword : m.password}
-        required={!passwordSet}
-        hint={passwordSet ? m.passwordStored : undefined}
-      >
-        <Input
-          type="password"
-          autoComplete="off"
-          value={form.password}
-          onChange={set('password')}
+      <Field label={m.auth}>
+        <RadioGroup
+          value={form.auth}
           disabled={disabled}
-          className={lockedClass}
-        />
+          onChange={(_, d) => props.onChange({ ...form, auth: d.value as ImapAuth })}
+        >
+          <Radio value="password" label={m.authPassword} />
+          <Radio value="oauth2" label={m.authOAuth} />
+        </RadioGroup>
       </Field>
+      {form.auth === 'password' ? (
+        <Field
+          label={passwordSet ? m.newPassword : m.password}
+          required={!passwordSet}
+          hint={passwordSet ? m.passwordStored : undefined}
+        >
+          <Input
+            type="password"
+            autoComplete="off"
+            value={form.password}
+            onChange={set('password')}
+            disabled={disabled}
+            className={lockedClass}
+          />
+        </Field>
+      ) : (
+        <>
+          <Field
+            label={m.oauthTokenUrl}
+            required
+            hint={m.oauthTokenUrlHint}
+            validationMessage={props.errors?.tokenUrl}
+            className={styles.wide}
+          >
+            <Input
+              value={form.oauthTokenUrl}
+              placeholder={MICROSOFT_365_OAUTH.tokenUrl}
+              onChange={set('oauthTokenUrl')}
+              disabled={disabled}
+              className={lockedClass}
+            />
+          </Field>
+          <Field label={m.oauthClientId} required validationMessage={props.errors?.clientId}>
+            <Input
+              value={form.oauthClientId}
+              autoComplete="off"
+              onChange={set('oauthClientId')}
+              disabled={disabled}
+              className={lockedClass}
+            />
+          </Field>
+          <Field
+            label={oauthSecretSet ? m.oauthNewClientSecret : m.oauthClientSecret}
+            required={!oauthSecretSet}
+            hint={oauthSecretSet ? m.oauthClientSecretStored : undefined}
+          >
+            <Input
+              type="password"
+              autoComplete="off"
+              value={form.oauthClientSecret}
+              onChange={set('oauthClientSecret')}
+              disabled={disabled}
+              className={lockedClass}
+            />
+          </Field>
+          <Field
+            label={m.oauthScope}
+            required
+            hint={m.oauthScopeHint}
+            validationMessage={props.errors?.scope}
+          >
+            <Input
+              value={form.oauthScope}
+              placeholder={MICROSOFT_365_OAUTH.scope}
+              onChange={set('oauthScope')}
+              disabled={disabled}
+              className={lockedClass}
+            />
+          </Field>
+        </>
+      )}
       <Field label={m.archiveFolderName} hint={m.archiveFolderHint}>
         <Input
           value={form.archiveFolderName}

@@ -1,6 +1,6 @@
 // An IMAP logging mailbox's server and sign-in as the wizard and the Email logging page hold them, and the PUT
-// and check bodies built from them (pure). Secrets (the password, a company CA) go out only when typed: an empty
-// field keeps the stored one, as the Graph client secret does.
+// and check bodies built from them (pure). Secrets (the password, a company CA, the OAuth client secret) go out
+// only when typed: an empty field keeps the stored one, as the Graph client secret does.
 import type {
   ImapSetupCheckRequest,
   ImapSetupUpdate,
@@ -8,14 +8,23 @@ import type {
 } from '../../../../shared/api/loggingSetup.js';
 
 export type ImapSecurity = 'tls' | 'starttls';
+/** Sign in with the password, or with SASL XOAUTH2 and a client-credentials token. */
+export type ImapAuth = 'password' | 'oauth2';
 
 export interface ImapForm {
   host: string;
   port: string;
   security: ImapSecurity;
   user: string;
+  auth: ImapAuth;
   /** Empty = keep the stored one. */
   password: string;
+  /** The OAuth client whose tokens the server accepts (auth 'oauth2'). */
+  oauthTokenUrl: string;
+  oauthClientId: string;
+  /** Empty = keep the stored one. */
+  oauthClientSecret: string;
+  oauthScope: string;
   /** PEM; empty = keep the stored one. */
   caCertificate: string;
   /** Empty = the server's SPECIAL-USE \Archive folder, then "Archive". */
@@ -36,7 +45,12 @@ export function imapFormOf(v?: LoggingSetupView | null): ImapForm {
     port: imap ? String(imap.port) : DEFAULT_PORT.tls,
     security: imap?.security ?? 'tls',
     user: imap?.user ?? '',
+    auth: imap?.auth ?? 'password',
     password: '',
+    oauthTokenUrl: imap?.oauth?.tokenUrl ?? '',
+    oauthClientId: imap?.oauth?.clientId ?? '',
+    oauthClientSecret: '',
+    oauthScope: imap?.oauth?.scope ?? '',
     caCertificate: '',
     archiveFolderName: imap?.archiveFolderName ?? '',
     junkFolderName: imap?.junkFolderName ?? '',
@@ -52,19 +66,29 @@ export function withSecurity(f: ImapForm, security: ImapSecurity): ImapForm {
 
 const port = (s: string) => (/^\d{1,5}$/.test(s.trim()) ? Number(s.trim()) : NaN);
 
-/** The `imap` of a PUT (and of a check): a password or CA only when typed. */
+/** The `imap` of a PUT (and of a check): a password, CA or client secret only when typed; the OAuth client
+ *  only with OAuth sign-in (choosing the password again keeps the stored client for later). */
 export function imapUpdate(f: ImapForm): ImapSetupUpdate {
   const u: ImapSetupUpdate = {
     host: f.host.trim(),
     port: port(f.port),
     security: f.security,
     user: f.user.trim(),
+    auth: f.auth,
     archiveFolderName: f.archiveFolderName.trim() || null,
     junkFolderName: f.junkFolderName.trim() || null,
     trashFolderName: f.trashFolderName.trim() || null,
   };
-  if (f.password) u.password = f.password;
+  if (f.password && f.auth === 'password') u.password = f.password;
   if (f.caCertificate.trim()) u.caCertificate = f.caCertificate.trim();
+  if (f.auth === 'oauth2') {
+    u.oauth = {
+      tokenUrl: f.oauthTokenUrl.trim(),
+      clientId: f.oauthClientId.trim(),
+      scope: f.oauthScope.trim(),
+    };
+    if (f.oauthClientSecret) u.oauth.clientSecret = f.oauthClientSecret;
+  }
   return u;
 }
 
@@ -74,16 +98,23 @@ export function imapCheck(mailbox: string, f: ImapForm): ImapSetupCheckRequest {
 }
 
 /**
- * Whether the server step has what a check needs: host, a port 1..65535, user and a password (typed, or stored
- * for this very mailbox).
+ * Whether the server step has what a check needs: host, a port 1..65535, user, and a password or the OAuth
+ * client's token URL, id, scope and secret (secrets typed, or stored for this very mailbox).
  */
 export function imapComplete(f: ImapForm, stored: LoggingSetupView | null): boolean {
   const p = port(f.port);
-  return (
-    f.host.trim() !== '' &&
-    p >= 1 &&
-    p <= 65_535 &&
-    f.user.trim() !== '' &&
-    (f.password !== '' || stored?.imap?.password === 'set')
-  );
+  const signIn =
+    f.auth === 'password'
+      ? f.password !== '' || stored?.imap?.password === 'set'
+      : f.oauthTokenUrl.trim() !== '' &&
+        f.oauthClientId.trim() !== '' &&
+        f.oauthScope.trim() !== '' &&
+        (f.oauthClientSecret !== '' || stored?.imap?.oauth?.clientSecret === 'set');
+  return f.host.trim() !== '' && p >= 1 && p <= 65_535 && f.user.trim() !== '' && signIn;
 }
+
+/** Microsoft 365's IMAP with app-only access: the tenant's token endpoint and Exchange Online's scope. */
+export const MICROSOFT_365_OAUTH = {
+  tokenUrl: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token',
+  scope: 'https://outlook.office365.com/.default',
+} as const;

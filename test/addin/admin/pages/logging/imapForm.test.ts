@@ -29,7 +29,12 @@ const filled = (over: Partial<ImapForm> = {}): ImapForm => ({
   password: 'p4ss',
   ...over,
 });
-const storedImap = (password: 'set' | 'not set') =>
+const OAUTH = {
+  tokenUrl: 'https://login.microsoftonline.com/contoso.example/oauth2/v2.0/token',
+  clientId: '00000000-0000-0000-0000-00000000c11e',
+  scope: 'https://outlook.office365.com/.default',
+};
+const storedImap = (password: 'set' | 'not set', oauthSecret?: 'set' | 'not set') =>
   setupView({
     provider: 'imap',
     imap: {
@@ -42,6 +47,8 @@ const storedImap = (password: 'set' | 'not set') =>
       archiveFolderName: 'Logged',
       junkFolderName: null,
       trashFolderName: 'Papirkurv',
+      auth: oauthSecret ? 'oauth2' : 'password',
+      oauth: oauthSecret ? { ...OAUTH, clientSecret: oauthSecret } : null,
     },
   });
 
@@ -53,6 +60,7 @@ describe('addin/admin/pages/logging/imapForm', () => {
       port: 993,
       security: 'tls',
       user: 'logging@contoso.example',
+      auth: 'password',
       archiveFolderName: null,
       junkFolderName: null,
       trashFolderName: null,
@@ -113,6 +121,50 @@ describe('addin/admin/pages/logging/imapForm', () => {
     assert.equal(
       wizardConnectionUpdate({ ...conn, provider: 'graph' }, 'https://x.example/cb').provider,
       'graph',
+    );
+  });
+
+  it('OAuth sign-in: sends the client (its secret only when typed) and never the password, valid by the contract', () => {
+    const oauth = filled({
+      auth: 'oauth2',
+      oauthTokenUrl: ` ${OAUTH.tokenUrl} `,
+      oauthClientId: OAUTH.clientId,
+      oauthClientSecret: 's3cret',
+      oauthScope: OAUTH.scope,
+    });
+    const u = imapUpdate(oauth);
+    assert.equal(u.auth, 'oauth2');
+    assert.deepEqual(u.oauth, { ...OAUTH, clientSecret: 's3cret' });
+    assert.equal('password' in u, false, 'a password typed before switching to OAuth is not sent');
+    assert.equal(LoggingSetupUpdate.safeParse({ provider: 'imap', imap: u }).success, true);
+    assert.equal(SetupCheckRequest.safeParse(imapCheck(MAILBOX, oauth)).success, true);
+    const kept = imapUpdate({ ...oauth, oauthClientSecret: '' });
+    assert.equal('clientSecret' in kept.oauth!, false, 'an empty field keeps the stored secret');
+    assert.equal('oauth' in imapUpdate(filled()), false, 'password sign-in leaves a stored client alone');
+    assert.equal(
+      LoggingSetupUpdate.safeParse({ imap: imapUpdate({ ...oauth, oauthTokenUrl: 'http://x.example/t' }) })
+        .success,
+      false,
+      'the token endpoint must be HTTPS',
+    );
+  });
+
+  it('OAuth sign-in: takes a stored client up without its secret; complete with URL, id, scope and a secret', () => {
+    const f = imapFormOf(storedImap('not set', 'set'));
+    assert.deepEqual(
+      [f.auth, f.oauthTokenUrl, f.oauthClientId, f.oauthScope, f.oauthClientSecret],
+      ['oauth2', OAUTH.tokenUrl, OAUTH.clientId, OAUTH.scope, ''],
+    );
+    assert.equal(imapComplete(f, storedImap('not set', 'set')), true, 'the stored secret counts');
+    assert.equal(imapComplete(f, storedImap('not set', 'not set')), false);
+    assert.equal(imapComplete(f, null), false, 'another mailbox’s secret does not count');
+    assert.equal(imapComplete({ ...f, oauthClientSecret: 'x' }, null), true);
+    assert.equal(imapComplete({ ...f, oauthClientSecret: 'x', oauthScope: ' ' }, null), false);
+    assert.equal(imapComplete({ ...f, oauthClientSecret: 'x', oauthClientId: '' }, null), false);
+    assert.equal(
+      imapComplete({ ...f, auth: 'password' }, storedImap('not set', 'set')),
+      false,
+      'no password',
     );
   });
 });

@@ -49,6 +49,30 @@ export function imapSetupUnusable(setup: ImapSetupOf, code: string, detail: stri
   };
 }
 
+/** Where unmatched mail goes, as the loop would find it: Trash for 'delete' (without one, deletes are expunged:
+ *  said, not refused), the policy's folder (created as the loop would) for 'move'. Folder names the setup sets
+ *  must exist: a misspelt trash folder would otherwise turn every delete into an expunge. */
+async function unmatchedFolder(
+  setup: Pick<LoggingSetup, 'imap' | 'policy'>,
+  probe: ImapSetupProbe,
+): Promise<string> {
+  const named = (wellKnown: string) =>
+    wellKnown === 'deleteditems'
+      ? (setup.imap?.trashFolderName ?? null)
+      : wellKnown === 'junkemail'
+        ? (setup.imap?.junkFolderName ?? null)
+        : null;
+  if (setup.policy.unmatched === 'delete') {
+    const trash = await probe.existingFolder('deleteditems', named('deleteditems'));
+    return trash
+      ? `Unmatched mail is deleted to "${trash.path}".`
+      : 'Unmatched mail is deleted for good: the mailbox has no Trash folder (name one to keep deleted mail).';
+  }
+  const target = setup.policy.unmatchedFolder ?? 'junkemail';
+  const f = await probe.folder(target, named(target.toLowerCase()));
+  return `Unmatched mail is moved to "${f.path}"${f.created ? ' (created now)' : ''}.`;
+}
+
 export async function validateImapSetup(
   setup: Pick<LoggingSetup, 'mailbox' | 'imap' | 'policy'>,
   probe: ImapSetupProbe,
@@ -90,6 +114,8 @@ export async function validateImapSetup(
         quarantine = f.path;
         return `Quarantine folder "${f.path}" is available${made(f)}.`;
       })) &&
+      (setup.policy.unmatched === 'keep' ||
+        (await attempt('unmatched_folder', () => unmatchedFolder(setup, probe)))) &&
       (await attempt('move_permission', async () => {
         // Between the loop's own folders, never through the Inbox: the running loop would pick the probe up.
         await probe.proveMove(quarantine, archive);

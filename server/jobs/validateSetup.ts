@@ -11,7 +11,8 @@ import type { ImapSetupProbe } from '../mailsource/imap/setupProbe.js';
 import { imapSetupUnusable, validateImapSetup } from './validateImapSetup.js';
 
 export interface ValidationStep {
-  name: 'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder' | 'move_permission';
+  name:
+    'connection' | 'inbox' | 'archive_folder' | 'quarantine_folder' | 'unmatched_folder' | 'move_permission';
   ok: boolean;
   code?: string;
   message: string;

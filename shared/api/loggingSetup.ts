@@ -226,8 +226,18 @@ export type ImapSetupCheckRequest = z.infer<typeof ImapSetupCheck>;
  * setup also proves it may move mail (move_permission).
  */
 export const SetupValidationStep = z.strictObject({
-  /** move_permission: IMAP setups only (a probe message moved between the loop's folders and deleted). */
-  name: z.enum(['connection', 'inbox', 'archive_folder', 'quarantine_folder', 'move_permission']),
+  /**
+   * IMAP setups only: unmatched_folder (where unmatched mail goes: Trash for 'delete', the named folder for
+   * 'move'; not asked for 'keep'), move_permission (a probe message moved between the loop's folders and deleted).
+   */
+  name: z.enum([
+    'connection',
+    'inbox',
+    'archive_folder',
+    'quarantine_folder',
+    'unmatched_folder',
+    'move_permission',
+  ]),
   ok: z.boolean(),
   /**
    * Stable code of the failure. Graph: the mail source's (auth_failed, access_denied, mailbox_not_found, ...).

@@ -92,6 +92,8 @@ export interface ImapSetupProbe {
    * created when missing; a folder name the setup sets explicitly must exist.
    */
   folder(nameOrPath: string, explicitName: string | null): Promise<ProbedFolder>;
+  /** As `folder`, but null where the loop would not create one either (deletes go to Trash if there is one). */
+  existingFolder(nameOrPath: string, explicitName: string | null): Promise<ProbedFolder | null>;
   /** APPENDs a probe message to `from`, MOVEs it to `to` and deletes it; nothing is left behind. */
   proveMove(from: string, to: string): Promise<void>;
   close(): Promise<void>;
@@ -173,7 +175,7 @@ export function createImapSetupProbe(config: ImapMailSourceConfig): ImapSetupPro
       }
     },
 
-    async folder(nameOrPath, explicitName) {
+    async existingFolder(nameOrPath, explicitName) {
       const c = live();
       const all = (await step('server_error', folders)).filter(isSelectable);
       const prefix = c.namespace?.prefix ?? '';
@@ -185,8 +187,18 @@ export function createImapSetupProbe(config: ImapMailSourceConfig): ImapSetupPro
         );
       }
       const found = findFolder(all, explicitName ?? nameOrPath, prefix, names);
-      if (found) return { path: found.path, created: false };
-      const path = pathToCreate(nameOrPath, prefix, names);
+      return found ? { path: found.path, created: false } : null;
+    },
+
+    async folder(nameOrPath, explicitName) {
+      const existing = await this.existingFolder(nameOrPath, explicitName);
+      if (existing) return existing;
+      const c = live();
+      const path = pathToCreate(
+        nameOrPath,
+        c.namespace?.prefix ?? '',
+        explicitName ? { [nameOrPath.toLowerCase()]: explicitName } : {},
+      );
       await step('folder_missing', () => c.mailboxCreate(path));
       list = null;
       return { path, created: true };

@@ -67,8 +67,14 @@ describe('validate an IMAP logging mailbox (admin): each failure with its code a
         ['inbox', true],
         ['archive_folder', true],
         ['quarantine_folder', true],
+        ['unmatched_folder', true],
         ['move_permission', true],
       ],
+    );
+    assert.match(
+      r.steps[4]!.message,
+      /^Unmatched mail is deleted to "Trash"\.$/,
+      'the SPECIAL-USE \\Trash folder',
     );
     assert.match(r.steps[2]!.message, /"Archive"/, 'the SPECIAL-USE \\Archive folder');
     const before = counts();
@@ -115,6 +121,17 @@ describe('validate an IMAP logging mailbox (admin): each failure with its code a
     assert.doesNotMatch(r.message, GRAPH_WORDS);
   });
 
+  it('a trash folder name the server does not have is folder_missing (every delete would be an expunge)', async () => {
+    const r = await check({ trashFolderName: 'Papirkurv' });
+    assert.deepEqual([r.ok, r.code], [false, 'folder_missing'], JSON.stringify(r));
+    const failed = r.steps.find((s) => !s.ok)!;
+    assert.equal(failed.name, 'unmatched_folder');
+    assert.match(failed.message, /no folder "Papirkurv".*Trash/);
+    assert.equal(r.steps.at(-1)!.name, 'unmatched_folder', 'the move probe is not tried after it');
+    const named = await check({ trashFolderName: 'Trash' });
+    assert.equal(named.ok, true, JSON.stringify(named));
+  });
+
   it('a server that refuses to move mail into the archive is move_denied, and the probe leaves nothing', async () => {
     const strict = await startMailServers({
       logging: { user: MAILBOX, password: PASSWORD },
@@ -152,7 +169,19 @@ describe('validate an IMAP logging mailbox (admin): each failure with its code a
     assert.equal(put.status, 201, put.text);
     const ok = await h.request('POST', `/api/v1/logging/setups/${MAILBOX}/validate`, { token: 'admin' });
     assert.equal(ok.json.ok, true, ok.text);
-    assert.equal(ok.json.steps.length, 5);
+    assert.equal(ok.json.steps.length, 6);
+    // Unmatched mail kept in the Inbox needs no folder: not asked.
+    const keep = await h.request('PUT', `/api/v1/logging/setups/${MAILBOX}`, {
+      token: 'admin',
+      body: { policy: { unmatched: 'keep' } },
+    });
+    assert.equal(keep.status, 200, keep.text);
+    const kept = await h.request('POST', `/api/v1/logging/setups/${MAILBOX}/validate`, { token: 'admin' });
+    assert.equal(kept.json.ok, true, kept.text);
+    assert.deepEqual(
+      kept.json.steps.map((s: { name: string }) => s.name),
+      ['connection', 'inbox', 'archive_folder', 'quarantine_folder', 'move_permission'],
+    );
     // A check with the password left out uses the stored one.
     const stored = await check({ password: undefined });
     assert.equal(stored.ok, true, JSON.stringify(stored));

@@ -12,7 +12,6 @@ import type { SecretBox } from '../security/secretBox.js';
 import type { Logger } from '../logging/logger.js';
 import type {
   GraphSetupCheckRequest,
-  ImapSetupUpdate,
   LoggingSetupUpdate,
   SetupCheckRequest,
   SetupValidation,
@@ -20,6 +19,7 @@ import type {
 import { normalizeAddress } from '../../shared/email.js';
 import { AppError } from '../http/problem.js';
 import { refuse } from './errors.js';
+import { imapFieldsOf } from './imapSetupFields.js';
 
 export interface LoggingSetupDeps {
   setups: LoggingSetupRepository;
@@ -127,7 +127,8 @@ export class LoggingSetupService {
       if (req[key] !== undefined) (fields as Record<string, unknown>)[key] = req[key];
     }
     if (req.provider !== undefined) fields.provider = req.provider;
-    if (req.imap !== undefined) fields.imap = req.imap === null ? null : this.imapOf(existing, req.imap);
+    if (req.imap !== undefined)
+      fields.imap = req.imap === null ? null : imapFieldsOf(existing, req.imap, this.d.secrets);
     if (req.jobAccount !== undefined) fields.jobAccount = req.jobAccount?.toLowerCase() ?? null;
     if (req.clientSecret !== undefined)
       fields.clientSecretSealed = req.clientSecret === null ? null : this.d.secrets.seal(req.clientSecret);
@@ -161,56 +162,6 @@ export class LoggingSetupService {
       fields.delegatedAccount = null;
     }
     return fields;
-  }
-
-  /** The IMAP server as stored: the password sealed; an absent password, CA or folder name keeps the stored one. */
-  private imapOf(existing: LoggingSetup | null, req: ImapSetupUpdate): NonNullable<LoggingSetup['imap']> {
-    const stored = existing?.imap ?? null;
-    const keep = <T>(sent: T | null | undefined, current: T | null | undefined): T | null =>
-      sent === undefined ? (current ?? null) : sent;
-    return {
-      host: req.host,
-      port: req.port,
-      security: req.security,
-      user: req.user,
-      passwordSealed:
-        req.password === undefined
-          ? (stored?.passwordSealed ?? null)
-          : req.password === null
-            ? null
-            : this.d.secrets.seal(req.password),
-      caPem: keep(req.caCertificate, stored?.caPem),
-      archiveFolderName: keep(req.archiveFolderName, stored?.archiveFolderName),
-      junkFolderName: keep(req.junkFolderName, stored?.junkFolderName),
-      trashFolderName: keep(req.trashFolderName, stored?.trashFolderName),
-      ...this.imapSignInOf(stored, req),
-    };
-  }
-
-  /** How the IMAP mailbox signs in: the OAuth client's secret sealed; 'oauth2' without a client is refused. */
-  private imapSignInOf(
-    stored: LoggingSetup['imap'],
-    req: ImapSetupUpdate,
-  ): Pick<NonNullable<LoggingSetup['imap']>, 'auth' | 'oauth'> {
-    const auth = req.auth ?? stored?.auth ?? 'password';
-    let oauth = stored?.oauth ?? null;
-    if (req.oauth === null) oauth = null;
-    else if (req.oauth !== undefined) {
-      const { clientSecret, ...rest } = req.oauth;
-      const clientSecretSealed =
-        clientSecret === undefined
-          ? (oauth?.clientSecretSealed ?? null)
-          : clientSecret === null
-            ? null
-            : this.d.secrets.seal(clientSecret);
-      oauth = { ...rest, clientSecretSealed };
-    }
-    if (auth === 'oauth2' && !oauth) {
-      throw new AppError(400, 'validation_failed', 'The request is not valid', [
-        { path: 'body.imap.oauth', message: 'OAuth sign-in needs the token endpoint, client id and scope' },
-      ]);
-    }
-    return { auth, oauth };
   }
 
   /**
@@ -255,7 +206,7 @@ export class LoggingSetupService {
     if (!mailbox) throw refuse.invalid('body.mailbox', 'not an email address');
     const existing = await this.d.setups.get(mailbox);
     if (req.provider === 'imap') {
-      const imap = this.imapOf(existing, req.imap);
+      const imap = imapFieldsOf(existing, req.imap, this.d.secrets);
       // A password sign-in needs a password, typed or stored (OAuth's client is checked by the sign-in itself).
       if (imap.auth !== 'oauth2' && !imap.passwordSealed)
         throw refuse.invalid('body.imap.password', `required: ${mailbox} has none stored`);

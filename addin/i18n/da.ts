@@ -106,6 +106,8 @@ export const da: Messages = {
     loading: 'Henter e-mailen fra logføringspostkassen…',
     attachments: 'Vedhæftede filer',
     download: (name: string, size: string) => `Hent ${name}, ${size}`,
+    cloudLink: (name: string) =>
+      `${name}: et link til en fil i skyen. Åbn e-mailen i Outlook for at følge det.`,
     size: (bytes: number) =>
       bytes < 1024
         ? `${bytes} B`

@@ -105,6 +105,8 @@ export const en = {
     loading: 'Reading the email from the logging mailbox…',
     attachments: 'Attachments',
     download: (name: string, size: string) => `Download ${name}, ${size}`,
+    cloudLink: (name: string) =>
+      `${name}: a link to a file in the cloud. Open the email in Outlook to follow it.`,
     size: (bytes: number) =>
       bytes < 1024
         ? `${bytes} B`

@@ -35,6 +35,8 @@ export interface MailViewerWords {
   attachments: string;
   /** The accessible name of an attachment's download button. */
   download: (name: string, size: string) => string;
+  /** An attachment that is a link to a cloud file (no bytes to download). */
+  cloudLink: (name: string) => string;
   size: (bytes: number) => string;
   remoteBlocked: string;
   truncated: string;
@@ -209,13 +211,17 @@ export function MailViewerDialog(props: MailViewerProps) {
                     <ul className={styles.files}>
                       {mail.attachments.map((a) => (
                         <li key={a.id}>
-                          <Button
-                            size="small"
-                            aria-label={w.download(a.name, w.size(a.size))}
-                            onClick={() => download(a)}
-                          >
-                            {a.name} ({w.size(a.size)})
-                          </Button>
+                          {a.kind === 'link' ? (
+                            <Text size={200}>{w.cloudLink(a.name)}</Text>
+                          ) : (
+                            <Button
+                              size="small"
+                              aria-label={w.download(a.name, w.size(a.size))}
+                              onClick={() => download(a)}
+                            >
+                              {a.name} ({w.size(a.size)})
+                            </Button>
+                          )}
                         </li>
                       ))}
                     </ul>

@@ -55,6 +55,7 @@ export function moveToArchiveMailbox(
     categories: [...f.categories],
     body: { ...f.body } as MessageSeed['body'],
     attachments: f.attachments.map((a) => ({
+      kind: a.kind,
       name: a.name,
       contentType: a.contentType,
       contentBytes: a.bytes.toString('base64'),

@@ -1,36 +1,46 @@
 // A message's attachments as Graph serves them: the list (GET messages/{id}/attachments, with $select), one
-// attachment (GET .../attachments/{id}) and its raw bytes (GET .../attachments/{id}/$value). Every attachment
-// is a fileAttachment: '@odata.type', id, lastModifiedDateTime, name, contentType, size, isInline, contentId and
-// contentBytes (base64), the properties Graph documents for microsoft.graph.fileAttachment.
+// attachment (GET .../attachments/{id}) and its raw contents (GET .../attachments/{id}/$value), for the three
+// documented types: fileAttachment (contentId, contentLocation and contentBytes besides the base properties),
+// itemAttachment (an attached Outlook item: contentType null, $value its MIME / vCard / iCalendar text) and
+// referenceAttachment (a link to a cloud file: $value answers 405).
+//
+// $select parses against the base type microsoft.graph.attachment, as Graph's URI parser does: a derived
+// type's property must be named with its type cast (`microsoft.graph.fileAttachment/contentId`); named bare
+// (`contentId`) the request fails with RequestBroker--ParseUri, as it does on Graph.
 import { badRequest, GraphHttpError } from './errors.js';
 import { json, type GraphResponse, type MailboxCall } from './graph-http.js';
 import { findMessage } from './message-handlers.js';
 import type { StoredAttachment } from './message-seed.js';
 import type { MailStore } from './store.js';
 
-const PROPERTIES = [
-  'id',
-  'lastModifiedDateTime',
-  'name',
-  'contentType',
-  'size',
-  'isInline',
-  'contentId',
-  'contentLocation',
-  'contentBytes',
-] as const;
-const KNOWN = new Map(PROPERTIES.map((p) => [p.toLowerCase(), p]));
+const BASE = ['id', 'lastModifiedDateTime', 'name', 'contentType', 'size', 'isInline'] as const;
+const FILE_ONLY = ['contentId', 'contentLocation', 'contentBytes'] as const;
+const FILE_CAST = 'microsoft.graph.fileattachment/';
+const KNOWN = new Map<string, string>([
+  ...BASE.map((p) => [p.toLowerCase(), p] as [string, string]),
+  ...FILE_ONLY.map((p) => [`${FILE_CAST}${p.toLowerCase()}`, p] as [string, string]),
+]);
+
+const ODATA_TYPE = {
+  file: '#microsoft.graph.fileAttachment',
+  item: '#microsoft.graph.itemAttachment',
+  reference: '#microsoft.graph.referenceAttachment',
+} as const;
 
 function attachmentJson(a: StoredAttachment): Record<string, unknown> {
-  return {
-    '@odata.type': '#microsoft.graph.fileAttachment',
-    '@odata.mediaContentType': a.contentType,
+  const base = {
+    '@odata.type': ODATA_TYPE[a.kind],
     id: a.id,
     lastModifiedDateTime: a.lastModifiedDateTime,
     name: a.name,
-    contentType: a.contentType,
+    contentType: a.contentType || null,
     size: a.size,
     isInline: a.isInline,
+  };
+  if (a.kind !== 'file') return base;
+  return {
+    ...base,
+    '@odata.mediaContentType': a.contentType,
     contentId: a.contentId,
     contentLocation: null,
     contentBytes: a.bytes.toString('base64'),
@@ -38,7 +48,7 @@ function attachmentJson(a: StoredAttachment): Record<string, unknown> {
 }
 
 /** $select on attachments: unknown names fail as Graph's URI parser does, whether or not there are any. */
-function parseSelect(select: string | null): (typeof PROPERTIES)[number][] | null {
+function parseSelect(select: string | null): string[] | null {
   if (select === null) return null;
   return select
     .split(',')
@@ -47,8 +57,9 @@ function parseSelect(select: string | null): (typeof PROPERTIES)[number][] | nul
     .map((raw) => {
       const name = KNOWN.get(raw.toLowerCase());
       if (!name) {
+        const bare = raw.includes('/') ? raw.slice(raw.lastIndexOf('/') + 1) : raw;
         throw badRequest(
-          `Could not find a property named '${raw}' on type 'microsoft.graph.attachment'.`,
+          `Could not find a property named '${bare}' on type 'microsoft.graph.attachment'.`,
           'RequestBroker--ParseUri',
         );
       }
@@ -56,12 +67,12 @@ function parseSelect(select: string | null): (typeof PROPERTIES)[number][] | nul
     });
 }
 
-/** The type is always named, as Graph does for a derived type's properties. */
+/** The type is always named, as Graph does for a derived type's properties; a cast property only on its type. */
 function projected(a: StoredAttachment, names: string[] | null): Record<string, unknown> {
   const full = attachmentJson(a);
   if (names === null) return full;
   const out: Record<string, unknown> = { '@odata.type': full['@odata.type'], id: a.id };
-  for (const name of names) out[name] = full[name];
+  for (const name of names) if (name in full) out[name] = full[name];
   return out;
 }
 
@@ -94,9 +105,15 @@ export function routeAttachments(
   if (action === undefined)
     return json(200, { '@odata.context': `${context}/$entity`, ...projected(attachment, select) });
   if (action !== '$value') throw badRequest(`Resource not found for the segment '${action}'.`);
+  // "Attempting to get the $value of a reference attachment returns HTTP 405."
+  if (attachment.kind === 'reference')
+    throw new GraphHttpError(405, 'ErrorInvalidRequest', 'The attachment has no raw content.');
   return {
     status: 200,
-    headers: { 'Content-Type': attachment.contentType, 'Content-Length': String(attachment.size) },
+    headers: {
+      'Content-Type': attachment.kind === 'item' ? 'text/plain' : attachment.contentType,
+      'Content-Length': String(attachment.bytes.length),
+    },
     body: attachment.bytes,
   };
 }

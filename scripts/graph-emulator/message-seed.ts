@@ -29,8 +29,9 @@ export interface MessageFields {
   attachments: StoredAttachment[];
 }
 
-/** A fileAttachment as stored; `id` is unique within its message (Graph's are long base64 strings). */
+/** An attachment as stored; `id` is unique within its message (Graph's are long base64 strings). */
 export interface StoredAttachment {
+  kind: 'file' | 'item' | 'reference';
   id: string;
   name: string;
   contentType: string;
@@ -46,10 +47,12 @@ function storedAttachment(seed: AttachmentSeed, index: number, at: string): Stor
     seed.contentBytes !== undefined
       ? Buffer.from(seed.contentBytes, 'base64')
       : Buffer.from(seed.text ?? '', 'utf8');
+  const kind = seed.kind ?? 'file';
   return {
+    kind,
     id: Buffer.from(`AAMkAttachment.${index + 1}.${seed.name}`).toString('base64url'),
     name: seed.name,
-    contentType: seed.contentType ?? 'application/octet-stream',
+    contentType: seed.contentType ?? (kind === 'file' ? 'application/octet-stream' : ''),
     size: bytes.length,
     isInline: seed.isInline ?? false,
     contentId: seed.contentId ?? null,

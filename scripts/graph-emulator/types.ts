@@ -36,8 +36,14 @@ export interface MessageSeed {
   attachments?: AttachmentSeed[];
 }
 
-/** One fileAttachment: its bytes as base64 (`contentBytes`, as Graph shows them) or as text. */
+/**
+ * One attachment: a fileAttachment by default, its bytes as base64 (`contentBytes`, as Graph shows them) or as
+ * text; `item` an attached Outlook item (Graph: itemAttachment, no contentType, its `$value` the item's MIME,
+ * vCard or iCalendar text given as `text`); `reference` a link to a file in the cloud (referenceAttachment, no
+ * bytes: its `$value` answers 405).
+ */
 export interface AttachmentSeed {
+  kind?: 'file' | 'item' | 'reference';
   name: string;
   contentType?: string;
   contentBytes?: string;

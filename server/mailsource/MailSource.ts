@@ -71,7 +71,12 @@ export interface MailAttachmentInfo {
   size: number;
   /** Shown inside the body (an embedded image), not as a file of its own. */
   isInline: boolean;
+  /** `file`: bytes; `item`: an attached Outlook item (a mail, contact or event), downloaded as MIME, vCard or
+   *  iCalendar; `link`: a link to a file in the cloud (Graph's referenceAttachment), which has no bytes here. */
+  kind: MailAttachmentKind;
 }
+
+export type MailAttachmentKind = 'file' | 'item' | 'link';
 
 /** A message with what a person reads: headers, bodies and the attachments' metadata (viewing logged mail). */
 export interface MailContent {

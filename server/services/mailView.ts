@@ -21,6 +21,12 @@ export const mailViewErrors = {
     new AppError(404, 'mail_not_linked', 'The entry has no copy in a logging mailbox that Interlog reads'),
   gone: () => new AppError(404, 'mail_gone', 'The logged mail is no longer in the logging mailbox'),
   attachmentGone: () => new AppError(404, 'attachment_gone', 'The mail has no such attachment'),
+  attachmentIsLink: () =>
+    new AppError(
+      409,
+      'attachment_is_link',
+      'The attachment is a link to a file in the cloud; open the mail in Outlook to follow it',
+    ),
   unavailable: () =>
     new AppError(503, 'mail_source_unavailable', 'The logging mailbox does not answer now; try again later'),
   failed: () =>
@@ -70,6 +76,8 @@ export class MailViewService {
       // Only the message the link leads to: its attachment ids are the ones the viewer listed.
       const content = await source.getMessageContent(id);
       if (!content) return null;
+      if (content.attachments.some((a) => a.id === attachmentId && a.kind === 'link'))
+        throw mailViewErrors.attachmentIsLink();
       const found = await source.getAttachment(content.id, attachmentId);
       if (!found) throw mailViewErrors.attachmentGone();
       return found;

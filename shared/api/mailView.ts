@@ -12,6 +12,9 @@ export const MailAttachment = z.strictObject({
   name: z.string(),
   contentType: z.string(),
   size: z.int().nonnegative(),
+  /** `file`; `item`: an attached mail, contact or meeting (downloaded as .eml, .vcf or .ics); `link`: a link to a
+   *  file in the cloud, which has no bytes in the mailbox (no download: open the mail in Outlook to follow it). */
+  kind: z.enum(['file', 'item', 'link']),
 });
 export type MailAttachment = z.infer<typeof MailAttachment>;
 
@@ -41,6 +44,7 @@ export type LoggedMail = z.infer<typeof LoggedMail>;
  *   not met in the logging mailbox yet).
  * - `mail_gone` 404: the mail is no longer in the logging mailbox (deleted, or moved out of reach).
  * - `attachment_gone` 404: the mail has no such attachment.
+ * - `attachment_is_link` 409: the attachment is a link to a cloud file (no bytes to download).
  * - `mail_source_unavailable` 503: the mailbox is busy or unreachable; try again later.
  * - `mail_source_failed` 502: the mailbox refused (sign-in, permissions, setup): an admin's matter.
  * - `mail_too_large` 422: the mail is larger than the viewer reads (25 MB, IMAP): open it in the mailbox.
@@ -49,6 +53,7 @@ export const MAIL_VIEW_PROBLEMS = [
   'mail_not_linked',
   'mail_gone',
   'attachment_gone',
+  'attachment_is_link',
   'mail_source_unavailable',
   'mail_source_failed',
   'mail_too_large',

@@ -36,6 +36,7 @@ export type Problem = z.infer<typeof Problem>;
  *   account's sign-in (see loggingConsent.ts; the callback answers with redirects, not problems).
  * - `sign_in_changed` 409, `entra_bound_elsewhere` 409: binding a salesperson to an Entra ID user.
  * Viewing a logged mail (shared/api/mailView.ts): `mail_not_linked` 404, `mail_gone` 404, `attachment_gone` 404,
+ * `attachment_is_link` 409 (a link to a cloud file: nothing to download),
  * `mail_source_unavailable` 503 (try again), `mail_source_failed` 502 (the mailbox refused: an admin's matter),
  * `mail_too_large` 422 (larger than the viewer reads: open it in the mailbox).
  */
@@ -71,6 +72,7 @@ export const ProblemCodes = [
   'mail_not_linked',
   'mail_gone',
   'attachment_gone',
+  'attachment_is_link',
   'mail_source_unavailable',
   'mail_source_failed',
   'mail_too_large',

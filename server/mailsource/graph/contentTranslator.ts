@@ -1,8 +1,15 @@
 // Raw Graph JSON of a message with its body, and of its attachments, -> what the logged mail's viewer shows.
 // Pure and defensive as pageTranslator.ts. Graph's attachments are fileAttachment (bytes), itemAttachment (an
-// attached Outlook item) and referenceAttachment (a link to a file in the cloud); only fileAttachments can be
-// downloaded as files, so only they are listed.
-import { MailSourceError, type MailAttachmentInfo, type MailContent } from '../MailSource.js';
+// attached Outlook item: a forwarded mail, a contact, a meeting; its $value is the item as MIME, vCard or
+// iCalendar) and referenceAttachment (a link to a file in the cloud, no bytes: its $value answers 405). All three
+// are listed, so a mail forwarded as an attachment is not silently missing from the viewer.
+import {
+  MailSourceError,
+  type MailAttachmentContent,
+  type MailAttachmentInfo,
+  type MailAttachmentKind,
+  type MailContent,
+} from '../MailSource.js';
 import { translateRecipient } from './pageTranslator.js';
 
 /** What GET message asks for when the viewer opens it. */
@@ -18,8 +25,19 @@ export const CONTENT_SELECT = [
   'body',
 ] as const;
 
-/** What the attachment list asks for: metadata, never contentBytes (a download fetches $value). */
-export const ATTACHMENT_SELECT = ['id', 'name', 'contentType', 'size', 'isInline', 'contentId'] as const;
+/**
+ * What the attachment list asks for: metadata, never contentBytes (a download fetches $value). contentId is a
+ * fileAttachment property: Graph parses $select against the base type microsoft.graph.attachment and refuses
+ * a bare `contentId` (400 RequestBroker--ParseUri), so it is named with its type cast.
+ */
+export const ATTACHMENT_SELECT = [
+  'id',
+  'name',
+  'contentType',
+  'size',
+  'isInline',
+  'microsoft.graph.fileAttachment/contentId',
+] as const;
 
 /** Pictures inside the body fetched to embed them (a signature's logo): at most this many, each this large. */
 export const MAX_EMBEDDED_PICTURES = 10;
@@ -59,7 +77,11 @@ export function embedPictures(
   return out;
 }
 
-const FILE_ATTACHMENT = '#microsoft.graph.fileAttachment';
+const KINDS: Record<string, MailAttachmentKind> = {
+  '#microsoft.graph.fileAttachment': 'file',
+  '#microsoft.graph.itemAttachment': 'item',
+  '#microsoft.graph.referenceAttachment': 'link',
+};
 
 type Json = Record<string, unknown>;
 
@@ -73,15 +95,19 @@ function str(value: unknown): string | null {
 
 export function translateAttachment(raw: unknown): MailAttachmentInfo | null {
   if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') return null;
-  // A $select'ed list still names each item's type; an attachment of another type has no bytes to download.
+  // A $select'ed list still names each item's type (a type Graph adds later is left out: no known way to read it).
   const type = str(raw['@odata.type']);
-  if (type !== null && type !== FILE_ATTACHMENT) return null;
+  const kind = type === null ? 'file' : KINDS[type];
+  if (kind === undefined) return null;
   return {
     id: raw.id,
-    name: str(raw.name)?.trim() || 'attachment',
-    contentType: str(raw.contentType) || 'application/octet-stream',
+    name: str(raw.name)?.trim() || (kind === 'item' ? 'item' : 'attachment'),
+    // An item attachment's contentType is null; its download's type is known once its contents are read.
+    contentType: str(raw.contentType) || (kind === 'item' ? 'message/rfc822' : 'application/octet-stream'),
     size: typeof raw.size === 'number' && raw.size >= 0 ? raw.size : 0,
-    isInline: raw.isInline === true,
+    // A reference attachment may say isInline (Graph's own example does): it is still a file beside the text.
+    isInline: kind === 'file' && raw.isInline === true,
+    kind,
   };
 }
 
@@ -107,4 +133,19 @@ export function translateContent(raw: unknown, attachmentsPage: unknown): MailCo
     html: html ? content : null,
     attachments: list.map(translateAttachment).filter((a) => a !== null),
   };
+}
+
+/**
+ * An item attachment's download: its $value is the item's MIME (a mail), vCard (a contact) or iCalendar (an
+ * event); the file gets the extension and type a mail program opens it with.
+ */
+export function itemAttachmentFile(name: string, content: Buffer): MailAttachmentContent {
+  const head = content.subarray(0, 200).toString('latin1').trimStart().toUpperCase();
+  const [ext, contentType] = head.startsWith('BEGIN:VCARD')
+    ? ['.vcf', 'text/vcard']
+    : head.startsWith('BEGIN:VCALENDAR')
+      ? ['.ics', 'text/calendar']
+      : ['.eml', 'message/rfc822'];
+  const named = name.toLowerCase().endsWith(ext) ? name : `${name}${ext}`;
+  return { name: named, contentType, content };
 }

@@ -26,6 +26,7 @@ import {
 import {
   cidPictures,
   embedPictures,
+  itemAttachmentFile,
   MAX_EMBEDDED_BYTES,
   translateAttachment,
   translateContent,
@@ -250,11 +251,14 @@ export function createGraphMailSource(
       const info = translateAttachment(
         await orNullWhen(['not_found'], () => http.get(urls.attachment(id, attachmentId))),
       );
-      if (info === null) return null;
+      // A link to a cloud file has no bytes (its $value answers 405): the viewer offers no download for it.
+      if (info === null || info.kind === 'link') return null;
       const content = await orNullWhen(['not_found'], () =>
         http.getBytes(urls.attachmentValue(id, attachmentId)),
       );
-      return content && { name: info.name, contentType: info.contentType, content };
+      if (content === null) return null;
+      if (info.kind === 'item') return itemAttachmentFile(info.name, content);
+      return { name: info.name, contentType: info.contentType, content };
     },
     async move(id: string, destination: string): Promise<MailMessage> {
       const target = wellKnownFolderName(destination) ?? destination.trim();

@@ -27,8 +27,11 @@ function isInline(a: Attachment): boolean {
   return a.related === true || (a.contentDisposition === 'inline' && Boolean(a.cid));
 }
 
+/** An attached mail (message/rfc822) usually has no file name: it is saved as one the mail program opens. */
 function nameOf(a: Attachment, index: number): string {
-  return a.filename?.trim() || `attachment-${index + 1}`;
+  const fallback =
+    a.contentType === 'message/rfc822' ? `message-${index + 1}.eml` : `attachment-${index + 1}`;
+  return a.filename?.trim() || fallback;
 }
 
 export function contentOf(id: string, mail: ParsedMail): MailContent {
@@ -48,6 +51,7 @@ export function contentOf(id: string, mail: ParsedMail): MailContent {
       contentType: a.contentType || 'application/octet-stream',
       size: a.size ?? a.content.length,
       isInline: isInline(a),
+      kind: 'file',
     })),
   };
 }

@@ -31,7 +31,7 @@ export function presentMail(entryNumber: number, m: MailContent): LoggedMail {
     truncated: htmlCut || textCut,
     attachments: m.attachments
       .filter((a) => !a.isInline)
-      .map((a) => ({ id: a.id, name: a.name, contentType: a.contentType, size: a.size })),
+      .map((a) => ({ id: a.id, name: a.name, contentType: a.contentType, size: a.size, kind: a.kind })),
   };
 }
 

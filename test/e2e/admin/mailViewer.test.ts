@@ -61,7 +61,11 @@ describe('admin console (e2e): viewing a logged mail', function () {
       toRecipients: [{ address: PERSON.email, name: PERSON.name }],
       internetMessageId: MESSAGE_ID,
       body: { contentType: 'text', content: 'Dear Viola,\n\nour offer is attached.\n\nPeter' },
-      attachments: [{ name: 'Offer.pdf', contentType: 'application/pdf', text: '%PDF-1.4 offer' }],
+      attachments: [
+        { name: 'Offer.pdf', contentType: 'application/pdf', text: '%PDF-1.4 offer' },
+        { kind: 'item', name: 'RE: Request for quote', text: 'Subject: RE: Request for quote\r\n\r\nYes.' },
+        { kind: 'reference', name: 'Price list.xlsx', contentType: 'application/vnd.ms-excel' },
+      ],
     });
     const updated = await h.db.conn
       .db!.collection('interactions')
@@ -81,6 +85,12 @@ describe('admin console (e2e): viewing a logged mail', function () {
       const dialog = page.getByRole('dialog', { name: SUBJECT });
       await dialog.getByText('our offer is attached.').waitFor();
       await dialog.getByRole('button', { name: /^Download Offer\.pdf/ }).waitFor();
+      // A mail forwarded as an attachment downloads; a link to a cloud file says where it is instead.
+      await dialog.getByRole('button', { name: /^Download RE: Request for quote/ }).waitFor();
+      await dialog
+        .getByText('Price list.xlsx: a link to a file in the cloud. Open the email in Outlook to follow it.')
+        .waitFor();
+      assert.equal(await dialog.getByRole('button', { name: /Price list/ }).count(), 0);
       await checkPage(page, 'interaction-mail-viewer');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await dialog.waitFor({ state: 'hidden' });

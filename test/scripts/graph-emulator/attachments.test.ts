@@ -1,5 +1,6 @@
-// The emulator's attachments, driven by the real Graph SDK: Graph's documented fileAttachment shape, $select, the
-// raw bytes at /$value, hasAttachments from the files that are not inline, and Graph's errors for what it lacks.
+// The emulator's attachments, driven by the real Graph SDK: Graph's documented fileAttachment, itemAttachment and
+// referenceAttachment shapes, $select parsed against the base type (a derived property only with its type cast),
+// the raw contents at /$value (405 for a reference), hasAttachments, and Graph's errors for what it lacks.
 import assert from 'node:assert/strict';
 import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { GraphEmulator } from '../../../scripts/graph-emulator/index.js';
@@ -60,5 +61,59 @@ describe('graph emulator: message attachments', () => {
     assert.deepEqual([missing.statusCode, missing.code], [404, 'ErrorItemNotFound']);
     const bad = await graphError(client.api(`${base}/attachments`).select('nonsense').get());
     assert.equal(bad.statusCode, 400);
+  });
+
+  it("parses $select against microsoft.graph.attachment: contentId only with fileAttachment's cast", async () => {
+    const msg = emu.addMessage(MAILBOX, 'inbox', {
+      subject: 'Logo',
+      attachments: [
+        { name: 'logo.png', contentType: 'image/png', text: 'png', isInline: true, contentId: 'logo' },
+        { kind: 'item', name: 'Fwd: order', text: 'Subject: order\r\n\r\nHi' },
+      ],
+    });
+    const base = `/users/${MAILBOX}/messages/${msg.id}/attachments`;
+    // As on Graph (RequestBroker--ParseUri): the base type has no contentId.
+    const bare = await graphError(client.api(base).select('id,name,contentId').get());
+    assert.deepEqual([bare.statusCode, bare.code], [400, 'RequestBroker--ParseUri']);
+    assert.match(bare.message, /'contentId' on type 'microsoft.graph.attachment'/);
+    const cast = await client.api(base).select('id,name,microsoft.graph.fileAttachment/contentId').get();
+    assert.deepEqual(
+      cast.value.map((a: Record<string, unknown>) => [a['@odata.type'], a.name, a.contentId]),
+      [
+        ['#microsoft.graph.fileAttachment', 'logo.png', 'logo'],
+        ['#microsoft.graph.itemAttachment', 'Fwd: order', undefined],
+      ],
+    );
+  });
+
+  it('serves an item attachment (contentType null, $value its MIME) and a reference (no $value: 405)', async () => {
+    const vcard = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alex Wilbur\r\nEND:VCARD\r\n';
+    const msg = emu.addMessage(MAILBOX, 'inbox', {
+      subject: 'Items',
+      attachments: [
+        { kind: 'item', name: 'Alex Wilbur', text: vcard },
+        { kind: 'reference', name: 'Price list.xlsx', contentType: 'application/vnd.ms-excel' },
+      ],
+    });
+    const base = `/users/${MAILBOX}/messages/${msg.id}`;
+    assert.equal((await client.api(base).select('hasAttachments').get()).hasAttachments, true);
+    const [item, ref] = (await client.api(`${base}/attachments`).get()).value;
+    assert.deepEqual(
+      [item['@odata.type'], item.name, item.contentType, 'contentBytes' in item],
+      ['#microsoft.graph.itemAttachment', 'Alex Wilbur', null, false],
+    );
+    assert.deepEqual(
+      [ref['@odata.type'], ref.contentType, 'contentBytes' in ref],
+      ['#microsoft.graph.referenceAttachment', 'application/vnd.ms-excel', false],
+    );
+    const raw = await client
+      .api(`${base}/attachments/${item.id}/$value`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get();
+    assert.equal(Buffer.from(raw).toString('utf8'), vcard);
+    const refused = await graphError(
+      client.api(`${base}/attachments/${ref.id}/$value`).responseType(ResponseType.ARRAYBUFFER).get(),
+    );
+    assert.equal(refused.statusCode, 405);
   });
 });

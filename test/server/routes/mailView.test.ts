@@ -186,6 +186,37 @@ describe('logged mail viewer API (Graph)', function () {
     assert.deepEqual([r.json.subject, r.json.text, r.json.html], ['Moved away', 'Plain words', null]);
   });
 
+  it('lists a mail forwarded as an attachment (downloaded as .eml) and a cloud link (no download: 409)', async () => {
+    const forwarded = 'From: anna.jensen@fabrikam.example\r\nSubject: Order 1001\r\n\r\nPlease confirm.\r\n';
+    const message = emu.addMessage(MAILBOX, 'archive', {
+      subject: 'FW: Order 1001',
+      internetMessageId: '<viewer-3@fabrikam.example>',
+      body: { contentType: 'text', content: 'See the order below.' },
+      attachments: [
+        { kind: 'item', name: 'Order 1001', text: forwarded },
+        { kind: 'reference', name: 'Price list.xlsx', contentType: 'application/vnd.ms-excel' },
+      ],
+    });
+    const entry = await freshEntry(h);
+    await link(entry, { immutableId: message.id, internetMessageId: '<viewer-3@fabrikam.example>' });
+    const mail = (await get(`${entry}/mail`)).json;
+    assert.deepEqual(
+      mail.attachments.map((a: { name: string; kind: string }) => [a.name, a.kind]),
+      [
+        ['Order 1001', 'item'],
+        ['Price list.xlsx', 'link'],
+      ],
+    );
+    const [item, ref] = mail.attachments as [{ id: string }, { id: string }];
+    const file = await get(`${entry}/mail/attachments/${encodeURIComponent(item.id)}`);
+    assert.equal(file.status, 200, file.text);
+    assert.equal(file.text, forwarded);
+    assert.equal(file.headers.get('content-type'), 'message/rfc822');
+    assert.match(file.headers.get('content-disposition') ?? '', /filename="Order 1001\.eml"/);
+    const link_ = await get(`${entry}/mail/attachments/${encodeURIComponent(ref.id)}`);
+    assert.deepEqual([link_.status, link_.json.code], [409, 'attachment_is_link'], link_.text);
+  });
+
   it('maps a mail that is gone, an entry without a copy and a refusing mailbox to stable codes', async () => {
     const gone = await freshEntry(h);
     await link(gone, { immutableId: 'AAMkAGoneForGood0000000000=', internetMessageId: '<gone@x.example>' });

@@ -4,6 +4,7 @@ import {
   MAX_EMBEDDED_BYTES,
   cidPictures,
   embedPictures,
+  itemAttachmentFile,
   translateAttachment,
   translateContent,
 } from '../../../../server/mailsource/graph/contentTranslator.js';
@@ -11,7 +12,7 @@ import {
 const recipient = (address: string, name: string) => ({ emailAddress: { address, name } });
 
 describe('mailsource/graph/contentTranslator', () => {
-  it('reads an HTML message with its file attachments, leaving out items and references', () => {
+  it('reads an HTML message with its file, item and reference attachments (a type Graph adds later is left out)', () => {
     const content = translateContent(
       {
         id: 'AAMk1',
@@ -32,8 +33,24 @@ describe('mailsource/graph/contentTranslator', () => {
             size: 9,
             isInline: false,
           },
-          { '@odata.type': '#microsoft.graph.itemAttachment', id: 'A2', name: 'Fwd', size: 100 },
-          { '@odata.type': '#microsoft.graph.referenceAttachment', id: 'A3', name: 'link' },
+          // Graph's own examples: an item attachment's contentType is null; a reference may say isInline.
+          {
+            '@odata.type': '#microsoft.graph.itemAttachment',
+            id: 'A2',
+            name: 'Reminder - please bring laptop',
+            contentType: null,
+            size: 32005,
+            isInline: false,
+          },
+          {
+            '@odata.type': '#microsoft.graph.referenceAttachment',
+            id: 'A3',
+            name: 'Sales Invoice Template.docx',
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            size: 1060,
+            isInline: true,
+          },
+          { '@odata.type': '#microsoft.graph.somethingNewAttachment', id: 'A5', name: 'x' },
           {
             '@odata.type': '#microsoft.graph.fileAttachment',
             id: 'A4',
@@ -56,8 +73,24 @@ describe('mailsource/graph/contentTranslator', () => {
       text: null,
       html: '<p>Hi</p>',
       attachments: [
-        { id: 'A1', name: 'q.pdf', contentType: 'application/pdf', size: 9, isInline: false },
-        { id: 'A4', name: 'logo.png', contentType: 'image/png', size: 3, isInline: true },
+        { id: 'A1', name: 'q.pdf', contentType: 'application/pdf', size: 9, isInline: false, kind: 'file' },
+        {
+          id: 'A2',
+          name: 'Reminder - please bring laptop',
+          contentType: 'message/rfc822',
+          size: 32005,
+          isInline: false,
+          kind: 'item',
+        },
+        {
+          id: 'A3',
+          name: 'Sales Invoice Template.docx',
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          size: 1060,
+          isInline: false,
+          kind: 'link',
+        },
+        { id: 'A4', name: 'logo.png', contentType: 'image/png', size: 3, isInline: true, kind: 'file' },
       ],
     });
   });
@@ -83,7 +116,23 @@ describe('mailsource/graph/contentTranslator', () => {
       contentType: 'application/octet-stream',
       size: 0,
       isInline: false,
+      kind: 'file',
     });
+  });
+
+  it("names an item attachment's download by what its $value holds: a mail, a contact or a meeting", () => {
+    const mime = Buffer.from('From: a@b.example\r\nSubject: Fwd\r\n\r\nHello');
+    const vcard = Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alex Wilbur\r\nEND:VCARD\r\n');
+    const ical = Buffer.from('\r\nBEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n');
+    const named = (name: string, b: Buffer) => {
+      const f = itemAttachmentFile(name, b);
+      assert.equal(f.content, b);
+      return [f.name, f.contentType];
+    };
+    assert.deepEqual(named('Reminder', mime), ['Reminder.eml', 'message/rfc822']);
+    assert.deepEqual(named('Alex Wilbur', vcard), ['Alex Wilbur.vcf', 'text/vcard']);
+    assert.deepEqual(named('Review', ical), ['Review.ics', 'text/calendar']);
+    assert.deepEqual(named('already.EML', mime), ['already.EML', 'message/rfc822']);
   });
 
   it('picks the inline pictures the HTML names by cid:, small enough to embed, and embeds them', () => {

@@ -56,12 +56,14 @@ describe('routes/mailView/presenter', () => {
       text: null,
       html: '<p>Hi</p><script>x()</script><img src="https://t.example/p.gif">',
       attachments: [
-        { id: '0', name: 'logo.png', contentType: 'image/png', size: 10, isInline: true },
-        { id: '1', name: 'a.pdf', contentType: 'application/pdf', size: 20, isInline: false },
+        { id: '0', name: 'logo.png', contentType: 'image/png', size: 10, isInline: true, kind: 'file' },
+        { id: '1', name: 'a.pdf', contentType: 'application/pdf', size: 20, isInline: false, kind: 'file' },
+        { id: '2', name: 'Fwd', contentType: 'message/rfc822', size: 30, isInline: false, kind: 'item' },
       ],
     });
     assert.deepEqual(mail.attachments, [
-      { id: '1', name: 'a.pdf', contentType: 'application/pdf', size: 20 },
+      { id: '1', name: 'a.pdf', contentType: 'application/pdf', size: 20, kind: 'file' },
+      { id: '2', name: 'Fwd', contentType: 'message/rfc822', size: 30, kind: 'item' },
     ]);
     assert.equal(mail.html, '<p>Hi</p><span></span>');
     assert.equal(mail.remoteContentBlocked, true);

@@ -43,14 +43,13 @@ function imapSignInOf(
   let oauth = stored?.oauth ?? null;
   if (req.oauth === null) oauth = null;
   else if (req.oauth !== undefined) {
-    const { clientSecret, ...rest } = req.oauth;
+    const { clientSecret, grant = 'client_credentials', ...rest } = req.oauth;
+    // A stored secret is kept only for the same grant: a client secret is no service account key, nor the reverse.
+    const kept =
+      (oauth?.grant ?? 'client_credentials') === grant ? (oauth?.clientSecretSealed ?? null) : null;
     const clientSecretSealed =
-      clientSecret === undefined
-        ? (oauth?.clientSecretSealed ?? null)
-        : clientSecret === null
-          ? null
-          : secrets.seal(clientSecret);
-    oauth = { ...rest, clientSecretSealed };
+      clientSecret === undefined ? kept : clientSecret === null ? null : secrets.seal(clientSecret);
+    oauth = { ...rest, grant, clientSecretSealed };
   }
   if (auth === 'oauth2' && !oauth) {
     throw new AppError(400, 'validation_failed', 'The request is not valid', [

@@ -26,6 +26,14 @@ export const LoggingPolicyView = z.strictObject({
 });
 
 /** An IMAP logging mailbox's server and sign-in; its password never comes out ("set"/"not set"). */
+/**
+ * How the IMAP mailbox's OAuth tokens are had: `client_credentials` (RFC 6749 §4.4; Microsoft 365 app-only) or
+ * `jwt_bearer` (RFC 7523, an assertion signed with a service account's key; Google Workspace with domain-wide
+ * delegation, the IMAP user as the impersonated mailbox).
+ */
+export const OAuthGrant = z.enum(['client_credentials', 'jwt_bearer']);
+export type OAuthGrant = z.infer<typeof OAuthGrant>;
+
 export const ImapSetupView = z.strictObject({
   host: z.string(),
   port: z.int(),
@@ -43,8 +51,12 @@ export const ImapSetupView = z.strictObject({
   auth: z.enum(['password', 'oauth2']).default('password'),
   oauth: z
     .strictObject({
+      /** Client credentials (Microsoft 365), or a service account's signed JWT (Google Workspace). */
+      grant: OAuthGrant.default('client_credentials'),
       tokenUrl: z.string(),
+      /** The client id, or the service account's email (the JWT's issuer). */
       clientId: z.string(),
+      /** The client secret, or the service account's private key. */
       clientSecret: SecretState,
       scope: z.string(),
     })
@@ -123,11 +135,25 @@ export const ImapSetupUpdate = z.strictObject({
    */
   oauth: z
     .strictObject({
+      /** Absent: client credentials. */
+      grant: OAuthGrant.optional(),
       tokenUrl: HttpsUrl.max(2048),
+      /** The client id, or (jwt_bearer) the service account's email. */
       clientId: Identifier,
-      clientSecret: z.string().min(1).max(1024).nullable().optional(),
+      /** The client secret, or (jwt_bearer) the service account's PKCS#8 PEM private key. */
+      clientSecret: z.string().min(1).max(8192).nullable().optional(),
       scope: z.string().trim().min(1).max(1000),
     })
+    .refine(
+      (o) =>
+        o.clientSecret == null ||
+        (o.grant === 'jwt_bearer') === o.clientSecret.includes('-----BEGIN PRIVATE KEY-----'),
+      {
+        path: ['clientSecret'],
+        message:
+          "a service account's key is a PEM private key (-----BEGIN PRIVATE KEY-----); a client secret is not",
+      },
+    )
     .nullable()
     .optional(),
 });

@@ -21,7 +21,19 @@ export const daImap: typeof enImap = {
     user: 'Brugernavn',
     auth: 'Logon',
     authPassword: 'Adgangskode',
-    authOAuth: 'OAuth 2.0 (XOAUTH2, f.eks. Microsoft 365 med app-adgang)',
+    authOAuth: 'OAuth 2.0 (XOAUTH2: Microsoft 365, Google Workspace)',
+    oauthGrant: 'Token fra',
+    oauthGrantClient: 'En apps klienthemmelighed (Microsoft 365 med app-adgang)',
+    oauthGrantServiceAccount: 'En tjenestekontos nøgle (Google Workspace, domænedækkende delegering)',
+    oauthTokenUrlHintGoogle:
+      'Google: https://oauth2.googleapis.com/token. Giv i Admin-konsollen tjenestekontoens klient-id domænedækkende delegering af https://mail.google.com/; den logger på som brugernavnet ovenfor.',
+    oauthServiceAccount: 'Tjenestekonto (e-mail)',
+    oauthPrivateKey: 'Privat nøgle',
+    oauthNewPrivateKey: 'Ny privat nøgle',
+    oauthPrivateKeyHint:
+      'Indsæt JSON-nøglefilen, som den er (nøglen, kontoen og token-slutpunktet hentes fra den), eller den private PEM-nøgle.',
+    oauthPrivateKeyStored: 'Der er gemt en privat nøgle. Lad feltet være tomt for at beholde den.',
+    oauthScopeHintGoogle: 'Google Workspace: https://mail.google.com/',
     oauthTokenUrl: 'Token-slutpunkt',
     oauthTokenUrlHint:
       'Microsoft 365: https://login.microsoftonline.com/<lejer-id>/oauth2/v2.0/token. App-registreringen skal have IMAP.AccessAsApp og en Exchange-tjenesteprincipal med rettigheder til postkassen.',

@@ -20,7 +20,19 @@ export const enImap = {
     user: 'User name',
     auth: 'Sign-in',
     authPassword: 'Password',
-    authOAuth: 'OAuth 2.0 (XOAUTH2, e.g. Microsoft 365 with app-only access)',
+    authOAuth: 'OAuth 2.0 (XOAUTH2: Microsoft 365, Google Workspace)',
+    oauthGrant: 'Token from',
+    oauthGrantClient: 'An app’s client secret (Microsoft 365 app-only access)',
+    oauthGrantServiceAccount: 'A service account’s key (Google Workspace, domain-wide delegation)',
+    oauthTokenUrlHintGoogle:
+      'Google: https://oauth2.googleapis.com/token. In the Admin console, give the service account’s client ID domain-wide delegation of https://mail.google.com/; it signs in as the user name above.',
+    oauthServiceAccount: 'Service account (email)',
+    oauthPrivateKey: 'Private key',
+    oauthNewPrivateKey: 'New private key',
+    oauthPrivateKeyHint:
+      'Paste the JSON key file as it is (the key, the account and the token endpoint are taken from it), or the PEM private key.',
+    oauthPrivateKeyStored: 'A private key is stored. Leave this empty to keep it.',
+    oauthScopeHintGoogle: 'Google Workspace: https://mail.google.com/',
     oauthTokenUrl: 'Token endpoint',
     oauthTokenUrlHint:
       'Microsoft 365: https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token. The app registration needs IMAP.AccessAsApp and an Exchange service principal with rights on the mailbox.',

@@ -51,12 +51,15 @@ export interface ArchiveStatusDoc {
   checkedAt: Date;
 }
 
-/** An OAuth client whose client-credentials tokens the IMAP server accepts (SASL XOAUTH2). */
+/** An OAuth client whose tokens the IMAP server accepts (SASL XOAUTH2). */
 export interface ImapOAuthDoc {
-  /** e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token */
+  /** Client credentials (absent: stored before service accounts), or a service account's JWT bearer assertion. */
+  grant?: 'client_credentials' | 'jwt_bearer';
+  /** e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token, https://oauth2.googleapis.com/token */
   tokenUrl: string;
+  /** The client id, or the service account's email (the assertion's issuer). */
   clientId: string;
-  /** Sealed like the password. */
+  /** The client secret, or the service account's private key (PEM); sealed like the password. */
   clientSecretSealed: string | null;
   /** e.g. https://outlook.office365.com/.default */
   scope: string;
@@ -170,6 +173,7 @@ const imapSetupSchema = new Schema<ImapSetupDoc>(
     oauth: {
       type: new Schema<ImapOAuthDoc>(
         {
+          grant: { type: String, enum: ['client_credentials', 'jwt_bearer'], default: 'client_credentials' },
           tokenUrl: { type: String, required: true, maxlength: 2048 },
           clientId: { type: String, required: true, maxlength: 200 },
           clientSecretSealed: { type: String, default: null },

@@ -38,6 +38,7 @@ export function presentSetup(stored: LoggingSetup): LoggingSetupView {
           auth: s.imap.auth ?? 'password',
           oauth: s.imap.oauth
             ? {
+                grant: s.imap.oauth.grant ?? 'client_credentials',
                 tokenUrl: s.imap.oauth.tokenUrl,
                 clientId: s.imap.oauth.clientId,
                 clientSecret: state(s.imap.oauth.clientSecretSealed),

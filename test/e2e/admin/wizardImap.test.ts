@@ -4,6 +4,7 @@
 // sealed and enables the mailbox; the Email logging page then shows the server with the password locked, and its
 // Validate setup proves MOVE. Every state is screenshotted and checked with axe.
 import assert from 'node:assert/strict';
+import { exportPKCS8, generateKeyPair } from 'jose';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startMailServers, type MailServers } from '../../support/mailServers.js';
 import { ADMIN, checkPage, eventually, openConsole, useAdminHarness } from './adminHarness.js';
@@ -147,7 +148,7 @@ describe('admin console (e2e): assisted setup of an IMAP logging mailbox, valida
     const tokenUrl = 'https://login.microsoftonline.com/contoso.example/oauth2/v2.0/token';
     await box('Token endpoint').fill(tokenUrl);
     await box('Client ID').fill('00000000-0000-0000-0000-00000000c11e');
-    await page.getByLabel('Client secret').fill('oauth-client-secret-77');
+    await box('Client secret').fill('oauth-client-secret-77');
     await box('Scope').fill('https://outlook.office365.com/.default');
     await checkPage(page, 'imap-08-email-logging-oauth');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -165,6 +166,41 @@ describe('admin console (e2e): assisted setup of an IMAP logging mailbox, valida
     assert.equal(await page.getByLabel('New client secret').inputValue(), '', 'the secret never comes back');
     await page.getByText('A client secret is stored. Leave this empty to keep it.').waitFor();
     await checkPage(page, 'imap-09-email-logging-oauth-stored');
+    assert.deepEqual(errors, []);
+  });
+
+  it('a Google Workspace service account: its JSON key file pasted whole; the key sealed, the account shown', async () => {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const pem = await exportPKCS8(privateKey);
+    const account = 'interlog-imap@contoso-crm.iam.gserviceaccount.com';
+    await page.getByRole('radio', { name: /service account’s key/ }).check();
+    // Another grant needs its own secret: the stored client secret does not count for it.
+    assert.equal(await page.getByText('A client secret is stored.').count(), 0);
+    await box('Token endpoint').fill('');
+    await box('Scope').fill('');
+    await page.getByLabel('Private key').fill(
+      JSON.stringify({
+        type: 'service_account',
+        private_key: pem,
+        client_email: account,
+        token_uri: 'https://oauth2.googleapis.com/token',
+      }),
+    );
+    assert.equal(await box('Service account (email)').inputValue(), account);
+    assert.equal(await box('Token endpoint').inputValue(), 'https://oauth2.googleapis.com/token');
+    assert.equal(await box('Scope').inputValue(), 'https://mail.google.com/');
+    await checkPage(page, 'imap-10-email-logging-service-account');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () => assert.equal((await stored())?.imap?.oauth?.grant, 'jwt_bearer'));
+    const setup = await stored();
+    assert.equal(setup?.imap?.oauth?.clientId, account);
+    assert.ok(!JSON.stringify(setup).includes('PRIVATE KEY'), 'the key is sealed, not in clear');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'IMAP server' }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: /service account’s key/ }).isChecked(), true);
+    assert.equal(await page.getByLabel('New private key').inputValue(), '', 'the key never comes back');
+    await page.getByText('A private key is stored. Leave this empty to keep it.').waitFor();
     assert.deepEqual(errors, []);
   });
 });

@@ -1,16 +1,20 @@
 // The IMAP server and sign-in of a logging mailbox (issue 14): host, port, security (implicit TLS or STARTTLS;
-// plain text is never offered), user, the sign-in (a password, or XOAUTH2 with an OAuth client's
-// client-credentials token, e.g. Microsoft 365's IMAP with app-only access), a company CA (secrets sealed on the
+// plain text is never offered), user, the sign-in (a password, or XOAUTH2 with an OAuth token: an app's client
+// credentials as Microsoft 365's app-only IMAP access has them, or a service account's key as Google Workspace's
+// domain-wide delegation has it; its JSON key file can be pasted whole), a company CA (secrets sealed on the
 // server and shown only as stored or not), and folder names for servers without SPECIAL-USE. Used by the setup
 // wizard and the Email logging page (there locked while the mailbox is enabled).
 import { Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { LoggingSetupView } from '../../../../shared/api/loggingSetup.js';
 import { useAdminI18n } from '../../i18n/context.js';
 import {
+  GOOGLE_WORKSPACE_OAUTH,
   MICROSOFT_365_OAUTH,
   withSecurity,
+  withServiceAccountKey,
   type ImapAuth,
   type ImapForm,
+  type ImapOAuthGrant,
   type ImapSecurity,
 } from './imapForm.js';
 import type { FieldErrors } from './setupForm.js';
@@ -25,6 +29,8 @@ const useStyles = makeStyles({
   },
   wide: { gridColumn: '1 / -1' },
 });
+
+const MASKED = { WebkitTextSecurity: 'disc' } as React.CSSProperties;
 
 export function ImapFields(props: {
   form: ImapForm;
@@ -44,7 +50,11 @@ export function ImapFields(props: {
   const set = (key: keyof ImapForm) => (_: unknown, d: { value: string }) =>
     props.onChange({ ...form, [key]: d.value });
   const passwordSet = props.stored?.imap?.password === 'set';
-  const oauthSecretSet = props.stored?.imap?.oauth?.clientSecret === 'set';
+  const storedOAuth = props.stored?.imap?.oauth;
+  const serviceAccount = form.oauthGrant === 'jwt_bearer';
+  // A stored secret belongs to the grant it was stored with (another grant needs its own).
+  const oauthSecretSet = storedOAuth?.clientSecret === 'set' && storedOAuth.grant === form.oauthGrant;
+  const provider = serviceAccount ? GOOGLE_WORKSPACE_OAUTH : MICROSOFT_365_OAUTH;
   const caSet = props.stored?.imap?.caCertificate === 'set';
   const error = (key: keyof ImapForm) => props.errors?.[key];
 
@@ -108,22 +118,36 @@ export function ImapFields(props: {
         </Field>
       ) : (
         <>
+          <Field label={m.oauthGrant} className={styles.wide}>
+            <RadioGroup
+              value={form.oauthGrant}
+              disabled={disabled}
+              onChange={(_, d) => props.onChange({ ...form, oauthGrant: d.value as ImapOAuthGrant })}
+            >
+              <Radio value="client_credentials" label={m.oauthGrantClient} />
+              <Radio value="jwt_bearer" label={m.oauthGrantServiceAccount} />
+            </RadioGroup>
+          </Field>
           <Field
             label={m.oauthTokenUrl}
             required
-            hint={m.oauthTokenUrlHint}
+            hint={serviceAccount ? m.oauthTokenUrlHintGoogle : m.oauthTokenUrlHint}
             validationMessage={props.errors?.tokenUrl}
             className={styles.wide}
           >
             <Input
               value={form.oauthTokenUrl}
-              placeholder={MICROSOFT_365_OAUTH.tokenUrl}
+              placeholder={provider.tokenUrl}
               onChange={set('oauthTokenUrl')}
               disabled={disabled}
               className={lockedClass}
             />
           </Field>
-          <Field label={m.oauthClientId} required validationMessage={props.errors?.clientId}>
+          <Field
+            label={serviceAccount ? m.oauthServiceAccount : m.oauthClientId}
+            required
+            validationMessage={props.errors?.clientId}
+          >
             <Input
               value={form.oauthClientId}
               autoComplete="off"
@@ -132,29 +156,51 @@ export function ImapFields(props: {
               className={lockedClass}
             />
           </Field>
-          <Field
-            label={oauthSecretSet ? m.oauthNewClientSecret : m.oauthClientSecret}
-            required={!oauthSecretSet}
-            hint={oauthSecretSet ? m.oauthClientSecretStored : undefined}
-          >
-            <Input
-              type="password"
-              autoComplete="off"
-              value={form.oauthClientSecret}
-              onChange={set('oauthClientSecret')}
-              disabled={disabled}
-              className={lockedClass}
-            />
-          </Field>
+          {serviceAccount ? (
+            <Field
+              label={oauthSecretSet ? m.oauthNewPrivateKey : m.oauthPrivateKey}
+              required={!oauthSecretSet}
+              hint={oauthSecretSet ? m.oauthPrivateKeyStored : m.oauthPrivateKeyHint}
+              validationMessage={props.errors?.clientSecret}
+              className={styles.wide}
+            >
+              <Textarea
+                value={form.oauthClientSecret}
+                onChange={(_, d) => props.onChange(withServiceAccountKey(form, d.value))}
+                rows={3}
+                spellCheck={false}
+                disabled={disabled}
+                className={lockedClass}
+                // Masked like the password fields: a key on screen is a key over someone's shoulder.
+                textarea={{ style: MASKED }}
+              />
+            </Field>
+          ) : (
+            <Field
+              label={oauthSecretSet ? m.oauthNewClientSecret : m.oauthClientSecret}
+              required={!oauthSecretSet}
+              hint={oauthSecretSet ? m.oauthClientSecretStored : undefined}
+              validationMessage={props.errors?.clientSecret}
+            >
+              <Input
+                type="password"
+                autoComplete="off"
+                value={form.oauthClientSecret}
+                onChange={set('oauthClientSecret')}
+                disabled={disabled}
+                className={lockedClass}
+              />
+            </Field>
+          )}
           <Field
             label={m.oauthScope}
             required
-            hint={m.oauthScopeHint}
+            hint={serviceAccount ? m.oauthScopeHintGoogle : m.oauthScopeHint}
             validationMessage={props.errors?.scope}
           >
             <Input
               value={form.oauthScope}
-              placeholder={MICROSOFT_365_OAUTH.scope}
+              placeholder={provider.scope}
               onChange={set('oauthScope')}
               disabled={disabled}
               className={lockedClass}

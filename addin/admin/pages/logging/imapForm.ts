@@ -5,11 +5,14 @@ import type {
   ImapSetupCheckRequest,
   ImapSetupUpdate,
   LoggingSetupView,
+  OAuthGrant,
 } from '../../../../shared/api/loggingSetup.js';
 
 export type ImapSecurity = 'tls' | 'starttls';
-/** Sign in with the password, or with SASL XOAUTH2 and a client-credentials token. */
+/** Sign in with the password, or with SASL XOAUTH2 and an OAuth token. */
 export type ImapAuth = 'password' | 'oauth2';
+/** Client credentials (Microsoft 365), or a service account's signed JWT (Google Workspace). */
+export type ImapOAuthGrant = OAuthGrant;
 
 export interface ImapForm {
   host: string;
@@ -20,9 +23,11 @@ export interface ImapForm {
   /** Empty = keep the stored one. */
   password: string;
   /** The OAuth client whose tokens the server accepts (auth 'oauth2'). */
+  oauthGrant: ImapOAuthGrant;
   oauthTokenUrl: string;
+  /** The client id, or the service account's email. */
   oauthClientId: string;
-  /** Empty = keep the stored one. */
+  /** The client secret, or the service account's private key (PEM). Empty = keep the stored one. */
   oauthClientSecret: string;
   oauthScope: string;
   /** PEM; empty = keep the stored one. */
@@ -47,6 +52,7 @@ export function imapFormOf(v?: LoggingSetupView | null): ImapForm {
     user: imap?.user ?? '',
     auth: imap?.auth ?? 'password',
     password: '',
+    oauthGrant: imap?.oauth?.grant ?? 'client_credentials',
     oauthTokenUrl: imap?.oauth?.tokenUrl ?? '',
     oauthClientId: imap?.oauth?.clientId ?? '',
     oauthClientSecret: '',
@@ -83,6 +89,7 @@ export function imapUpdate(f: ImapForm): ImapSetupUpdate {
   if (f.caCertificate.trim()) u.caCertificate = f.caCertificate.trim();
   if (f.auth === 'oauth2') {
     u.oauth = {
+      grant: f.oauthGrant,
       tokenUrl: f.oauthTokenUrl.trim(),
       clientId: f.oauthClientId.trim(),
       scope: f.oauthScope.trim(),
@@ -109,9 +116,44 @@ export function imapComplete(f: ImapForm, stored: LoggingSetupView | null): bool
       : f.oauthTokenUrl.trim() !== '' &&
         f.oauthClientId.trim() !== '' &&
         f.oauthScope.trim() !== '' &&
-        (f.oauthClientSecret !== '' || stored?.imap?.oauth?.clientSecret === 'set');
+        (f.oauthClientSecret !== '' || storedSecretFits(f, stored));
   return f.host.trim() !== '' && p >= 1 && p <= 65_535 && f.user.trim() !== '' && signIn;
 }
+
+/** A stored secret counts only for the grant it was stored with (the server drops it on a change of grant). */
+function storedSecretFits(f: ImapForm, stored: LoggingSetupView | null): boolean {
+  const oauth = stored?.imap?.oauth;
+  return oauth?.clientSecret === 'set' && oauth.grant === f.oauthGrant;
+}
+
+/**
+ * The service account's key as typed: a PEM private key as it is, or the whole JSON key file Google hands out,
+ * from which the key, the account's email and its token endpoint are taken (the JSON itself is not kept).
+ */
+export function withServiceAccountKey(f: ImapForm, typed: string): ImapForm {
+  if (!typed.trim().startsWith('{')) return { ...f, oauthClientSecret: typed };
+  let file: Record<string, unknown>;
+  try {
+    file = JSON.parse(typed) as Record<string, unknown>;
+  } catch {
+    return { ...f, oauthClientSecret: typed }; // still being pasted or typed: the server names what is wrong
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (!str(file.private_key)) return { ...f, oauthClientSecret: typed };
+  return {
+    ...f,
+    oauthClientSecret: str(file.private_key),
+    oauthClientId: str(file.client_email) || f.oauthClientId,
+    oauthTokenUrl: f.oauthTokenUrl.trim() || str(file.token_uri),
+    oauthScope: f.oauthScope.trim() || GOOGLE_WORKSPACE_OAUTH.scope,
+  };
+}
+
+/** Google Workspace's IMAP with a service account (domain-wide delegation of the scope for the mailbox). */
+export const GOOGLE_WORKSPACE_OAUTH = {
+  tokenUrl: 'https://oauth2.googleapis.com/token',
+  scope: 'https://mail.google.com/',
+} as const;
 
 /** Microsoft 365's IMAP with app-only access: the tenant's token endpoint and Exchange Online's scope. */
 export const MICROSOFT_365_OAUTH = {

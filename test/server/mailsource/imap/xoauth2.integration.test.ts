@@ -2,9 +2,12 @@
 // token from the Entra ID emulator's token endpoint (scope https://outlook.office365.com/.default, as Microsoft
 // 365's app-only IMAP access asks), signs in to a real Dovecot with it, and Dovecot's oauth2 passdb checks the
 // token over HTTP introspection (test/support/imapOAuth.ts). Tokens are cached; a refused client is auth_failed
-// without reaching the mail server; a token the server refuses is asked for once more, then auth_failed.
+// without reaching the mail server; a token the server refuses is asked for once more, then auth_failed. And
+// Google Workspace's way: a service account's RS256 JWT for the IMAP user (domain-wide delegation) exchanged at
+// a token endpoint that checks it as Google documents.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { exportPKCS8, generateKeyPair } from 'jose';
 import { MailSourceError } from '../../../../server/mailsource/MailSource.js';
 import { mailSourceForSetup, type SourceEnvironment } from '../../../../server/mailsource/sourceForSetup.js';
 import type { LoggingSetup } from '../../../../server/repositories/loggingSetups.js';
@@ -32,7 +35,11 @@ describe('IMAP sign-in with SASL XOAUTH2 (Entra ID emulator token endpoint, real
     await oauth?.close();
   });
 
-  const setupWith = (over: { clientSecret?: string; scope?: string }): LoggingSetup => ({
+  const setupWith = (over: {
+    clientSecret?: string;
+    scope?: string;
+    serviceAccount?: { key?: string; user?: string };
+  }): LoggingSetup => ({
     ...newSetupDefaults(),
     mailbox: MAILBOX,
     provider: 'imap',
@@ -40,19 +47,27 @@ describe('IMAP sign-in with SASL XOAUTH2 (Entra ID emulator token endpoint, real
       host: servers.host,
       port: servers.imapPort,
       security: 'starttls',
-      user: MAILBOX,
+      user: over.serviceAccount?.user ?? MAILBOX,
       passwordSealed: null,
       caPem: servers.ca,
       archiveFolderName: null,
       junkFolderName: null,
       trashFolderName: null,
       auth: 'oauth2',
-      oauth: {
-        tokenUrl: oauth.tokenUrl,
-        clientId: oauth.clientId,
-        clientSecretSealed: secrets.seal(over.clientSecret ?? oauth.clientSecret),
-        scope: over.scope ?? oauth.scope,
-      },
+      oauth: over.serviceAccount
+        ? {
+            grant: 'jwt_bearer',
+            tokenUrl: oauth.google.tokenUrl,
+            clientId: oauth.google.serviceAccount,
+            clientSecretSealed: secrets.seal(over.serviceAccount.key ?? oauth.google.privateKey),
+            scope: over.scope ?? oauth.google.scope,
+          }
+        : {
+            tokenUrl: oauth.tokenUrl,
+            clientId: oauth.clientId,
+            clientSecretSealed: secrets.seal(over.clientSecret ?? oauth.clientSecret),
+            scope: over.scope ?? oauth.scope,
+          },
     },
   });
   // The Graph endpoints are never used by an IMAP setup.
@@ -103,5 +118,41 @@ describe('IMAP sign-in with SASL XOAUTH2 (Entra ID emulator token endpoint, real
     assert.equal(tokenRequests() - before.tokens, 2, 'the refused token was forgotten and asked for again');
     assert.equal(oauth.introspections.total - before.total, 2);
     assert.match(servers.logs(), /auth failed.*method=XOAUTH2/);
+  });
+
+  it("signs in as Google Workspace does: a service account's signed JWT for the mailbox, exchanged for a token", async () => {
+    const before = { ok: oauth.google.requests.ok ?? 0, active: oauth.introspections.active };
+    const source = sourceOf(setupWith({ serviceAccount: {} }));
+    assert.equal((await source.resolveFolder('inbox')).id, 'INBOX');
+    await source.close?.();
+    assert.equal((oauth.google.requests.ok ?? 0) - before.ok, 1);
+    assert.equal(oauth.introspections.active - before.active, 1, "Dovecot checked the provider's token");
+  });
+
+  it('fails as auth_failed naming the delegation when the account may not read that mailbox, or the key is wrong', async () => {
+    const before = oauth.introspections.total;
+    const otherUser = sourceOf(setupWith({ serviceAccount: { user: 'someone@contoso.example' } }));
+    await assert.rejects(
+      () => otherUser.resolveFolder('inbox'),
+      (e: unknown) =>
+        e instanceof MailSourceError &&
+        e.code === 'auth_failed' &&
+        e.providerCode === 'unauthorized_client' &&
+        /domain-wide delegation/.test(e.message),
+    );
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const wrongKey = sourceOf(setupWith({ serviceAccount: { key: await exportPKCS8(privateKey) } }));
+    await assert.rejects(
+      () => wrongKey.resolveFolder('inbox'),
+      (e: unknown) =>
+        e instanceof MailSourceError && e.code === 'auth_failed' && e.providerCode === 'invalid_grant',
+    );
+    const notAKey = sourceOf(setupWith({ serviceAccount: { key: 'not a key' } }));
+    await assert.rejects(
+      () => notAKey.resolveFolder('inbox'),
+      (e: unknown) =>
+        e instanceof MailSourceError && e.code === 'auth_failed' && /PKCS#8 PEM/.test(e.message),
+    );
+    assert.equal(oauth.introspections.total, before, 'the IMAP server was never asked');
   });
 });

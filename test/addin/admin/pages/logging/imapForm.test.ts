@@ -9,6 +9,7 @@ import {
   imapFormOf,
   imapUpdate,
   withSecurity,
+  withServiceAccountKey,
   type ImapForm,
 } from '../../../../../addin/admin/pages/logging/imapForm.js';
 import { connectionFormOf } from '../../../../../addin/admin/pages/logging/setupForm.js';
@@ -48,7 +49,7 @@ const storedImap = (password: 'set' | 'not set', oauthSecret?: 'set' | 'not set'
       junkFolderName: null,
       trashFolderName: 'Papirkurv',
       auth: oauthSecret ? 'oauth2' : 'password',
-      oauth: oauthSecret ? { ...OAUTH, clientSecret: oauthSecret } : null,
+      oauth: oauthSecret ? { grant: 'client_credentials', ...OAUTH, clientSecret: oauthSecret } : null,
     },
   });
 
@@ -134,7 +135,7 @@ describe('addin/admin/pages/logging/imapForm', () => {
     });
     const u = imapUpdate(oauth);
     assert.equal(u.auth, 'oauth2');
-    assert.deepEqual(u.oauth, { ...OAUTH, clientSecret: 's3cret' });
+    assert.deepEqual(u.oauth, { grant: 'client_credentials', ...OAUTH, clientSecret: 's3cret' });
     assert.equal('password' in u, false, 'a password typed before switching to OAuth is not sent');
     assert.equal(LoggingSetupUpdate.safeParse({ provider: 'imap', imap: u }).success, true);
     assert.equal(SetupCheckRequest.safeParse(imapCheck(MAILBOX, oauth)).success, true);
@@ -166,5 +167,50 @@ describe('addin/admin/pages/logging/imapForm', () => {
       false,
       'no password',
     );
+  });
+
+  it('Google service account: the JSON key file pasted whole fills key, account and endpoint; valid by the contract', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n';
+    const keyFile = JSON.stringify({
+      type: 'service_account',
+      project_id: 'contoso-crm',
+      private_key_id: 'abc123',
+      private_key: key,
+      client_email: 'interlog-imap@contoso-crm.iam.gserviceaccount.com',
+      token_uri: 'https://oauth2.googleapis.com/token',
+    });
+    const start = filled({ auth: 'oauth2', oauthGrant: 'jwt_bearer', host: 'imap.gmail.com' });
+    const f = withServiceAccountKey(start, keyFile);
+    assert.deepEqual(
+      [f.oauthClientSecret, f.oauthClientId, f.oauthTokenUrl, f.oauthScope],
+      [
+        key,
+        'interlog-imap@contoso-crm.iam.gserviceaccount.com',
+        'https://oauth2.googleapis.com/token',
+        'https://mail.google.com/',
+      ],
+    );
+    const u = imapUpdate(f);
+    assert.equal(u.oauth?.grant, 'jwt_bearer');
+    assert.equal(LoggingSetupUpdate.safeParse({ provider: 'imap', imap: u }).success, true);
+    assert.equal(imapComplete(f, null), true);
+    // Typed by hand or half pasted: kept as typed (the contract then names the field); typed values are kept.
+    assert.equal(withServiceAccountKey(start, key).oauthClientSecret, key);
+    assert.equal(
+      withServiceAccountKey(start, '{"private_key": "-----BEG').oauthClientSecret,
+      '{"private_key": "-----BEG',
+    );
+    const own = withServiceAccountKey({ ...start, oauthScope: 'https://mail.google.com/ x' }, keyFile);
+    assert.equal(own.oauthScope, 'https://mail.google.com/ x');
+    const half = imapUpdate({ ...f, oauthClientSecret: '{"private_key": "-----BEG' });
+    assert.equal(LoggingSetupUpdate.safeParse({ imap: half }).success, false);
+  });
+
+  it('a stored secret counts only for its own grant: switching to a service account needs the key', () => {
+    const stored = storedImap('not set', 'set'); // a client secret stored for client credentials
+    const f = imapFormOf(stored);
+    assert.equal(f.oauthGrant, 'client_credentials');
+    assert.equal(imapComplete(f, stored), true);
+    assert.equal(imapComplete({ ...f, oauthGrant: 'jwt_bearer' }, stored), false);
   });
 });

@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import type { MailOperation, MailSource } from '../../../server/mailsource/MailSource.js';
 import type { Logger } from '../../../server/logging/logger.js';
+import { LinkCheckJob } from '../../../server/jobs/linkCheck.js';
+import { decodeMessageId } from '../../../server/mailsource/imap/ids.js';
 import { mailSourceForSetup } from '../../../server/mailsource/sourceForSetup.js';
+import { LinkCheckRepository } from '../../../server/repositories/linkChecks.js';
 import { QuarantineReleaseService } from '../../../server/services/quarantineRelease.js';
 import { useTestDatabase } from '../../support/db.js';
 import {
@@ -213,5 +216,45 @@ describe('IMAP source through the logging engine: Postfix BCC -> Dovecot -> entr
     assert.equal(run.counts.quarantined, 1, JSON.stringify(run)); // still without a sender: back to quarantine
     assert.equal(await h.count('INBOX'), 0);
     assert.equal(await h.count('Interlog quarantine'), 1);
+  });
+
+  it('the link check finds a logged mail someone moved out of Archive by its Message-ID and heals its entries', async () => {
+    const ofReply = async () =>
+      (await entries()).filter((e) => e.messageKey === '<reply-1@fabrikam.example>');
+    const before = await ofReply();
+    assert.equal(before.length, 2, 'one entry per salesperson');
+    assert.equal(decodeMessageId(before[0]!.message!.immutableId!).folder, 'Archive');
+    await h.admin.mailboxCreate('Customers');
+    const lock = await h.admin.getMailboxLock('Archive');
+    try {
+      await h.admin.messageMove({ header: { 'message-id': 'reply-1@fabrikam.example' } }, 'Customers');
+    } finally {
+      lock.release();
+    }
+    const check = new LinkCheckJob({
+      repo: new LinkCheckRepository(h.db.models),
+      setups: h.repos.setups,
+      sourceFor: (setup) => mailSourceForSetup(setup, h.env),
+      leases: h.repos.leases,
+      owner: 'test#1',
+      log: { info: () => {}, warn: () => {}, error: () => {} } as unknown as Logger,
+      requestsPerHour: 10_000,
+      requestsPerRun: 10_000,
+    });
+    const run = await check.runOnce();
+    // An IMAP id carries the Message-ID: the source's own look-up by id finds the moved mail (Graph's needs a search).
+    assert.deepEqual([run?.counts.updated, run?.counts.lost], [1, 0], JSON.stringify(run));
+    for (const e of await ofReply()) {
+      const ref = decodeMessageId(e.message!.immutableId!);
+      assert.equal(ref.folder, 'Customers', 'the entry links to where the mail is now');
+      assert.equal(e.linkState, 'ok');
+      const source = mailSourceForSetup(await h.setup(), h.env);
+      try {
+        const found = await source.getMessageContent(e.message!.immutableId!);
+        assert.equal(found?.internetMessageId, '<reply-1@fabrikam.example>');
+      } finally {
+        await source.close?.();
+      }
+    }
   });
 });

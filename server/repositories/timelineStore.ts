@@ -40,9 +40,11 @@ export class TimelineStore {
     return this.collection.findOne({ _id: id });
   }
 
-  /** The stored timeline, remembered for the next change. */
-  async read(id: string): Promise<TimelineDoc | null> {
-    return this.remember(id, await this.collection.findOne({ _id: id }));
+  /** The stored timeline, remembered for the next change (or, with `keep` false, any held version forgotten). */
+  async read(id: string, keep = true): Promise<TimelineDoc | null> {
+    const doc = await this.collection.findOne({ _id: id });
+    if (!keep) this.known.delete(id);
+    return keep ? this.remember(id, doc) : doc;
   }
 
   /** Does this process hold a version of the contact's timeline (null: it knows there is none)? */
@@ -59,8 +61,9 @@ export class TimelineStore {
     return (await this.collection.find({}, { projection: { _id: 1 } }).toArray()).map((t) => t._id);
   }
 
-  /** Writes each timeline over the version it was made from; the contacts whose write did not land. */
-  async write(writes: TimelineWrite[]): Promise<string[]> {
+  /** Writes each timeline over the version it was made from; the contacts whose write did not land. Those in
+   *  `unkept` are not remembered (a version held from before is forgotten). */
+  async write(writes: TimelineWrite[], unkept: ReadonlySet<string> = new Set()): Promise<string[]> {
     const retry: string[] = [];
     const chunks = Array.from({ length: Math.ceil(writes.length / WRITE_CHUNK) }, (_, i) =>
       writes.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK),
@@ -79,8 +82,10 @@ export class TimelineStore {
           landed = -1; // someone else created one of them first
         }
         if (landed === chunk.length) {
-          for (const w of chunk)
-            this.remember(w.id, isEmpty(w.next) ? null : { _id: w.id, ...w.next, rev: w.rev });
+          for (const w of chunk) {
+            if (unkept.has(w.id)) this.known.delete(w.id);
+            else this.remember(w.id, isEmpty(w.next) ? null : { _id: w.id, ...w.next, rev: w.rev });
+          }
           return;
         }
         for (const w of chunk) this.known.delete(w.id);

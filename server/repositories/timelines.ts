@@ -20,6 +20,7 @@ import type { Models } from './models/index.js';
 import type { OpportunityDoc } from './models/interactions.js';
 import type { TimelineDoc } from './models/timeline.js';
 import { isDuplicateKeyError } from './db.js';
+import { KeyedQueue } from './keyedQueue.js';
 import { TimelineBacklog } from './timelineBacklog.js';
 import {
   TimelineStore,
@@ -66,7 +67,7 @@ export function timelinesOf(models: Models): TimelineRepository {
 }
 
 export class TimelineRepository {
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly queue = new KeyedQueue();
   private readonly store: TimelineStore;
   private complete = false;
   private checked: { at: number; result: Promise<boolean> } | null = null;
@@ -135,7 +136,7 @@ export class TimelineRepository {
     // Asked before the first write of a new database, while it is still empty (after it, entries exist and the
     // timelines would never count as complete: every change would read the contact's entries).
     await this.isComplete();
-    const release = await this.lock([...new Set(contactNumbers)]);
+    const release = await this.queue.turn([...new Set(contactNumbers)]);
     try {
       const w = await write();
       const changes = new Map<string, Change>();
@@ -218,7 +219,7 @@ export class TimelineRepository {
   /** `held`: the caller already holds these contacts' queue. */
   private async apply(changes: Map<string, Change>, held = false): Promise<void> {
     if (changes.size === 0) return;
-    const release = held ? () => {} : await this.lock([...changes.keys()]);
+    const release = held ? () => {} : await this.queue.turn([...changes.keys()]);
     try {
       let pending = [...changes.keys()];
       for (let attempt = 1; pending.length > 0; attempt++) {
@@ -230,8 +231,10 @@ export class TimelineRepository {
         const guessed = pending.map(
           (id) => attempt === 1 && !changes.get(id)!.rebuild && (this.store.holds(id) || complete),
         );
+        // A rebuild never starts from memory, nor is it kept there (the loop's drain remakes thousands of them).
+        const rebuilt = new Set(pending.filter((id) => changes.get(id)!.rebuild));
         const docs = await Promise.all(
-          pending.map((id, i) => (guessed[i] ? this.store.held(id) : this.store.read(id))),
+          pending.map((id, i) => (guessed[i] ? this.store.held(id) : this.store.read(id, !rebuilt.has(id)))),
         );
         const writes = await Promise.all(
           pending.map((id, i) => this.nextOf(id, docs[i] ?? null, changes.get(id)!, complete)),
@@ -246,7 +249,10 @@ export class TimelineRepository {
         const retry = pending.filter((_, i) => unconfirmed[i]);
         pending = [
           ...retry,
-          ...(await this.store.write(writes.filter((w): w is TimelineWrite => w !== null))),
+          ...(await this.store.write(
+            writes.filter((w): w is TimelineWrite => w !== null),
+            rebuilt,
+          )),
         ];
       }
     } finally {
@@ -291,19 +297,6 @@ export class TimelineRepository {
       .sort({ createdAt: -1, number: -1 })
       .limit(OPEN_PER_CONTACT)
       .lean<OpportunityDoc[]>();
-  }
-
-  /** Waits for the changes already queued for any of these contacts; the returned function ends this one. */
-  private async lock(ids: string[]): Promise<() => void> {
-    const before = [...new Set(ids.map((id) => this.tails.get(id)).filter((p) => p !== undefined))];
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    for (const id of ids) this.tails.set(id, mine);
-    await Promise.all(before);
-    return () => {
-      for (const id of ids) if (this.tails.get(id) === mine) this.tails.delete(id);
-      release();
-    };
   }
 }
 

@@ -208,30 +208,17 @@ export function ImapFields(props: {
           </Field>
         </>
       )}
-      <Field label={m.archiveFolderName} hint={m.archiveFolderHint}>
-        <Input
-          value={form.archiveFolderName}
-          onChange={set('archiveFolderName')}
-          disabled={disabled}
-          className={lockedClass}
-        />
-      </Field>
-      <Field label={m.junkFolderName} hint={m.junkFolderHint}>
-        <Input
-          value={form.junkFolderName}
-          onChange={set('junkFolderName')}
-          disabled={disabled}
-          className={lockedClass}
-        />
-      </Field>
-      <Field label={m.trashFolderName} hint={m.trashFolderHint}>
-        <Input
-          value={form.trashFolderName}
-          onChange={set('trashFolderName')}
-          disabled={disabled}
-          className={lockedClass}
-        />
-      </Field>
+      {(
+        [
+          ['archiveFolderName', m.archiveFolderName, m.archiveFolderHint],
+          ['junkFolderName', m.junkFolderName, m.junkFolderHint],
+          ['trashFolderName', m.trashFolderName, m.trashFolderHint],
+        ] as const
+      ).map(([key, label, hint]) => (
+        <Field key={key} label={label} hint={hint}>
+          <Input value={form[key]} onChange={set(key)} disabled={disabled} className={lockedClass} />
+        </Field>
+      ))}
       <Field label={m.ca} hint={caSet ? m.caStored : undefined} className={styles.wide}>
         <Textarea
           value={form.caCertificate}

@@ -130,7 +130,7 @@ describe('logged mail viewer API (IMAP, Dovecot)', function () {
       assert.ok(!r.json.html.includes(banned), `${banned} in ${r.json.html}`);
     assert.equal(r.json.remoteContentBlocked, true);
     assert.deepEqual(r.json.attachments, [
-      { id: '1', name: 'Offer.pdf', contentType: 'application/pdf', size: PDF.length },
+      { id: '1', name: 'Offer.pdf', contentType: 'application/pdf', size: PDF.length, kind: 'file' },
     ]);
     const file = await h.request('GET', `/api/v1/interactions/${entryNumber}/mail/attachments/1`, {
       token: 'salesperson',

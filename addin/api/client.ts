@@ -1,29 +1,17 @@
 // Typed client for the /api/v1 contract (shared/api). Every answer is validated against the contract, every
 // error becomes an ApiError or NetworkError. Reads are retried on network errors, 429 and 502-504 (honouring
 // Retry-After); writes are never retried, except after a 401 (the server refused before doing anything).
-import { z } from 'zod';
-import {
-  ClientConfig,
-  ContactCard,
-  DevToken,
-  InteractionDetail,
-  InteractionPage,
-  InteractionSummary,
-  LogEmailResponse,
-  LoggedMail,
-  LookupResponse,
-  Me,
-  Opportunity,
-  apiPath,
-  apiRoutes,
-  type ApiRouteName,
-  type CreateContactRequest,
-  type CreateOpportunityRequest,
-  type LinkOpportunityRequest,
-  type LookupRequest,
-  type MessageRef,
-  type PaneStartFailureReport,
+import type { z } from 'zod';
+import type {
+  CreateContactRequest,
+  CreateOpportunityRequest,
+  LinkOpportunityRequest,
+  LookupRequest,
+  MessageRef,
+  PaneStartFailureReport,
 } from '../../shared/api/index.js';
+import { apiPath, apiRoutes, type ApiRouteName } from '../../shared/api/routes.js';
+import { loadContract, type Contract } from './contractLoader.js';
 import { ApiError, NetworkError, apiErrorFromBody } from './errors.js';
 
 export interface TokenSource {
@@ -41,12 +29,13 @@ export interface ApiClientOptions {
   readRetries?: number;
 }
 
-interface Call<S extends z.ZodType> {
+interface Call<T> {
   route: ApiRouteName;
   params?: Record<string, string | number>;
   query?: Record<string, string | undefined>;
   body?: unknown;
-  schema: S;
+  /** The answer's schema, from the contract (loaded on first use: contractLoader.ts). */
+  schema: (contract: Contract) => z.ZodType<T>;
   /** Reads may be retried; writes never (a lost answer does not mean nothing happened). */
   idempotent: boolean;
   auth: boolean;
@@ -68,7 +57,7 @@ export function createApiClient(options: ApiClientOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const readRetries = options.readRetries ?? 2;
 
-  async function send(call: Call<z.ZodType>, forceRefresh: boolean): Promise<Response> {
+  async function send(call: Call<unknown>, forceRefresh: boolean): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     if (call.auth) {
@@ -91,7 +80,7 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
-  async function request<S extends z.ZodType>(call: Call<S>): Promise<z.infer<S>> {
+  async function request<T>(call: Call<T>): Promise<T> {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -112,10 +101,13 @@ export function createApiClient(options: ApiClientOptions) {
         await sleep(retryDelayMs(attempt, response.headers.get('retry-after')));
         continue;
       }
-      if (call.file && response.ok) return (await response.blob()) as z.infer<S>;
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw apiErrorFromBody(response.status, body);
-      const parsed = call.schema.safeParse(body);
+      const body: unknown =
+        call.file && response.ok ? await response.blob() : await response.json().catch(() => undefined);
+      const contract = await loadContract().catch((e: unknown) => {
+        throw new NetworkError(e);
+      });
+      if (!response.ok) throw apiErrorFromBody(response.status, body, contract.Problem);
+      const parsed = call.schema(contract).safeParse(body);
       if (!parsed.success) {
         // Paths and rules only (zod does not copy values into issues): enough to find the drift, no data.
         console.error(`Interlog API: ${call.route} answered outside the contract`, parsed.error.issues);
@@ -129,53 +121,61 @@ export function createApiClient(options: ApiClientOptions) {
   const write = { idempotent: false, auth: true } as const;
 
   return {
-    config: () => request({ route: 'config', schema: ClientConfig, idempotent: true, auth: false }),
+    config: () => request({ route: 'config', schema: (c) => c.ClientConfig, idempotent: true, auth: false }),
     devToken: (email: string) =>
-      request({ route: 'devToken', query: { email }, schema: DevToken, idempotent: true, auth: false }),
-    me: () => request({ route: 'me', schema: Me, ...read }),
+      request({
+        route: 'devToken',
+        query: { email },
+        schema: (c) => c.DevToken,
+        idempotent: true,
+        auth: false,
+      }),
+    me: () => request({ route: 'me', schema: (c) => c.Me, ...read }),
     /** A POST, but a pure read: safe to retry. */
-    lookup: (body: LookupRequest) => request({ route: 'lookup', body, schema: LookupResponse, ...read }),
+    lookup: (body: LookupRequest) =>
+      request({ route: 'lookup', body, schema: (c) => c.LookupResponse, ...read }),
     contactInteractions: (number: string, page: { cursor?: string; limit?: number } = {}) =>
       request({
         route: 'contactInteractions',
         params: { number },
         query: { cursor: page.cursor, limit: page.limit === undefined ? undefined : String(page.limit) },
-        schema: InteractionPage,
+        schema: (c) => c.InteractionPage,
         ...read,
       }),
     interaction: (entryNumber: number) =>
-      request({ route: 'interaction', params: { entryNumber }, schema: InteractionDetail, ...read }),
+      request({ route: 'interaction', params: { entryNumber }, schema: (c) => c.InteractionDetail, ...read }),
     /** The entry's mail, read from the logging mailbox now (HTML sanitized by the server). */
     interactionMail: (entryNumber: number) =>
-      request({ route: 'interactionMail', params: { entryNumber }, schema: LoggedMail, ...read }),
+      request({ route: 'interactionMail', params: { entryNumber }, schema: (c) => c.LoggedMail, ...read }),
     /** One attachment of the entry's mail, as its bytes. */
     mailAttachment: (entryNumber: number, attachmentId: string): Promise<Blob> =>
       request({
         route: 'interactionMailAttachment',
         params: { entryNumber, attachmentId },
-        schema: z.instanceof(Blob),
+        schema: (c) => c.FileBody,
         file: true,
         ...read,
       }),
     createContact: (body: CreateContactRequest) =>
-      request({ route: 'createContact', body, schema: ContactCard, ...write }),
+      request({ route: 'createContact', body, schema: (c) => c.ContactCard, ...write }),
     createOpportunity: (body: CreateOpportunityRequest) =>
-      request({ route: 'createOpportunity', body, schema: Opportunity, ...write }),
+      request({ route: 'createOpportunity', body, schema: (c) => c.Opportunity, ...write }),
     linkOpportunity: (entryNumber: number, body: LinkOpportunityRequest) =>
       request({
         route: 'linkOpportunity',
         params: { entryNumber },
         body,
-        schema: InteractionSummary,
+        schema: (c) => c.InteractionSummary,
         ...write,
       }),
-    logEmail: (body: MessageRef) => request({ route: 'logEmail', body, schema: LogEmailResponse, ...write }),
+    logEmail: (body: MessageRef) =>
+      request({ route: 'logEmail', body, schema: (c) => c.LogEmailResponse, ...write }),
     /** No token: the pane that reports this never got to sign in. Answered 204. */
     reportPaneStartFailure: (body: PaneStartFailureReport) =>
       request({
         route: 'reportPaneStartFailure',
         body,
-        schema: z.undefined(),
+        schema: (c) => c.NoContent,
         idempotent: false,
         auth: false,
       }),

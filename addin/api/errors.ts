@@ -1,6 +1,7 @@
 // Errors the API client raises. Components branch on `code` (stable, from problem+json) or the class, never on
 // message text.
-import { Problem, type ProblemFieldError } from '../../shared/api/problem.js';
+// No zod here (types only): the pane's first render carries this file, and the schemas come with the contract.
+import type { Problem, ProblemFieldError } from '../../shared/api/problem.js';
 import type { z } from 'zod';
 
 export class ApiError extends Error {
@@ -35,9 +36,10 @@ export class NetworkError extends Error {
   }
 }
 
-/** Builds an ApiError from a non-2xx response body (problem+json, or anything else the path produced). */
-export function apiErrorFromBody(status: number, body: unknown): ApiError {
-  const parsed = Problem.safeParse(body);
+/** Builds an ApiError from a non-2xx response body (problem+json, or anything else the path produced), read with
+ *  the contract's `Problem` schema. */
+export function apiErrorFromBody(status: number, body: unknown, problem: typeof Problem): ApiError {
+  const parsed = problem.safeParse(body);
   if (parsed.success) {
     const p = parsed.data;
     return new ApiError(status, p.code, p.title, p.detail, p.errors ?? []);

@@ -5,7 +5,7 @@
 /// <reference types="office-js" />
 // First: its body sends GET /config before the rest of the bundle is set up.
 import { withEarlyConfig } from './earlyConfig.js';
-import '../zodConfig.js';
+import { loadContract } from '../api/contractLoader.js';
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { PaneStartFailureReport } from '../../shared/api/paneStart.js';
@@ -29,6 +29,8 @@ let failureRoot: Root | null = null;
 // the pane's first calls wait for it otherwise. A failure is the session's to report, once the pane shows.
 const config = fetchConfig({ baseUrl: location.origin, fetch: withEarlyConfig() });
 config.catch(() => {});
+// The answer schemas (zod) come in a chunk of their own, asked for now so that it arrives while Office.js starts.
+loadContract().catch(() => {}); // the first call that needs it asks again, and reports a failure
 
 /** Framed by Outlook on the web (another site), the pane may be denied storage: reading it then throws. */
 function sessionStorageOrNull(): Storage | null {

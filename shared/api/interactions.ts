@@ -65,7 +65,7 @@ export const InteractionListQuery = z.strictObject({
     .optional(),
 });
 export type InteractionListQuery = z.infer<typeof InteractionListQuery>;
-export const INTERACTION_PAGE_DEFAULT_LIMIT = 20;
+export { INTERACTION_PAGE_DEFAULT_LIMIT } from './limits.js';
 
 export const InteractionPage = z.strictObject({
   items: z.array(InteractionSummary),

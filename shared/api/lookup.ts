@@ -5,9 +5,9 @@ import { ContactCard } from './contacts.js';
 import { InteractionSummary } from './interactions.js';
 import { LoggedEntry } from './messages.js';
 import { OpportunitySummary } from './opportunities.js';
+import { LOOKUP_MAX_ADDRESSES, RECENT_INTERACTIONS_PER_CONTACT } from './limits.js';
 
-export const LOOKUP_MAX_ADDRESSES = 50;
-export const RECENT_INTERACTIONS_PER_CONTACT = 5;
+export { LOOKUP_MAX_ADDRESSES, RECENT_INTERACTIONS_PER_CONTACT } from './limits.js';
 
 export const LookupRequest = z.strictObject({
   /** External participants of the item (the add-in leaves out the user and internal domains). */

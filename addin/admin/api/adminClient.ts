@@ -45,6 +45,7 @@ import {
 } from '../../../shared/api/index.js';
 import { AuditPage, auditApiRoutes } from '../../../shared/api/audit.js';
 import { ErasureReport, RetentionView, type RetentionUpdate } from '../../../shared/api/privacy.js';
+import { Problem } from '../../../shared/api/problem.js';
 import {
   ConsentStarted,
   consentApiRoutes,
@@ -121,7 +122,7 @@ export function createAdminClient(o: AdminClientOptions) {
     if (response.status === 401 && call.auth !== false) response = await send(call, true);
     if (!response.ok) {
       const body: unknown = await response.json().catch(() => undefined);
-      throw apiErrorFromBody(response.status, body);
+      throw apiErrorFromBody(response.status, body, Problem);
     }
     return response;
   }

@@ -1,7 +1,7 @@
 // The history list of one contact: the lookup's latest entries first, then pages fetched on demand. Pages can
 // overlap what is already shown (the first page repeats the lookup's five), so entries merge by number.
 import type { InteractionSummary } from '../../../shared/api/interactions.js';
-import { RECENT_INTERACTIONS_PER_CONTACT } from '../../../shared/api/lookup.js';
+import { RECENT_INTERACTIONS_PER_CONTACT } from '../../../shared/api/limits.js';
 
 export interface HistoryState {
   items: InteractionSummary[];

@@ -1,6 +1,7 @@
 // One contact's history: the lookup's latest entries, then further pages by cursor on demand.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { INTERACTION_PAGE_DEFAULT_LIMIT, type InteractionSummary } from '../../../shared/api/interactions.js';
+import type { InteractionSummary } from '../../../shared/api/interactions.js';
+import { INTERACTION_PAGE_DEFAULT_LIMIT } from '../../../shared/api/limits.js';
 import type { ApiClient } from '../../api/client.js';
 import { hasMore, initialHistory, withPage, type HistoryState } from '../logic/history.js';
 

@@ -2,7 +2,7 @@
 // change; `reload` after a change the pane made (logged, contact added, opportunity created).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LookupResponse } from '../../../shared/api/lookup.js';
-import { LOOKUP_MAX_ADDRESSES } from '../../../shared/api/lookup.js';
+import { LOOKUP_MAX_ADDRESSES } from '../../../shared/api/limits.js';
 import type { ApiClient } from '../../api/client.js';
 import type { MailItem } from '../../office/types.js';
 import { externalParticipants, type Participant, type ParticipantFilter } from '../logic/participants.js';

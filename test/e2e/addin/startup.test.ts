@@ -1,4 +1,5 @@
-// The task pane's cold start (issue 15): what it asks for beside what, and the dialogs it loads only on demand.
+// The task pane's cold start (issue 15): what it asks for beside what, and the code it loads on its own (the answer
+// schemas at once, the dialogs on demand).
 // The built pane with the real Office.js, the stand-in Outlook and the real server, as in read-mode.test.ts.
 import assert from 'node:assert/strict';
 import { sampleMessages } from '../../../addin/preview/samples.js';
@@ -20,32 +21,31 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
   });
 
   it('sends the lookup while /me is unanswered, after one token request, and shows the history', async () => {
-    let meHeld = false;
-    let lookupWhileMeHeld = false;
+    let meAnswered = false;
+    let lookupBeforeMe = false;
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     pane = await openTaskpane(browser(), server().url, {
       item: sample('quote-request'),
       beforeLoad: async (page) => {
         page.on('request', (r) => {
-          if (new URL(r.url()).pathname !== '/api/v1/lookup' || !meHeld) return;
-          lookupWhileMeHeld = true;
+          if (new URL(r.url()).pathname !== '/api/v1/lookup') return;
+          if (!meAnswered) lookupBeforeMe = true;
           release();
         });
         // /me is held until the lookup goes out; a pane that waited for /me would never send it (10 s bound).
         await page.route(
           (u) => u.pathname === '/api/v1/me',
           async (route) => {
-            meHeld = true;
             await Promise.race([released, new Promise((r) => setTimeout(r, 10_000))]);
-            meHeld = false;
+            meAnswered = true;
             await route.continue();
           },
         );
       },
     });
     assert.ok((await historySubjects(pane.page)).length > 0);
-    assert.ok(lookupWhileMeHeld, 'the lookup was sent while /me was still unanswered');
+    assert.ok(lookupBeforeMe, 'the lookup was sent while /me was still unanswered');
     const paths = pane.apiCalls.map((c) => c.path);
     assert.equal(paths[0], '/config', 'asked first, before anything needs a token');
     assert.equal(paths.filter((p) => p === '/dev/token').length, 1, '/me and /lookup share the token');
@@ -76,5 +76,26 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await page.getByText('The Interlog server could not be reached').count(), 0);
+  });
+
+  it('answer schemas that fail to arrive: the server unreachable, with Retry, then the history', async () => {
+    let refuse = true;
+    let refused = 0;
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: async (page) => {
+        await page.route(
+          (u) => /^\/(contract|zod)\.[0-9a-f]{8}\.js$/.test(u.pathname),
+          (route) => (refuse ? (refused++, route.abort('connectionreset')) : route.continue()),
+        );
+      },
+    });
+    const { page } = pane;
+    await page.getByText('The Interlog server could not be reached').waitFor();
+    assert.ok(refused >= 1, 'the schemas were asked for');
+    assert.equal(await page.getByRole('list', { name: /history/i }).count(), 0);
+    refuse = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    assert.ok((await historySubjects(page)).length > 0);
   });
 });

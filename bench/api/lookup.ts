@@ -12,7 +12,7 @@ import { freePort } from '../../scripts/lib/mongo.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { createPrng } from '../../scripts/graph-emulator/prng.js';
 import { measured, notMeasured, percentile, round, type BenchmarkResult } from '../lib/results.js';
-import { workerEnv, type BenchContext } from '../lib/context.js';
+import { profilePath, workerEnv, type BenchContext } from '../lib/context.js';
 import { databaseUri, startKeptDatabase } from '../lib/database.js';
 import { salespersonEmail } from '../lib/dataset.js';
 import { cpuMeter, formatCpu, rssMb } from '../lib/procstat.js';
@@ -73,24 +73,34 @@ async function startServer(
   uri: string,
 ): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...workerEnv(ctx),
-      // Development sign-in needs NODE_ENV other than production, which also turns on response validation.
-      NODE_ENV: 'test',
-      MONGODB_URI: uri,
-      PUBLIC_URL: `https://localhost:${port}`,
-      TLS_CERT_FILE: ctx.certs.certPath,
-      TLS_KEY_FILE: ctx.certs.keyPath,
-      SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
-      AUTH_MODE: 'dev',
-      LOG_LEVEL: 'warn',
-      SCHEDULER_ENABLED: 'false',
+  // With --profile, the server's CPU profile over all three benchmarks, written when it stops: Node writes one per
+  // thread (tsx's loader has its own) into a folder of their own; the main thread's, the largest, is kept.
+  const profile = profilePath(ctx, 'api.lookup.server');
+  const threads = profile && fs.mkdtempSync(path.join(path.dirname(profile), 'threads-'));
+  const profiling = threads ? ['--cpu-prof', `--cpu-prof-dir=${threads}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...profiling, '--import', 'tsx', path.join(repoRoot, 'server/main.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ...workerEnv(ctx),
+        // Development sign-in needs NODE_ENV other than production; answers are not checked again, as in production.
+        NODE_ENV: 'test',
+        RESPONSE_VALIDATION: 'off',
+        MONGODB_URI: uri,
+        PUBLIC_URL: `https://localhost:${port}`,
+        TLS_CERT_FILE: ctx.certs.certPath,
+        TLS_KEY_FILE: ctx.certs.keyPath,
+        SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
+        AUTH_MODE: 'dev',
+        LOG_LEVEL: 'warn',
+        SCHEDULER_ENABLED: 'false',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);
   const agent = new https.Agent({ ca: fs.readFileSync(ctx.certs.caCertPath) });
@@ -121,10 +131,22 @@ async function startServer(
         if (child.exitCode !== null) return resolve();
         // A graceful stop would wait for every lookup still queued in the database: 5 s, then SIGKILL.
         const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => (clearTimeout(hard), resolve()));
+        child.once('exit', () => {
+          clearTimeout(hard);
+          if (profile && threads) keepLargest(threads, profile);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Moves the largest file of `dir` to `to` and removes `dir`. */
+function keepLargest(dir: string, to: string): void {
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const largest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  if (largest) fs.renameSync(largest, to);
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 interface LoadResult {
@@ -290,8 +312,8 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
             `towards contacts with long histories), 20% with an unknown one, 50% with a logged internetMessageId. ` +
             `Data: ${LOOKUP_DATASET.directory.contacts} persons + companies = 100,001 contacts, ` +
             `${LOOKUP_DATASET.interactions} interactions, ${LOOKUP_DATASET.opportunities} opportunities (seeded once ` +
-            `from fixed seeds, kept in ${keep}). Server: server/main.ts via tsx, AUTH_MODE=dev, NODE_ENV=test ` +
-            `(response validation on), ${db.description}. All runs: ${all.length} answers, p50 ` +
+            `from fixed seeds, kept in ${keep}). Server: server/main.ts via tsx, AUTH_MODE=dev, NODE_ENV=test, ` +
+            `RESPONSE_VALIDATION=off (as in production), ${db.description}. All runs: ${all.length} answers, p50 ` +
             `${round(percentile(all, 50), 1)} ms, p99 ${round(percentile(all, 99), 1)} ms, ` +
             `${round(all.length / runs.reduce((n, r) => n + r.seconds, 0), 1)} lookups started/s; not answered in ` +
             `time or not 200: ${failed} (${JSON.stringify(runs.map((r) => r.errors))}); ` +

@@ -51,6 +51,9 @@ const schema = z
         (k) => Buffer.from(k, 'base64').length === 32,
         'must be 32 bytes, base64 (openssl rand -base64 32)',
       ),
+    // Checks every answer against the contract before it is sent (a broken answer is a 500, logged): on by
+    // default outside production, where it costs CPU on every request. The lookup benchmark measures as production.
+    RESPONSE_VALIDATION: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // json for log pipelines (production); pretty for people at a terminal (npm start sets it).
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),

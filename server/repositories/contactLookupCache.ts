@@ -1,17 +1,17 @@
 // Address -> contacts for the task pane's lookup, cached in the process and never stale: every change of a contact
-// (any instance) writes a new random `contacts` version after the change, and the cache is used only under the
-// version it was filled under (one read by _id per lookup instead of two queries per address).
+// (any instance) writes a new random `contacts` version after the change (repositories/versions.ts), and the
+// cache is used only under the version it was filled under (the lookup's one read of the versions instead of two
+// queries per address).
 //
 // Why it cannot serve a contact from before a change: a change's version is written after the change, so a
 // lookup that read that version (or a later one) reads contacts after it; a lookup that read an older version
 // fills the cache under that older one, which the change's version write then replaces. Each version is a new
 // random value written once, so the version never returns to one a cache was filled under (FerretDB's
 // non-atomic update can reorder two writers' versions, but both are new).
-import crypto from 'node:crypto';
 import type { Models } from './models/index.js';
 import type { Contact } from './masterData.js';
+import { versionsOf, type Versions } from './versions.js';
 
-const ID = 'contacts';
 /** Addresses kept (least recently used dropped first): a few MB. */
 const MAX_ADDRESSES = 20_000;
 
@@ -19,19 +19,24 @@ export class ContactLookupCache {
   private version: string | null = null;
   private readonly byAddress = new Map<string, Contact[]>();
 
-  constructor(private readonly models: Models) {}
+  private readonly versions: Versions;
+
+  constructor(models: Models) {
+    this.versions = versionsOf(models);
+  }
 
   /**
-   * The contacts whose primary or alternate address is one of `emails` (normalised), by number; `read` is asked
-   * for the addresses not cached under the current version.
+   * The contacts that decide which contact each of `emails` (normalised) is, by number (at least those with it
+   * as primary address, else those with it as an alternate: what `read` answers); `read` is asked for the
+   * addresses not cached under the version read as of `asOf` (repositories/versions.ts).
    */
   async contactsByEmails(
     emails: string[],
     read: (emails: string[]) => Promise<Contact[]>,
+    asOf?: number,
   ): Promise<Contact[]> {
     const unique = [...new Set(emails)];
-    const doc = await this.models.Version.findOne({ _id: ID }, { v: 1 }).lean();
-    const version = doc?.v ?? '';
+    const version = (await this.versions.current(asOf)).get('contacts') ?? '';
     if (version !== this.version) {
       this.byAddress.clear();
       this.version = version;
@@ -65,7 +70,7 @@ export class ContactLookupCache {
   async changed(): Promise<void> {
     this.byAddress.clear();
     this.version = null;
-    await this.models.Version.updateOne({ _id: ID }, { $set: { v: crypto.randomUUID() } }, { upsert: true });
+    await this.versions.changed('contacts');
   }
 
   private remember(address: string, contacts: Contact[]): void {

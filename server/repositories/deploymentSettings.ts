@@ -1,12 +1,15 @@
 // The deployment's settings as a plain record, the defaults when no admin has saved any. One document read by
 // `_id` (the lookup every MongoDB-protocol server answers without a scan), written whole: FerretDB's updates
-// are not atomic, and a replace of one `_id` needs no atomicity beyond last-writer-wins.
+// are not atomic, and a replace of one `_id` needs no atomicity beyond last-writer-wins. Kept in the process
+// under the `settings` version (repositories/versions.ts): every request still sees the last saved settings,
+// and one that reads the versions anyway (the pane's lookup) reads nothing else for them.
 import type {
   InteractionTemplate,
   SensitiveMailHandling,
   VisibilityModel,
 } from '../../shared/api/settings.js';
 import type { Models } from './models/index.js';
+import { versionsOf, type Versions } from './versions.js';
 
 const ID = 'deployment';
 
@@ -32,12 +35,24 @@ export const DEFAULT_DEPLOYMENT_SETTINGS: DeploymentSettingsRecord = Object.free
 });
 
 export class DeploymentSettingsRepository {
-  constructor(private readonly models: Models) {}
+  private readonly versions: Versions;
+  private cached: { version: string; record: DeploymentSettingsRecord } | null = null;
 
-  async get(): Promise<DeploymentSettingsRecord> {
-    const doc = await this.models.DeploymentSettings.findById(ID, { _id: 0 }).lean();
-    const s = { ...DEFAULT_DEPLOYMENT_SETTINGS, ...doc };
-    return { ...s, interactionTemplates: s.interactionTemplates.map((t) => ({ ...t })) };
+  constructor(private readonly models: Models) {
+    this.versions = versionsOf(models);
+  }
+
+  /** The settings as saved when the versions were read at or after `asOf` (default: now). A copy. */
+  async get(asOf?: number): Promise<DeploymentSettingsRecord> {
+    const version = (await this.versions.current(asOf)).get('settings') ?? '';
+    let record = this.cached?.version === version ? this.cached.record : null;
+    if (!record) {
+      // Read after the version: at least as new as it (a newer version makes the next reader read again).
+      const doc = await this.models.DeploymentSettings.findById(ID, { _id: 0 }).lean();
+      record = { ...DEFAULT_DEPLOYMENT_SETTINGS, ...doc };
+      this.cached = { version, record };
+    }
+    return { ...record, interactionTemplates: record.interactionTemplates.map((t) => ({ ...t })) };
   }
 
   async save(
@@ -58,6 +73,8 @@ export class DeploymentSettingsRepository {
       { _id: ID, ...doc },
       { upsert: true, runValidators: true },
     );
+    this.cached = null;
+    await this.versions.changed('settings');
     return doc;
   }
 }

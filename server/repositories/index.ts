@@ -18,6 +18,7 @@ import { MailSubscriptionRepository } from './mailSubscriptions.js';
 import { ManualConfirmationRepository } from './manualConfirmations.js';
 import { MasterDataRepository } from './masterData.js';
 import { MessageStateRepository } from './messageStates.js';
+import { versionsOf, type Versions } from './versions.js';
 import { NumberSeries } from './numberSeries.js';
 import { OpportunityRepository } from './opportunities.js';
 import { PaneStartFailureRepository } from './paneStartFailures.js';
@@ -56,6 +57,8 @@ export interface Repositories {
   settings: DeploymentSettingsRepository;
   setups: LoggingSetupRepository;
   states: MessageStateRepository;
+  /** What this process's caches are checked against (one per connection). */
+  versions: Versions;
 }
 
 export function createRepositories(
@@ -94,5 +97,6 @@ export function createRepositories(
     settings: new DeploymentSettingsRepository(m),
     setups: new LoggingSetupRepository(m),
     states: new MessageStateRepository(m),
+    versions: versionsOf(m),
   };
 }

@@ -69,10 +69,33 @@ export class MasterDataRepository {
     return [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number));
   }
 
-  /** As contactsByEmails, through the process's cache of the pane's addresses (repositories/contactLookupCache.ts). */
-  async contactsByEmailsCached(emails: string[]): Promise<Contact[]> {
-    return contactLookupCacheOf(this.models).contactsByEmails(emails, (missing) =>
-      this.contactsByEmails(missing),
+  /**
+   * The contacts that decide which contact each of `emails` is, by the matching rules (domain/directory.ts): those
+   * with it as primary address, else those with it as an alternate. One query per address the contacts have as
+   * a primary one (most of what a pane asks about), two for the others, where contactsByEmails asks two for all.
+   */
+  async contactsDecidingEmails(emails: string[]): Promise<Contact[]> {
+    const unique = [...new Set(emails)];
+    const primary = await Promise.all(
+      unique.map((email) => this.models.Contact.find({ email }, CONTACT_FIELDS).lean<Contact[]>()),
+    );
+    const rest = unique.filter((_, i) => primary[i]!.length === 0);
+    const alternate = await Promise.all(
+      rest.map((email) =>
+        this.models.Contact.find({ alternateEmails: email }, CONTACT_FIELDS).lean<Contact[]>(),
+      ),
+    );
+    const byNumber = new Map<string, Contact>();
+    for (const c of [...primary.flat(), ...alternate.flat()]) byNumber.set(c.number, c);
+    return [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number));
+  }
+
+  /** As contactsDecidingEmails, through the process's cache of the pane's addresses (contactLookupCache.ts). */
+  async contactsByEmailsCached(emails: string[], asOf?: number): Promise<Contact[]> {
+    return contactLookupCacheOf(this.models).contactsByEmails(
+      emails,
+      (missing) => this.contactsDecidingEmails(missing),
+      asOf,
     );
   }
 

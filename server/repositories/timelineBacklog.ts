@@ -8,11 +8,14 @@
 // listing. Until then the lookup reads the listed contacts from the entries themselves, so nobody ever sees a
 // timeline without an entry that was written. A listing left by a process that died is adopted by any process
 // after ADOPT_MS (the lookup that finds one starts the drain). Single user actions keep their timelines in step
-// (repositories/timelines.ts).
+// (repositories/timelines.ts). The listings are kept in the process under the `timelineBacklog` version
+// (repositories/versions.ts), changed after a listing is added (before its entries are written) and after
+// listings are removed, so the lookup reads them only when they changed.
 import crypto from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Models } from './models/index.js';
 import type { TimelineBacklogDoc } from './models/timelineBacklog.js';
+import { versionsOf, type Versions } from './versions.js';
 
 /** Quiet time after the last listed write before its timelines are made (a run's pages come closer). */
 const DRAIN_DELAY_MS = 1000;
@@ -30,12 +33,16 @@ export class TimelineBacklog {
   private running: Promise<void> | null = null;
   /** The last drain's failure (the next write or lookup tries again). */
   lastError: unknown = null;
+  private readonly versions: Versions;
+  private listed: { version: string; docs: Pick<TimelineBacklogDoc, 'contacts' | 'at'>[] } | null = null;
 
   constructor(
     private readonly models: Models,
     private readonly rebuild: (contactNumbers: string[]) => Promise<void>,
     private readonly now: () => number = () => Date.now(),
-  ) {}
+  ) {
+    this.versions = versionsOf(models);
+  }
 
   private get collection(): Collection<TimelineBacklogDoc> {
     return this.models.TimelineBacklog.collection as unknown as Collection<TimelineBacklogDoc>;
@@ -52,6 +59,8 @@ export class TimelineBacklog {
       at: new Date(this.now()),
       written: false,
     });
+    // Before the entries: a lookup that could find one of them finds the listing.
+    await this.versions.changed('timelineBacklog');
     try {
       return await write();
     } finally {
@@ -61,9 +70,15 @@ export class TimelineBacklog {
     }
   }
 
-  /** The contacts whose timelines may lack written entries (read them from the entries). One small read. */
-  async pending(): Promise<Set<string>> {
-    const docs = await this.collection.find({}, { projection: { contacts: 1, at: 1 } }).toArray();
+  /** The contacts whose timelines may lack written entries (read them from the entries), as listed when the
+   *  versions were read at or after `asOf`: one small read when the listings changed, else none. */
+  async pending(asOf?: number): Promise<Set<string>> {
+    const version = (await this.versions.current(asOf)).get('timelineBacklog') ?? '';
+    let docs = this.listed?.version === version ? this.listed.docs : null;
+    if (!docs) {
+      docs = await this.collection.find({}, { projection: { contacts: 1, at: 1 } }).toArray();
+      this.listed = { version, docs };
+    }
     if (docs.some((d) => this.now() - d.at.getTime() > ADOPT_MS)) this.soon();
     return new Set(docs.flatMap((d) => d.contacts));
   }
@@ -111,5 +126,7 @@ export class TimelineBacklog {
     for (let i = 0; i < contacts.length; i += CONTACTS_PER_STEP)
       await this.rebuild(contacts.slice(i, i + CONTACTS_PER_STEP));
     await this.collection.deleteMany({ _id: { $in: ready.map((d) => d._id) } });
+    this.listed = null;
+    await this.versions.changed('timelineBacklog');
   }
 }

@@ -49,7 +49,8 @@ export async function createApi(
       devIssuer: auth.devIssuer,
       adminEmails: config.ADMIN_EMAILS,
     },
-    validateResponses: config.NODE_ENV !== 'production',
+    validateResponses:
+      (config.RESPONSE_VALIDATION ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
   });
   return { router, services };
 }

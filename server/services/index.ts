@@ -88,7 +88,14 @@ export function createServices(r: Repositories, o: ServiceOptions): Services {
   const visibility = new VisibilityService({ settings, contacts });
   const contactService = new ContactService({ contacts, masterData, salespeople, numbers, visibility });
   return {
-    lookup: new LookupService({ interactions, masterData, opportunities, salespeople, visibility }),
+    lookup: new LookupService({
+      interactions,
+      masterData,
+      opportunities,
+      salespeople,
+      visibility,
+      versions: r.versions,
+    }),
     interactions: new InteractionService({ interactions, contacts, salespeople, visibility }),
     mailView: new MailViewService({ interactions, setups, visibility, sourceFor: o.sourceFor }),
     opportunities: new OpportunityService({

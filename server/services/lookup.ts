@@ -1,5 +1,6 @@
 // POST /lookup: everything the task pane shows for one mail item, in two parallel rounds of reads: the contacts of
-// the addresses (from the process's cache, checked against the contacts' version: repositories/contactLookupCache.ts)
+// the addresses (from the process's cache, checked against the contacts' version: repositories/contactLookupCache.ts
+// and versions.ts; the settings and the timelines' backlog are kept under versions too, all read in one command)
 // and the entries of the message (is it logged?), then each contact's timeline, the read model of its newest
 // entries and open opportunities (repositories/timelines.ts: one document by _id instead of sorting a long
 // history). Salesperson names come from a short-lived cache (SALESPEOPLE_CACHE_MS). Entries and opportunities pass the visibility
@@ -11,6 +12,7 @@ import type { Contact, MasterDataRepository, Salesperson } from '../repositories
 import type { Opportunity, OpportunityRepository } from '../repositories/opportunities.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
 import type { Timeline } from '../repositories/timelines.js';
+import type { Versions } from '../repositories/versions.js';
 import { RECENT_INTERACTIONS_PER_CONTACT, type LookupRequest } from '../../shared/api/lookup.js';
 import { normalizeAddress } from '../../shared/email.js';
 import type { VisibilityService, VisibleEntry, VisibleOpportunity } from './visibility.js';
@@ -33,15 +35,19 @@ export class LookupService {
       opportunities: OpportunityRepository;
       salespeople: SalespersonRepository;
       visibility: VisibilityService;
+      versions: Versions;
     },
   ) {}
 
   async lookup(caller: Caller, req: LookupRequest): Promise<LookupResult> {
+    // Every cache this lookup uses is checked against one read of the versions, made after it started.
+    const asOf = this.d.versions.now();
+    this.d.visibility.decideAsOf(caller, asOf);
     const normalized = req.addresses.map((a) => normalizeAddress(a));
     const valid = [...new Set(normalized.filter((a): a is string => a !== null))];
     const messageKey = req.internetMessageId?.trim() ?? '';
     const [candidates, loggedRows, complete] = await Promise.all([
-      valid.length > 0 ? this.d.masterData.contactsByEmailsCached(valid) : Promise.resolve([]),
+      valid.length > 0 ? this.d.masterData.contactsByEmailsCached(valid, asOf) : Promise.resolve([]),
       messageKey ? this.d.interactions.byMessageKey(messageKey) : Promise.resolve([]),
       this.d.interactions.timelines.isComplete(),
     ]);
@@ -60,7 +66,7 @@ export class LookupService {
     });
 
     const visible = contacts.filter((c) => !c.privacyBlocked).map((c) => c.number);
-    const timelines = await this.timelinesOf(visible, complete);
+    const timelines = await this.timelinesOf(visible, complete, asOf);
     const rows = visible.map((n) => timelines.get(n)!.entries);
     const openRows = visible.map((n) => timelines.get(n)!.open);
     const known = new Map(contacts.map((c) => [c.number, c]));
@@ -93,10 +99,14 @@ export class LookupService {
   /** Each contact's timeline; where none is stored, an empty one once every timeline is kept, else read from the
    *  entries and opportunities themselves (a database from before the read model, until its rebuild), as are
    *  the contacts in the timelines' backlog. */
-  private async timelinesOf(numbers: string[], complete: boolean): Promise<Map<string, Timeline>> {
+  private async timelinesOf(
+    numbers: string[],
+    complete: boolean,
+    asOf: number,
+  ): Promise<Map<string, Timeline>> {
     const [stored, pending] = await Promise.all([
       this.d.interactions.timelines.get(numbers),
-      this.d.interactions.timelines.backlog.pending(),
+      this.d.interactions.timelines.backlog.pending(asOf),
     ]);
     // Contacts the loop wrote entries of since their timelines were made are read from the entries.
     const missing = numbers.filter((n) => pending.has(n) || (!complete && !stored.get(n)));

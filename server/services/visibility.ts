@@ -59,6 +59,15 @@ export class VisibilityService {
     return this.d.settings.get();
   }
 
+  /** This request decides by the settings as of `asOf` (its start, on the versions' clock: repositories/versions.ts),
+   *  read with the versions it reads anyway. Before any check of the request. */
+  decideAsOf(caller: Caller, asOf: number): void {
+    if (Object.isFrozen(caller) || this.settingsOfCall.has(caller)) return;
+    const settings = this.d.settings.get(asOf);
+    this.settingsOfCall.set(caller, settings);
+    settings.catch(() => this.settingsOfCall.delete(caller));
+  }
+
   /** The entries the caller may see, in order: privacy-blocked ones dropped, the others redacted as allowed. */
   async entries(
     caller: Caller,

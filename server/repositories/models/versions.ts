@@ -1,5 +1,5 @@
-// Versions of data that processes cache (repositories/contactLookupCache.ts): a random value written after every
-// change, read by _id before the cache is used.
+// Versions of data that processes cache (repositories/versions.ts): one document per kind, a random value written
+// after every change of that kind; all of them are read in one command before a cache is used.
 import { Schema } from 'mongoose';
 
 export interface VersionDoc {

@@ -2,7 +2,8 @@
 // old state. Instance A (the API harness) serves lookups and takes the users' changes; the loop runs as another
 // process would (its own repositories on the same database); instance B is a second API on its own connection.
 // Whatever changes an entry or a contact is in A's next lookup and in B's at once; a salesperson's new name is in
-// A's next lookup and in B's within SALESPEOPLE_CACHE_MS.
+// A's next lookup and in B's within SALESPEOPLE_CACHE_MS. The deployment's settings (who sees what) decide the next
+// lookup of both.
 import assert from 'node:assert/strict';
 import mongoose, { type Connection } from 'mongoose';
 import { SALESPEOPLE_CACHE_MS } from '../../../server/repositories/salespeople.js';
@@ -154,6 +155,29 @@ describe('lookup freshness: the read model and caches never show the pane an old
       await block(false);
     }
     await bothSee((list) => assert.ok(list.length > 0));
+  });
+
+  it('a change of the visibility model decides the next lookup of both instances', async () => {
+    const seenBy = async (h: ApiHarness) => {
+      const r = await h.request('POST', '/api/v1/lookup', {
+        token: 'salespersonB', // MN: neither the entries' salesperson nor Anna's owner
+        body: { addresses: [ANNA.address] },
+      });
+      assert.equal(r.status, 200, r.text);
+      return [
+        ...new Set((r.json.recentInteractions.CT000001 as { visibility: string }[]).map((e) => e.visibility)),
+      ];
+    };
+    const model = (visibility: string) =>
+      a.request('PUT', '/api/v1/settings', { token: 'admin', body: { visibility } });
+    for (const h of [a, b]) assert.deepEqual(await seenBy(h), ['full']); // both have the settings cached
+    assert.equal((await model('owner')).status, 200);
+    try {
+      for (const h of [a, b]) assert.deepEqual(await seenBy(h), ['metadata']);
+    } finally {
+      assert.equal((await model('team')).status, 200);
+    }
+    for (const h of [a, b]) assert.deepEqual(await seenBy(h), ['full']);
   });
 
   it('an erased contact is gone from the next lookup of both instances, and from the read model', async () => {

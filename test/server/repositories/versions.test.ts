@@ -1,0 +1,106 @@
+// The versions every cache of the lookup is checked against (repositories/versions.ts): one read for all kinds,
+// shared by readers only when it started after they asked, so no reader gets a version from before a change that
+// had ended when it asked.
+import assert from 'node:assert/strict';
+import mongoose, { type Connection } from 'mongoose';
+import { wrapConnection, type Database } from '../../../server/repositories/db.js';
+import { Versions } from '../../../server/repositories/versions.js';
+import { useTestDatabase } from '../../support/db.js';
+
+describe('versions: one shared read, never from before a reader asked', function () {
+  this.timeout(60_000);
+  const tdb = useTestDatabase('versions');
+  let conn: Connection;
+  let db: Database;
+  let finds = 0;
+
+  before(async () => {
+    conn = mongoose.createConnection(process.env.MONGODB_URI!, {
+      dbName: tdb().name,
+      autoIndex: false,
+      monitorCommands: true,
+    });
+    await conn.asPromise();
+    conn.getClient().on('commandStarted', (e) => {
+      if (e.commandName === 'find' && e.command.find === 'versions') finds++;
+    });
+    db = await wrapConnection(conn);
+  });
+  after(() => conn?.close());
+  beforeEach(async () => {
+    await db.models.Version.collection.deleteMany({});
+    finds = 0;
+  });
+
+  it('reads every kind at once; a kind never changed is absent', async () => {
+    const v = new Versions(db.models);
+    assert.deepEqual([...(await v.current())], []);
+    await v.changed('contacts');
+    await v.changed('settings');
+    const now = await v.current();
+    assert.deepEqual([...now.keys()].sort(), ['contacts', 'settings']);
+    assert.equal(finds, 2);
+  });
+
+  it('a change by another process is in the next read, with a value never used before', async () => {
+    const mine = new Versions(db.models);
+    const other = new Versions(db.models);
+    const seen = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      await other.changed('contacts');
+      const v = (await mine.current()).get('contacts')!;
+      assert.ok(!seen.has(v), 'a new value per change');
+      seen.add(v);
+      assert.equal(v, (await other.current()).get('contacts'));
+    }
+  });
+
+  it('readers as of one instant share one read', async () => {
+    const v = new Versions(db.models);
+    const asOf = v.now();
+    const first = await Promise.all([v.current(asOf), v.current(asOf), v.current(asOf)]);
+    assert.equal(finds, 1, 'one read for one request');
+    assert.ok(first.every((m) => m === first[0]));
+  });
+
+  it('readers who ask while a read is under way share the next one, which starts after it', async () => {
+    const v = new Versions(db.models);
+    const underWay = v.current();
+    const after = v.now() + 1; // asked after the read under way started
+    const [a, b, c] = await Promise.all([underWay, v.current(after), v.current(after)]);
+    assert.equal(b, c, 'one read for both');
+    assert.notEqual(a, b);
+    assert.equal(finds, 2);
+  });
+
+  it('after a change of its own, no reader gets a read that started before the change ended', async () => {
+    const v = new Versions(db.models);
+    const other = new Versions(db.models);
+    for (let i = 0; i < 10; i++) {
+      const underWay = v.current();
+      await v.changed('settings');
+      const later = await v.current();
+      assert.equal(later.get('settings'), (await other.current()).get('settings'));
+      await underWay;
+    }
+  });
+
+  it('a failed read is not shared with later readers', async () => {
+    const own = mongoose.createConnection(process.env.MONGODB_URI!, {
+      dbName: tdb().name,
+      autoIndex: false,
+      serverSelectionTimeoutMS: 1000,
+    });
+    await own.asPromise();
+    try {
+      const v = new Versions((await wrapConnection(own)).models);
+      await own.close();
+      await assert.rejects(v.current());
+      await own.openUri(process.env.MONGODB_URI!, { dbName: tdb().name, autoIndex: false });
+      // As of 0: any read would do, the failed one included, were it kept.
+      assert.deepEqual([...(await v.current(0))], []);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -36,29 +36,43 @@ export class ContactLookupCache {
     asOf?: number,
   ): Promise<Contact[]> {
     const unique = [...new Set(emails)];
-    const version = (await this.versions.current(asOf)).get('contacts') ?? '';
+    // What this process has not cached is read at once, beside the versions (it is read either way): a round
+    // trip less. Those rows are this lookup's (read after it started), but a read beside the versions' may
+    // predate a change whose version that read already sees: they are kept only under the version the cache
+    // held when they were asked (read before them), and only while it still is the version.
+    const held = this.version;
+    const early = unique.filter((e) => !this.byAddress.has(e));
+    const [versions, earlyRows] = await Promise.all([
+      this.versions.current(asOf),
+      early.length > 0 ? read(early) : Promise.resolve([]),
+    ]);
+    const version = versions.get('contacts') ?? '';
     if (version !== this.version) {
       this.byAddress.clear();
       this.version = version;
     }
     const found = new Map<string, Contact[]>();
-    const missing: string[] = [];
+    for (const e of early) {
+      found.set(e, matchesOf(earlyRows, e));
+      if (held === version) this.remember(e, found.get(e)!);
+    }
+    const late: string[] = [];
     for (const e of unique) {
+      if (found.has(e)) continue;
       const hit = this.byAddress.get(e);
-      if (!hit) missing.push(e);
+      if (!hit) late.push(e);
       else {
         this.byAddress.delete(e); // most recently used last
         this.byAddress.set(e, hit);
         found.set(e, hit);
       }
     }
-    if (missing.length > 0) {
-      const rows = await read(missing);
-      for (const e of missing) {
-        const matches = rows.filter((c) => c.email === e || (c.alternateEmails ?? []).includes(e));
-        found.set(e, matches);
+    if (late.length > 0) {
+      const rows = await read(late);
+      for (const e of late) {
+        found.set(e, matchesOf(rows, e));
         // Kept only if no newer version was seen meanwhile (then these rows may be older than it).
-        if (this.version === version) this.remember(e, matches);
+        if (this.version === version) this.remember(e, found.get(e)!);
       }
     }
     const byNumber = new Map<string, Contact>();
@@ -78,6 +92,9 @@ export class ContactLookupCache {
     if (this.byAddress.size > MAX_ADDRESSES) this.byAddress.delete(this.byAddress.keys().next().value!);
   }
 }
+
+const matchesOf = (rows: Contact[], address: string) =>
+  rows.filter((c) => c.email === address || (c.alternateEmails ?? []).includes(address));
 
 const caches = new WeakMap<Models, ContactLookupCache>();
 

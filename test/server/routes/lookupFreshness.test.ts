@@ -157,6 +157,28 @@ describe('lookup freshness: the read model and caches never show the pane an old
     await bothSee((list) => assert.ok(list.length > 0));
   });
 
+  it('an address added to a contact, unknown to both instances before, is the contact in the next lookup of both', async () => {
+    const added = 'anna.private@fabrikam.example';
+    const lookup = (h: ApiHarness) =>
+      h.request('POST', '/api/v1/lookup', { token: 'salesperson', body: { addresses: [added] } });
+    for (const h of [a, b]) assert.deepEqual((await lookup(h)).json.unknownAddresses, [added]); // cached as unknown
+    const patch = (alternateEmails: string[]) =>
+      a.request('PATCH', '/api/v1/contacts/CT000001', { token: 'admin', body: { alternateEmails } });
+    assert.equal((await patch([added])).status, 200);
+    try {
+      for (const h of [a, b]) {
+        const r = await lookup(h);
+        assert.deepEqual(
+          [r.json.contacts.map((c: { number: string }) => c.number), r.json.unknownAddresses],
+          [['CT000001'], []],
+        );
+      }
+    } finally {
+      assert.equal((await patch([])).status, 200);
+    }
+    for (const h of [a, b]) assert.deepEqual((await lookup(h)).json.unknownAddresses, [added]);
+  });
+
   it('a change of the visibility model decides the next lookup of both instances', async () => {
     const seenBy = async (h: ApiHarness) => {
       const r = await h.request('POST', '/api/v1/lookup', {

@@ -20,10 +20,20 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Every page of the add-in. To add one (admin.html, preview.html), add an entry: `officeJs` says whether the
- * page loads Office.js before its bundle.
+ * page loads Office.js before its bundle; `early`, a tiny script run in the head before Office.js (the bundle
+ * itself is deferred: it runs once the page is parsed); `preload`, lazy chunks the page asks for as it starts
+ * (downloaded beside the bundle, run when the bundle asks for them).
  */
 export const pages = [
-  { name: 'taskpane', entry: './addin/taskpane/main.ts', title: 'Interlog', officeJs: true },
+  {
+    name: 'taskpane',
+    entry: './addin/taskpane/main.ts',
+    early: './addin/taskpane/earlyStart.ts',
+    // The answer schemas: the first answer (GET /config) waits for them.
+    preload: ['zod', 'contract'],
+    title: 'Interlog',
+    officeJs: true,
+  },
   { name: 'commands', entry: './addin/commands/commands.ts', title: 'Interlog', officeJs: true },
   { name: 'auth-dialog', entry: './addin/auth/dialog-page.ts', title: 'Interlog sign-in', officeJs: true },
   {
@@ -48,7 +58,9 @@ export default (_env, argv) => {
     mode: production ? 'production' : 'development',
     context: root,
     devtool: production ? false : 'eval-cheap-module-source-map',
-    entry: Object.fromEntries(pages.map((p) => [p.name, p.entry])),
+    entry: Object.fromEntries(
+      pages.flatMap((p) => [[p.name, p.entry], ...(p.early ? [[`${p.name}-early`, p.early]] : [])]),
+    ),
     output: {
       path: path.join(root, 'dist/addin'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -83,7 +95,12 @@ export default (_env, argv) => {
           new HtmlWebpackPlugin({
             filename: `${page.name}.html`,
             template: path.join(root, 'addin/pages/page.html'),
-            chunks: [page.name],
+            chunks: page.early ? [`${page.name}-early`, page.name] : [page.name],
+            chunksSortMode: 'manual',
+            // The template places the scripts: the early one in the head before Office.js, the bundle deferred.
+            inject: false,
+            earlyChunk: page.early ? `${page.name}-early` : null,
+            preloadChunks: page.preload ?? [],
             title: page.title,
             officeJsUrl: page.officeJs ? officeJsUrl : null,
           }),

@@ -1,5 +1,5 @@
-// Loads the answer schemas (contract.ts) once. The pane's entry starts it at once, so the chunk arrives while
-// Office.js starts; the first answer that needs it usually finds it there.
+// Loads the answer schemas (contract.ts) once. taskpane.html preloads the chunk (webpack.config.js) and the pane's
+// entry asks for it at once, so the first answer that needs it usually finds it there.
 import type * as ContractModule from './contract.js';
 
 export type Contract = typeof ContractModule;

@@ -19,6 +19,7 @@ import {
 } from '../office/startWatchdog.js';
 import { OutsideOutlook, StartFailure } from './components/StartFailure.js';
 import { mountTaskpane } from './mount.js';
+import { sendFirstLookup } from './state/firstLookup.js';
 import { fetchConfig, openSession, type PaneEnvironment } from './state/useSession.js';
 
 const api = createApiClient({ baseUrl: location.origin });
@@ -119,7 +120,7 @@ async function start(): Promise<void> {
   };
   // The first token (it needs Office's user address) is asked for now, while React mounts the pane.
   env.session = config.then((c) => openSession(env, c));
-  env.session.catch(() => {});
+  env.session.then((s) => sendFirstLookup(s.api, env.host, s.config.internalDomains)).catch(() => {});
   mountTaskpane(rootElement(), env);
 }
 

@@ -2,10 +2,11 @@
 // change; `reload` after a change the pane made (logged, contact added, opportunity created).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LookupResponse } from '../../../shared/api/lookup.js';
-import { LOOKUP_MAX_ADDRESSES } from '../../../shared/api/limits.js';
 import type { ApiClient } from '../../api/client.js';
 import type { MailItem } from '../../office/types.js';
-import { externalParticipants, type Participant, type ParticipantFilter } from '../logic/participants.js';
+import { paneLookupOf, participantsOf } from '../logic/lookupRequest.js';
+import type { Participant, ParticipantFilter } from '../logic/participants.js';
+import { takeFirstLookup } from './firstLookup.js';
 
 export type LookupState =
   | { status: 'idle' }
@@ -15,13 +16,11 @@ export type LookupState =
 
 export function useLookup(api: ApiClient, item: MailItem | null, filter: ParticipantFilter) {
   const participants: Participant[] = useMemo(
-    () => (item ? externalParticipants(item, filter) : []),
+    () => participantsOf(item, filter),
     // The filter is rebuilt on every render by callers; its content is what matters.
     [item, filter.userAddresses.join(), filter.internalDomains.join()],
   );
-  const internetMessageId = item?.kind === 'read' ? item.internetMessageId : null;
-  const addresses = participants.slice(0, LOOKUP_MAX_ADDRESSES).map((p) => p.address);
-  const key = JSON.stringify([addresses, internetMessageId]);
+  const { key } = paneLookupOf(item, participants);
   const [state, setState] = useState<LookupState>({ status: 'idle' });
   const [reloads, setReloads] = useState(0);
   const shownKey = useRef<string | null>(null);
@@ -36,14 +35,18 @@ export function useLookup(api: ApiClient, item: MailItem | null, filter: Partici
     // Same participants again (a reload): keep showing the data while it refreshes. Others: a skeleton.
     const sameItem = shownKey.current === key;
     setState((s) => (s.status === 'ready' && sameItem ? { ...s, refreshing: true } : { status: 'loading' }));
-    api.lookup({ addresses: addrs, ...(messageId ? { internetMessageId: messageId } : {}) }).then(
-      (data) => {
-        if (!current) return;
-        shownKey.current = key;
-        setState({ status: 'ready', data, refreshing: false });
-      },
-      (error: unknown) => current && setState({ status: 'error', error }),
-    );
+    const request = { addresses: addrs, ...(messageId ? { internetMessageId: messageId } : {}) };
+    // The item's first lookup may be on its way already (main.ts); if it failed, ask again through `api`.
+    void takeFirstLookup(key)
+      .then((taken) => taken ?? api.lookup(request))
+      .then(
+        (data) => {
+          if (!current) return;
+          shownKey.current = key;
+          setState({ status: 'ready', data, refreshing: false });
+        },
+        (error: unknown) => current && setState({ status: 'error', error }),
+      );
     return () => {
       current = false;
     };

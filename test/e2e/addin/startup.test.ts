@@ -49,9 +49,17 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
     const paths = pane.apiCalls.map((c) => c.path);
     assert.equal(paths[0], '/config', 'asked first, before anything needs a token');
     // Sent by the page's first script (earlyStart.ts), before Office.js, and taken over by the bundle.
-    assert.equal(paths.filter((p) => p === '/config').length, 1, 'the early /config is the one the pane uses');
+    assert.equal(
+      paths.filter((p) => p === '/config').length,
+      1,
+      'the early /config is the one the pane uses',
+    );
     // Sent by main.ts once the token is there (state/firstLookup.ts), and taken over by the pane.
-    assert.equal(paths.filter((p) => p === '/lookup').length, 1, 'the first lookup is the one the pane shows');
+    assert.equal(
+      paths.filter((p) => p === '/lookup').length,
+      1,
+      'the first lookup is the one the pane shows',
+    );
     assert.equal(paths.filter((p) => p === '/dev/token').length, 1, '/me and /lookup share the token');
     assert.deepEqual(uncaught(pane), []);
   });

@@ -10,6 +10,7 @@ import { useAdminI18n } from '../../i18n/context.js';
 import {
   GOOGLE_WORKSPACE_OAUTH,
   MICROSOFT_365_OAUTH,
+  storedSecretFits,
   withSecurity,
   withServiceAccountKey,
   type ImapAuth,
@@ -50,10 +51,9 @@ export function ImapFields(props: {
   const set = (key: keyof ImapForm) => (_: unknown, d: { value: string }) =>
     props.onChange({ ...form, [key]: d.value });
   const passwordSet = props.stored?.imap?.password === 'set';
-  const storedOAuth = props.stored?.imap?.oauth;
   const serviceAccount = form.oauthGrant === 'jwt_bearer';
   // A stored secret belongs to the grant it was stored with (another grant needs its own).
-  const oauthSecretSet = storedOAuth?.clientSecret === 'set' && storedOAuth.grant === form.oauthGrant;
+  const oauthSecretSet = storedSecretFits(form, props.stored);
   const provider = serviceAccount ? GOOGLE_WORKSPACE_OAUTH : MICROSOFT_365_OAUTH;
   const caSet = props.stored?.imap?.caCertificate === 'set';
   const error = (key: keyof ImapForm) => props.errors?.[key];

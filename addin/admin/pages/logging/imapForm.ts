@@ -121,7 +121,7 @@ export function imapComplete(f: ImapForm, stored: LoggingSetupView | null): bool
 }
 
 /** A stored secret counts only for the grant it was stored with (the server drops it on a change of grant). */
-function storedSecretFits(f: ImapForm, stored: LoggingSetupView | null): boolean {
+export function storedSecretFits(f: ImapForm, stored: LoggingSetupView | null): boolean {
   const oauth = stored?.imap?.oauth;
   return oauth?.clientSecret === 'set' && oauth.grant === f.oauthGrant;
 }

@@ -166,8 +166,11 @@ export interface MailSource {
    * exists.
    */
   getMessageContent(id: string): Promise<MailContent | null>;
-  /** One attachment of a message (an id from `getMessageContent`), or null if the message or it is gone. */
-  getAttachment(messageId: string, attachmentId: string): Promise<MailAttachmentContent | null>;
+  /**
+   * One attachment of a message (an id from `getMessageContent`): its bytes; 'link' for a link to a cloud file
+   * (nothing to download); null if the message or the attachment is gone.
+   */
+  getAttachment(messageId: string, attachmentId: string): Promise<MailAttachmentContent | 'link' | null>;
   /** Moves a message to a folder (id or well-known name) and returns it as it is after the move. */
   move(id: string, destination: string): Promise<MailMessage>;
   /** Deletes a message (moves it to Deleted Items, as Outlook does). Missing is not an error. */

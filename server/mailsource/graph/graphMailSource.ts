@@ -247,12 +247,13 @@ export function createGraphMailSource(
         ? { ...content, html: embedPictures(content.html, embedded) }
         : content;
     },
-    async getAttachment(id: string, attachmentId: string): Promise<MailAttachmentContent | null> {
+    async getAttachment(id: string, attachmentId: string): Promise<MailAttachmentContent | 'link' | null> {
       const info = translateAttachment(
         await orNullWhen(['not_found'], () => http.get(urls.attachment(id, attachmentId))),
       );
+      if (info === null) return null;
       // A link to a cloud file has no bytes (its $value answers 405): the viewer offers no download for it.
-      if (info === null || info.kind === 'link') return null;
+      if (info.kind === 'link') return 'link';
       const content = await orNullWhen(['not_found'], () =>
         http.getBytes(urls.attachmentValue(id, attachmentId)),
       );

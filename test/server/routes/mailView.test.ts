@@ -131,10 +131,13 @@ describe('logged mail viewer API (Graph)', function () {
   it('downloads an attachment as a file with a safe name, its type and nosniff, and audits it', async () => {
     const mail = (await get(`${entryNumber}/mail`)).json;
     const id = encodeURIComponent(mail.attachments[0].id);
+    const before = emu.stats.httpRequests;
     const r = await h.request('GET', `/api/v1/interactions/${entryNumber}/mail/attachments/${id}`, {
       token: 'salesperson',
     });
     assert.equal(r.status, 200, r.text);
+    // The attachment's metadata and its bytes: not the mail's body, attachment list and pictures again.
+    assert.equal(emu.stats.httpRequests - before, 2);
     assert.equal(r.text, PDF.toString());
     assert.equal(r.headers.get('content-type'), 'application/pdf');
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff');

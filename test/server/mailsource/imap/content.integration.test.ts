@@ -127,6 +127,7 @@ describe('IMAP mail source: reading a logged mail for the viewer (Dovecot)', fun
       ],
     );
     const pdf = await source.getAttachment(id, mail.attachments[1]!.id);
+    assert.ok(pdf !== 'link', 'IMAP has no links to cloud files');
     assert.deepEqual(pdf && [pdf.name, pdf.contentType, pdf.content.equals(PDF)], [
       'Tilbud 2026.pdf',
       'application/pdf',

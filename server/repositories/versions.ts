@@ -8,6 +8,7 @@
 // so its caches agree and cost one read; under load, readers that arrive while a read is under way share the
 // next one. A read under way is never joined: it may have been answered before a change the reader must see.
 import crypto from 'node:crypto';
+import { isDuplicateKeyError } from './db.js';
 import type { Models } from './models/index.js';
 
 export type VersionKind = 'contacts' | 'settings' | 'timelineBacklog';
@@ -45,11 +46,14 @@ export class Versions {
   /** After a change of `kind` (never before: a reader that sees the new version must find the change). */
   async changed(kind: VersionKind): Promise<void> {
     this.last = null;
-    await this.models.Version.updateOne(
-      { _id: kind },
-      { $set: { v: crypto.randomUUID() } },
-      { upsert: true },
-    );
+    const write = () =>
+      this.models.Version.updateOne({ _id: kind }, { $set: { v: crypto.randomUUID() } }, { upsert: true });
+    // Two first writers of a kind both insert: the one that loses finds the document there and updates it.
+    await write().catch((err: unknown) => {
+      if (!isDuplicateKeyError(err)) throw err;
+      return write();
+    });
+    this.last = null; // nor one that started while the change was under way
   }
 
   private start(): Read {
@@ -78,4 +82,29 @@ export function versionsOf(models: Models): Versions {
   let v = all.get(models);
   if (!v) all.set(models, (v = new Versions(models)));
   return v;
+}
+
+/** One value a process keeps under a version: read again only when the version read as of `asOf` is another. */
+export class VersionedValue<T> {
+  private held: { version: string; value: T } | null = null;
+
+  constructor(
+    private readonly versions: Versions,
+    private readonly kind: VersionKind,
+    private readonly read: () => Promise<T>,
+  ) {}
+
+  async get(asOf?: number): Promise<T> {
+    const version = (await this.versions.current(asOf)).get(this.kind) ?? '';
+    if (this.held?.version === version) return this.held.value;
+    // Read after the version: at least as new as it (a newer version makes the next reader read again).
+    const value = await this.read();
+    this.held = { version, value };
+    return value;
+  }
+
+  /** After this process's own change, before its version is written. */
+  forget(): void {
+    this.held = null;
+  }
 }

@@ -42,6 +42,12 @@ describe('versions: one shared read, never from before a reader asked', function
     assert.equal(finds, 2);
   });
 
+  it('first changes of a kind by several processes at once all land (one inserts, the others update)', async () => {
+    const processes = Array.from({ length: 8 }, () => new Versions(db.models));
+    await Promise.all(processes.map((p) => p.changed('timelineBacklog')));
+    assert.equal(await db.models.Version.countDocuments({ _id: 'timelineBacklog' }), 1);
+  });
+
   it('a change by another process is in the next read, with a value never used before', async () => {
     const mine = new Versions(db.models);
     const other = new Versions(db.models);

@@ -2,21 +2,13 @@
 // did not run, when this module's body runs (imported first by main.ts, before React, Fluent and the rest are
 // set up). The API client reads the answer as its first fetch's (validation, errors and retries as for any
 // call): `withEarlyConfig`.
-import { apiPath } from '../../shared/api/routes.js';
-import { EARLY_CONFIG_KEY, type EarlyConfigHolder } from './earlyConfigKey.js';
+import { EARLY_CONFIG_KEY, sendConfigRequest, type EarlyConfigHolder } from './earlyConfigKey.js';
 
-const url = `${location.origin}${apiPath('config')}`;
 const holder = globalThis as EarlyConfigHolder;
-let early: Promise<Response> | null =
-  holder[EARLY_CONFIG_KEY]?.url === url
-    ? holder[EARLY_CONFIG_KEY].config
-    : fetch(url, {
-        method: 'GET',
-        headers: { accept: 'application/json, application/problem+json' },
-        credentials: 'omit',
-      });
+const sent = holder[EARLY_CONFIG_KEY] ?? sendConfigRequest();
 delete holder[EARLY_CONFIG_KEY];
-early.catch(() => {}); // The client's call reports a failure (and tries again, as for any read).
+const url = sent.url;
+let early: Promise<Response> | null = sent.config;
 
 /** A fetch whose first GET /config gets the answer asked for at start; every other call is a plain fetch. */
 export function withEarlyConfig(): typeof fetch {

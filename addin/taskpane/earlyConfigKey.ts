@@ -1,7 +1,21 @@
-// Where taskpane.html's first script (earlyStart.ts) leaves the GET /config it sent for the bundle
-// (earlyConfig.ts): two entries of the build, so a global rather than a shared module.
+// GET /config sent ahead of the bundle, and where taskpane.html's first script (earlyStart.ts) leaves it for the
+// bundle (earlyConfig.ts): two entries of the build, so a global rather than a shared module instance.
+import { apiPath } from '../../shared/api/routes.js';
+
 export const EARLY_CONFIG_KEY = '__interlogEarlyConfig';
 
 export interface EarlyConfigHolder {
   [EARLY_CONFIG_KEY]?: { url: string; config: Promise<Response> };
+}
+
+/** Sends GET /config as the API client would (no token); a failure is reported by the client's own call. */
+export function sendConfigRequest(): { url: string; config: Promise<Response> } {
+  const url = `${location.origin}${apiPath('config')}`;
+  const config = fetch(url, {
+    method: 'GET',
+    headers: { accept: 'application/json, application/problem+json' },
+    credentials: 'omit',
+  });
+  config.catch(() => {});
+  return { url, config };
 }

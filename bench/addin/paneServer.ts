@@ -2,7 +2,6 @@
 // `npm start` plus a long history for one contact, and the real server (server/main.ts, development sign-in) in
 // its own process, serving the built add-in from dist/addin over HTTPS on localhost.
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { repoRoot } from '../../scripts/lib/paths.js';
 import { openDatabase } from '../../server/repositories/db.js';
 import { InteractionRepository } from '../../server/repositories/interactions.js';
 import { NumberSeries } from '../../server/repositories/numberSeries.js';
-import { workerEnv, type BenchContext } from '../lib/context.js';
+import { serverEnv, type BenchContext } from '../lib/context.js';
 import { databaseUri } from '../lib/database.js';
 
 /** The contact whose history is timed: the sender of the preview's "quote-request" sample. */
@@ -112,22 +111,11 @@ export async function startPaneServer(ctx: BenchContext, dbName: string): Promis
   const url = `https://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/main.ts')], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...workerEnv(ctx),
-      // Development sign-in needs NODE_ENV other than production.
-      NODE_ENV: 'test',
-      MONGODB_URI: databaseUri(ctx.db.uri, dbName),
-      PUBLIC_URL: url,
-      TLS_CERT_FILE: ctx.certs.certPath,
-      TLS_KEY_FILE: ctx.certs.keyPath,
-      SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
-      AUTH_MODE: 'dev',
-      LOG_LEVEL: 'warn',
-      SCHEDULER_ENABLED: 'false',
-      INTERNAL_DOMAINS: 'contoso.example',
-      ADMIN_EMAILS: 'annette.hill@contoso.example',
-    },
+    env: serverEnv(ctx, {
+      uri: databaseUri(ctx.db.uri, dbName),
+      publicUrl: url,
+      extra: { INTERNAL_DOMAINS: 'contoso.example', ADMIN_EMAILS: 'annette.hill@contoso.example' },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,7 +3,6 @@
 // task pane with its own connection and source address (127.0.0.2-51, so the API's per-address rate limit of
 // 1,200 a minute applies per pane, as in production) asking at most 10 lookups a second, back to back when slower.
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
@@ -12,7 +11,7 @@ import { freePort } from '../../scripts/lib/mongo.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { createPrng } from '../../scripts/graph-emulator/prng.js';
 import { measured, notMeasured, percentile, round, type BenchmarkResult } from '../lib/results.js';
-import { profilePath, workerEnv, type BenchContext } from '../lib/context.js';
+import { profilePath, serverEnv, type BenchContext } from '../lib/context.js';
 import { databaseUri, startKeptDatabase } from '../lib/database.js';
 import { salespersonEmail } from '../lib/dataset.js';
 import { cpuMeter, formatCpu, rssMb } from '../lib/procstat.js';
@@ -83,21 +82,12 @@ async function startServer(
     [...profiling, '--import', 'tsx', path.join(repoRoot, 'server/main.ts')],
     {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        ...workerEnv(ctx),
-        // Development sign-in needs NODE_ENV other than production; answers are not checked again, as in production.
-        NODE_ENV: 'test',
-        RESPONSE_VALIDATION: 'off',
-        MONGODB_URI: uri,
-        PUBLIC_URL: `https://localhost:${port}`,
-        TLS_CERT_FILE: ctx.certs.certPath,
-        TLS_KEY_FILE: ctx.certs.keyPath,
-        SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
-        AUTH_MODE: 'dev',
-        LOG_LEVEL: 'warn',
-        SCHEDULER_ENABLED: 'false',
-      },
+      env: serverEnv(ctx, {
+        uri,
+        publicUrl: `https://localhost:${port}`,
+        // Answers are not checked again before they are sent, as in production.
+        extra: { RESPONSE_VALIDATION: 'off' },
+      }),
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );

@@ -1,5 +1,6 @@
 // What every benchmark gets from the orchestrator: the database server, the development certificates, a log,
 // and the way to start the measured processes (engine, Graph emulator) with the CA trusted from the start.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DevCertificates } from '../../scripts/lib/certs.js';
@@ -29,6 +30,29 @@ export function workerEnv(ctx: BenchContext): Record<string, string> {
     INTERLOG_DEV_CERT: ctx.certs.certPath,
     INTERLOG_DEV_KEY: ctx.certs.keyPath,
     INTERLOG_DEV_CA: ctx.certs.caCertPath,
+  };
+}
+
+/** The environment of `server/main.ts` in a benchmark: development sign-in over HTTPS, no scheduler, a fresh
+ *  secrets key; `extra` adds or overrides variables. */
+export function serverEnv(
+  ctx: BenchContext,
+  o: { uri: string; publicUrl: string; extra?: Record<string, string> },
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...workerEnv(ctx),
+    // Development sign-in needs NODE_ENV other than production.
+    NODE_ENV: 'test',
+    MONGODB_URI: o.uri,
+    PUBLIC_URL: o.publicUrl,
+    TLS_CERT_FILE: ctx.certs.certPath,
+    TLS_KEY_FILE: ctx.certs.keyPath,
+    SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
+    AUTH_MODE: 'dev',
+    LOG_LEVEL: 'warn',
+    SCHEDULER_ENABLED: 'false',
+    ...o.extra,
   };
 }
 

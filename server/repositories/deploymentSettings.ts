@@ -9,7 +9,7 @@ import type {
   VisibilityModel,
 } from '../../shared/api/settings.js';
 import type { Models } from './models/index.js';
-import { versionsOf, type Versions } from './versions.js';
+import { VersionedValue, versionsOf, type Versions } from './versions.js';
 
 const ID = 'deployment';
 
@@ -36,22 +36,19 @@ export const DEFAULT_DEPLOYMENT_SETTINGS: DeploymentSettingsRecord = Object.free
 
 export class DeploymentSettingsRepository {
   private readonly versions: Versions;
-  private cached: { version: string; record: DeploymentSettingsRecord } | null = null;
+  private readonly saved: VersionedValue<DeploymentSettingsRecord>;
 
   constructor(private readonly models: Models) {
     this.versions = versionsOf(models);
+    this.saved = new VersionedValue(this.versions, 'settings', async () => ({
+      ...DEFAULT_DEPLOYMENT_SETTINGS,
+      ...(await this.models.DeploymentSettings.findById(ID, { _id: 0 }).lean()),
+    }));
   }
 
   /** The settings as saved when the versions were read at or after `asOf` (default: now). A copy. */
   async get(asOf?: number): Promise<DeploymentSettingsRecord> {
-    const version = (await this.versions.current(asOf)).get('settings') ?? '';
-    let record = this.cached?.version === version ? this.cached.record : null;
-    if (!record) {
-      // Read after the version: at least as new as it (a newer version makes the next reader read again).
-      const doc = await this.models.DeploymentSettings.findById(ID, { _id: 0 }).lean();
-      record = { ...DEFAULT_DEPLOYMENT_SETTINGS, ...doc };
-      this.cached = { version, record };
-    }
+    const record = await this.saved.get(asOf);
     return { ...record, interactionTemplates: record.interactionTemplates.map((t) => ({ ...t })) };
   }
 
@@ -73,7 +70,7 @@ export class DeploymentSettingsRepository {
       { _id: ID, ...doc },
       { upsert: true, runValidators: true },
     );
-    this.cached = null;
+    this.saved.forget();
     await this.versions.changed('settings');
     return doc;
   }

@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Models } from './models/index.js';
 import type { TimelineBacklogDoc } from './models/timelineBacklog.js';
-import { versionsOf, type Versions } from './versions.js';
+import { VersionedValue, versionsOf, type Versions } from './versions.js';
 
 /** Quiet time after the last listed write before its timelines are made (a run's pages come closer). */
 const DRAIN_DELAY_MS = 1000;
@@ -34,7 +34,7 @@ export class TimelineBacklog {
   /** The last drain's failure (the next write or lookup tries again). */
   lastError: unknown = null;
   private readonly versions: Versions;
-  private listed: { version: string; docs: Pick<TimelineBacklogDoc, 'contacts' | 'at'>[] } | null = null;
+  private readonly listed: VersionedValue<Pick<TimelineBacklogDoc, 'contacts' | 'at'>[]>;
 
   constructor(
     private readonly models: Models,
@@ -42,6 +42,9 @@ export class TimelineBacklog {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.versions = versionsOf(models);
+    this.listed = new VersionedValue(this.versions, 'timelineBacklog', () =>
+      this.collection.find({}, { projection: { contacts: 1, at: 1 } }).toArray(),
+    );
   }
 
   private get collection(): Collection<TimelineBacklogDoc> {
@@ -73,12 +76,7 @@ export class TimelineBacklog {
   /** The contacts whose timelines may lack written entries (read them from the entries), as listed when the
    *  versions were read at or after `asOf`: one small read when the listings changed, else none. */
   async pending(asOf?: number): Promise<Set<string>> {
-    const version = (await this.versions.current(asOf)).get('timelineBacklog') ?? '';
-    let docs = this.listed?.version === version ? this.listed.docs : null;
-    if (!docs) {
-      docs = await this.collection.find({}, { projection: { contacts: 1, at: 1 } }).toArray();
-      this.listed = { version, docs };
-    }
+    const docs = await this.listed.get(asOf);
     if (docs.some((d) => this.now() - d.at.getTime() > ADOPT_MS)) this.soon();
     return new Set(docs.flatMap((d) => d.contacts));
   }
@@ -126,7 +124,7 @@ export class TimelineBacklog {
     for (let i = 0; i < contacts.length; i += CONTACTS_PER_STEP)
       await this.rebuild(contacts.slice(i, i + CONTACTS_PER_STEP));
     await this.collection.deleteMany({ _id: { $in: ready.map((d) => d._id) } });
-    this.listed = null;
+    this.listed.forget();
     await this.versions.changed('timelineBacklog');
   }
 }

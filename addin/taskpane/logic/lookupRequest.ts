@@ -20,9 +20,12 @@ export function participantsOf(item: MailItem | null, filter: ParticipantFilter)
 export function paneLookupOf(item: MailItem | null, participants: Participant[]): PaneLookup {
   const internetMessageId = item?.kind === 'read' ? item.internetMessageId : null;
   const addresses = participants.slice(0, LOOKUP_MAX_ADDRESSES).map((p) => p.address);
-  return {
-    request:
-      addresses.length === 0 ? null : { addresses, ...(internetMessageId ? { internetMessageId } : {}) },
-    key: JSON.stringify([addresses, internetMessageId]),
-  };
+  const key = JSON.stringify([addresses, internetMessageId]);
+  return { request: requestOfKey(key), key };
+}
+
+/** The request a key names (effects depend on the key, a string, rather than on the request object). */
+export function requestOfKey(key: string): LookupRequest | null {
+  const [addresses, internetMessageId] = JSON.parse(key) as [string[], string | null];
+  return addresses.length === 0 ? null : { addresses, ...(internetMessageId ? { internetMessageId } : {}) };
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LookupResponse } from '../../../shared/api/lookup.js';
 import type { ApiClient } from '../../api/client.js';
 import type { MailItem } from '../../office/types.js';
-import { paneLookupOf, participantsOf } from '../logic/lookupRequest.js';
+import { paneLookupOf, participantsOf, requestOfKey } from '../logic/lookupRequest.js';
 import type { Participant, ParticipantFilter } from '../logic/participants.js';
 import { takeFirstLookup } from './firstLookup.js';
 
@@ -26,8 +26,8 @@ export function useLookup(api: ApiClient, item: MailItem | null, filter: Partici
   const shownKey = useRef<string | null>(null);
 
   useEffect(() => {
-    const [addrs, messageId] = JSON.parse(key) as [string[], string | null];
-    if (addrs.length === 0) {
+    const request = requestOfKey(key);
+    if (!request) {
       setState({ status: 'idle' });
       return;
     }
@@ -35,7 +35,6 @@ export function useLookup(api: ApiClient, item: MailItem | null, filter: Partici
     // Same participants again (a reload): keep showing the data while it refreshes. Others: a skeleton.
     const sameItem = shownKey.current === key;
     setState((s) => (s.status === 'ready' && sameItem ? { ...s, refreshing: true } : { status: 'loading' }));
-    const request = { addresses: addrs, ...(messageId ? { internetMessageId: messageId } : {}) };
     // The item's first lookup may be on its way already (main.ts); if it failed, ask again through `api`.
     void takeFirstLookup(key)
       .then((taken) => taken ?? api.lookup(request))

@@ -88,8 +88,14 @@ async function startServer(
         // Answers are not checked again before they are sent, as in production.
         extra: { RESPONSE_VALIDATION: 'off' },
       }),
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
+  );
+  // Measured once the server holds its directory of every contact (loaded at start, in the background).
+  const directory = new Promise<{ contacts: number | null; ms: number }>((resolve) =>
+    child.on('message', (m: { type?: string; contacts: number | null; ms: number }) => {
+      if (m.type === 'interlog:contact-directory') resolve(m);
+    }),
   );
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);
@@ -112,6 +118,12 @@ async function startServer(
     await sleep(250);
   }
   agent.destroy();
+  const held = await Promise.race([directory, sleep(120_000).then(() => null)]);
+  ctx.log(
+    held
+      ? `  contact directory: ${held.contacts} contacts in ${held.ms} ms`
+      : '  contact directory: not loaded in 120 s',
+  );
   return {
     child,
     port,

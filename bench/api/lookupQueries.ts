@@ -48,6 +48,7 @@ export async function countLookupQueries(uri: string, dbName: string, lookups: n
       kind: 'user',
     });
     const random = createPrng(77);
+    await repos.masterData.loadContactDirectory(); // as the server does at start
     await service.lookup(caller(), lookupRequest(random)); // the process's first lookup fills its caches
     const counts: number[] = [];
     const ms: number[] = [];

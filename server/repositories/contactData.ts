@@ -95,7 +95,7 @@ export class ContactDataRepository {
       { companyNumber, number: { $ne: companyNumber } }, // a company is its own company
       { $set: { companyNumber: null, companyName: null } },
     );
-    await contactLookupCacheOf(this.models).changed();
+    await contactLookupCacheOf(this.models).changed(members.map((m) => m.number));
     let entries = 0;
     for (const { number: contactNumber } of members) {
       const rows = await this.models.Interaction.find(
@@ -160,7 +160,7 @@ export class ContactDataRepository {
 
   async deleteContact(number: string): Promise<void> {
     await this.models.Contact.deleteOne({ number });
-    await contactLookupCacheOf(this.models).changed();
+    await contactLookupCacheOf(this.models).erased(number);
   }
 
   /** The ledger of one mailbox (quarantined, failing and kept mail), for what names the contact. */

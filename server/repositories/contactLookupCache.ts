@@ -8,8 +8,13 @@
 // fills the cache under that older one, which the change's version write then replaces. Each version is a new
 // random value written once, so the version never returns to one a cache was filled under (FerretDB's
 // non-atomic update can reorder two writers' versions, but both are new).
+//
+// Once the process holds every contact (contactDirectory.ts, loaded at the first lookup), the directory answers
+// instead, under the same version read; this cache answers before that, and where there are too many contacts.
 import type { Models } from './models/index.js';
 import type { Contact } from './masterData.js';
+import { ContactChangeLog } from './contactChanges.js';
+import { ContactDirectory, type DirectoryView } from './contactDirectory.js';
 import { versionsOf, type Versions } from './versions.js';
 
 /** Addresses kept (least recently used dropped first): a few MB. */
@@ -20,9 +25,13 @@ export class ContactLookupCache {
   private readonly byAddress = new Map<string, Contact[]>();
 
   private readonly versions: Versions;
+  private readonly log: ContactChangeLog;
+  readonly directory: ContactDirectory;
 
   constructor(models: Models) {
     this.versions = versionsOf(models);
+    this.log = new ContactChangeLog(models);
+    this.directory = new ContactDirectory(models, this.versions, this.log);
   }
 
   /**
@@ -33,9 +42,11 @@ export class ContactLookupCache {
   async contactsByEmails(
     emails: string[],
     read: (emails: string[]) => Promise<Contact[]>,
-    asOf?: number,
+    asOf: number = this.versions.now(),
   ): Promise<Contact[]> {
     const unique = [...new Set(emails)];
+    const view = await this.directoryAsOf(asOf);
+    if (view) return view.deciding(unique);
     // What this process has not cached is read at once, beside the versions (it is read either way): a round
     // trip less. Those rows are this lookup's (read after it started), but a read beside the versions' may
     // predate a change whose version that read already sees: they are kept only under the version the cache
@@ -80,10 +91,42 @@ export class ContactLookupCache {
     return [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number));
   }
 
-  /** After any change of contacts: this process forgets them at once, the others at their next lookup. */
-  async changed(): Promise<void> {
+  /** The contacts of `numbers`, from the directory at the version read as of `asOf`, else by `read`. */
+  async contactsByNumbers(
+    numbers: string[],
+    read: (numbers: string[]) => Promise<Map<string, Contact>>,
+    asOf: number = this.versions.now(),
+  ): Promise<Map<string, Contact>> {
+    const view = await this.directoryAsOf(asOf);
+    return view ? view.byNumbers(numbers) : read(numbers);
+  }
+
+  /** The directory at the version read as of `asOf`; null while it holds none (it starts loading then). */
+  private async directoryAsOf(asOf: number): Promise<DirectoryView | null> {
+    if (!this.directory.loaded) {
+      void this.directory.load();
+      return null;
+    }
+    // The wall clock when the lookup started: the versions' read started after it.
+    const readAt = Date.now() - (this.versions.now() - asOf);
+    const version = (await this.versions.current(asOf)).get('contacts') ?? '';
+    return this.directory.at(version, readAt);
+  }
+
+  /** After a change of the contacts `numbers` (added, edited or deleted): every process sees it at its next
+   *  lookup (this one forgets its cache at once). */
+  async changed(numbers: string[]): Promise<void> {
     this.byAddress.clear();
     this.version = null;
+    await this.log.record(numbers);
+    await this.versions.changed('contacts');
+  }
+
+  /** After the contact `number` was erased (deleted; its number kept nowhere): as `changed`. */
+  async erased(number: string): Promise<void> {
+    this.byAddress.clear();
+    this.version = null;
+    await this.log.recordErased(number);
     await this.versions.changed('contacts');
   }
 

@@ -72,7 +72,7 @@ export class ContactRepository {
   async create(c: Contact): Promise<boolean> {
     try {
       await this.models.Contact.create(c);
-      await contactLookupCacheOf(this.models).changed();
+      await contactLookupCacheOf(this.models).changed([c.number]);
       return true;
     } catch (err) {
       if (isDuplicateKeyError(err)) return false;
@@ -82,13 +82,16 @@ export class ContactRepository {
 
   async update(number: string, changes: ContactChanges): Promise<Contact | null> {
     const r = await this.models.Contact.updateOne({ number }, { $set: changes });
-    await contactLookupCacheOf(this.models).changed();
+    await contactLookupCacheOf(this.models).changed([number]);
     return r.matchedCount === 1 ? this.byNumber(number) : null;
   }
 
   /** Keeps the company name shown on a company's people (and the company itself) in step with a rename. */
   async renameCompany(companyNumber: string, name: string): Promise<void> {
     await this.models.Contact.updateMany({ companyNumber }, { $set: { companyName: name } });
-    await contactLookupCacheOf(this.models).changed();
+    // Read after the update: whoever joined the company meanwhile has the new name too (who left is filed by
+    // its own change).
+    const members = await this.models.Contact.find({ companyNumber }, { _id: 0, number: 1 }).lean();
+    await contactLookupCacheOf(this.models).changed(members.map((m) => m.number));
   }
 }

@@ -99,6 +99,26 @@ export class MasterDataRepository {
     );
   }
 
+  /** The contacts of `numbers` (a lookup's logged entries' contacts), through the process's directory. */
+  async contactsByNumbersCached(numbers: string[], asOf?: number): Promise<Map<string, Contact>> {
+    return contactLookupCacheOf(this.models).contactsByNumbers(
+      numbers,
+      async (missing) => {
+        const rows = await Promise.all(missing.map((n) => this.contact(n)));
+        return new Map(rows.flatMap((c) => (c ? [[c.number, c] as const] : [])));
+      },
+      asOf,
+    );
+  }
+
+  /** Loads the task pane's directory of every contact now (else the first lookup starts it): how many it holds,
+   *  null when it holds none (too many contacts, or the read failed: the next lookup tries again). */
+  async loadContactDirectory(): Promise<number | null> {
+    const directory = contactLookupCacheOf(this.models).directory;
+    await directory.load();
+    return directory.size;
+  }
+
   async upsertSalesperson(sp: Salesperson): Promise<void> {
     await this.models.Salesperson.updateOne({ code: sp.code }, { $set: sp }, { upsert: true });
     salespersonCacheOf(this.models).invalidate();
@@ -106,6 +126,6 @@ export class MasterDataRepository {
 
   async insertContact(c: Contact): Promise<void> {
     await this.models.Contact.create(c);
-    await contactLookupCacheOf(this.models).changed();
+    await contactLookupCacheOf(this.models).changed([c.number]);
   }
 }

@@ -66,10 +66,18 @@ export class LookupService {
     });
 
     const visible = contacts.filter((c) => !c.privacyBlocked).map((c) => c.number);
-    const timelines = await this.timelinesOf(visible, complete, asOf);
+    const known = new Map(contacts.map((c) => [c.number, c]));
+    // The gate decides by each entry's contact: this mail's entries for contacts not among its addresses too.
+    const others = [...new Set(loggedRows.map((e) => e.contactNumber))].filter((n) => !known.has(n));
+    const [timelines, more] = await Promise.all([
+      this.timelinesOf(visible, complete, asOf),
+      others.length > 0
+        ? this.d.masterData.contactsByNumbersCached(others, asOf)
+        : new Map<string, Contact>(),
+    ]);
+    for (const [n, c] of more) known.set(n, c);
     const rows = visible.map((n) => timelines.get(n)!.entries);
     const openRows = visible.map((n) => timelines.get(n)!.open);
-    const known = new Map(contacts.map((c) => [c.number, c]));
     const gate = this.d.visibility;
     // The histories and this mail's own entries pass the gate together: one settings read, one report of what
     // an admin saw (an entry can be in both).

@@ -43,6 +43,7 @@ import { linkCheckSchema, type LinkCheckDoc } from './linkCheck.js';
 import { timelineSchema, type TimelineStoredDoc } from './timeline.js';
 import { timelineBacklogSchema, type TimelineBacklogDoc } from './timelineBacklog.js';
 import { versionSchema, type VersionDoc } from './versions.js';
+import { contactChangeSchema, type ContactChangeDoc } from './contactChanges.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -69,6 +70,7 @@ export interface Models {
   Timeline: Model<TimelineStoredDoc>;
   TimelineBacklog: Model<TimelineBacklogDoc>;
   Version: Model<VersionDoc>;
+  ContactChange: Model<ContactChangeDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -99,6 +101,7 @@ export function createModels(conn: Connection): Models {
     Timeline: get('Timeline', timelineSchema, 'timelines'),
     TimelineBacklog: get('TimelineBacklog', timelineBacklogSchema, 'timelineBacklog'),
     Version: get('Version', versionSchema, 'versions'),
+    ContactChange: get('ContactChange', contactChangeSchema, 'contactChanges'),
   };
 }
 

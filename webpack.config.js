@@ -29,8 +29,9 @@ export const pages = [
     name: 'taskpane',
     entry: './addin/taskpane/main.ts',
     early: './addin/taskpane/earlyStart.ts',
-    // The answer schemas: the first answer (GET /config) waits for them.
-    preload: ['zod', 'contract'],
+    // The answer schemas (the first answer, GET /config, waits for them) and the UI (ui.ts: React and the
+    // views, run while the first token is on its way).
+    preload: ['zod', 'contract', 'taskpane-ui'],
     title: 'Interlog',
     officeJs: true,
   },

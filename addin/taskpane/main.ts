@@ -1,13 +1,12 @@
 // taskpane.html entry: ask for GET /config at once, wait for Office.js (with a watchdog: a host runtime that never
-// initialises must not leave a blank pane), open the session, wrap Office in the OfficeHost, mount the pane. The
-// server that serves this page is the API (same origin). `?devUser=` picks the dev user when the server runs in
-// dev auth mode.
+// initialises must not leave a blank pane), open the session, send the first lookup, then run the UI's chunk
+// (ui.ts: React and the views, preloaded by the page) and mount the pane. Nothing here imports React: the UI runs
+// while the first token is on its way, not before Office.js may start. The server that serves this page is the
+// API (same origin). `?devUser=` picks the dev user when the server runs in dev auth mode.
 /// <reference types="office-js" />
 // First: its body sends GET /config before the rest of the bundle is set up.
 import { withEarlyConfig } from './earlyConfig.js';
 import { loadContract } from '../api/contractLoader.js';
-import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { PaneStartFailureReport } from '../../shared/api/paneStart.js';
 import { createApiClient } from '../api/client.js';
 import { createOfficeHost } from '../office/host.js';
@@ -17,21 +16,30 @@ import {
   readHostInfo,
   watchOfficeStart,
 } from '../office/startWatchdog.js';
-import { OutsideOutlook, StartFailure } from './components/StartFailure.js';
-import { mountTaskpane } from './mount.js';
 import { sendFirstLookup } from './state/firstLookup.js';
-import { fetchConfig, openSession, type PaneEnvironment } from './state/useSession.js';
+import type * as UiModule from './ui.js';
+import { fetchConfig, openSession, type PaneEnvironment } from './state/session.js';
 
 const api = createApiClient({ baseUrl: location.origin });
 const hostInfo = readHostInfo(location.search, sessionStorageOrNull());
 const startedAt = performance.now();
-let failureRoot: Root | null = null;
+let failureShown = false;
 // Asked at the bundle's start (earlyConfig.ts), while Office.js starts (it needs no token and nothing of Office):
 // the pane's first calls wait for it otherwise. A failure is the session's to report, once the pane shows.
 const config = fetchConfig({ baseUrl: location.origin, fetch: withEarlyConfig() });
 config.catch(() => {});
 // The answer schemas (zod) come in a chunk of their own, asked for now so that it arrives while Office.js starts.
 loadContract().catch(() => {}); // the first call that needs it asks again, and reports a failure
+
+/** The UI's chunk (ui.ts), asked for once: taskpane.html preloads it, so asking runs it. */
+let ui: Promise<typeof UiModule> | null = null;
+function loadUi(): Promise<typeof UiModule> {
+  ui ??= import(/* webpackChunkName: "taskpane-ui" */ './ui.js').catch((e: unknown) => {
+    ui = null;
+    throw e;
+  });
+  return ui;
+}
 
 /** Framed by Outlook on the web (another site), the pane may be denied storage: reading it then throws. */
 function sessionStorageOrNull(): Storage | null {
@@ -49,20 +57,22 @@ function rootElement(): HTMLElement {
 }
 
 function showStartFailure(report: PaneStartFailureReport): void {
-  const element = rootElement();
-  failureRoot ??= createRoot(element);
-  const render = (reported: boolean) =>
-    failureRoot?.render(
-      createElement(StartFailure, {
-        report,
-        language: hostInfo?.locale || navigator.language,
-        reported,
-        onRetry: () => location.reload(),
-      }),
-    );
-  render(false);
+  failureShown = true;
+  const shown = loadUi().then(
+    (m) =>
+      m.showStartFailure(rootElement(), report, hostInfo?.locale || navigator.language, () =>
+        location.reload(),
+      ),
+    (e: unknown) => {
+      // Not even the UI's chunk arrived: plain words, so the pane is never blank.
+      rootElement().textContent = 'Interlog could not start. Close the pane and open it again.';
+      console.error('Interlog: the pane could not load', e);
+      return () => {};
+    },
+  );
+  // Reported whether or not the message could be shown.
   api.reportPaneStartFailure(report).then(
-    () => render(true),
+    () => shown.then((reported) => reported()),
     (e: unknown) => console.warn('Interlog: the start failure could not be reported', e),
   );
 }
@@ -102,15 +112,13 @@ async function start(): Promise<void> {
     watchViolations,
     onStuck: showStartFailure,
   });
+  performance.mark('interlog:office-ready'); // user timing marks: where a cold start's time goes (bench/addin)
   // A host that answered after the bound: the pane replaces the failure message.
-  failureRoot?.unmount();
-  failureRoot = null;
+  if (failureShown) (await loadUi()).hideStartFailure();
   if (!Office.context?.mailbox) {
     // A browser tab, not Outlook (Office.js found no host, so no mailbox): a sign-in would only end in
     // "cancelled" (there are no Office dialogs here), and there is no email to show.
-    createRoot(rootElement()).render(
-      createElement(OutsideOutlook, { language: hostInfo?.locale || navigator.language }),
-    );
+    (await loadUi()).showOutsideOutlook(rootElement(), hostInfo?.locale || navigator.language);
     return;
   }
   const env: PaneEnvironment = {
@@ -118,9 +126,15 @@ async function start(): Promise<void> {
     baseUrl: location.origin,
     devUser: new URLSearchParams(location.search).get('devUser'),
   };
-  // The first token (it needs Office's user address) is asked for now, while React mounts the pane.
+  // The first token (it needs Office's user address) is asked for now, and the first lookup as soon as it is
+  // there. The UI's chunk runs once the token is asked for (not before: its run would hold the request up), and
+  // React mounts the pane while the token and the lookup are on their way.
   env.session = config.then((c) => openSession(env, c));
   env.session.then((s) => sendFirstLookup(s.api, env.host, s.config.internalDomains)).catch(() => {});
+  await env.session.catch(() => {}); // a failure is the mounted pane's to show
+  performance.mark('interlog:token-asked');
+  const { mountTaskpane } = await loadUi();
+  performance.mark('interlog:ui-ran');
   mountTaskpane(rootElement(), env);
 }
 

@@ -90,6 +90,8 @@ export interface LoadTiming {
   domContentLoaded: number;
   firstSubject: string | null;
   rows: number;
+  /** The pane's own user timing marks (`interlog:*`, addin/taskpane/main.ts), by name without the prefix. */
+  marks: Record<string, number>;
   /** Requests that started before the history was painted, in start order. */
   requests: RequestTiming[];
 }
@@ -170,6 +172,10 @@ export async function readLoadTiming(frame: Frame, timeoutMs: number): Promise<L
         end: e.responseEnd,
         dcl: e.domContentLoadedEventEnd ?? 0,
       }))[0],
+      marks: w.performance
+        .getEntriesByType('mark')
+        .filter((e) => e.name.startsWith('interlog:'))
+        .map((e) => [e.name.slice('interlog:'.length), e.startTime] as const),
       resources: w.performance.getEntriesByType('resource').map((e) => ({
         name: e.name,
         start: e.startTime,
@@ -189,6 +195,7 @@ export async function readLoadTiming(frame: Frame, timeoutMs: number): Promise<L
     domContentLoaded: raw.navigation?.dcl ?? 0,
     firstSubject: p.firstSubject,
     rows: p.rows,
+    marks: Object.fromEntries(raw.marks),
     requests: raw.resources
       // Requests after the figure (more history on scroll) and the browser's own favicon.ico are not the pane's.
       .filter((r) => r.start < p.historyPainted! && !r.name.endsWith('/favicon.ico'))

@@ -55,6 +55,10 @@ export function describeTimeline(loads: LoadTiming[]): string {
   if (om !== null) parts.push(`object model created ${ms(om)}`);
   const ready = med((l) => l.officeReady);
   if (ready !== null) parts.push(`Office.onReady ${ms(ready)}`);
+  for (const name of [...new Set(loads.flatMap((l) => Object.keys(l.marks)))]) {
+    const at = med((l) => l.marks[name] ?? null);
+    if (at !== null) parts.push(`pane's ${name} ${ms(at)}`);
+  }
   const mounted = med((l) => l.rootMounted);
   if (mounted !== null) parts.push(`pane mounted ${ms(mounted)}`);
   parts.push(`history row inserted ${ms(med((l) => l.historyInserted)!)}`);

@@ -4,31 +4,13 @@
 // ready: `env.session`. Any later call that finds the user signed out (silent token refused, or 401 after a
 // fresh token) brings back the sign-in view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClientConfig, Me } from '../../../shared/api/config.js';
-import { createApiClient, type ApiClient } from '../../api/client.js';
+import type { Me } from '../../../shared/api/config.js';
+import type { ApiClient } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
-import { createAuthSession } from '../../auth/create-session.js';
-import { SignInCancelledError, SignInRequiredError, type AuthSession } from '../../auth/session.js';
-import type { OfficeHost } from '../../office/types.js';
+import { SignInCancelledError, SignInRequiredError } from '../../auth/session.js';
+import { fetchConfig, openSession, type PaneEnvironment, type PaneSession } from './session.js';
 
-export interface PaneEnvironment {
-  host: OfficeHost;
-  /** Origin of the Interlog server (the pane's own origin in production). */
-  baseUrl: string;
-  fetch?: typeof fetch;
-  /** Development mode only: act as this user instead of the Outlook profile's address. */
-  devUser?: string | null;
-  now?: () => number;
-  /** A session main.ts began before the pane mounted; used by the first attempt (Retry begins a new one). */
-  session?: Promise<PaneSession>;
-}
-
-/** A signed-in (or signing-in) session: its configuration, tokens and the authenticated client. */
-export interface PaneSession {
-  config: ClientConfig;
-  auth: AuthSession;
-  api: ApiClient;
-}
+export type { PaneEnvironment, PaneSession } from './session.js';
 
 export type SessionPhase =
   | { name: 'starting' }
@@ -39,35 +21,6 @@ export type SessionPhase =
 
 export function isSignedOutError(e: unknown): boolean {
   return e instanceof SignInRequiredError || (e instanceof ApiError && e.status === 401);
-}
-
-/** GET /config. */
-export function fetchConfig(env: Pick<PaneEnvironment, 'baseUrl' | 'fetch'>): Promise<ClientConfig> {
-  return createApiClient({ baseUrl: env.baseUrl, ...(env.fetch ? { fetch: env.fetch } : {}) }).config();
-}
-
-/**
- * The session for a configuration, its first token already requested: the pane's first calls then find it on
- * its way (or there) instead of asking only when they start.
- */
-export function openSession(env: PaneEnvironment, config: ClientConfig): PaneSession {
-  const anonymous = createApiClient({ baseUrl: env.baseUrl, ...(env.fetch ? { fetch: env.fetch } : {}) });
-  const auth = createAuthSession({
-    config,
-    host: env.host,
-    origin: env.baseUrl,
-    fetchDevToken: (email) => anonymous.devToken(email),
-    devUser: env.devUser ?? null,
-    ...(env.now ? { now: env.now } : {}),
-  });
-  // Silent only; a refusal is met again by the first call, which then shows the sign-in view.
-  auth.getAccessToken().catch(() => {});
-  const api = createApiClient({
-    baseUrl: env.baseUrl,
-    tokens: auth,
-    ...(env.fetch ? { fetch: env.fetch } : {}),
-  });
-  return { config, auth, api };
 }
 
 export function useSession(env: PaneEnvironment) {

@@ -64,6 +64,59 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
     assert.deepEqual(uncaught(pane), []);
   });
 
+  it("sends the first token and the first lookup before the UI's chunk has run (it runs meanwhile)", async () => {
+    const sent: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: async (page) => {
+        page.on('request', (r) => {
+          const path = new URL(r.url()).pathname;
+          if (path.startsWith('/api/v1/')) sent.push(path.slice(7));
+          if (path === '/api/v1/lookup') release();
+        });
+        // The UI (React and the views) is held until the lookup goes out; an entry that waited for it to send
+        // the token or the lookup would never send them (10 s bound).
+        await page.route(
+          (u) => /^\/taskpane-ui\.[0-9a-f]{8}\.js$/.test(u.pathname),
+          async (route) => {
+            await Promise.race([released, new Promise((r) => setTimeout(r, 10_000))]);
+            sent.push('(ui)');
+            await route.continue();
+          },
+        );
+      },
+    });
+    assert.ok((await historySubjects(pane.page)).length > 0);
+    const ui = sent.indexOf('(ui)');
+    assert.ok(ui > sent.indexOf('/dev/token') && ui > sent.indexOf('/lookup'), sent.join(', '));
+    assert.ok(sent.indexOf('/dev/token') >= 0);
+    assert.equal(sent.filter((p) => p === '/lookup').length, 1, 'the pane took the first lookup over');
+    assert.deepEqual(uncaught(pane), []);
+  });
+
+  it('a UI chunk that never arrives: words in the pane instead of a blank one, and the failure reported', async () => {
+    let refused = 0;
+    let reportSent: Promise<unknown> | undefined;
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: async (page) => {
+        reportSent = page.waitForRequest(
+          (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/pane-start-failures',
+          { timeout: 30_000 },
+        );
+        await page.route(
+          (u) => /^\/taskpane-ui\.[0-9a-f]{8}\.js$/.test(u.pathname),
+          (route) => (refused++, route.abort('connectionreset')),
+        );
+      },
+    });
+    await pane.page.getByText('Interlog could not start. Close the pane and open it again.').waitFor();
+    assert.ok(refused >= 1, 'the UI was asked for');
+    await reportSent;
+  });
+
   it('opens a dialog whose code failed to load once: the failure with Retry, then the dialog', async () => {
     let refuse = true;
     pane = await openTaskpane(browser(), server().url, {

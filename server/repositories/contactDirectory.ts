@@ -10,7 +10,8 @@
 // clocks' skew: the log is read from there. A change filed after a catch-up read the log writes a version after
 // it, which moves the version again.
 //
-// Loaded at the first lookup, in the background (the per-address cache answers meanwhile); about 0.5 KB a contact.
+// Loaded in the background when the server starts (server/main.ts), else at the first lookup (the per-address
+// cache answers meanwhile): 17-22 s and about 55 MB of heap for 100,000 contacts on FerretDB/PostgreSQL.
 import type { Models } from './models/index.js';
 import type { Contact } from './masterData.js';
 import type { ContactChangeLog } from './contactChanges.js';

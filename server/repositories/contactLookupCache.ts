@@ -9,8 +9,9 @@
 // random value written once, so the version never returns to one a cache was filled under (FerretDB's
 // non-atomic update can reorder two writers' versions, but both are new).
 //
-// Once the process holds every contact (contactDirectory.ts, loaded at the first lookup), the directory answers
-// instead, under the same version read; this cache answers before that, and where there are too many contacts.
+// Once the process holds every contact (contactDirectory.ts, loaded when the server starts, else at the first
+// lookup), the directory answers instead, under the same version read; this cache answers before that, and where
+// there are too many contacts.
 import type { Models } from './models/index.js';
 import type { Contact } from './masterData.js';
 import { ContactChangeLog } from './contactChanges.js';
@@ -46,7 +47,10 @@ export class ContactLookupCache {
   ): Promise<Contact[]> {
     const unique = [...new Set(emails)];
     const view = await this.directoryAsOf(asOf);
-    if (view) return view.deciding(unique);
+    if (view) {
+      this.byAddress.clear(); // not needed any more
+      return view.deciding(unique);
+    }
     // What this process has not cached is read at once, beside the versions (it is read either way): a round
     // trip less. Those rows are this lookup's (read after it started), but a read beside the versions' may
     // predate a change whose version that read already sees: they are kept only under the version the cache

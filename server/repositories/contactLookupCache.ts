@@ -95,14 +95,13 @@ export class ContactLookupCache {
     return [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number));
   }
 
-  /** The contacts of `numbers`, from the directory at the version read as of `asOf`, else by `read`. */
+  /** The contacts of `numbers` the directory holds at the version read as of `asOf`; none while it holds none. */
   async contactsByNumbers(
     numbers: string[],
-    read: (numbers: string[]) => Promise<Map<string, Contact>>,
     asOf: number = this.versions.now(),
   ): Promise<Map<string, Contact>> {
     const view = await this.directoryAsOf(asOf);
-    return view ? view.byNumbers(numbers) : read(numbers);
+    return view ? view.byNumbers(numbers) : new Map();
   }
 
   /** The directory at the version read as of `asOf`; null while it holds none (it starts loading then). */
@@ -119,18 +118,20 @@ export class ContactLookupCache {
 
   /** After a change of the contacts `numbers` (added, edited or deleted): every process sees it at its next
    *  lookup (this one forgets its cache at once). */
-  async changed(numbers: string[]): Promise<void> {
-    this.byAddress.clear();
-    this.version = null;
-    await this.log.record(numbers);
-    await this.versions.changed('contacts');
+  changed(numbers: string[]): Promise<void> {
+    return this.afterChange(() => this.log.record(numbers));
   }
 
   /** After the contact `number` was erased (deleted; its number kept nowhere): as `changed`. */
-  async erased(number: string): Promise<void> {
+  erased(number: string): Promise<void> {
+    return this.afterChange(() => this.log.recordErased(number));
+  }
+
+  /** The change filed in the log, then its version: never the other way round (contactChanges.ts). */
+  private async afterChange(file: () => Promise<void>): Promise<void> {
     this.byAddress.clear();
     this.version = null;
-    await this.log.recordErased(number);
+    await file();
     await this.versions.changed('contacts');
   }
 

@@ -99,16 +99,9 @@ export class MasterDataRepository {
     );
   }
 
-  /** The contacts of `numbers` (a lookup's logged entries' contacts), through the process's directory. */
+  /** Those of the contacts `numbers` the process's directory holds (no query); the caller reads the others. */
   async contactsByNumbersCached(numbers: string[], asOf?: number): Promise<Map<string, Contact>> {
-    return contactLookupCacheOf(this.models).contactsByNumbers(
-      numbers,
-      async (missing) => {
-        const rows = await Promise.all(missing.map((n) => this.contact(n)));
-        return new Map(rows.flatMap((c) => (c ? [[c.number, c] as const] : [])));
-      },
-      asOf,
-    );
+    return contactLookupCacheOf(this.models).contactsByNumbers(numbers, asOf);
   }
 
   /** Loads the task pane's directory of every contact now (else the first lookup starts it): how many it holds,

@@ -67,7 +67,8 @@ export class LookupService {
 
     const visible = contacts.filter((c) => !c.privacyBlocked).map((c) => c.number);
     const known = new Map(contacts.map((c) => [c.number, c]));
-    // The gate decides by each entry's contact: this mail's entries for contacts not among its addresses too.
+    // The gate decides by each entry's contact: this mail's entries for contacts not among its addresses too (from
+    // the directory; the gate reads any it does not hold).
     const others = [...new Set(loggedRows.map((e) => e.contactNumber))].filter((n) => !known.has(n));
     const [timelines, more] = await Promise.all([
       this.timelinesOf(visible, complete, asOf),

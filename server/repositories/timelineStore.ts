@@ -5,6 +5,7 @@ import type { Models } from './models/index.js';
 import type { InteractionDoc, OpportunityDoc } from './models/interactions.js';
 import type { TimelineDoc } from './models/timeline.js';
 import { isDuplicateKeyError } from './db.js';
+import { versionsOf } from './versions.js';
 
 export type TimelineEntry = Omit<InteractionDoc, '_id'>;
 export interface Timeline {
@@ -35,9 +36,10 @@ export class TimelineStore {
     return this.models.Timeline.collection as unknown as Collection<TimelineDoc>;
   }
 
-  /** The stored timeline, not remembered (the lookup's read). */
-  peek(id: string): Promise<TimelineDoc | null> {
-    return this.collection.findOne({ _id: id });
+  /** The stored timeline as its BSON, its own copy (a slice would keep the driver's whole reply buffer alive). */
+  async peekBson(id: string): Promise<Uint8Array | null> {
+    const raw = (await this.collection.findOne({ _id: id }, { raw: true })) as unknown as Buffer | null;
+    return raw && Buffer.from(raw);
   }
 
   /** The stored timeline, remembered for the next change (or, with `keep` false, any held version forgotten). */
@@ -64,6 +66,17 @@ export class TimelineStore {
   /** Writes each timeline over the version it was made from; the contacts whose write did not land. Those in
    *  `unkept` are not remembered (a version held from before is forgotten). */
   async write(writes: TimelineWrite[], unkept: ReadonlySet<string> = new Set()): Promise<string[]> {
+    if (writes.length === 0) return [];
+    try {
+      return await this.writeChunks(writes, unkept);
+    } finally {
+      // After the writes (also when one failed: others may have landed), never before: a lookup that reads the
+      // new version must find them (repositories/timelineCache.ts).
+      await versionsOf(this.models).changed('timelines');
+    }
+  }
+
+  private async writeChunks(writes: TimelineWrite[], unkept: ReadonlySet<string>): Promise<string[]> {
     const retry: string[] = [];
     const chunks = Array.from({ length: Math.ceil(writes.length / WRITE_CHUNK) }, (_, i) =>
       writes.slice(i * WRITE_CHUNK, (i + 1) * WRITE_CHUNK),

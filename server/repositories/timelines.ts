@@ -22,6 +22,7 @@ import type { TimelineDoc } from './models/timeline.js';
 import { isDuplicateKeyError } from './db.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { TimelineBacklog } from './timelineBacklog.js';
+import { TimelineCache } from './timelineCache.js';
 import {
   TimelineStore,
   WRITE_CHUNK,
@@ -29,6 +30,7 @@ import {
   type TimelineEntry,
   type TimelineWrite,
 } from './timelineStore.js';
+import { versionsOf } from './versions.js';
 
 export type { Timeline, TimelineEntry } from './timelineStore.js';
 
@@ -69,6 +71,7 @@ export function timelinesOf(models: Models): TimelineRepository {
 export class TimelineRepository {
   private readonly queue = new KeyedQueue();
   private readonly store: TimelineStore;
+  private readonly cache: TimelineCache;
   private complete = false;
   private checked: { at: number; result: Promise<boolean> } | null = null;
   /** Contacts whose timelines are made after the loop's writes (repositories/timelineBacklog.ts). */
@@ -79,17 +82,15 @@ export class TimelineRepository {
     private readonly n = RECENT_INTERACTIONS_PER_CONTACT,
   ) {
     this.store = new TimelineStore(models);
+    this.cache = new TimelineCache(versionsOf(models), (id) => this.store.peekBson(id));
     this.backlog = new TimelineBacklog(models, (contacts) => this.rebuild(contacts));
   }
 
-  /** Stored timelines by contact; null where there is none (then the contact has neither entries nor open
-   *  opportunities if `isComplete()`, else it is not known). One read by _id per contact, in parallel. */
-  async get(contactNumbers: string[]): Promise<Map<string, Timeline | null>> {
-    const unique = [...new Set(contactNumbers)];
-    const docs = await Promise.all(unique.map((id) => this.store.peek(id)));
-    return new Map(
-      unique.map((id, i) => [id, docs[i] ? { entries: docs[i].entries, open: docs[i].open } : null]),
-    );
+  /** Stored timelines by contact, as of a versions read at or after `asOf`; null where there is none (then the
+   *  contact has neither entries nor open opportunities if `isComplete()`, else it is not known). From the
+   *  process's cache (repositories/timelineCache.ts), else one read by _id per contact, in parallel. */
+  get(contactNumbers: string[], asOf?: number): Promise<Map<string, Timeline | null>> {
+    return this.cache.get([...new Set(contactNumbers)], asOf);
   }
 
   /** True once every contact's timeline is kept: a rebuild finished, or the database had no entries and no

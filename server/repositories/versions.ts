@@ -1,5 +1,5 @@
-// The versions of what processes cache (the contacts by address, the deployment's settings, the timelines'
-// backlog): one small document per kind, each a new random value written after every change of that kind, by
+// The versions of what processes cache (the contacts by address, the deployment's settings, the timelines and
+// their backlog): one small document per kind, each a new random value written after every change of that kind, by
 // any instance. A cache is used only under the version it was filled under, so it is never older than the
 // data was when its version was read.
 //
@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { isDuplicateKeyError } from './db.js';
 import type { Models } from './models/index.js';
 
-export type VersionKind = 'contacts' | 'settings' | 'timelineBacklog';
+export type VersionKind = 'contacts' | 'settings' | 'timelineBacklog' | 'timelines';
 export type VersionSnapshot = ReadonlyMap<string, string>;
 
 interface Read {

@@ -3,7 +3,7 @@
 // and versions.ts; the settings and the timelines' backlog are kept under versions too, all read in one command)
 // and the entries of the message (is it logged?), then each contact's timeline, the read model of its newest
 // entries and open opportunities (repositories/timelines.ts: one document by _id instead of sorting a long
-// history). Salesperson names come from a short-lived cache (SALESPEOPLE_CACHE_MS). Entries and opportunities pass the visibility
+// history; held by the process under the timelines' version, repositories/timelineCache.ts). Salesperson names come from a short-lived cache (SALESPEOPLE_CACHE_MS). Entries and opportunities pass the visibility
 // gate as they always did: the timeline holds entries as stored, never as one caller may see them.
 import { buildDirectory } from '../domain/directory.js';
 import type { Caller } from '../http/auth/identity.js';
@@ -114,7 +114,7 @@ export class LookupService {
     asOf: number,
   ): Promise<Map<string, Timeline>> {
     const [stored, pending] = await Promise.all([
-      this.d.interactions.timelines.get(numbers),
+      this.d.interactions.timelines.get(numbers, asOf),
       this.d.interactions.timelines.backlog.pending(asOf),
     ]);
     // Contacts the loop wrote entries of since their timelines were made are read from the entries.

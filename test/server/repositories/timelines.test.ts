@@ -14,6 +14,7 @@ import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { OpportunityRepository } from '../../../server/repositories/opportunities.js';
 import { RetentionRepository } from '../../../server/repositories/retention.js';
 import { OPEN_PER_CONTACT, timelinesOf } from '../../../server/repositories/timelines.js';
+import { versionsOf } from '../../../server/repositories/versions.js';
 import { RECENT_INTERACTIONS_PER_CONTACT } from '../../../shared/api/lookup.js';
 import { useTestDatabase } from '../../support/db.js';
 
@@ -63,6 +64,8 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
   this.timeout(600_000);
   const tdb = useTestDatabase('timelines');
   let db: Database;
+  /** Another instance: its own caches over the same database. */
+  let other: Database['models'];
   let interactions: InteractionRepository;
   let opportunities: OpportunityRepository;
   let message = 0;
@@ -71,6 +74,7 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
   before(async () => {
     db = await wrapConnection(tdb().conn);
     interactions = new InteractionRepository(db.models, new NumberSeries(db.models, 'timelines-test'));
+    other = (await wrapConnection(tdb().conn)).models;
     opportunities = new OpportunityRepository(db.models);
   });
 
@@ -193,6 +197,12 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
     return Object.fromEntries(docs.map(({ _id, rev: _rev, ...rest }) => [_id, rest]));
   }
 
+  /** The timelines a lookup of this instance gets (repositories/timelineCache.ts), by contact. */
+  async function held(models: Database['models']): Promise<Record<string, unknown>> {
+    const t = await timelinesOf(models).get(CONTACTS, versionsOf(models).now());
+    return Object.fromEntries([...t].filter(([, v]) => v !== null));
+  }
+
   /** What the timelines must be: read from the entries and opportunities themselves. */
   async function expected(): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
@@ -222,7 +232,14 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
           ),
         );
         await db.models.Contact.collection.insertMany(CONTACTS.map((number) => ({ number })));
-        for (const step of plan) await Promise.all(step.map((o) => run(o)));
+        await versionsOf(db.models).changed('timelines'); // emptied behind the repositories' back
+        for (const step of plan) {
+          await Promise.all(step.map((o) => run(o)));
+          // What a lookup gets from the cache of this instance and of another one equals the stored timelines.
+          const stored = await snapshot();
+          for (const models of [db.models, other])
+            assert.deepEqual(await held(models), stored, 'the timelines a lookup holds');
+        }
         await timelinesOf(db.models).backlog.drain(true); // the loop's timelines, made after its writes
 
         const incremental = await snapshot();

@@ -1,0 +1,145 @@
+// The timelines the lookup holds in its process (repositories/timelineCache.ts): a held one costs no query, any
+// write of timelines by any instance is seen by the next read, a read that raced a change is not kept, and age
+// and size are bounded. (timelines.test.ts checks held timelines against the stored ones after random writes.)
+import assert from 'node:assert/strict';
+import mongoose, { type Connection } from 'mongoose';
+import { wrapConnection, type Database } from '../../../server/repositories/db.js';
+import { InteractionRepository, type NewInteraction } from '../../../server/repositories/interactions.js';
+import type { TimelineDoc } from '../../../server/repositories/models/timeline.js';
+import { NumberSeries } from '../../../server/repositories/numberSeries.js';
+import { MAX_AGE_MS, TimelineCache } from '../../../server/repositories/timelineCache.js';
+import { timelinesOf } from '../../../server/repositories/timelines.js';
+import { Versions, versionsOf } from '../../../server/repositories/versions.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const entry = (contact: string, key: string, day: number): NewInteraction => ({
+  messageKey: key,
+  contactNumber: contact,
+  contactCompanyNumber: null,
+  salespersonCode: 'AH',
+  occurredAt: new Date(Date.UTC(2026, 0, day)),
+  direction: 'inbound',
+  initiatedBy: 'them',
+  subject: `Mail ${key}`,
+  description: `Mail ${key}`,
+  message: { mailbox: null, internetMessageId: key, immutableId: null, webLink: null, conversationId: null },
+  archiveState: 'none',
+  source: 'manual',
+  createdBy: 'test',
+});
+
+/** A stored timeline's BSON, as the cache reads it. */
+const doc = (id: string, subject: string): Uint8Array =>
+  mongoose.mongo.BSON.serialize({
+    _id: id,
+    entries: [{ subject } as TimelineDoc['entries'][number]],
+    open: [],
+    rev: subject,
+  } satisfies TimelineDoc);
+
+describe('timeline cache: no query for a held timeline, never behind a write', function () {
+  this.timeout(60_000);
+  const tdb = useTestDatabase('timelinecache');
+  let conn: Connection;
+  let db: Database;
+  let timelineFinds = 0;
+
+  before(async () => {
+    conn = mongoose.createConnection(process.env.MONGODB_URI!, {
+      dbName: tdb().name,
+      autoIndex: false,
+      monitorCommands: true,
+    });
+    await conn.asPromise();
+    conn.getClient().on('commandStarted', (e) => {
+      if (e.commandName === 'find' && e.command.find === 'timelines') timelineFinds++;
+    });
+    db = await wrapConnection(conn);
+  });
+  after(() => conn?.close());
+
+  it('a held timeline costs no query; an entry logged by another instance is in the next read', async () => {
+    // Two instances: their own models, so their own versions and caches, on one database.
+    const reader = db.models;
+    const writer = (await wrapConnection(tdb().conn)).models;
+    const log = new InteractionRepository(writer, new NumberSeries(writer, 'cache-test'));
+    await timelinesOf(writer).rebuildAll(); // a new database: every timeline is kept from here on
+    await log.writeIdempotent([entry('CT1', '<a@x>', 1)]);
+    const read = async () => await timelinesOf(reader).get(['CT1', 'CT2'], versionsOf(reader).now());
+
+    const first = await read();
+    assert.deepEqual(
+      first.get('CT1')?.entries.map((e) => e.subject),
+      ['Mail <a@x>'],
+    );
+    assert.equal(first.get('CT2'), null);
+    const before = timelineFinds;
+    for (let i = 0; i < 5; i++) assert.deepEqual(await read(), first);
+    assert.equal(timelineFinds, before, 'held timelines (and a held "none") are not read again');
+
+    await log.writeIdempotent([entry('CT2', '<b@x>', 2)]);
+    const next = await read();
+    assert.deepEqual(
+      next.get('CT2')?.entries.map((e) => e.subject),
+      ['Mail <b@x>'],
+    );
+    assert.ok(timelineFinds > before, 'read again after the version moved');
+  });
+
+  it('a read that started before a change is not kept, though it answers the lookup that asked first', async () => {
+    const versions = new Versions(db.models);
+    let stored = { id: 'CT1', bson: doc('CT1', 'old') };
+    let release: () => void = () => {};
+    let held = false;
+    let reads = 0;
+    const cache = new TimelineCache(versions, async (id) => {
+      reads++;
+      const answer = stored;
+      if (held) await new Promise<void>((r) => (release = r));
+      return id === answer.id ? answer.bson : null;
+    });
+    await versions.changed('timelines');
+    held = true;
+    const slow = cache.get(['CT1'], versions.now()); // reads the old document, then waits
+    await new Promise((r) => setTimeout(r, 50));
+    held = false;
+    stored = { id: 'CT1', bson: doc('CT1', 'new') };
+    await versions.changed('timelines');
+    const fresh = await cache.get(['CT1'], versions.now());
+    assert.equal(fresh.get('CT1')?.entries[0]?.subject, 'new');
+    release();
+    assert.equal((await slow).get('CT1')?.entries[0]?.subject, 'old');
+    const after = await cache.get(['CT1'], versions.now());
+    assert.equal(after.get('CT1')?.entries[0]?.subject, 'new', 'the late old answer was not kept');
+    assert.equal(reads, 2);
+  });
+
+  it('concurrent lookups of one contact share one read; age and size are bounded', async () => {
+    const versions = new Versions(db.models);
+    await versions.changed('timelines');
+    let now = 1_000_000;
+    const reads: string[] = [];
+    const cache = new TimelineCache(
+      versions,
+      async (id) => {
+        reads.push(id);
+        await new Promise((r) => setTimeout(r, 20));
+        return doc(id, id);
+      },
+      () => now,
+      2,
+    );
+    const asOf = versions.now();
+    await Promise.all([cache.get(['A'], asOf), cache.get(['A'], asOf), cache.get(['A', 'B'], asOf)]);
+    assert.deepEqual(reads.sort(), ['A', 'B']);
+    await cache.get(['C'], asOf); // over the size: A, the least recently used, goes
+    await cache.get(['B', 'C'], asOf);
+    assert.deepEqual(reads.sort(), ['A', 'B', 'C']);
+    await cache.get(['A'], asOf);
+    assert.equal(reads.length, 4, 'A was dropped');
+    now += MAX_AGE_MS + 1;
+    await cache.get(['A'], asOf);
+    assert.equal(reads.length, 5, 'read again once too old');
+    assert.equal(cache.size, 2);
+  });
+});

@@ -16,10 +16,11 @@ import type { TimelineDoc } from './models/timeline.js';
 import type { Timeline } from './timelineStore.js';
 import type { Versions } from './versions.js';
 
-/** Timelines held per process (the most recently used), as their BSON: ~4.5 KB each, at most ~90 MB outside the
- *  heap. As objects they took 10 KB each of the heap (measured on the lookup benchmark's data), and a hit costs
- *  ~60 us to decode where a read costs ~1 ms of this process's CPU and ~2.5 ms of FerretDB's. */
-export const CACHED_TIMELINES = 20_000;
+/** The BSON bytes of the timelines held per process (the most recently used): ~4.5 KB each on the lookup
+ *  benchmark's data, so ~22,000 of them, outside the heap. As objects they took 10 KB each of the heap (measured
+ *  there), and a hit costs ~60 us to decode where a read costs ~1 ms of this process's CPU and ~2.5 ms of
+ *  FerretDB's. */
+export const CACHED_BYTES = 96 * 1024 * 1024;
 /** A held timeline is read again after this long even when the version never changed (a writer that died). */
 export const MAX_AGE_MS = 10 * 60_000;
 
@@ -32,6 +33,7 @@ interface Held {
 export class TimelineCache {
   private version: string | null = null;
   private readonly held = new Map<string, Held>();
+  private bytes = 0;
   /** Reads under way for the held version: concurrent lookups of one contact share one. */
   private readonly reading = new Map<string, Promise<Uint8Array | null>>();
 
@@ -40,7 +42,7 @@ export class TimelineCache {
     /** The stored timeline's BSON (null: none). */
     private readonly read: (id: string) => Promise<Uint8Array | null>,
     private readonly clock: () => number = () => Date.now(),
-    private readonly capacity = CACHED_TIMELINES,
+    private readonly capacity = CACHED_BYTES,
   ) {}
 
   /** Each contact's timeline (null: none stored), as of a versions read at or after `asOf`. */
@@ -48,6 +50,7 @@ export class TimelineCache {
     const version = (await this.versions.current(asOf)).get('timelines') ?? '';
     if (version !== this.version) {
       this.held.clear();
+      this.bytes = 0;
       this.reading.clear();
       this.version = version;
     }
@@ -56,7 +59,7 @@ export class TimelineCache {
     return new Map(ids.map((id, i) => [id, out[i]!]));
   }
 
-  /** How many timelines are held (for the benchmarks' notes). */
+  /** How many timelines are held. */
   get size(): number {
     return this.held.size;
   }
@@ -82,11 +85,22 @@ export class TimelineCache {
   }
 
   private keep(id: string, h: Held): void {
-    this.held.delete(id);
+    this.drop(id);
     this.held.set(id, h);
-    if (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value!);
+    this.bytes += sizeOf(h);
+    while (this.bytes > this.capacity) this.drop(this.held.keys().next().value!);
+  }
+
+  private drop(id: string): void {
+    const h = this.held.get(id);
+    if (!h) return;
+    this.held.delete(id);
+    this.bytes -= sizeOf(h);
   }
 }
+
+/** What a held timeline costs: its bytes, and ~100 for its key and entry (so a held "none" counts too). */
+const sizeOf = (h: Held) => (h.bson?.byteLength ?? 0) + 100;
 
 /** A new copy per lookup, so no lookup can change what the next one gets. */
 function decode(bson: Uint8Array | null): Timeline | null {

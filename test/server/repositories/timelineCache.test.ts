@@ -127,7 +127,7 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
         return doc(id, id);
       },
       () => now,
-      2,
+      2 * (doc('A', 'A').byteLength + 100), // room for two
     );
     const asOf = versions.now();
     await Promise.all([cache.get(['A'], asOf), cache.get(['A'], asOf), cache.get(['A', 'B'], asOf)]);

@@ -104,19 +104,21 @@ export function mayMarkPrivate(viewer: Viewer, entry: EntryFacts): boolean {
 declare const checked: unique symbol;
 export type Visible<T> = T & { readonly visibility: 'full' | 'metadata'; readonly [checked]: true };
 
+/** An entry, or what a timeline keeps of one (repositories/timelineStore.ts: no description, message key, comment,
+ *  author, nor the message's addresses and ids other than its link). */
 export interface RedactableEntry {
   subject: string;
-  description: string;
-  messageKey: string;
-  comment: string | null;
+  description?: string;
+  messageKey?: string;
+  comment?: string | null;
   opportunityNumber: string | null;
-  createdBy: string;
+  createdBy?: string;
   message: {
-    mailbox: string | null;
-    internetMessageId: string | null;
+    mailbox?: string | null;
+    internetMessageId?: string | null;
     immutableId: string | null;
     webLink: string | null;
-    conversationId: string | null;
+    conversationId?: string | null;
   };
 }
 

@@ -25,7 +25,9 @@ import { TimelineBacklog } from './timelineBacklog.js';
 import { TimelineCache } from './timelineCache.js';
 import {
   TimelineStore,
+  timelineEntryOf,
   WRITE_CHUNK,
+  type StoredEntry,
   type Timeline,
   type TimelineEntry,
   type TimelineWrite,
@@ -132,7 +134,7 @@ export class TimelineRepository {
    */
   async writing<T>(
     contactNumbers: string[],
-    write: () => Promise<{ result: T; put: TimelineEntry[]; reload: EntryKey[] }>,
+    write: () => Promise<{ result: T; put: StoredEntry[]; reload: EntryKey[] }>,
   ): Promise<T> {
     // Asked before the first write of a new database, while it is still empty (after it, entries exist and the
     // timelines would never count as complete: every change would read the contact's entries).
@@ -141,7 +143,7 @@ export class TimelineRepository {
     try {
       const w = await write();
       const changes = new Map<string, Change>();
-      for (const e of w.put) this.changeOf(changes, e.contactNumber).put.push(e);
+      for (const e of w.put) this.changeOf(changes, e.contactNumber).put.push(timelineEntryOf(e));
       if (w.reload.length > 0) await this.reloadInto(changes, w.reload);
       await this.apply(changes, true);
       return w.result;
@@ -268,13 +270,18 @@ export class TimelineRepository {
     c: Change,
     complete: boolean,
   ): Promise<TimelineWrite | null> {
-    const current: Timeline | null = doc ? { entries: doc.entries, open: doc.open } : complete ? EMPTY : null;
+    // Merged as slim entries; a timeline stored before they were slim is written again at its next change.
+    const current: Timeline | null = doc
+      ? { entries: doc.entries.map(timelineEntryOf), open: doc.open }
+      : complete
+        ? EMPTY
+        : null;
     const reloaded = await Promise.all(
       c.reload.map((k) =>
-        this.models.Interaction.find({ ...k, contactNumber: id }, ENTRY_FIELDS).lean<TimelineEntry[]>(),
+        this.models.Interaction.find({ ...k, contactNumber: id }, ENTRY_FIELDS).lean<StoredEntry[]>(),
       ),
     );
-    const put = [...c.put, ...reloaded.flat()];
+    const put = [...c.put, ...reloaded.flat().map(timelineEntryOf)];
     const merged =
       current && !c.rebuild ? mergeTimeline(current.entries, { put, removed: c.removed }, this.n) : null;
     const [entries, open] = await Promise.all([
@@ -282,15 +289,17 @@ export class TimelineRepository {
       current && !c.rebuild && !c.open ? current.open : this.openOpportunities(id),
     ]);
     const next = { entries, open };
-    if (doc ? isDeepStrictEqual(next, current) : entries.length === 0 && open.length === 0) return null;
+    const stored = doc && { entries: doc.entries, open: doc.open };
+    if (stored ? isDeepStrictEqual(next, stored) : entries.length === 0 && open.length === 0) return null;
     return { id, prevRev: doc?.rev ?? null, next, rev: crypto.randomUUID() };
   }
 
-  private newestEntries(contactNumber: string): Promise<TimelineEntry[]> {
-    return this.models.Interaction.find({ contactNumber }, ENTRY_FIELDS)
+  private async newestEntries(contactNumber: string): Promise<TimelineEntry[]> {
+    const entries = await this.models.Interaction.find({ contactNumber }, ENTRY_FIELDS)
       .sort({ occurredAt: -1, entryNumber: -1 })
       .limit(this.n)
-      .lean<TimelineEntry[]>();
+      .lean<StoredEntry[]>();
+    return entries.map(timelineEntryOf);
   }
 
   private openOpportunities(contactNumber: string): Promise<OpportunityDoc[]> {

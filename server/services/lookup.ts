@@ -7,23 +7,24 @@
 // gate as they always did: the timeline holds entries as stored, never as one caller may see them.
 import { buildDirectory } from '../domain/directory.js';
 import type { Caller } from '../http/auth/identity.js';
-import type { Interaction, InteractionRepository } from '../repositories/interactions.js';
+import type { InteractionRepository } from '../repositories/interactions.js';
 import type { Contact, MasterDataRepository, Salesperson } from '../repositories/masterData.js';
 import type { Opportunity, OpportunityRepository } from '../repositories/opportunities.js';
 import type { SalespersonRepository } from '../repositories/salespeople.js';
-import type { Timeline } from '../repositories/timelines.js';
+import type { Timeline, TimelineEntry } from '../repositories/timelines.js';
+import type { Visible } from '../domain/visibility.js';
 import type { Versions } from '../repositories/versions.js';
 import { RECENT_INTERACTIONS_PER_CONTACT, type LookupRequest } from '../../shared/api/lookup.js';
 import { normalizeAddress } from '../../shared/email.js';
-import type { VisibilityService, VisibleEntry, VisibleOpportunity } from './visibility.js';
+import type { VisibilityService, VisibleOpportunity } from './visibility.js';
 
 export interface LookupResult {
   /** In the order of the request's addresses, each once. */
   contacts: Contact[];
   unknownAddresses: string[];
-  recent: Map<string, VisibleEntry[]>;
+  recent: Map<string, Visible<TimelineEntry>[]>;
   open: Map<string, VisibleOpportunity[]>;
-  logged: VisibleEntry[];
+  logged: Visible<TimelineEntry>[];
   salespeople: Map<string, Salesperson>;
 }
 
@@ -82,18 +83,20 @@ export class LookupService {
     const gate = this.d.visibility;
     // The histories and this mail's own entries pass the gate together: one settings read, one report of what
     // an admin saw (an entry can be in both).
-    const all = new Map([...rows.flat(), ...loggedRows].map((e) => [e.entryNumber, e]));
+    const all = new Map<number, TimelineEntry>(
+      [...rows.flat(), ...loggedRows].map((e) => [e.entryNumber, e]),
+    );
     const [shown, opportunities] = await Promise.all([
       gate.entries(caller, [...all.values()], 'lookup', known),
       gate.opportunities(caller, openRows.flat(), known),
     ]);
     const shownByNumber = new Map(shown.map((e) => [e.entryNumber, e]));
-    const gated = (list: Interaction[]) =>
+    const gated = (list: TimelineEntry[]) =>
       list.flatMap((e) => (shownByNumber.has(e.entryNumber) ? [shownByNumber.get(e.entryNumber)!] : []));
     const histories = gated(rows.flat());
     const logged = gated(loggedRows);
     // Every contact gets a key; a privacy-blocked one with nothing in it.
-    const recent = new Map(contacts.map((c) => [c.number, [] as VisibleEntry[]]));
+    const recent = new Map(contacts.map((c) => [c.number, [] as Visible<TimelineEntry>[]]));
     for (const e of histories) recent.get(e.contactNumber)?.push(e);
     const open = new Map(contacts.map((c) => [c.number, [] as VisibleOpportunity[]]));
     for (const o of opportunities) open.get(o.contactNumber)?.push(o);

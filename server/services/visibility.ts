@@ -13,6 +13,8 @@ import {
   redactEntry,
   redactOpportunity,
   type Access,
+  type EntryFacts,
+  type RedactableEntry,
   type Visible,
 } from '../domain/visibility.js';
 import type { Caller } from '../http/auth/identity.js';
@@ -27,6 +29,8 @@ import type { Opportunity } from '../repositories/opportunities.js';
 import { refuse } from './errors.js';
 
 export type VisibleEntry = Visible<Interaction>;
+/** What the gate decides an entry by and redacts of it: an entry, or what a timeline keeps of one. */
+export type GateEntry = EntryFacts & RedactableEntry & { contactNumber: string; entryNumber: number };
 export type VisibleOpportunity = Visible<Opportunity>;
 
 /** An admin saw the content (subject, link) of entries of salespeople other than themselves. */
@@ -69,12 +73,12 @@ export class VisibilityService {
   }
 
   /** The entries the caller may see, in order: privacy-blocked ones dropped, the others redacted as allowed. */
-  async entries(
+  async entries<T extends GateEntry = Interaction>(
     caller: Caller,
-    entries: Interaction[],
+    entries: T[],
     via: string,
     known: Map<string, Contact> = new Map(),
-  ): Promise<VisibleEntry[]> {
+  ): Promise<Visible<T>[]> {
     if (entries.length === 0) return [];
     const [settings, contacts] = await Promise.all([
       this.settingsFor(caller),
@@ -83,7 +87,7 @@ export class VisibilityService {
         known,
       ),
     ]);
-    const out: VisibleEntry[] = [];
+    const out: Visible<T>[] = [];
     for (const e of entries) {
       const access = entryAccess(caller, e, contacts.get(e.contactNumber) ?? null, settings);
       if (access !== 'blocked') out.push(redactEntry(e, access));
@@ -199,7 +203,7 @@ export class VisibilityService {
     return new Map([...known, ...(await this.d.contacts.byNumbers(missing))]);
   }
 
-  private async reportAdminRead(caller: Caller, shown: VisibleEntry[], via: string): Promise<void> {
+  private async reportAdminRead(caller: Caller, shown: Visible<GateEntry>[], via: string): Promise<void> {
     if (this.listeners.size === 0 || !caller.roles.includes('admin')) return;
     const others = shown.filter(
       (e) =>

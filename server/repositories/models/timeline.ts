@@ -1,13 +1,15 @@
 // The task pane's read model: one document per contact (`_id` its number) with its newest entries and its open
 // opportunities, kept by the same writes that change them (repositories/timelines.ts).
 import { Schema } from 'mongoose';
-import type { InteractionDoc, OpportunityDoc } from './interactions.js';
+import type { OpportunityDoc } from './interactions.js';
+import type { TimelineEntry } from '../timelineStore.js';
 
 export interface TimelineDoc {
   _id: string;
-  /** The contact's newest entries as stored (without `_id`), newest first, at most RECENT_INTERACTIONS_PER_CONTACT;
-   *  fewer means the contact has no others. */
-  entries: Omit<InteractionDoc, '_id'>[];
+  /** The contact's newest entries (the fields the pane shows: timelineStore.ts), newest first, at most
+   *  RECENT_INTERACTIONS_PER_CONTACT; fewer means the contact has no others. Timelines written before they were
+   *  slim hold whole entries until their next change or a rebuild. */
+  entries: TimelineEntry[];
   /** Its open opportunities, newest first (at most OPEN_PER_CONTACT). */
   open: OpportunityDoc[];
   /** Random per write: a write replaces the version it read, or tries again. */

@@ -3,6 +3,8 @@
 import { isWithheldSensitivity } from '../../domain/visibility.js';
 import type { Interaction } from '../../repositories/interactions.js';
 import type { Contact, Salesperson } from '../../repositories/masterData.js';
+import type { Visible } from '../../domain/visibility.js';
+import type { TimelineEntry } from '../../repositories/timelineStore.js';
 import type { VisibleEntry } from '../../services/visibility.js';
 import type { InteractionDetail, InteractionSummary } from '../../../shared/api/interactions.js';
 import type { LoggedEntry } from '../../../shared/api/messages.js';
@@ -17,7 +19,10 @@ export function safeLink(link: string | null): string | null {
   }
 }
 
-export function presentSummary(e: VisibleEntry, salespeople: Map<string, Salesperson>): InteractionSummary {
+export function presentSummary(
+  e: Visible<TimelineEntry>,
+  salespeople: Map<string, Salesperson>,
+): InteractionSummary {
   return {
     entryNumber: e.entryNumber,
     occurredAt: e.occurredAt.toISOString(),

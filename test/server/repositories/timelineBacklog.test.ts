@@ -36,9 +36,10 @@ describe('timeline backlog: the loop’s timelines made after its writes', funct
   const tdb = useTestDatabase('tlbacklog');
   let db: Database;
   let interactions: InteractionRepository;
+  /** The subjects (each entry's is its message key) of a contact's stored timeline. */
   const stored = async (contact: string) =>
     ((await db.models.Timeline.collection.findOne({ _id: contact as never }))?.entries ?? []).map(
-      (e: { messageKey: string }) => e.messageKey,
+      (e: { subject: string }) => e.subject,
     );
 
   beforeEach(async () => {

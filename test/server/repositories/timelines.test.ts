@@ -13,6 +13,7 @@ import { LinkCheckRepository } from '../../../server/repositories/linkChecks.js'
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { OpportunityRepository } from '../../../server/repositories/opportunities.js';
 import { RetentionRepository } from '../../../server/repositories/retention.js';
+import { timelineEntryOf } from '../../../server/repositories/timelineStore.js';
 import { OPEN_PER_CONTACT, timelinesOf } from '../../../server/repositories/timelines.js';
 import { versionsOf } from '../../../server/repositories/versions.js';
 import { RECENT_INTERACTIONS_PER_CONTACT } from '../../../shared/api/lookup.js';
@@ -215,7 +216,7 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
         .sort({ createdAt: -1, number: -1 })
         .limit(OPEN_PER_CONTACT)
         .toArray();
-      const newest = timelineOf(entries as never[], RECENT_INTERACTIONS_PER_CONTACT);
+      const newest = timelineOf(entries as never[], RECENT_INTERACTIONS_PER_CONTACT).map(timelineEntryOf);
       if (newest.length > 0 || open.length > 0) out[c] = { entries: newest, open };
     }
     return out;
@@ -251,6 +252,43 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
       { numRuns: 25 },
     );
     assert.equal(runs, 25);
+  });
+
+  it('keeps only what the pane shows of an entry; a timeline stored whole is read as it is and slim after its next change', async () => {
+    await Promise.all(
+      ['Interaction', 'Opportunity', 'Timeline', 'TimelineBacklog', 'Claim', 'Contact'].map((m) =>
+        db.models[m as 'Claim'].collection.deleteMany({}),
+      ),
+    );
+    await timelinesOf(db.models).rebuildAll();
+    const old = entry('CT1', 'AH', day(1), `<m${++message}@x.example>`);
+    await interactions.writeIdempotent([old]);
+    const stored = async () => (await db.models.Timeline.collection.findOne({ _id: 'CT1' as never }))!;
+    const [slim] = (await stored()).entries as Record<string, unknown>[];
+    for (const gone of [
+      'messageKey',
+      'description',
+      'initiatedBy',
+      'createdBy',
+      'createdAt',
+      'source',
+      'comment',
+    ])
+      assert.ok(!(gone in slim!), `${gone} stays with the entry`);
+    assert.deepEqual(slim!.message, { immutableId: null, webLink: null });
+    assert.equal(slim!.subject, old.subject);
+
+    // As a timeline was stored before: whole entries.
+    const whole = await db.models.Interaction.collection
+      .find({}, { projection: { _id: 0, __v: 0 } })
+      .toArray();
+    await db.models.Timeline.collection.updateOne({ _id: 'CT1' as never }, { $set: { entries: whole } });
+    await versionsOf(db.models).changed('timelines');
+    const read = await timelinesOf(db.models).get(['CT1'], versionsOf(db.models).now());
+    assert.equal(read.get('CT1')?.entries[0]?.subject, old.subject, 'read as it is');
+    await interactions.writeIdempotent([entry('CT1', 'AH', day(2), `<m${++message}@x.example>`)]);
+    assert.deepEqual(await snapshot(), await expected(), 'slim after its next change');
+    assert.ok(!('messageKey' in (await stored()).entries[1]!));
   });
 
   it('a change made by an instance that holds an old timeline, or none at all, still reaches the stored one', async () => {

@@ -16,10 +16,10 @@ import type { TimelineDoc } from './models/timeline.js';
 import type { Timeline } from './timelineStore.js';
 import type { Versions } from './versions.js';
 
-/** The BSON bytes of the timelines held per process (the most recently used): ~4.5 KB each on the lookup
- *  benchmark's data, so ~22,000 of them, outside the heap. As objects they took 10 KB each of the heap (measured
- *  there), and a hit costs ~60 us to decode where a read costs ~1 ms of this process's CPU and ~2.5 ms of
- *  FerretDB's. */
+/** The BSON bytes of the timelines held per process (the most recently used), outside the heap: ~2 KB each on the
+ *  lookup benchmark's data (slim entries: timelineStore.ts), so ~48,000 of them. As objects, whole timelines took
+ *  10 KB each of the heap (measured there); a hit costs ~60 us to decode where a read costs ~1 ms of this process's
+ *  CPU and ~2 ms of FerretDB's. */
 export const CACHED_BYTES = 96 * 1024 * 1024;
 /** A held timeline is read again after this long even when the version never changed (a writer that died). */
 export const MAX_AGE_MS = 10 * 60_000;

@@ -3,8 +3,9 @@
 // and versions.ts; the settings and the timelines' backlog are kept under versions too, all read in one command)
 // and the entries of the message (is it logged?), then each contact's timeline, the read model of its newest
 // entries and open opportunities (repositories/timelines.ts: one document by _id instead of sorting a long
-// history; held by the process under the timelines' version, repositories/timelineCache.ts). Salesperson names come from a short-lived cache (SALESPEOPLE_CACHE_MS). Entries and opportunities pass the visibility
-// gate as they always did: the timeline holds entries as stored, never as one caller may see them.
+// history; held by the process under the timelines' version, repositories/timelineCache.ts). Salesperson names
+// come from a short-lived cache (SALESPEOPLE_CACHE_MS). Entries and opportunities pass the visibility gate as they
+// always did: the timeline holds what the pane shows of each entry, never as one caller may see it.
 import { buildDirectory } from '../domain/directory.js';
 import type { Caller } from '../http/auth/identity.js';
 import type { InteractionRepository } from '../repositories/interactions.js';

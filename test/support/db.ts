@@ -1,6 +1,7 @@
 // Each integration test file gets its own database on the shared test server, dropped afterwards.
-import { writeConcernFor } from '../../server/repositories/db.js';
+import { wrapConnection, writeConcernFor, type Database } from '../../server/repositories/db.js';
 import crypto from 'node:crypto';
+import type { CommandStartedEvent } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { databaseUri } from '../../scripts/lib/mongo.js';
 
@@ -42,4 +43,20 @@ export function useTestDatabase(label?: string): () => TestDatabase {
     if (!db) throw new Error('test database not open yet');
     return db;
   };
+}
+
+/** A connection of its own to a test database (as another server process has: its own caches), whose commands
+ *  `onCommand` sees as they start. Close `conn` when done. */
+export async function openWatchedConnection(
+  dbName: string,
+  onCommand: (e: CommandStartedEvent) => void,
+): Promise<{ conn: Connection; db: Database }> {
+  const conn = mongoose.createConnection(process.env.MONGODB_URI!, {
+    dbName,
+    autoIndex: false,
+    monitorCommands: true,
+  });
+  await conn.asPromise();
+  conn.getClient().on('commandStarted', onCommand);
+  return { conn, db: await wrapConnection(conn) };
 }

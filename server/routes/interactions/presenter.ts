@@ -1,9 +1,8 @@
 // Interaction log entries as the API shows them. They take only entries that passed the visibility gate
 // (services/visibility.ts): what a caller may not see is already blanked when it gets here.
-import { isWithheldSensitivity } from '../../domain/visibility.js';
+import { isWithheldSensitivity, type Visible } from '../../domain/visibility.js';
 import type { Interaction } from '../../repositories/interactions.js';
 import type { Contact, Salesperson } from '../../repositories/masterData.js';
-import type { Visible } from '../../domain/visibility.js';
 import type { TimelineEntry } from '../../repositories/timelineStore.js';
 import type { VisibleEntry } from '../../services/visibility.js';
 import type { InteractionDetail, InteractionSummary } from '../../../shared/api/interactions.js';

@@ -3,8 +3,8 @@
 // answers as a fresh read of the database would, also after random sequences of changes (the reader's own too).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import mongoose, { type Connection } from 'mongoose';
-import { wrapConnection, type Database } from '../../../server/repositories/db.js';
+import type { Connection } from 'mongoose';
+import type { Database } from '../../../server/repositories/db.js';
 import { ContactChangeLog } from '../../../server/repositories/contactChanges.js';
 import { ContactDirectory } from '../../../server/repositories/contactDirectory.js';
 import { contactLookupCacheOf } from '../../../server/repositories/contactLookupCache.js';
@@ -12,7 +12,7 @@ import { ContactDataRepository } from '../../../server/repositories/contactData.
 import { ContactRepository } from '../../../server/repositories/contacts.js';
 import { MasterDataRepository, type Contact } from '../../../server/repositories/masterData.js';
 import { Versions, versionsOf } from '../../../server/repositories/versions.js';
-import { useTestDatabase } from '../../support/db.js';
+import { openWatchedConnection, useTestDatabase } from '../../support/db.js';
 
 const ADDRESSES = ['a@x.example', 'b@x.example', 'c@x.example', 'd@x.example', 'e@x.example'];
 
@@ -46,18 +46,11 @@ describe('contact directory: no query per lookup, never behind a change', functi
   const processes: Process[] = [];
 
   async function open(): Promise<Process> {
-    const conn = mongoose.createConnection(process.env.MONGODB_URI!, {
-      dbName: tdb().name,
-      autoIndex: false,
-      monitorCommands: true,
-    });
-    await conn.asPromise();
-    conn.getClient().on('commandStarted', (e) => {
+    const { conn, db } = await openWatchedConnection(tdb().name, (e) => {
       if (e.commandName !== 'find' || e.command.find !== 'contacts') return;
       contactFinds++;
       if (Object.keys(e.command.filter ?? {}).length === 0) fullReads++;
     });
-    const db = await wrapConnection(conn);
     const p = {
       conn,
       db,

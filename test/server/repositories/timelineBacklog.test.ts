@@ -3,33 +3,12 @@
 // process that died is made by another one once it is ADOPT_MS old, and never earlier.
 import assert from 'node:assert/strict';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
-import { InteractionRepository, type NewInteraction } from '../../../server/repositories/interactions.js';
+import { InteractionRepository } from '../../../server/repositories/interactions.js';
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { ADOPT_MS, TimelineBacklog } from '../../../server/repositories/timelineBacklog.js';
 import { timelinesOf } from '../../../server/repositories/timelines.js';
 import { useTestDatabase } from '../../support/db.js';
-
-const entry = (contact: string, key: string, day: number): NewInteraction => ({
-  messageKey: key,
-  contactNumber: contact,
-  contactCompanyNumber: null,
-  salespersonCode: 'AH',
-  occurredAt: new Date(Date.UTC(2026, 0, day)),
-  direction: 'inbound',
-  initiatedBy: 'them',
-  subject: key,
-  description: key,
-  message: {
-    mailbox: 'log@x.example',
-    internetMessageId: key,
-    immutableId: null,
-    webLink: null,
-    conversationId: null,
-  },
-  archiveState: 'archived',
-  source: 'loop',
-  createdBy: 'loop',
-});
+import { loopEntry } from '../../support/entries.js';
 
 describe('timeline backlog: the loop’s timelines made after its writes', function () {
   this.timeout(60_000);
@@ -53,10 +32,10 @@ describe('timeline backlog: the loop’s timelines made after its writes', funct
   });
 
   it('lists the contacts of a write until their timelines are made, then removes the listing', async () => {
-    await interactions.writeIdempotent([entry('CT1', '<a@x>', 1)]); // in step: a timeline at once
+    await interactions.writeIdempotent([loopEntry('CT1', '<a@x>', 1)]); // in step: a timeline at once
     assert.deepEqual(await stored('CT1'), ['<a@x>']);
     const backlog = interactions.timelines.backlog;
-    await interactions.writeIdempotent([entry('CT1', '<b@x>', 2), entry('CT2', '<c@x>', 2)], {
+    await interactions.writeIdempotent([loopEntry('CT1', '<b@x>', 2), loopEntry('CT2', '<c@x>', 2)], {
       timelines: 'later',
     });
     assert.deepEqual(await stored('CT1'), ['<a@x>'], 'not in step');
@@ -72,7 +51,7 @@ describe('timeline backlog: the loop’s timelines made after its writes', funct
     const backlog = interactions.timelines.backlog;
     await assert.rejects(
       interactions.timelines.later(['CT3'], async () => {
-        await interactions.writeIdempotent([entry('CT3', '<d@x>', 3)], { timelines: 'later' });
+        await interactions.writeIdempotent([loopEntry('CT3', '<d@x>', 3)], { timelines: 'later' });
         throw new Error('the page failed after its first write');
       }),
       /page failed/,
@@ -91,7 +70,7 @@ describe('timeline backlog: the loop’s timelines made after its writes', funct
       written: false,
     });
     // Its write had reached the entries; the dead process never made the timeline.
-    await interactions.writeIdempotent([entry('CT4', '<e@x>', 4)], { timelines: 'later' });
+    await interactions.writeIdempotent([loopEntry('CT4', '<e@x>', 4)], { timelines: 'later' });
     await interactions.timelines.backlog.drain(); // this process's own listing
     await db.models.Timeline.collection.deleteMany({});
     let clock = Date.now();

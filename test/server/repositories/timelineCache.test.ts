@@ -4,29 +4,14 @@
 import assert from 'node:assert/strict';
 import mongoose, { type Connection } from 'mongoose';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
-import { InteractionRepository, type NewInteraction } from '../../../server/repositories/interactions.js';
+import { InteractionRepository } from '../../../server/repositories/interactions.js';
 import type { TimelineDoc } from '../../../server/repositories/models/timeline.js';
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { MAX_AGE_MS, TimelineCache } from '../../../server/repositories/timelineCache.js';
 import { timelinesOf } from '../../../server/repositories/timelines.js';
 import { Versions, versionsOf } from '../../../server/repositories/versions.js';
-import { useTestDatabase } from '../../support/db.js';
-
-const entry = (contact: string, key: string, day: number): NewInteraction => ({
-  messageKey: key,
-  contactNumber: contact,
-  contactCompanyNumber: null,
-  salespersonCode: 'AH',
-  occurredAt: new Date(Date.UTC(2026, 0, day)),
-  direction: 'inbound',
-  initiatedBy: 'them',
-  subject: `Mail ${key}`,
-  description: `Mail ${key}`,
-  message: { mailbox: null, internetMessageId: key, immutableId: null, webLink: null, conversationId: null },
-  archiveState: 'none',
-  source: 'manual',
-  createdBy: 'test',
-});
+import { openWatchedConnection, useTestDatabase } from '../../support/db.js';
+import { loopEntry } from '../../support/entries.js';
 
 /** A stored timeline's BSON, as the cache reads it. */
 const doc = (id: string, subject: string): Uint8Array =>
@@ -45,16 +30,9 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
   let timelineFinds = 0;
 
   before(async () => {
-    conn = mongoose.createConnection(process.env.MONGODB_URI!, {
-      dbName: tdb().name,
-      autoIndex: false,
-      monitorCommands: true,
-    });
-    await conn.asPromise();
-    conn.getClient().on('commandStarted', (e) => {
+    ({ conn, db } = await openWatchedConnection(tdb().name, (e) => {
       if (e.commandName === 'find' && e.command.find === 'timelines') timelineFinds++;
-    });
-    db = await wrapConnection(conn);
+    }));
   });
   after(() => conn?.close());
 
@@ -64,24 +42,24 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
     const writer = (await wrapConnection(tdb().conn)).models;
     const log = new InteractionRepository(writer, new NumberSeries(writer, 'cache-test'));
     await timelinesOf(writer).rebuildAll(); // a new database: every timeline is kept from here on
-    await log.writeIdempotent([entry('CT1', '<a@x>', 1)]);
+    await log.writeIdempotent([loopEntry('CT1', '<a@x>', 1)]);
     const read = async () => await timelinesOf(reader).get(['CT1', 'CT2'], versionsOf(reader).now());
 
     const first = await read();
     assert.deepEqual(
       first.get('CT1')?.entries.map((e) => e.subject),
-      ['Mail <a@x>'],
+      ['<a@x>'],
     );
     assert.equal(first.get('CT2'), null);
     const before = timelineFinds;
     for (let i = 0; i < 5; i++) assert.deepEqual(await read(), first);
     assert.equal(timelineFinds, before, 'held timelines (and a held "none") are not read again');
 
-    await log.writeIdempotent([entry('CT2', '<b@x>', 2)]);
+    await log.writeIdempotent([loopEntry('CT2', '<b@x>', 2)]);
     const next = await read();
     assert.deepEqual(
       next.get('CT2')?.entries.map((e) => e.subject),
-      ['Mail <b@x>'],
+      ['<b@x>'],
     );
     assert.ok(timelineFinds > before, 'read again after the version moved');
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import mongoose, { type Connection } from 'mongoose';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
 import { Versions } from '../../../server/repositories/versions.js';
-import { useTestDatabase } from '../../support/db.js';
+import { openWatchedConnection, useTestDatabase } from '../../support/db.js';
 
 describe('versions: one shared read, never from before a reader asked', function () {
   this.timeout(60_000);
@@ -15,16 +15,9 @@ describe('versions: one shared read, never from before a reader asked', function
   let finds = 0;
 
   before(async () => {
-    conn = mongoose.createConnection(process.env.MONGODB_URI!, {
-      dbName: tdb().name,
-      autoIndex: false,
-      monitorCommands: true,
-    });
-    await conn.asPromise();
-    conn.getClient().on('commandStarted', (e) => {
+    ({ conn, db } = await openWatchedConnection(tdb().name, (e) => {
       if (e.commandName === 'find' && e.command.find === 'versions') finds++;
-    });
-    db = await wrapConnection(conn);
+    }));
   });
   after(() => conn?.close());
   beforeEach(async () => {

@@ -5,7 +5,9 @@ import { apiPath } from '../../shared/api/routes.js';
 export const EARLY_CONFIG_KEY = '__interlogEarlyConfig';
 
 export interface EarlyConfigHolder {
-  [EARLY_CONFIG_KEY]?: { url: string; config: Promise<Response> };
+  /** The early request, until the bundle takes it; 'taken' once the bundle has its /config (sent by whichever
+   *  script ran first: the early one is async, and may arrive after the bundle has run). */
+  [EARLY_CONFIG_KEY]?: { url: string; config: Promise<Response> } | 'taken';
 }
 
 /** Sends GET /config as the API client would (no token); a failure is reported by the client's own call. */

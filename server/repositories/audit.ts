@@ -26,7 +26,18 @@ export interface AuditPosition {
   id: string;
 }
 
+/** Audit ids held per process; past this many, the map starts again (a busy deployment's admins read a few). */
+const SUBJECTS_HELD = 20_000;
+
 export class AuditRepository {
+  /**
+   * Audit ids by contact number, as read or made by this process: every line about a contact needs its id, and an
+   * admin's every read of others' mail writes one (a lookup would wait for that read). An id never changes while
+   * its contact exists (contact numbers are never reused). Erasing forgets it here at once; another process's
+   * copy can then only name a contact that is gone, in a line nothing ties to it any more, as the older ones.
+   */
+  private readonly subjects = new Map<string, string>();
+
   constructor(private readonly models: Models) {}
 
   async append(line: NewAuditRecord): Promise<AuditRecord> {
@@ -61,6 +72,15 @@ export class AuditRepository {
 
   /** The contact's audit id, made on first use. Two first uses race on the unique number; both get one id. */
   async subjectOf(contactNumber: string, now: Date): Promise<string> {
+    const held = this.subjects.get(contactNumber);
+    if (held) return held;
+    const id = await this.findOrMakeSubject(contactNumber, now);
+    if (this.subjects.size >= SUBJECTS_HELD) this.subjects.clear();
+    this.subjects.set(contactNumber, id);
+    return id;
+  }
+
+  private async findOrMakeSubject(contactNumber: string, now: Date): Promise<string> {
     const found = await this.findSubject(contactNumber);
     if (found) return found;
     const id = crypto.randomUUID();
@@ -89,6 +109,8 @@ export class AuditRepository {
 
   /** Erasure: the contact's lines stay, but nothing links its audit id to its number any more. */
   async forgetSubject(contactNumber: string): Promise<void> {
+    this.subjects.delete(contactNumber);
     await this.models.AuditSubject.deleteOne({ contactNumber });
+    this.subjects.delete(contactNumber); // and what a read during the delete put back
   }
 }

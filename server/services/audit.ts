@@ -82,20 +82,20 @@ export class AuditService {
    */
   async contentRead(read: AdminContentRead): Promise<void> {
     const actor: AuditActor = { userId: read.userId, displayName: '', email: read.email, roles: ['admin'] };
-    const entries = await Promise.all(read.entryNumbers.map((n) => this.d.interactions.byEntryNumber(n)));
     const byContact = new Map<string, number[]>();
-    for (const e of entries) {
-      if (!e) continue;
+    for (const e of read.entries) {
       byContact.set(e.contactNumber, [...(byContact.get(e.contactNumber) ?? []), e.entryNumber]);
     }
     const codes = read.salespersonCodes.filter((c) => c !== '');
-    for (const [contactNumber, entryNumbers] of byContact) {
-      await this.record(actor, null, {
-        action: 'content.read',
-        target: { type: 'contact', number: contactNumber },
-        detail: { via: read.via, salespersonCodes: codes, entryNumbers },
-      });
-    }
+    await Promise.all(
+      [...byContact].map(([contactNumber, entryNumbers]) =>
+        this.record(actor, null, {
+          action: 'content.read',
+          target: { type: 'contact', number: contactNumber },
+          detail: { via: read.via, salespersonCodes: codes, entryNumbers },
+        }),
+      ),
+    );
   }
 
   async list(q: AuditListQuery): Promise<AuditPage> {

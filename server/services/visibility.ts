@@ -40,7 +40,8 @@ export interface AdminContentRead {
   /** What was read: history, detail, lookup, search, cancel, uncancel, link, mark_private. */
   via: string;
   salespersonCodes: string[];
-  entryNumbers: number[];
+  /** The entries read, each with its contact (as the gate saw it: the audit needs no read to group them). */
+  entries: { contactNumber: string; entryNumber: number }[];
 }
 
 export type AdminContentReadListener = (read: AdminContentRead) => void | Promise<void>;
@@ -217,7 +218,7 @@ export class VisibilityService {
       email: caller.email,
       via,
       salespersonCodes: [...new Set(others.map((e) => e.salespersonCode ?? ''))].sort(),
-      entryNumbers: others.map((e) => e.entryNumber),
+      entries: others.map((e) => ({ contactNumber: e.contactNumber, entryNumber: e.entryNumber })),
     };
     await Promise.all([...this.listeners].map((l) => l(read)));
   }

@@ -27,6 +27,19 @@ describe('addin/i18n/format', () => {
     assert.equal(formatCalendarDate('01/03/2025', { locale: 'en-US' }), '');
   });
 
+  it('keeps the locale, zone and style of each format apart when it reuses formatters', () => {
+    const at = (locale: string, timeZone?: string) => formatDateTime(instant, { locale, timeZone });
+    for (let round = 0; round < 2; round++) {
+      assert.match(at('en-US', 'Europe/Copenhagen'), /2:05\sPM/);
+      assert.match(at('en-US', 'America/New_York'), /9:05\sAM/);
+      assert.match(at('da-DK', 'Europe/Copenhagen'), /14[.:]05/);
+      // A calendar date has no time, whatever zone the last instant was shown in.
+      assert.doesNotMatch(formatCalendarDate('2025-03-01', { locale: 'en-US' }), /:/);
+      assert.equal(formatAmount(1500.5, { locale: 'da-DK' }), '1.500,5');
+      assert.equal(formatAmount(1500.5, { locale: 'en-US' }), '1,500.5');
+    }
+  });
+
   it('formats amounts in the locale', () => {
     assert.equal(formatAmount(1500.5, { locale: 'en-US' }), '1,500.5');
     assert.equal(formatAmount(1500.5, { locale: 'da-DK' }), '1.500,5');

@@ -234,7 +234,7 @@ describe('audit log', function () {
       email: ADMIN_EMAIL,
       via: 'history',
       salespersonCodes: ['PH'],
-      entryNumbers: [entry],
+      entries: [{ contactNumber: 'CT000001', entryNumber: entry }],
     });
     const [read] = await lines('?action=content.read');
     assert.deepEqual(

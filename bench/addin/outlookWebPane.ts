@@ -9,7 +9,7 @@ import type { FakeMessage } from '../../addin/preview/fake-outlook.js';
 import { openInOutlookWeb } from '../../test/e2e/support/outlookWeb/session.js';
 import { median } from '../lib/results.js';
 import type { OpenedPane } from './paneLoaders.js';
-import { PROBE_SCRIPT, type LoadTiming } from './paneProbe.js';
+import { PROBE_SCRIPT, watchPainted, type LoadTiming } from './paneProbe.js';
 
 export interface OutlookWebPane extends OpenedPane {
   /** The Outlook page's navigation start -> the pane frame's, ms (Outlook's own page load, not in the figure). */
@@ -26,11 +26,13 @@ export async function openOutlookWebPane(
   serverUrl: string,
   item: FakeMessage,
 ): Promise<OutlookWebPane> {
+  let painted: (() => Promise<void>) | null = null;
   const session = await openInOutlookWeb(browser, serverUrl, {
     item,
     waitForStart: false,
     beforeLoad: async (page) => {
       await page.addInitScript(PROBE_SCRIPT);
+      painted = watchPainted(page);
     },
   });
   const frame: Frame = session.pane;
@@ -39,6 +41,7 @@ export async function openOutlookWebPane(
     page: session.page,
     frame,
     errors: session.errors,
+    painted: () => painted!(),
     diagnose: async () => {
       const state = await session.hostState().catch(() => null);
       return state

@@ -10,13 +10,13 @@
 //   response reaches the HTTP cache here, see describeCaching).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import type { FakeMessage } from '../../addin/preview/fake-outlook.js';
 import { people } from '../../addin/preview/samples.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { collectPageErrors, launchChromium, OFFICE_CDN_FOLDER } from '../../test/e2e/support/browser.js';
 import { FAKE_OUTLOOK_PATH, fakeOutlookScript, openTaskpane } from '../../test/e2e/support/taskpane.js';
-import { PROBE_SCRIPT, requestLabel } from './paneProbe.js';
+import { PROBE_SCRIPT, requestLabel, watchPainted } from './paneProbe.js';
 
 /** The browser tests' Chromium, and no name but localhost resolves (nothing leaves the machine). */
 export function launchBenchChromium(): Promise<Browser> {
@@ -31,6 +31,8 @@ export interface OpenedPane {
   /** The pane's document (taskpane.html), whose probe is read: the page's main frame, or Outlook's add-in frame. */
   frame: Frame;
   errors: string[];
+  /** Resolves once the probe says the history of the next load not waited for yet is painted (watchPainted). */
+  painted(): Promise<void>;
   /** More to say when a load fails (what the host was asked). */
   diagnose?(): Promise<string>;
   close(): Promise<void>;
@@ -41,11 +43,22 @@ export async function openHarnessPane(
   browser: Browser,
   serverUrl: string,
   item: FakeMessage,
+  profileTo?: string,
 ): Promise<OpenedPane> {
+  let profiler: CDPSession | null = null;
+  let painted: (() => Promise<void>) | null = null;
   const pane = await openTaskpane(browser, serverUrl, {
     item,
     beforeLoad: async (page) => {
       await page.addInitScript(PROBE_SCRIPT);
+      painted = watchPainted(page);
+      if (profileTo) {
+        // The page's main thread from before navigation (V8's sampling profiler, 100-us interval).
+        profiler = await page.context().newCDPSession(page);
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+        await profiler.send('Profiler.start');
+      }
     },
   });
   return {
@@ -53,7 +66,14 @@ export async function openHarnessPane(
     page: pane.page,
     frame: pane.page.mainFrame(),
     errors: pane.errors,
-    close: pane.close,
+    painted: () => painted!(),
+    close: async () => {
+      if (profiler && profileTo) {
+        const { profile } = await (profiler as CDPSession).send('Profiler.stop');
+        fs.writeFileSync(profileTo, JSON.stringify(profile));
+      }
+      await pane.close();
+    },
   };
 }
 
@@ -126,6 +146,7 @@ export async function openDirectContext(
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.addInitScript(PROBE_SCRIPT);
+  const painted = watchPainted(page);
   const script = Buffer.from(
     fakeOutlookScript({ item, displayLanguage: 'en-US', user: people.annette }),
   ).toString('base64');
@@ -180,6 +201,7 @@ export async function openDirectContext(
     page,
     frame: page.mainFrame(),
     errors,
+    painted,
     load: async () => {
       cdnFulfilled = 0;
       await page.goto(`${serverUrl}/taskpane.html`);

@@ -100,7 +100,7 @@ export async function dropDatabase(ctx: BenchContext, dbName: string): Promise<v
 export interface PaneServer {
   url: string;
   pid: number;
-  /** Everything the server printed (warnings and errors: LOG_LEVEL warn), for failure messages. */
+  /** Everything the server printed (its log at info: a line per API request), for failure messages and timing. */
   output(): string;
   stop(): Promise<void>;
 }
@@ -114,7 +114,12 @@ export async function startPaneServer(ctx: BenchContext, dbName: string): Promis
     env: serverEnv(ctx, {
       uri: databaseUri(ctx.db.uri, dbName),
       publicUrl: url,
-      extra: { INTERNAL_DOMAINS: 'contoso.example', ADMIN_EMAILS: 'annette.hill@contoso.example' },
+      // info: the request log's line per API call, with the server's own time (serverTimes).
+      extra: {
+        INTERNAL_DOMAINS: 'contoso.example',
+        ADMIN_EMAILS: 'annette.hill@contoso.example',
+        LOG_LEVEL: 'info',
+      },
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -159,4 +164,32 @@ export async function startPaneServer(ctx: BenchContext, dbName: string): Promis
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * The server's own time per API request (its request log's \`ms\`: from the request's arrival to the answer
+ * sent) in a stretch of its output, by path: "lookup median 21 (14-204, n=10)". What a request took in the
+ * browser beyond it went to the network, the browser's scheduling and the routing of the harness.
+ */
+export function serverTimes(output: string): string {
+  const byPath = new Map<string, number[]>();
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let entry: { ms?: unknown; req?: { path?: unknown } };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    const p = entry.req?.path;
+    if (typeof entry.ms !== 'number' || typeof p !== 'string' || !p.startsWith('/api/v1/')) continue;
+    const key = p.slice('/api/v1/'.length).replace(/\/CT\d+\//, '/{number}/');
+    byPath.set(key, [...(byPath.get(key) ?? []), entry.ms]);
+  }
+  return [...byPath]
+    .map(([p, v]) => {
+      const sorted = [...v].sort((a, b) => a - b);
+      return `${p} median ${sorted[Math.floor(sorted.length / 2)]} (${sorted[0]}-${sorted.at(-1)}, n=${v.length})`;
+    })
+    .join(', ');
 }

@@ -11,7 +11,7 @@ import type { FakeMessage } from '../../addin/preview/fake-outlook.js';
 import { sampleMessages } from '../../addin/preview/samples.js';
 import { ADDIN_DIST, assertAddinBuilt } from '../../test/e2e/support/addinServer.js';
 import { measured, median, round, type BenchmarkResult } from '../lib/results.js';
-import type { BenchContext } from '../lib/context.js';
+import { profilePath, type BenchContext } from '../lib/context.js';
 import { cpuMeter, formatCpu, type CpuGroups } from '../lib/procstat.js';
 import { hostRuntimeFiles, medianOffset, openOutlookWebPane } from './outlookWebPane.js';
 import {
@@ -25,6 +25,7 @@ import {
 import {
   dropDatabase,
   seedHistory,
+  serverTimes,
   startPaneServer,
   type PaneServer,
   type SeededHistory,
@@ -41,12 +42,14 @@ const LOAD_TIMEOUT_MS = 30_000;
 
 /** Reads the timing of a pane that is loading, checks it showed the seeded contact's history, closes nothing. */
 async function timed(pane: OpenedPane, seeded: SeededHistory): Promise<LoadTiming> {
-  const timing = await readLoadTiming(pane.frame, LOAD_TIMEOUT_MS).catch(async (err: unknown) => {
-    const more = pane.diagnose ? `; ${await pane.diagnose()}` : '';
-    throw new Error(
-      `history not shown: ${String(err).slice(0, 200)}; page errors: ${pane.errors.join(' | ')}${more}`,
-    );
-  });
+  const timing = await readLoadTiming(pane.frame, pane.painted(), LOAD_TIMEOUT_MS).catch(
+    async (err: unknown) => {
+      const more = pane.diagnose ? `; ${await pane.diagnose()}` : '';
+      throw new Error(
+        `history not shown: ${String(err).slice(0, 200)}; page errors: ${pane.errors.join(' | ')}${more}`,
+      );
+    },
+  );
   if (timing.firstSubject !== seeded.newestSubject) {
     throw new Error(`first history row is "${timing.firstSubject}", expected "${seeded.newestSubject}"`);
   }
@@ -67,10 +70,11 @@ async function harnessLoad(
   item: FakeMessage,
   seeded: SeededHistory,
   cpu?: CpuTotals,
+  profileTo?: string,
 ) {
   // Measured per load and stopped before the context closes: its renderer process exits with it.
   const meter = cpuMeter({ server: server.pid, 'orchestrator (Playwright)': process.pid }, CPU_COMMANDS);
-  const pane = await openHarnessPane(browser, server.url, item);
+  const pane = await openHarnessPane(browser, server.url, item, profileTo);
   try {
     const timing = await timed(pane, seeded);
     const used = meter.stop();
@@ -163,7 +167,15 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
     const first = await harnessLoad(browser, server, item, seeded);
     const cold: LoadTiming[] = [];
     const cpu: CpuTotals = { wallSeconds: 0, cpuSeconds: {} };
+    const logFrom = server.output().length;
     for (let i = 0; i < harnessRuns; i++) cold.push(await harnessLoad(browser, server, item, seeded, cpu));
+    const coldServerTimes = serverTimes(server.output().slice(logFrom));
+    // With --profile: one more harness load, not counted, with the page's main thread profiled (V8's sampler).
+    const profileTo = profilePath(ctx, 'addin.time_to_history-pane');
+    if (profileTo) {
+      const profiled = await harnessLoad(browser, server, item, seeded, undefined, profileTo);
+      ctx.log(`  profiled load (not counted): ${Math.round(profiled.historyPainted)} ms -> ${profileTo}`);
+    }
     const directCold: LoadTiming[] = [];
     const directWarm: LoadTiming[] = [];
     const cdnFulfilled: number[][] = [];
@@ -212,6 +224,7 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
       `Median timeline of the counted loads (ms from navigation start, request start-end): ` +
       `${describeTimeline(cold)}. Phases (median of each, so they need not add up to the figure; ms): ` +
       `${describePhases(cold)}. ` +
+      `The server's own time per request in these loads (its request log, ms): ${coldServerTimes}. ` +
       `${formatCpu(cpu)} (from opening each context to the history painted). ` +
       `Without Playwright's routing (only the HTML, the stand-in script and Office.js's CDN folder intercepted ` +
       `over CDP; ${directRuns} new ` +

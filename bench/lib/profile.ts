@@ -38,6 +38,9 @@ function areaOf(url: string, fn: string): string {
     const parts = url.slice(5).split('/');
     return `node: ${parts[0] === 'internal' ? parts.slice(0, parts[1] === 'deps' ? 3 : 2).join('/') : parts[0]}`;
   }
+  // A page's script (the pane's profile): its file, without the build's content hash.
+  const page = /^https?:\/\/[^/]+\/(?:.*\/)?([^/?#]+?)(?:\.[0-9a-f]{8})?\.js(?:[?#].*)?$/.exec(url);
+  if (page) return `page: ${page[1]}.js`;
   const m = /\/(server|shared|test|bench|scripts)\/(.*)$/.exec(url);
   if (m) return `ours: ${m[1]}/${m[2]!.split('/').slice(0, -1).join('/') || '.'}`;
   return url ? 'other' : 'native/builtin';

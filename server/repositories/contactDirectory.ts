@@ -109,6 +109,12 @@ export class ContactDirectory {
     return this.held?.size ?? null;
   }
 
+  /** The contacts deciding `emails` as held now, at whatever version: a guess (no version check), only for
+   *  starting reads early; null while it holds none. */
+  guess(emails: string[]): Contact[] | null {
+    return this.held?.deciding(emails) ?? null;
+  }
+
   /** Whether it holds the contacts (at some version). */
   get loaded(): boolean {
     return this.held !== null;

@@ -99,6 +99,12 @@ export class MasterDataRepository {
     );
   }
 
+  /** The contacts deciding `emails` in the process's directory as held now, without checking its version (no
+   *  query, possibly behind): for starting reads early only; empty while it holds none. */
+  contactsByEmailsGuess(emails: string[]): Contact[] {
+    return contactLookupCacheOf(this.models).directory.guess(emails) ?? [];
+  }
+
   /** Those of the contacts `numbers` the process's directory holds (no query); the caller reads the others. */
   async contactsByNumbersCached(numbers: string[], asOf?: number): Promise<Map<string, Contact>> {
     return contactLookupCacheOf(this.models).contactsByNumbers(numbers, asOf);

@@ -95,6 +95,11 @@ export class TimelineRepository {
     return this.cache.get([...new Set(contactNumbers)], asOf);
   }
 
+  /** Starts reading the timelines `get` will likely be asked for next (TimelineCache.prefetch). */
+  prefetch(contactNumbers: string[]): void {
+    this.cache.prefetch([...new Set(contactNumbers)]);
+  }
+
   /** True once every contact's timeline is kept: a rebuild finished, or the database had no entries and no
    *  opportunities when this was first asked (a new deployment). */
   async isComplete(): Promise<boolean> {

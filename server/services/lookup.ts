@@ -48,6 +48,14 @@ export class LookupService {
     const normalized = req.addresses.map((a) => normalizeAddress(a));
     const valid = [...new Set(normalized.filter((a): a is string => a !== null))];
     const messageKey = req.internetMessageId?.trim() ?? '';
+    // The timelines of the contacts the directory holds for these addresses are read beside the versions (a
+    // round trip less when the process does not hold them); used only if the timelines' version is unchanged.
+    this.d.interactions.timelines.prefetch(
+      this.d.masterData
+        .contactsByEmailsGuess(valid)
+        .filter((c) => !c.privacyBlocked)
+        .map((c) => c.number),
+    );
     const [candidates, loggedRows, complete] = await Promise.all([
       valid.length > 0 ? this.d.masterData.contactsByEmailsCached(valid, asOf) : Promise.resolve([]),
       messageKey ? this.d.interactions.byMessageKey(messageKey) : Promise.resolve([]),

@@ -92,6 +92,49 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
     assert.equal(reads, 2);
   });
 
+  it('a timeline read ahead (prefetch) serves the lookup at the same version, never one after a change', async () => {
+    const versions = new Versions(db.models);
+    let stored = doc('CT1', 'old');
+    const reads: string[] = [];
+    const cache = new TimelineCache(versions, async (id) => {
+      const answer = stored;
+      reads.push(id);
+      await new Promise((r) => setTimeout(r, 20));
+      return answer;
+    });
+    await versions.changed('timelines');
+    cache.prefetch(['CT1']); // nothing read yet in this process: no version to read under, so nothing starts
+    assert.deepEqual(reads, []);
+    await cache.get(['CT0'], versions.now()); // the process's first read: it now holds a version
+    cache.prefetch(['CT1']);
+    cache.prefetch(['CT1']); // one read per timeline, however often asked
+    const same = await cache.get(['CT1'], versions.now());
+    assert.equal(same.get('CT1')?.entries[0]?.subject, 'old');
+    assert.deepEqual(reads, ['CT0', 'CT1'], 'the lookup took the read started ahead');
+
+    // Read ahead, then a change lands and its version is written before the lookup reads the versions.
+    cache.prefetch(['CT2']);
+    stored = doc('CT1', 'new');
+    await new Promise((r) => setTimeout(r, 40)); // the read ahead has its (old) answer
+    await versions.changed('timelines');
+    const after = await cache.get(['CT1', 'CT2'], versions.now());
+    assert.equal(after.get('CT1')?.entries[0]?.subject, 'new');
+    assert.equal(after.get('CT2')?.entries[0]?.subject, 'new', 'the read ahead was dropped, not used');
+    assert.deepEqual(reads, ['CT0', 'CT1', 'CT2', 'CT1', 'CT2']);
+
+    // Read ahead and still under way when a change's version is written: the lookup reads again.
+    stored = doc('CT3', 'old');
+    cache.prefetch(['CT3']);
+    stored = doc('CT3', 'new');
+    await versions.changed('timelines');
+    const racing = await cache.get(['CT3'], versions.now());
+    assert.equal(racing.get('CT3')?.entries[0]?.subject, 'new');
+    await new Promise((r) => setTimeout(r, 40));
+    const later = await cache.get(['CT3'], versions.now());
+    assert.equal(later.get('CT3')?.entries[0]?.subject, 'new', 'the late read ahead was not kept');
+    assert.equal(reads.filter((id) => id === 'CT3').length, 2);
+  });
+
   it('concurrent lookups of one contact share one read; age and size are bounded', async () => {
     const versions = new Versions(db.models);
     await versions.changed('timelines');

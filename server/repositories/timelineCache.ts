@@ -6,7 +6,9 @@
 // next lookup that reads the new version drops everything held and reads again. A timeline is only ever taken
 // under the version read at or after the lookup started, and it was read after that version was: it is never
 // older than the database was when the lookup began. A write whose instance died before it changed the version
-// is not seen until the next write anywhere changes it, or until MAX_AGE_MS has passed.
+// is not seen until the next write anywhere changes it, or until MAX_AGE_MS has passed. A lookup may start its
+// contacts' reads ahead, beside its versions read (`prefetch`): under the version held then, so they serve it, and
+// stay, only if its versions read finds that version unchanged.
 //
 // Whole-cache invalidation is deliberate: timelines change by user actions and by the loop's drain (a burst every
 // few seconds while mail flows, repositories/timelineBacklog.ts), both far rarer than lookups; per-contact change

@@ -3,7 +3,8 @@
 // and versions.ts; the settings and the timelines' backlog are kept under versions too, all read in one command)
 // and the entries of the message (is it logged?), then each contact's timeline, the read model of its newest
 // entries and open opportunities (repositories/timelines.ts: one document by _id instead of sorting a long
-// history; held by the process under the timelines' version, repositories/timelineCache.ts). Salesperson names
+// history; held by the process under the timelines' version, repositories/timelineCache.ts; those the process
+// does not hold are read ahead, beside the first round, for the contacts its directory holds). Salesperson names
 // come from a short-lived cache (SALESPEOPLE_CACHE_MS). Entries and opportunities pass the visibility gate as they
 // always did: the timeline holds what the pane shows of each entry, never as one caller may see it.
 import { buildDirectory } from '../domain/directory.js';

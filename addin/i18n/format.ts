@@ -21,11 +21,18 @@ function safeLocale(locale: string): string {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(safeLocale(locale), options)));
+function reused<T>(made: Map<string, T>, key: string, make: () => T): T {
+  let f = made.get(key);
+  if (!f) made.set(key, (f = make()));
   return f;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return reused(
+    dateFormats,
+    `${locale}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(safeLocale(locale), options),
+  );
 }
 
 /** "12 Mar 2025, 14:05" style; empty for an unreadable instant. */
@@ -48,12 +55,11 @@ export function formatCalendarDate(isoDate: string, options: Pick<FormatOptions,
 }
 
 export function formatAmount(value: number, options: Pick<FormatOptions, 'locale'>): string {
-  let f = numberFormats.get(options.locale);
-  if (!f) {
-    f = new Intl.NumberFormat(safeLocale(options.locale), { maximumFractionDigits: 2 });
-    numberFormats.set(options.locale, f);
-  }
-  return f.format(value);
+  return reused(
+    numberFormats,
+    options.locale,
+    () => new Intl.NumberFormat(safeLocale(options.locale), { maximumFractionDigits: 2 }),
+  ).format(value);
 }
 
 /**

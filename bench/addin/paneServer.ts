@@ -13,6 +13,7 @@ import { InteractionRepository } from '../../server/repositories/interactions.js
 import { NumberSeries } from '../../server/repositories/numberSeries.js';
 import { serverEnv, type BenchContext } from '../lib/context.js';
 import { databaseUri } from '../lib/database.js';
+import { median } from '../lib/results.js';
 
 /** The contact whose history is timed: the sender of the preview's "quote-request" sample. */
 export const HISTORY_CONTACT_EMAIL = 'jane.doe@fabrikam.example';
@@ -187,9 +188,6 @@ export function serverTimes(output: string): string {
     byPath.set(key, [...(byPath.get(key) ?? []), entry.ms]);
   }
   return [...byPath]
-    .map(([p, v]) => {
-      const sorted = [...v].sort((a, b) => a - b);
-      return `${p} median ${sorted[Math.floor(sorted.length / 2)]} (${sorted[0]}-${sorted.at(-1)}, n=${v.length})`;
-    })
+    .map(([p, v]) => `${p} median ${median(v)} (${Math.min(...v)}-${Math.max(...v)}, n=${v.length})`)
     .join(', ');
 }

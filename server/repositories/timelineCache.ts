@@ -72,8 +72,7 @@ export class TimelineCache {
     if (version === null) return; // nothing read yet: nothing to compare with
     const now = this.clock();
     for (const id of ids) {
-      const h = this.held.get(id);
-      if ((h && now - h.at <= MAX_AGE_MS) || this.reading.has(id)) continue;
+      if (this.fresh(id, now) || this.reading.has(id)) continue;
       void this.start(id, version, now).catch(() => {}); // a failure is met again by the lookup's own read
     }
   }
@@ -83,9 +82,15 @@ export class TimelineCache {
     return this.held.size;
   }
 
-  private one(id: string, version: string, now: number): Promise<Timeline | null> | Timeline | null {
+  /** The held timeline of `id`, unless it is too old. */
+  private fresh(id: string, now: number): Held | undefined {
     const h = this.held.get(id);
-    if (h && now - h.at <= MAX_AGE_MS) {
+    return h && now - h.at <= MAX_AGE_MS ? h : undefined;
+  }
+
+  private one(id: string, version: string, now: number): Promise<Timeline | null> | Timeline | null {
+    const h = this.fresh(id, now);
+    if (h) {
       this.held.delete(id); // most recently used last
       this.held.set(id, h);
       return decode(h.bson);

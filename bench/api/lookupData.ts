@@ -166,10 +166,9 @@ export async function ensureLookupTimelines(uri: string, log: (m: string) => voi
   const db = await openDatabase(uri, { dbName: LOOKUP_DB });
   try {
     const timelines = timelinesOf(db.models);
-    // Timelines built before they were slim (whole entries, with the message key) are built again.
-    const sample = await db.models.Timeline.collection.findOne({}, { projection: { entries: 1 } });
-    const slim = !(sample?.entries as object[] | undefined)?.some((e) => 'messageKey' in e);
-    if ((await timelines.isComplete()) && slim) return null;
+    // Timelines stored before they were one binary (repositories/timelineCodec.ts) are built again.
+    const sample = await db.models.Timeline.collection.findOne({}, { projection: { body: 1 } });
+    if ((await timelines.isComplete()) && sample?.body) return null;
     const t0 = Date.now();
     log("  building the contacts' timelines (once; kept for later runs) ...");
     await timelines.rebuildAll((done, total) => {

@@ -13,8 +13,7 @@
 // Whole-cache invalidation is deliberate: timelines change by user actions and by the loop's drain (a burst every
 // few seconds while mail flows, repositories/timelineBacklog.ts), both far rarer than lookups; per-contact change
 // tracking would cost the writers a log like the contacts' (contactChanges.ts) for little more.
-import mongoose from 'mongoose';
-import type { TimelineDoc } from './models/timeline.js';
+import { timelineOfBytes } from './timelineCodec.js';
 import type { Timeline } from './timelineStore.js';
 import type { Versions } from './versions.js';
 
@@ -133,7 +132,5 @@ const sizeOf = (h: Held) => (h.bson?.byteLength ?? 0) + 100;
 
 /** A new copy per lookup, so no lookup can change what the next one gets. */
 function decode(bson: Uint8Array | null): Timeline | null {
-  if (!bson) return null;
-  const doc = mongoose.mongo.BSON.deserialize(bson) as TimelineDoc;
-  return { entries: doc.entries, open: doc.open };
+  return bson && timelineOfBytes(bson);
 }

@@ -3,8 +3,9 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import type { Models } from './models/index.js';
 import type { InteractionDoc, MessageRefDoc, OpportunityDoc } from './models/interactions.js';
-import type { TimelineDoc } from './models/timeline.js';
+import type { TimelineDoc, TimelineStoredDoc } from './models/timeline.js';
 import { isDuplicateKeyError } from './db.js';
+import { storedTimeline, timelineBytes, timelineDocOf } from './timelineCodec.js';
 import { versionsOf } from './versions.js';
 
 /** An entry as stored (what the repositories write and read). */
@@ -75,19 +76,20 @@ export class TimelineStore {
 
   constructor(private readonly models: Models) {}
 
-  private get collection(): Collection<TimelineDoc> {
-    return this.models.Timeline.collection as unknown as Collection<TimelineDoc>;
+  private get collection(): Collection<TimelineStoredDoc> {
+    return this.models.Timeline.collection as unknown as Collection<TimelineStoredDoc>;
   }
 
-  /** The stored timeline as its BSON, its own copy (a slice would keep the driver's whole reply buffer alive). */
+  /** The BSON of the stored timeline's lists (timelineCodec.ts), for the lookup's cache; null: none stored. */
   async peekBson(id: string): Promise<Uint8Array | null> {
-    const raw = (await this.collection.findOne({ _id: id }, { raw: true })) as unknown as Buffer | null;
-    return raw && Buffer.from(raw);
+    const doc = await this.collection.findOne({ _id: id });
+    return doc && timelineBytes(doc);
   }
 
   /** The stored timeline, remembered for the next change (or, with `keep` false, any held version forgotten). */
   async read(id: string, keep = true): Promise<TimelineDoc | null> {
-    const doc = await this.collection.findOne({ _id: id });
+    const stored = await this.collection.findOne({ _id: id });
+    const doc = stored && timelineDocOf(stored);
     if (!keep) this.known.delete(id);
     return keep ? this.remember(id, doc) : doc;
   }
@@ -177,9 +179,10 @@ export class TimelineStore {
 const KNOWN_TIMELINES = 2000;
 const isEmpty = (t: Timeline) => t.entries.length === 0 && t.open.length === 0;
 
-function operationOf(w: TimelineWrite): AnyBulkWriteOperation<TimelineDoc> {
+function operationOf(w: TimelineWrite): AnyBulkWriteOperation<TimelineStoredDoc> {
   const empty = w.next.entries.length === 0 && w.next.open.length === 0;
-  if (w.prevRev === null) return { insertOne: { document: { _id: w.id, ...w.next, rev: w.rev } } };
+  const { _id, ...replacement } = storedTimeline(w.id, w.next, w.rev);
+  if (w.prevRev === null) return { insertOne: { document: { _id, ...replacement } } };
   if (empty) return { deleteOne: { filter: { _id: w.id, rev: w.prevRev } } };
-  return { replaceOne: { filter: { _id: w.id, rev: w.prevRev }, replacement: { ...w.next, rev: w.rev } } };
+  return { replaceOne: { filter: { _id: w.id, rev: w.prevRev }, replacement } };
 }

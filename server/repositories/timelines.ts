@@ -295,7 +295,11 @@ export class TimelineRepository {
     ]);
     const next = { entries, open };
     const stored = doc && { entries: doc.entries, open: doc.open };
-    if (stored ? isDeepStrictEqual(next, stored) : entries.length === 0 && open.length === 0) return null;
+    // A timeline still stored as lists is written again even when unchanged (a rebuild converts them all).
+    const same = stored
+      ? !doc.lists && isDeepStrictEqual(next, stored)
+      : entries.length === 0 && open.length === 0;
+    if (same) return null;
     return { id, prevRev: doc?.rev ?? null, next, rev: crypto.randomUUID() };
   }
 

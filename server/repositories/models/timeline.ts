@@ -1,9 +1,12 @@
 // The task pane's read model: one document per contact (`_id` its number) with its newest entries and its open
-// opportunities, kept by the same writes that change them (repositories/timelines.ts).
+// opportunities, kept by the same writes that change them (repositories/timelines.ts), stored as one BSON binary
+// (repositories/timelineCodec.ts).
 import { Schema } from 'mongoose';
+import type { Binary } from 'mongodb';
 import type { OpportunityDoc } from './interactions.js';
 import type { TimelineEntry } from '../timelineStore.js';
 
+/** A timeline as the repositories use it. */
 export interface TimelineDoc {
   _id: string;
   /** The contact's newest entries (the fields the pane shows: timelineStore.ts), newest first, at most
@@ -14,19 +17,26 @@ export interface TimelineDoc {
   open: OpportunityDoc[];
   /** Random per write: a write replaces the version it read, or tries again. */
   rev: string;
+  /** Stored as lists (the shape before `body`): written as a body at its next write, even an unchanged one. */
+  lists?: true;
 }
 
-/** As mongoose sees it: the lists are opaque to it (written and read through the driver, repositories/timelines.ts). */
-export type TimelineStoredDoc = Omit<TimelineDoc, 'entries' | 'open'> & {
-  entries: unknown[];
-  open: unknown[];
-};
+/** As stored: `body` is the BSON of `{ entries, open }`; timelines stored before it hold the lists as fields. */
+export interface TimelineStoredDoc {
+  _id: string;
+  body?: Binary;
+  entries?: unknown[];
+  open?: unknown[];
+  rev: string;
+}
 
+/** For the indexes and the documentation: written and read through the driver (repositories/timelineStore.ts). */
 export const timelineSchema = new Schema<TimelineStoredDoc>(
   {
     _id: { type: String, required: true },
-    entries: { type: [Schema.Types.Mixed], default: [] },
-    open: { type: [Schema.Types.Mixed], default: [] },
+    body: { type: Buffer },
+    entries: { type: [Schema.Types.Mixed], default: undefined },
+    open: { type: [Schema.Types.Mixed], default: undefined },
     rev: { type: String, required: true },
   },
   { strict: 'throw', versionKey: false },

@@ -6,6 +6,7 @@ import { wrapConnection, type Database } from '../../../server/repositories/db.j
 import { InteractionRepository } from '../../../server/repositories/interactions.js';
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { ADOPT_MS, TimelineBacklog } from '../../../server/repositories/timelineBacklog.js';
+import { timelineDocOf } from '../../../server/repositories/timelineCodec.js';
 import { timelinesOf } from '../../../server/repositories/timelines.js';
 import { useTestDatabase } from '../../support/db.js';
 import { loopEntry } from '../../support/entries.js';
@@ -16,10 +17,10 @@ describe('timeline backlog: the loop’s timelines made after its writes', funct
   let db: Database;
   let interactions: InteractionRepository;
   /** The subjects (each entry's is its message key) of a contact's stored timeline. */
-  const stored = async (contact: string) =>
-    ((await db.models.Timeline.collection.findOne({ _id: contact as never }))?.entries ?? []).map(
-      (e: { subject: string }) => e.subject,
-    );
+  const stored = async (contact: string) => {
+    const doc = await db.models.Timeline.collection.findOne({ _id: contact as never });
+    return (doc ? timelineDocOf(doc as never).entries : []).map((e) => e.subject);
+  };
 
   beforeEach(async () => {
     db = await wrapConnection(tdb().conn);

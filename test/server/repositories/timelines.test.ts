@@ -13,6 +13,7 @@ import { LinkCheckRepository } from '../../../server/repositories/linkChecks.js'
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
 import { OpportunityRepository } from '../../../server/repositories/opportunities.js';
 import { RetentionRepository } from '../../../server/repositories/retention.js';
+import { timelineDocOf } from '../../../server/repositories/timelineCodec.js';
 import { timelineEntryOf } from '../../../server/repositories/timelineStore.js';
 import { OPEN_PER_CONTACT, timelinesOf } from '../../../server/repositories/timelines.js';
 import { versionsOf } from '../../../server/repositories/versions.js';
@@ -195,7 +196,12 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
   /** The stored timelines without their revision, by contact. */
   async function snapshot(): Promise<Record<string, unknown>> {
     const docs = await db.models.Timeline.collection.find({}).sort({ _id: 1 }).toArray();
-    return Object.fromEntries(docs.map(({ _id, rev: _rev, ...rest }) => [_id, rest]));
+    return Object.fromEntries(
+      docs.map((d) => {
+        const { _id, rev: _rev, lists: _lists, ...rest } = timelineDocOf(d as never);
+        return [_id, rest];
+      }),
+    );
   }
 
   /** The timelines a lookup of this instance gets (repositories/timelineCache.ts), by contact. */
@@ -263,8 +269,9 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
     await timelinesOf(db.models).rebuildAll();
     const old = entry('CT1', 'AH', day(1), `<m${++message}@x.example>`);
     await interactions.writeIdempotent([old]);
-    const stored = async () => (await db.models.Timeline.collection.findOne({ _id: 'CT1' as never }))!;
-    const [slim] = (await stored()).entries as Record<string, unknown>[];
+    const raw = async () => (await db.models.Timeline.collection.findOne({ _id: 'CT1' as never }))!;
+    const stored = async () => timelineDocOf((await raw()) as never);
+    const [slim] = (await stored()).entries as unknown as Record<string, unknown>[];
     for (const gone of [
       'messageKey',
       'description',
@@ -277,18 +284,31 @@ describe('timelines: the read model equals the entries, incrementally and rebuil
       assert.ok(!(gone in slim!), `${gone} stays with the entry`);
     assert.deepEqual(slim!.message, { immutableId: null, webLink: null });
     assert.equal(slim!.subject, old.subject);
+    assert.ok((await raw()).body && !(await raw()).entries, 'stored as one binary');
 
-    // As a timeline was stored before: whole entries.
+    // As a timeline was stored before: whole entries, as lists.
     const whole = await db.models.Interaction.collection
       .find({}, { projection: { _id: 0, __v: 0 } })
       .toArray();
-    await db.models.Timeline.collection.updateOne({ _id: 'CT1' as never }, { $set: { entries: whole } });
+    const asLists = (entries: unknown[]) =>
+      db.models.Timeline.collection.replaceOne({ _id: 'CT1' as never }, { entries, open: [], rev: 'old' });
+    await asLists(whole);
     await versionsOf(db.models).changed('timelines');
     const read = await timelinesOf(db.models).get(['CT1'], versionsOf(db.models).now());
     assert.equal(read.get('CT1')?.entries[0]?.subject, old.subject, 'read as it is');
     await interactions.writeIdempotent([entry('CT1', 'AH', day(2), `<m${++message}@x.example>`)]);
     assert.deepEqual(await snapshot(), await expected(), 'slim after its next change');
     assert.ok(!('messageKey' in (await stored()).entries[1]!));
+    assert.ok((await raw()).body && !(await raw()).entries, 'a binary after its next change');
+
+    // Lists that hold just what a write would store: a rebuild still stores them as a binary, the same timeline.
+    const before = await snapshot();
+    await asLists((await stored()).entries);
+    await versionsOf(db.models).changed('timelines');
+    assert.deepEqual(await snapshot(), before, 'read alike as lists');
+    await timelinesOf(db.models).rebuildAll();
+    assert.ok((await raw()).body && !(await raw()).entries, 'a binary after a rebuild');
+    assert.deepEqual(await snapshot(), before, 'the same timeline');
   });
 
   it('a change made by an instance that holds an old timeline, or none at all, still reaches the stored one', async () => {

@@ -7,6 +7,7 @@ import { createAuthenticator, type Authenticator } from './authenticate.js';
 import { createDevIssuer, type DevIssuer } from './devIssuer.js';
 import { createEntraVerifier, type EntraVerifierOptions } from './entraVerifier.js';
 import { createCallerResolver, type IdentityStore } from './identity.js';
+import { rememberVerified } from './verifiedTokens.js';
 
 export interface AuthSetup {
   authenticator: Authenticator;
@@ -54,12 +55,16 @@ export async function createAuth(
       'AUTH_MODE=dev: the development issuer signs tokens for any address (never use in production)',
     );
     return {
-      authenticator: createAuthenticator({ verifier: devIssuer, resolve, log: deps.log }),
+      authenticator: createAuthenticator({
+        verifier: rememberVerified(devIssuer, { now }),
+        resolve,
+        log: deps.log,
+      }),
       devIssuer,
       clientConfig: { authMode: 'dev' },
     };
   }
-  const verifier = createEntraVerifier({
+  const entra = createEntraVerifier({
     authorityHost: config.AUTHORITY_HOST,
     tenantIds: config.ENTRA_TENANT_IDS,
     audience: config.API_CLIENT_ID,
@@ -69,6 +74,7 @@ export async function createAuth(
     appClients: config.APP_CLIENT_IDS,
     jwksUri: deps.jwksUri,
   });
+  const verifier = rememberVerified(entra, { now });
   const [onlyTenant] = config.ENTRA_TENANT_IDS.length === 1 ? config.ENTRA_TENANT_IDS : [];
   return {
     authenticator: createAuthenticator({ verifier, resolve, log: deps.log }),

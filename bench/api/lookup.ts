@@ -12,7 +12,7 @@ import { repoRoot } from '../../scripts/lib/paths.js';
 import { createPrng } from '../../scripts/graph-emulator/prng.js';
 import { measured, notMeasured, percentile, round, type BenchmarkResult } from '../lib/results.js';
 import { profilePath, serverEnv, type BenchContext } from '../lib/context.js';
-import { databaseUri, startKeptDatabase } from '../lib/database.js';
+import { databaseUri, startKeptDatabase, STATS_FLUSH_MS } from '../lib/database.js';
 import { salespersonEmail } from '../lib/dataset.js';
 import { cpuMeter, formatCpu, rssMb } from '../lib/procstat.js';
 import {
@@ -23,7 +23,7 @@ import {
   lookupRequest,
 } from './lookupData.js';
 import { lookupAlone, lookupCapacity } from './lookupCapacity.js';
-import { countLookupQueries, formatQueryCount } from './lookupQueries.js';
+import { countLookupQueries, formatQueryCount, formatServerScans } from './lookupQueries.js';
 
 const CLIENTS = 50;
 const MIN_GAP_MS = 100;
@@ -274,6 +274,10 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
       ctx.log(`  alone: p50 ${aloneResult.median} ms`);
       const repeats = ctx.quick ? 1 : 3;
       const runs: LoadResult[] = [];
+      // The commands the server sends under load, counted by PostgreSQL around the runs (its statistics of what
+      // ran before have arrived once its backends were idle for STATS_FLUSH_MS).
+      await sleep(STATS_FLUSH_MS);
+      const scansBefore = db.scans(LOOKUP_DB);
       let cpu = '';
       let peakRss = 0;
       for (let i = 0; i < repeats; i++) {
@@ -295,6 +299,14 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
       }
       const failed = runs.reduce((n, r) => n + Object.values(r.errors).reduce((a, b) => a + b, 0), 0);
       const all = runs.flatMap((r) => r.latencies);
+      const timedOut = runs.reduce((n, r) => n + (r.errors.timeout ?? 0), 0); // in `all` too
+      await sleep(STATS_FLUSH_MS);
+      const scansAfter = db.scans(LOOKUP_DB);
+      const sent =
+        scansBefore && scansAfter
+          ? formatServerScans(scansBefore, scansAfter, all.length + failed - timedOut)
+          : null;
+      if (sent) ctx.log(`  ${sent}`);
       const capacity = await lookupCapacity(server.port, ca, token, {
         quick: ctx.quick,
         log: ctx.log,
@@ -319,7 +331,7 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
             `${round(percentile(all, 50), 1)} ms, p99 ${round(percentile(all, 99), 1)} ms, ` +
             `${round(all.length / runs.reduce((n, r) => n + r.seconds, 0), 1)} lookups started/s; not answered in ` +
             `time or not 200: ${failed} (${JSON.stringify(runs.map((r) => r.errors))}); ` +
-            `server peak RSS ${Math.round(peakRss)} MB; last run ${cpu}. ${setting()}`,
+            `server peak RSS ${Math.round(peakRss)} MB; last run ${cpu}. ${sent ? `${sent}. ` : ''}${setting()}`,
           failed === 0,
           1,
         ),

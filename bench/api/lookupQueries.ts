@@ -90,3 +90,23 @@ export function formatQueryCount(q: QueryCount): string {
     `of the same mix, in-process, warm caches): ${kinds}; in-process p50 ${q.p50Ms} ms, p95 ${q.p95Ms} ms`
   );
 }
+
+/**
+ * The database commands the server itself sent per lookup over a measured stretch, from the table scans PostgreSQL
+ * counted (BenchDatabase.scans): with its caches as they were, and the reads concurrent lookups share.
+ */
+export function formatServerScans(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+  lookups: number,
+): string {
+  const per = [...after]
+    .map(([collection, n]) => [collection, (n - (before.get(collection) ?? 0)) / lookups] as const)
+    .filter(([, n]) => n >= 0.005)
+    .sort((a, b) => b[1] - a[1]);
+  const total = per.reduce((a, [, n]) => a + n, 0);
+  return (
+    `${round(total, 2)} database commands per lookup sent by the server in the 50-client runs (${lookups} lookups; ` +
+    `PostgreSQL's scans of FerretDB's tables): ${per.map(([c, n]) => `${c} ${round(n, 2)}`).join(', ')}`
+  );
+}

@@ -22,10 +22,34 @@ export interface BenchDatabase {
    * PostgreSQL, see scripts/lib/ferretdbPushdownIndexes.ts; nothing elsewhere). Returns the indexes created.
    */
   tune(dbName: string): number;
+  /**
+   * Table scans (sequential + index) per collection of `dbName` so far, from PostgreSQL's statistics of FerretDB's
+   * tables: one per find by key, so the database commands a server sent. They reach the view within PostgreSQL's
+   * idle flush interval (STATS_FLUSH_MS). Null where the server is not FerretDB on PostgreSQL.
+   */
+  scans(dbName: string): Map<string, number> | null;
   stop(): Promise<void>;
 }
 
+/** PostgreSQL 15 sends a backend's pending statistics within 10 s of it going idle (PGSTAT_IDLE_INTERVAL). */
+export const STATS_FLUSH_MS = 11_000;
+
 const untuned = () => 0;
+const noScans = () => null;
+
+/** FerretDB's table of a collection is its name, an underscore and 8 hex digits of a hash. */
+function scansOf(pg: PostgresCluster, dbName: string): Map<string, number> {
+  const rows = pg
+    .sql(
+      `SELECT relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0) FROM pg_stat_user_tables ` +
+        `WHERE schemaname = '${dbName.replaceAll("'", "''")}'`,
+    )
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('|'));
+  return new Map(rows.map(([table, n]) => [table!.replace(/_[0-9a-f]{8}$/, ''), Number(n)]));
+}
 
 /** The GIN indexes FerretDB on PostgreSQL needs for Interlog's models in `dbName`. */
 function tunerFor(pg: PostgresCluster): (dbName: string) => number {
@@ -51,6 +75,7 @@ export async function startKeptDatabase(
       description: 'external server (MONGODB_URI)',
       note: null,
       tune: untuned,
+      scans: noScans,
       stop: async () => cleanup(),
     };
   }
@@ -82,6 +107,7 @@ async function ferretDbOn(
     description: `FerretDB ${FERRETDB_VERSION}, PostgreSQL backend (PostgreSQL ${pg.version}, ${where})`,
     note: null,
     tune: tunerFor(pg),
+    scans: (dbName) => scansOf(pg, dbName),
     stop: async () => {
       await server.stop();
       pg.stop();
@@ -104,6 +130,7 @@ export async function startBenchDatabase(
       description: 'external server (MONGODB_URI)',
       note: null,
       tune: untuned,
+      scans: noScans,
       stop: async () => cleanup(),
     };
   }
@@ -131,6 +158,7 @@ export async function startBenchDatabase(
       server.kind === 'mongod' ? 'mongod (on PATH)' : `FerretDB ${FERRETDB_VERSION}, SQLite backend`,
     note,
     tune: untuned,
+    scans: noScans,
     stop: async () => {
       await server.stop();
       cleanup();

@@ -181,8 +181,8 @@ const isEmpty = (t: Timeline) => t.entries.length === 0 && t.open.length === 0;
 
 function operationOf(w: TimelineWrite): AnyBulkWriteOperation<TimelineStoredDoc> {
   const empty = w.next.entries.length === 0 && w.next.open.length === 0;
+  if (w.prevRev !== null && empty) return { deleteOne: { filter: { _id: w.id, rev: w.prevRev } } };
   const { _id, ...replacement } = storedTimeline(w.id, w.next, w.rev);
   if (w.prevRev === null) return { insertOne: { document: { _id, ...replacement } } };
-  if (empty) return { deleteOne: { filter: { _id: w.id, rev: w.prevRev } } };
   return { replaceOne: { filter: { _id: w.id, rev: w.prevRev }, replacement } };
 }

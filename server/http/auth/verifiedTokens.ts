@@ -28,25 +28,36 @@ export function rememberVerified(
   const maxAgeMs = o.maxAgeMs ?? MAX_AGE_MS;
   const capacity = o.capacity ?? CAPACITY;
   const held = new Map<string, Remembered>();
+  /** Verifications under way: a pane's first requests (its /me and its lookup) carry a new token together. */
+  const verifying = new Map<string, Promise<VerifiedIdentity>>();
+  const verifyOnce = async (key: string, token: string): Promise<VerifiedIdentity> => {
+    const identity = await inner.verify(token);
+    // The verifier required `exp`; a token without a usable one is not remembered.
+    const exp = decodeJwt(token).exp;
+    if (typeof exp === 'number') {
+      held.set(key, { identity, until: Math.min(exp * 1000, o.now() + maxAgeMs) });
+      if (held.size > capacity) held.delete(held.keys().next().value!);
+    }
+    return identity;
+  };
   return {
-    async verify(token) {
+    verify(token) {
       const key = crypto.createHash('sha256').update(token).digest('base64');
       const hit = held.get(key);
-      const now = o.now();
-      if (hit && now < hit.until) {
+      if (hit && o.now() < hit.until) {
         held.delete(key); // most recently used last
         held.set(key, hit);
-        return hit.identity;
+        return Promise.resolve(hit.identity);
       }
       held.delete(key);
-      const identity = await inner.verify(token);
-      // The verifier required `exp`; a token without a usable one is not remembered.
-      const exp = decodeJwt(token).exp;
-      if (typeof exp === 'number') {
-        held.set(key, { identity, until: Math.min(exp * 1000, o.now() + maxAgeMs) });
-        if (held.size > capacity) held.delete(held.keys().next().value!);
+      let under = verifying.get(key);
+      if (!under) {
+        under = verifyOnce(key, token);
+        verifying.set(key, under);
+        const done = () => verifying.delete(key);
+        under.then(done, done);
       }
-      return identity;
+      return under;
     },
   };
 }

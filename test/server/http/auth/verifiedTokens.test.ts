@@ -76,6 +76,30 @@ describe('verified tokens remembered', () => {
     assert.deepEqual(calls, [a, b, forged, forged, foreign]);
   });
 
+  it('requests that carry a new token together share its one verification, a refusal too', async () => {
+    const { access_token } = await issuer.issue('jane@fabrikam.example');
+    const [a, b] = await Promise.all([verifier.verify(access_token), verifier.verify(access_token)]);
+    assert.deepEqual(a, b);
+    assert.equal(calls.length, 1);
+    const foreign = (
+      await (
+        await createDevIssuer({
+          issuer: 'https://localhost/api/v1/dev',
+          scope: 'access_as_user',
+          now: () => now,
+        })
+      ).issue('jane@fabrikam.example')
+    ).access_token;
+    const refused = await Promise.allSettled([verifier.verify(foreign), verifier.verify(foreign)]);
+    assert.deepEqual(
+      refused.map((r) => r.status === 'rejected' && r.reason instanceof AuthFailure),
+      [true, true],
+    );
+    assert.equal(calls.length, 2, 'one verification for both');
+    await assert.rejects(verifier.verify(foreign), AuthFailure);
+    assert.equal(calls.length, 3, 'and the next request verifies it again');
+  });
+
   it('holds a bounded number of tokens, the least recently used leaving first', async () => {
     const tokens = await Promise.all(
       ['a', 'b', 'c', 'd'].map(async (n) => (await issuer.issue(`${n}@x.example`)).access_token),

@@ -37,6 +37,19 @@ export const STATS_FLUSH_MS = 11_000;
 const untuned = () => 0;
 const noScans = () => null;
 
+/** The MONGODB_URI server: used as it is, nothing to tune or count there. */
+function externalDatabase(uri: string, cleanup: () => void): BenchDatabase {
+  return {
+    uri,
+    kind: 'external',
+    description: 'external server (MONGODB_URI)',
+    note: null,
+    tune: untuned,
+    scans: noScans,
+    stop: async () => cleanup(),
+  };
+}
+
 /** FerretDB's table of a collection is its name, an underscore and 8 hex digits of a hash. */
 function scansOf(pg: PostgresCluster, dbName: string): Map<string, number> {
   const rows = pg
@@ -69,15 +82,7 @@ export async function startKeptDatabase(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-bench-db-'));
   const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (process.env.MONGODB_URI) {
-    return {
-      uri: process.env.MONGODB_URI,
-      kind: 'external',
-      description: 'external server (MONGODB_URI)',
-      note: null,
-      tune: untuned,
-      scans: noScans,
-      stop: async () => cleanup(),
-    };
+    return externalDatabase(process.env.MONGODB_URI, cleanup);
   }
   const bin = findPgBin();
   if (!bin) return null;
@@ -123,16 +128,7 @@ export async function startBenchDatabase(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-bench-db-'));
   const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (process.env.MONGODB_URI && choice === 'auto') {
-    const server = await startMongo({ dataDir });
-    return {
-      uri: server.uri,
-      kind: 'external',
-      description: 'external server (MONGODB_URI)',
-      note: null,
-      tune: untuned,
-      scans: noScans,
-      stop: async () => cleanup(),
-    };
+    return externalDatabase((await startMongo({ dataDir })).uri, cleanup);
   }
   let note: string | null = null;
   if (choice !== 'sqlite') {

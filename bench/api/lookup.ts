@@ -91,12 +91,19 @@ async function startServer(
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
-  // Measured once the server holds its directory of every contact (loaded at start, in the background).
-  const directory = new Promise<{ contacts: number | null; ms: number }>((resolve) =>
-    child.on('message', (m: { type?: string; contacts: number | null; ms: number }) => {
-      if (m.type === 'interlog:contact-directory') resolve(m);
-    }),
-  );
+  // Measured once the server holds its directory of every contact and has filled its timelines' cache (both at
+  // start, in the background, one after the other), as a server that has been running does.
+  const startup = (type: string) =>
+    new Promise<{ count: number | null; ms: number }>((resolve) =>
+      child.on(
+        'message',
+        (m: { type?: string; contacts?: number | null; timelines?: number | null; ms: number }) => {
+          if (m.type === type) resolve({ count: m.contacts ?? m.timelines ?? null, ms: m.ms });
+        },
+      ),
+    );
+  const directory = startup('interlog:contact-directory');
+  const timelines = startup('interlog:timelines-held');
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);
   const agent = new https.Agent({ ca: fs.readFileSync(ctx.certs.caCertPath) });
@@ -121,8 +128,14 @@ async function startServer(
   const held = await Promise.race([directory, sleep(120_000).then(() => null)]);
   ctx.log(
     held
-      ? `  contact directory: ${held.contacts} contacts in ${held.ms} ms`
+      ? `  contact directory: ${held.count} contacts in ${held.ms} ms`
       : '  contact directory: not loaded in 120 s',
+  );
+  const filled = await Promise.race([timelines, sleep(120_000).then(() => null)]);
+  ctx.log(
+    filled
+      ? `  timelines held at start: ${filled.count} in ${filled.ms} ms`
+      : '  timelines: not held in 120 s',
   );
   return {
     child,

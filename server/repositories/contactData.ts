@@ -161,6 +161,7 @@ export class ContactDataRepository {
   async deleteContact(number: string): Promise<void> {
     await this.models.Contact.deleteOne({ number });
     await contactLookupCacheOf(this.models).erased(number);
+    await timelinesOf(this.models).erased(number);
   }
 
   /** The ledger of one mailbox (quarantined, failing and kept mail), for what names the contact. */

@@ -2,7 +2,7 @@
 // without a database query. Like the per-address cache it replaces once loaded (contactLookupCache.ts), it is used
 // only at the `contacts` version a lookup read (repositories/versions.ts), so it never serves a contact (its
 // privacy block, its owner) from before a change. When the version moved, it catches up from the log of changed
-// contacts (contactChanges.ts: a few queries, then one per changed contact) instead of reading every contact again.
+// contacts (changeLog.ts: a few queries, then one per changed contact) instead of reading every contact again.
 //
 // Why the catch-up cannot miss a change: a change is written, then filed in the log, then its version written. A
 // catch-up to version V runs after V was read, so every change whose version is V or older is already in the log
@@ -14,8 +14,8 @@
 // cache answers meanwhile): 17-22 s and about 55 MB of heap for 100,000 contacts on FerretDB/PostgreSQL.
 import type { Models } from './models/index.js';
 import type { Contact } from './masterData.js';
-import type { ContactChangeLog } from './contactChanges.js';
-import { WRITE_STALL_MS } from './contactChanges.js';
+import type { ChangeLog } from './changeLog.js';
+import { WRITE_STALL_MS } from './changeLog.js';
 import type { Versions } from './versions.js';
 
 const FIELDS = { _id: 0, __v: 0, createdAt: 0, updatedAt: 0 } as const;
@@ -99,7 +99,7 @@ export class ContactDirectory {
   constructor(
     private readonly models: Models,
     private readonly versions: Versions,
-    private readonly log: ContactChangeLog,
+    private readonly log: ChangeLog,
     private readonly clock: () => number = Date.now,
     private readonly maxContacts = MAX_CONTACTS,
   ) {}

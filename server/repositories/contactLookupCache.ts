@@ -14,7 +14,7 @@
 // there are too many contacts.
 import type { Models } from './models/index.js';
 import type { Contact } from './masterData.js';
-import { ContactChangeLog } from './contactChanges.js';
+import { ChangeLog } from './changeLog.js';
 import { ContactDirectory, type DirectoryView } from './contactDirectory.js';
 import { versionsOf, type Versions } from './versions.js';
 
@@ -26,12 +26,12 @@ export class ContactLookupCache {
   private readonly byAddress = new Map<string, Contact[]>();
 
   private readonly versions: Versions;
-  private readonly log: ContactChangeLog;
+  private readonly log: ChangeLog;
   readonly directory: ContactDirectory;
 
   constructor(models: Models) {
     this.versions = versionsOf(models);
-    this.log = new ContactChangeLog(models);
+    this.log = new ChangeLog(models.ContactChange);
     this.directory = new ContactDirectory(models, this.versions, this.log);
   }
 
@@ -127,7 +127,7 @@ export class ContactLookupCache {
     return this.afterChange(() => this.log.recordErased(number));
   }
 
-  /** The change filed in the log, then its version: never the other way round (contactChanges.ts). */
+  /** The change filed in the log, then its version: never the other way round (changeLog.ts). */
   private async afterChange(file: () => Promise<void>): Promise<void> {
     this.byAddress.clear();
     this.version = null;

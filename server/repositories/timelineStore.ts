@@ -4,6 +4,7 @@ import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import type { Models } from './models/index.js';
 import type { InteractionDoc, MessageRefDoc, OpportunityDoc } from './models/interactions.js';
 import type { TimelineDoc, TimelineStoredDoc } from './models/timeline.js';
+import type { ChangeLog } from './changeLog.js';
 import { isDuplicateKeyError } from './db.js';
 import { storedTimeline, timelineBytes, timelineDocOf } from './timelineCodec.js';
 import { versionsOf } from './versions.js';
@@ -74,7 +75,11 @@ export class TimelineStore {
    *  the write's revision check finds out when another instance changed one meanwhile (then it reads). */
   private readonly known = new Map<string, TimelineDoc | null>();
 
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    /** The timelines' change log: every write files its contacts there before the version (timelineCache.ts). */
+    private readonly log: ChangeLog,
+  ) {}
 
   private get collection(): Collection<TimelineStoredDoc> {
     return this.models.Timeline.collection as unknown as Collection<TimelineStoredDoc>;
@@ -103,6 +108,13 @@ export class TimelineStore {
     return this.known.get(id) ?? null;
   }
 
+  /** Every stored timeline's BSON (as `peekBson`), in the collection's order, a batch at a time. */
+  async *scanBson(): AsyncIterable<[string, Uint8Array]> {
+    // timelineBytes copies: a view would keep the whole batch's reply alive.
+    for await (const doc of this.collection.find({}).batchSize(SCAN_BATCH))
+      yield [doc._id, timelineBytes(doc)];
+  }
+
   /** Every stored timeline's contact. */
   async ids(): Promise<string[]> {
     return (await this.collection.find({}, { projection: { _id: 1 } }).toArray()).map((t) => t._id);
@@ -116,7 +128,8 @@ export class TimelineStore {
       return await this.writeChunks(writes, unkept);
     } finally {
       // After the writes (also when one failed: others may have landed), never before: a lookup that reads the
-      // new version must find them (repositories/timelineCache.ts).
+      // new version must find them, and their contacts in the log (repositories/timelineCache.ts).
+      await this.log.record(writes.map((w) => w.id));
       await versionsOf(this.models).changed('timelines');
     }
   }
@@ -175,6 +188,8 @@ export class TimelineStore {
   }
 }
 
+/** Timelines per batch of a scan (~3 KB each). */
+const SCAN_BATCH = 500;
 /** Timelines kept in memory for the next change (a few MB). */
 const KNOWN_TIMELINES = 2000;
 const isEmpty = (t: Timeline) => t.entries.length === 0 && t.open.length === 0;

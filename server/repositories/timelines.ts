@@ -20,6 +20,7 @@ import type { Models } from './models/index.js';
 import type { OpportunityDoc } from './models/interactions.js';
 import type { TimelineDoc } from './models/timeline.js';
 import { isDuplicateKeyError } from './db.js';
+import { ChangeLog } from './changeLog.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { TimelineBacklog } from './timelineBacklog.js';
 import { TimelineCache } from './timelineCache.js';
@@ -74,6 +75,7 @@ export class TimelineRepository {
   private readonly queue = new KeyedQueue();
   private readonly store: TimelineStore;
   private readonly cache: TimelineCache;
+  private readonly log: ChangeLog;
   private complete = false;
   private checked: { at: number; result: Promise<boolean> } | null = null;
   /** Contacts whose timelines are made after the loop's writes (repositories/timelineBacklog.ts). */
@@ -83,8 +85,9 @@ export class TimelineRepository {
     private readonly models: Models,
     private readonly n = RECENT_INTERACTIONS_PER_CONTACT,
   ) {
-    this.store = new TimelineStore(models);
-    this.cache = new TimelineCache(versionsOf(models), (id) => this.store.peekBson(id));
+    this.log = new ChangeLog(models.TimelineChange);
+    this.store = new TimelineStore(models, this.log);
+    this.cache = new TimelineCache(versionsOf(models), this.log, (id) => this.store.peekBson(id));
     this.backlog = new TimelineBacklog(models, (contacts) => this.rebuild(contacts));
   }
 
@@ -98,6 +101,19 @@ export class TimelineRepository {
   /** Starts reading the timelines `get` will likely be asked for next (TimelineCache.prefetch). */
   prefetch(contactNumbers: string[]): void {
     this.cache.prefetch([...new Set(contactNumbers)]);
+  }
+
+  /** Holds stored timelines in the process until its cache is full (the server's start, in the background: the
+   *  first lookups after a restart find them held); how many. */
+  fillCache(): Promise<number> {
+    return this.cache.fill(() => this.store.scanBson());
+  }
+
+  /** After the contact `number` was erased (its entries and opportunities gone): no instance holds anything of it
+   *  any more, and its number leaves the timelines' change log (changeLog.ts: every cache reads again). */
+  async erased(number: string): Promise<void> {
+    await this.log.recordErased(number);
+    await versionsOf(this.models).changed('timelines');
   }
 
   /** True once every contact's timeline is kept: a rebuild finished, or the database had no entries and no

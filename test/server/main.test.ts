@@ -3,6 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMongo, type MongoServer } from '../../scripts/lib/mongo.js';
+import { wrapConnection } from '../../server/repositories/db.js';
+import { InteractionRepository } from '../../server/repositories/interactions.js';
+import { NumberSeries } from '../../server/repositories/numberSeries.js';
+import { testDatabaseUri, useTestDatabase } from '../support/db.js';
+import { loopEntry } from '../support/entries.js';
 import { baseServerEnv, runServerToExit, startServer, startServerWithIpc } from '../support/serverProcess.js';
 
 describe('server process', function () {
@@ -181,6 +186,24 @@ describe('server process', function () {
         const down = await fetch(`${server.url}/healthz`);
         assert.equal(down.status, 503);
         assert.equal(((await down.json()) as { database: string }).database, 'down');
+      } finally {
+        await server.stop();
+      }
+    });
+  });
+  describe('start-up', () => {
+    const tdb = useTestDatabase('startfill');
+
+    it('holds the contact directory, then the stored timelines, before any lookup asks', async () => {
+      const models = (await wrapConnection(tdb().conn)).models;
+      const entries = new InteractionRepository(models, new NumberSeries(models, 'start'));
+      await entries.writeIdempotent([loopEntry('CT1', '<a@x>', 1), loopEntry('CT2', '<b@x>', 2)]);
+      const server = await startServerWithIpc(testDatabaseUri(tdb().name));
+      try {
+        const held = /"timelines":2,"ms":\d+,"msg":"timelines held"/;
+        for (let waited = 0; !held.test(server.output()) && waited < 30_000; waited += 100)
+          await new Promise((r) => setTimeout(r, 100));
+        assert.match(server.output(), /"msg":"contact directory loaded"[\s\S]*"timelines":2,"ms"/);
       } finally {
         await server.stop();
       }

@@ -43,7 +43,7 @@ import { linkCheckSchema, type LinkCheckDoc } from './linkCheck.js';
 import { timelineSchema, type TimelineStoredDoc } from './timeline.js';
 import { timelineBacklogSchema, type TimelineBacklogDoc } from './timelineBacklog.js';
 import { versionSchema, type VersionDoc } from './versions.js';
-import { contactChangeSchema, type ContactChangeDoc } from './contactChanges.js';
+import { changeLogSchema, type ChangeLogDoc } from './changeLog.js';
 
 export interface Models {
   Salesperson: Model<SalespersonDoc>;
@@ -70,7 +70,8 @@ export interface Models {
   Timeline: Model<TimelineStoredDoc>;
   TimelineBacklog: Model<TimelineBacklogDoc>;
   Version: Model<VersionDoc>;
-  ContactChange: Model<ContactChangeDoc>;
+  ContactChange: Model<ChangeLogDoc>;
+  TimelineChange: Model<ChangeLogDoc>;
 }
 
 export function createModels(conn: Connection): Models {
@@ -101,7 +102,8 @@ export function createModels(conn: Connection): Models {
     Timeline: get('Timeline', timelineSchema, 'timelines'),
     TimelineBacklog: get('TimelineBacklog', timelineBacklogSchema, 'timelineBacklog'),
     Version: get('Version', versionSchema, 'versions'),
-    ContactChange: get('ContactChange', contactChangeSchema, 'contactChanges'),
+    ContactChange: get('ContactChange', changeLogSchema, 'contactChanges'),
+    TimelineChange: get('TimelineChange', changeLogSchema, 'timelineChanges'),
   };
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Connection } from 'mongoose';
 import type { Database } from '../../../server/repositories/db.js';
-import { ContactChangeLog } from '../../../server/repositories/contactChanges.js';
+import { ChangeLog } from '../../../server/repositories/changeLog.js';
 import { ContactDirectory } from '../../../server/repositories/contactDirectory.js';
 import { contactLookupCacheOf } from '../../../server/repositories/contactLookupCache.js';
 import { ContactDataRepository } from '../../../server/repositories/contactData.js';
@@ -182,12 +182,12 @@ describe('contact directory: no query per lookup, never behind a change', functi
     // The reader's clock just after the start of a five-minute bucket, the writer's 115 s behind it (in the bucket
     // before; CLOCK_SKEW_MS is 120 s).
     const now = Math.ceil(Date.now() / 300_000) * 300_000 + 1000;
-    const log = new ContactChangeLog(reader.db.models, () => now);
+    const log = new ChangeLog(reader.db.models.ContactChange, () => now);
     const versions = new Versions(reader.db.models);
     const directory = new ContactDirectory(reader.db.models, versions, log, () => now);
     await directory.load();
     await writers[0]!.db.models.Contact.create(person('CT9', 'a@x.example'));
-    await new ContactChangeLog(writers[0]!.db.models, () => now - 115_000).record(['CT9']);
+    await new ChangeLog(writers[0]!.db.models.ContactChange, () => now - 115_000).record(['CT9']);
     await versionsOf(writers[0]!.db.models).changed('contacts');
     const version = (await versions.current()).get('contacts') ?? '';
     const view = await directory.at(version, now);
@@ -204,7 +204,7 @@ describe('contact directory: no query per lookup, never behind a change', functi
     const directory = new ContactDirectory(
       reader.db.models,
       versions,
-      new ContactChangeLog(reader.db.models, () => now),
+      new ChangeLog(reader.db.models.ContactChange, () => now),
       () => now,
     );
     await directory.load();
@@ -227,7 +227,7 @@ describe('contact directory: no query per lookup, never behind a change', functi
     const directory = new ContactDirectory(
       reader.db.models,
       versions,
-      new ContactChangeLog(reader.db.models),
+      new ChangeLog(reader.db.models.ContactChange),
       Date.now,
       1,
     );

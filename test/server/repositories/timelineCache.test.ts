@@ -3,7 +3,9 @@
 // and size are bounded. (timelines.test.ts checks held timelines against the stored ones after random writes.)
 import assert from 'node:assert/strict';
 import mongoose, { type Connection } from 'mongoose';
+import zlib from 'node:zlib';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
+import { ChangeLog } from '../../../server/repositories/changeLog.js';
 import { InteractionRepository } from '../../../server/repositories/interactions.js';
 import type { TimelineDoc } from '../../../server/repositories/models/timeline.js';
 import { NumberSeries } from '../../../server/repositories/numberSeries.js';
@@ -21,6 +23,9 @@ const doc = (id: string, subject: string): Uint8Array =>
     open: [],
     rev: subject,
   } satisfies TimelineDoc);
+
+/** What the cache counts for a held timeline: its deflated BSON and ~100 bytes for its key and entry. */
+const heldBytes = (bson: Uint8Array): number => zlib.deflateRawSync(bson).byteLength + 100;
 
 describe('timeline cache: no query for a held timeline, never behind a write', function () {
   this.timeout(60_000);
@@ -66,11 +71,12 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
 
   it('a read that started before a change is not kept, though it answers the lookup that asked first', async () => {
     const versions = new Versions(db.models);
+    const log = new ChangeLog(db.models.TimelineChange);
     let stored = { id: 'CT1', bson: doc('CT1', 'old') };
     let release: () => void = () => {};
     let held = false;
     let reads = 0;
-    const cache = new TimelineCache(versions, async (id) => {
+    const cache = new TimelineCache(versions, log, async (id) => {
       reads++;
       const answer = stored;
       if (held) await new Promise<void>((r) => (release = r));
@@ -82,6 +88,7 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
     await new Promise((r) => setTimeout(r, 50));
     held = false;
     stored = { id: 'CT1', bson: doc('CT1', 'new') };
+    await log.record(['CT1']); // as a writer does: the change filed, then its version
     await versions.changed('timelines');
     const fresh = await cache.get(['CT1'], versions.now());
     assert.equal(fresh.get('CT1')?.entries[0]?.subject, 'new');
@@ -94,9 +101,10 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
 
   it('a timeline read ahead (prefetch) serves the lookup at the same version, never one after a change', async () => {
     const versions = new Versions(db.models);
+    const log = new ChangeLog(db.models.TimelineChange);
     let stored = doc('CT1', 'old');
     const reads: string[] = [];
-    const cache = new TimelineCache(versions, async (id) => {
+    const cache = new TimelineCache(versions, log, async (id) => {
       const answer = stored;
       reads.push(id);
       await new Promise((r) => setTimeout(r, 20));
@@ -116,6 +124,7 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
     cache.prefetch(['CT2']);
     stored = doc('CT1', 'new');
     await new Promise((r) => setTimeout(r, 40)); // the read ahead has its (old) answer
+    await log.record(['CT1', 'CT2']);
     await versions.changed('timelines');
     const after = await cache.get(['CT1', 'CT2'], versions.now());
     assert.equal(after.get('CT1')?.entries[0]?.subject, 'new');
@@ -126,6 +135,7 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
     stored = doc('CT3', 'old');
     cache.prefetch(['CT3']);
     stored = doc('CT3', 'new');
+    await log.record(['CT3']);
     await versions.changed('timelines');
     const racing = await cache.get(['CT3'], versions.now());
     assert.equal(racing.get('CT3')?.entries[0]?.subject, 'new');
@@ -142,13 +152,14 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
     const reads: string[] = [];
     const cache = new TimelineCache(
       versions,
+      new ChangeLog(db.models.TimelineChange),
       async (id) => {
         reads.push(id);
         await new Promise((r) => setTimeout(r, 20));
         return doc(id, id);
       },
       () => now,
-      2 * (doc('A', 'A').byteLength + 100), // room for two
+      2 * heldBytes(doc('A', 'A')), // room for two
     );
     const asOf = versions.now();
     await Promise.all([cache.get(['A'], asOf), cache.get(['A'], asOf), cache.get(['A', 'B'], asOf)]);
@@ -162,5 +173,103 @@ describe('timeline cache: no query for a held timeline, never behind a write', f
     await cache.get(['A'], asOf);
     assert.equal(reads.length, 5, 'read again once too old');
     assert.equal(cache.size, 2);
+  });
+  it('a write drops only its contacts held in every instance; an erasure drops everything', async () => {
+    const { conn: rconn, db: rdb } = await openWatchedConnection(tdb().name, (e) => {
+      if (e.commandName === 'find' && e.command.find === 'timelines')
+        finds.push(String(e.command.filter?._id));
+    });
+    const finds: string[] = [];
+    try {
+      const reader = rdb.models;
+      const writer = (await wrapConnection(tdb().conn)).models;
+      const log = new InteractionRepository(writer, new NumberSeries(writer, 'cache-test'));
+      await log.writeIdempotent([loopEntry('CT5', '<c@x>', 3), loopEntry('CT6', '<d@x>', 4)]);
+      const read = async () => await timelinesOf(reader).get(['CT5', 'CT6'], versionsOf(reader).now());
+      await read();
+      assert.deepEqual(finds.sort(), ['CT5', 'CT6']);
+
+      await log.writeIdempotent([loopEntry('CT6', '<e@x>', 5)]);
+      const next = await read();
+      assert.deepEqual(
+        next.get('CT6')?.entries.map((e) => e.subject),
+        ['<e@x>', '<d@x>'],
+      );
+      assert.deepEqual(
+        next.get('CT5')?.entries.map((e) => e.subject),
+        ['<c@x>'],
+      );
+      assert.deepEqual(finds.sort(), ['CT5', 'CT6', 'CT6'], 'only the written contact was read again');
+
+      // The erased contact's number leaves the log; every held timeline is read again.
+      await timelinesOf(writer).erased('CT6');
+      assert.equal(await writer.TimelineChange.countDocuments({ numbers: 'CT6' }), 0);
+      await read();
+      assert.deepEqual(finds.sort(), ['CT5', 'CT5', 'CT6', 'CT6', 'CT6']);
+    } finally {
+      await rconn.close();
+    }
+  });
+
+  it('a catch-up further back than the log answers drops everything held', async () => {
+    const versions = new Versions(db.models);
+    const reads: string[] = [];
+    const cacheWith = (log: ChangeLog) =>
+      new TimelineCache(versions, log, async (id) => {
+        reads.push(id);
+        return doc(id, id);
+      });
+    const near = cacheWith(new ChangeLog(db.models.TimelineChange));
+    // Its log's clock is two hours on: the buckets from its last catch-up are more than it reads.
+    const far = cacheWith(new ChangeLog(db.models.TimelineChange, () => Date.now() + 2 * 3600_000));
+    await versions.changed('timelines');
+    for (const c of [near, far]) await c.get(['A'], versions.now());
+    assert.deepEqual(reads, ['A', 'A']);
+    await new ChangeLog(db.models.TimelineChange).record(['B']);
+    await versions.changed('timelines');
+    await near.get(['A'], versions.now());
+    assert.deepEqual(reads, ['A', 'A'], 'A did not change');
+    await far.get(['A'], versions.now());
+    assert.deepEqual(reads, ['A', 'A', 'A'], 'the far cache could not know: it read again');
+  });
+
+  it('the start-up fill holds stored timelines until full, never one dropped or read meanwhile', async () => {
+    const versions = new Versions(db.models);
+    const log = new ChangeLog(db.models.TimelineChange);
+    const reads: string[] = [];
+    const cache = new TimelineCache(
+      versions,
+      log,
+      async (id) => {
+        reads.push(id);
+        return doc(id, 'read');
+      },
+      Date.now,
+      4 * heldBytes(doc('A', 'stored')), // room for four
+    );
+    await versions.changed('timelines');
+    let resume: () => void = () => {};
+    const paused = new Promise<void>((r) => (resume = r));
+    let reached: () => void = () => {};
+    const halfway = new Promise<void>((r) => (reached = r));
+    const filled = cache.fill(async function* () {
+      yield ['A', doc('A', 'stored')];
+      reached();
+      await paused; // meanwhile: B changes (another instance), a lookup reads C
+      for (const id of ['B', 'C', 'D', 'E', 'F']) yield [id, doc(id, 'stored')];
+    });
+    await halfway;
+    await log.record(['B']);
+    await versions.changed('timelines');
+    await cache.get(['C'], versions.now()); // catches up (B), reads C
+    resume();
+    assert.equal(await filled, 3, 'A, D and E: B was dropped, C read, then the cache was full');
+    const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const got = await cache.get(ids, versions.now());
+    assert.deepEqual(
+      ids.map((id) => got.get(id)?.entries[0]?.subject),
+      ['stored', 'read', 'read', 'stored', 'stored', 'read'],
+    );
+    assert.deepEqual(reads, ['C', 'B', 'F']);
   });
 });

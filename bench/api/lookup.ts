@@ -70,7 +70,7 @@ export function request(
 async function startServer(
   ctx: BenchContext,
   uri: string,
-): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
+): Promise<{ child: ChildProcess; port: number; startup: string; stop(): Promise<void> }> {
   const port = await freePort();
   // With --profile, the server's CPU profile over all three benchmarks, written when it stops: Node writes one per
   // thread (tsx's loader has its own) into a folder of their own; the main thread's, the largest, is kept.
@@ -93,7 +93,7 @@ async function startServer(
   );
   // Measured once the server holds its directory of every contact and has filled its timelines' cache (both at
   // start, in the background, one after the other), as a server that has been running does.
-  const startup = (type: string) =>
+  const started = (type: string) =>
     new Promise<{ count: number | null; ms: number }>((resolve) =>
       child.on(
         'message',
@@ -102,8 +102,8 @@ async function startServer(
         },
       ),
     );
-  const directory = startup('interlog:contact-directory');
-  const timelines = startup('interlog:timelines-held');
+  const directory = started('interlog:contact-directory');
+  const timelines = started('interlog:timelines-held');
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);
   const agent = new https.Agent({ ca: fs.readFileSync(ctx.certs.caCertPath) });
@@ -137,9 +137,16 @@ async function startServer(
       ? `  timelines held at start: ${filled.count} in ${filled.ms} ms`
       : '  timelines: not held in 120 s',
   );
+  const startup = [
+    held
+      ? `contact directory ${held.count} contacts in ${round(held.ms / 1000, 1)} s`
+      : 'contact directory not loaded',
+    filled ? `timelines held ${filled.count} in ${round(filled.ms / 1000, 1)} s` : 'timelines not held',
+  ].join(', ');
   return {
     child,
     port,
+    startup,
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener('exit', kill);
@@ -344,7 +351,7 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
             `${round(percentile(all, 50), 1)} ms, p99 ${round(percentile(all, 99), 1)} ms, ` +
             `${round(all.length / runs.reduce((n, r) => n + r.seconds, 0), 1)} lookups started/s; not answered in ` +
             `time or not 200: ${failed} (${JSON.stringify(runs.map((r) => r.errors))}); ` +
-            `server peak RSS ${Math.round(peakRss)} MB; last run ${cpu}. ${sent ? `${sent}. ` : ''}${setting()}`,
+            `server at start: ${server.startup}; server peak RSS ${Math.round(peakRss)} MB; last run ${cpu}. ${sent ? `${sent}. ` : ''}${setting()}`,
           failed === 0,
           1,
         ),

@@ -12,7 +12,7 @@ import { sampleMessages } from '../../addin/preview/samples.js';
 import { ADDIN_DIST, assertAddinBuilt } from '../../test/e2e/support/addinServer.js';
 import { measured, median, round, type BenchmarkResult } from '../lib/results.js';
 import { profilePath, type BenchContext } from '../lib/context.js';
-import { cpuMeter, formatCpu, type CpuGroups } from '../lib/procstat.js';
+import { cpuMeter, formatCpu, waitForQuiet, type CpuGroups, type Quiet } from '../lib/procstat.js';
 import { hostRuntimeFiles, medianOffset, openOutlookWebPane } from './outlookWebPane.js';
 import {
   describeCaching,
@@ -39,6 +39,10 @@ const HISTORY_ENTRIES = 50;
 const CPU_COMMANDS = ['chromium', 'ferretdb', 'postgres'];
 /** A load that has not shown the history after this long has failed (not a slow figure). */
 const LOAD_TIMEOUT_MS = 30_000;
+
+/** Each load starts once the machine is idle (the last context's renderer gone): below 20% of the cores for
+ *  200 ms, at most 3 s. What each counted harness load waited goes to the notes. */
+const settle = () => waitForQuiet({ share: 0.2, windowMs: 200, maxMs: 3000 });
 
 /** Reads the timing of a pane that is loading, checks it showed the seeded contact's history, closes nothing. */
 async function timed(pane: OpenedPane, seeded: SeededHistory): Promise<LoadTiming> {
@@ -71,7 +75,10 @@ async function harnessLoad(
   seeded: SeededHistory,
   cpu?: CpuTotals,
   profileTo?: string,
+  settled?: Quiet[],
 ) {
+  const quiet = await settle();
+  settled?.push(quiet);
   // Measured per load and stopped before the context closes: its renderer process exits with it.
   const meter = cpuMeter({ server: server.pid, 'orchestrator (Playwright)': process.pid }, CPU_COMMANDS);
   const pane = await openHarnessPane(browser, server.url, item, profileTo);
@@ -100,6 +107,7 @@ async function directPair(
   seeded: SeededHistory,
   checkCache: boolean,
 ) {
+  await settle();
   const pane = await openDirectContext(browser, url, item);
   try {
     await pane.load();
@@ -117,6 +125,7 @@ async function directPair(
 
 /** One cold load in Outlook on the web (real host runtime): the timing of the pane frame, on its own clock. */
 async function outlookWebLoad(browser: Browser, url: string, item: FakeMessage, seeded: SeededHistory) {
+  await settle();
   const pane = await openOutlookWebPane(browser, url, item);
   try {
     const timing = await timed(pane, seeded);
@@ -167,8 +176,13 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
     const first = await harnessLoad(browser, server, item, seeded);
     const cold: LoadTiming[] = [];
     const cpu: CpuTotals = { wallSeconds: 0, cpuSeconds: {} };
+    // The previous benchmark's processes (a database's checkpoint, a server's exit) wind down first: below 10%
+    // of the cores for a second, at most a minute.
+    const quiet = await waitForQuiet({ share: 0.1, windowMs: 1000, maxMs: 60_000 });
+    const settled: Quiet[] = [];
     const logFrom = server.output().length;
-    for (let i = 0; i < harnessRuns; i++) cold.push(await harnessLoad(browser, server, item, seeded, cpu));
+    for (let i = 0; i < harnessRuns; i++)
+      cold.push(await harnessLoad(browser, server, item, seeded, cpu, undefined, settled));
     const coldServerTimes = serverTimes(server.output().slice(logFrom));
     // With --profile: one more harness load, not counted, with the page's main thread profiled (V8's sampler).
     const profileTo = profilePath(ctx, 'addin.time_to_history-pane');
@@ -218,7 +232,12 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
       `the real server (server/main.ts via tsx, AUTH_MODE=dev: the token comes from GET /dev/token, not Entra/NAA) ` +
       `on a fresh database with the demo data, HTTPS on localhost, headless Chromium ` +
       `(/usr/bin/chromium, 380x900); 1-minute load average ${round(loadBefore, 1)} before, ` +
-      `${round(os.loadavg()[0]!, 1)} after (2 cores). The figure: ${harnessRuns} cold loads, each in a new ` +
+      `${round(os.loadavg()[0]!, 1)} after (2 cores). Before the counted loads the machine was let settle ` +
+      `(below 10% of its cores busy for a second: waited ${round(quiet.waitedMs / 1000, 1)} s, then ` +
+      `${Math.round(quiet.busy * 100)}% busy), and each load starts once it is idle again (below 20% for 200 ms, ` +
+      `at most 3 s: waited median ${Math.round(median(settled.map((q) => q.waitedMs)))} ms, ` +
+      `${settled.filter((q) => q.busy >= 0.2).length} of ${settled.length} loads started busier). ` +
+      `The figure: ${harnessRuns} cold loads, each in a new ` +
       `browser context through openTaskpane (Playwright routes every request through Node, which also disables the HTTP cache), after one ` +
       `load not counted (the first of a fresh server and browser: ${Math.round(first.historyPainted)} ms). ` +
       `Median timeline of the counted loads (ms from navigation start, request start-end): ` +

@@ -1,6 +1,7 @@
 // Reads /proc (Linux): the resident memory of a process, and CPU time used by each process of the benchmark
 // (engine, emulator, database server) over a measured stretch, to see which one a figure is waiting for.
 import fs from 'node:fs';
+import os from 'node:os';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -102,4 +103,29 @@ export function formatCpu(c: { wallSeconds: number; cpuSeconds: CpuGroups }): st
     .sort((a, b) => b[1] - a[1])
     .map(([g, s]) => `${g} ${Math.round((s / c.wallSeconds) * 100)}%`);
   return `CPU over ${Math.round(c.wallSeconds * 10) / 10} s wall (100% = one core of 2): ${parts.join(', ')}`;
+}
+
+/** The machine's idleness before a measurement: how long it waited and the busy share of its last window. */
+export interface Quiet {
+  waitedMs: number;
+  /** Share of all cores busy (0-1) in the last window. */
+  busy: number;
+}
+
+/**
+ * Waits until the machine's cores were busy less than `share` of a `windowMs` window, at most `maxMs`: a figure
+ * that Chromium's main thread decides should not carry the winding down of a previous benchmark's processes
+ * (a database's checkpoint, a closed browser context's renderer).
+ */
+export async function waitForQuiet(o: { share: number; windowMs: number; maxMs: number }): Promise<Quiet> {
+  const cores = os.cpus().length;
+  const start = performance.now();
+  for (;;) {
+    const before = machineBusySeconds();
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, o.windowMs));
+    const busy = (machineBusySeconds() - before) / ((performance.now() - t0) / 1000) / cores;
+    const waitedMs = performance.now() - start;
+    if (busy < o.share || waitedMs >= o.maxMs) return { waitedMs: Math.round(waitedMs), busy };
+  }
 }

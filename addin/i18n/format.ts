@@ -46,6 +46,12 @@ export function formatDateTime(iso: string, options: FormatOptions): string {
   }).format(date);
 }
 
+/** Makes `formatDateTime`'s formatter for these options now (Intl loads its locale data then), so the first date
+ *  shown does not wait for it. */
+export function prepareDateTimeFormat(options: FormatOptions): void {
+  formatDateTime(new Date(0).toISOString(), options);
+}
+
 /** A calendar date ("2025-03-12") as a date in the locale; never shifted by the time zone. */
 export function formatCalendarDate(isoDate: string, options: Pick<FormatOptions, 'locale'>): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { formatAmount, formatCalendarDate, formatDateTime, parseAmount } from '../../../addin/i18n/format.js';
+import {
+  formatAmount,
+  formatCalendarDate,
+  formatDateTime,
+  parseAmount,
+  prepareDateTimeFormat,
+} from '../../../addin/i18n/format.js';
 
 describe('addin/i18n/format', () => {
   const instant = '2025-03-12T13:05:00.000Z';
@@ -25,6 +31,28 @@ describe('addin/i18n/format', () => {
   it('shows a calendar date as that day (no instant, no zone), and nothing for other formats', () => {
     assert.match(formatCalendarDate('2025-03-01', { locale: 'en-US' }), /Mar 1, 2025/);
     assert.equal(formatCalendarDate('01/03/2025', { locale: 'en-US' }), '');
+  });
+
+  it('a prepared format is the one the first date shown uses: no formatter is made then', () => {
+    const real = Intl.DateTimeFormat;
+    let made = 0;
+    const counting = function (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made++;
+      return new real(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    counting.supportedLocalesOf = real.supportedLocalesOf;
+    Intl.DateTimeFormat = counting;
+    try {
+      const options = { locale: 'fr-CA', timeZone: 'Pacific/Auckland' };
+      prepareDateTimeFormat(options);
+      assert.equal(made, 1);
+      assert.match(formatDateTime(instant, options), /2025/);
+      assert.equal(made, 1, 'the prepared formatter was used');
+      formatDateTime(instant, { ...options, locale: 'fr-FR' });
+      assert.equal(made, 2, 'another locale makes its own');
+    } finally {
+      Intl.DateTimeFormat = real;
+    }
   });
 
   it('keeps the locale, zone and style of each format apart when it reuses formatters', () => {

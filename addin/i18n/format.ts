@@ -7,6 +7,9 @@ export interface FormatOptions {
   timeZone?: string;
 }
 
+/** The locale the pane formats in: Outlook's display language, else en-US. */
+export const paneLocale = (displayLanguage: string | undefined): string => displayLanguage || 'en-US';
+
 function safeLocale(locale: string): string {
   try {
     return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-US';

@@ -3,7 +3,7 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { I18nContext, type I18n } from '../i18n/context.js';
-import { prepareDateTimeFormat } from '../i18n/format.js';
+import { paneLocale } from '../i18n/format.js';
 import { chooseLanguage, messagesFor } from '../i18n/language.js';
 import type { OfficeHost, ThemeKind } from '../office/types.js';
 import { ErrorBar, PaneSkeleton } from './components/feedback.js';
@@ -40,16 +40,10 @@ export function App(props: { env: PaneEnvironment }) {
   const theme = useOfficeTheme(host);
   const i18n = useMemo<I18n>(() => {
     const language = chooseLanguage(host.displayLanguage);
-    return { t: messagesFor(language), locale: host.displayLanguage || 'en-US' };
+    return { t: messagesFor(language), locale: paneLocale(host.displayLanguage) };
   }, [host]);
   const { phase, api, signIn, retry } = useSession(props.env);
   const { t } = i18n;
-  // The history's date format made while the first answers are on their way: the first one in a page loads
-  // Intl's locale data (~20 ms of a cold pane's history render, measured in its profile).
-  useEffect(() => {
-    const idle = setTimeout(() => prepareDateTimeFormat(i18n), 0);
-    return () => clearTimeout(idle);
-  }, [i18n]);
 
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root}>

@@ -13,7 +13,7 @@ const BUCKET_MS = 5 * MINUTE_MS;
 /** How far apart two instances' clocks may be (documented in docs/ARCHITECTURE.md). */
 export const CLOCK_SKEW_MS = 2 * MINUTE_MS;
 /** How long a writer may take from its entry here to its version write (a stalled process takes longer). */
-export const WRITE_STALL_MS = 10 * MINUTE_MS;
+const WRITE_STALL_MS = 10 * MINUTE_MS;
 /** How long entries are kept. */
 const KEPT_MS = 24 * 60 * MINUTE_MS;
 /** A catch-up spanning more buckets than this (an hour) loads everything again: one query per bucket. */
@@ -76,6 +76,32 @@ export class ChangeLog {
     return docs.flat().map((d) => ({ id: d._id, numbers: d.numbers, reload: d.reload === true }));
   }
 }
+
+/**
+ * A reader's catch-ups to the versions it reads: one at a time, each from where the one before left off, and
+ * the readers of one version share its catch-up.
+ */
+export class CatchUps<T> {
+  private current: { version: string; done: Promise<T> } | null = null;
+
+  constructor(private readonly catchUpTo: (version: string) => Promise<T>) {}
+
+  to(version: string): Promise<T> {
+    if (this.current?.version === version) return this.current.done;
+    const before: Promise<unknown> = this.current?.done ?? Promise.resolve();
+    const done = before.catch(() => {}).then(() => this.catchUpTo(version));
+    const entry = { version, done };
+    this.current = entry;
+    const settle = () => this.current === entry && (this.current = null);
+    done.then(settle, settle);
+    return done;
+  }
+}
+
+/** Where a reader's next catch-up reads from when the version it read at `readAt` (its clock) was unchanged: a
+ *  change not caught up has its version written after that, and was filed at most WRITE_STALL_MS earlier. */
+export const sinceUnchanged = (since: number, readAt: number): number =>
+  Math.max(since, readAt - WRITE_STALL_MS);
 
 /** One change as filed: its contacts, or "everything" (`reload`). */
 export interface LogEntry {

@@ -14,8 +14,7 @@
 // cache answers meanwhile): 17-22 s and about 55 MB of heap for 100,000 contacts on FerretDB/PostgreSQL.
 import type { Models } from './models/index.js';
 import type { Contact } from './masterData.js';
-import type { ChangeLog } from './changeLog.js';
-import { WRITE_STALL_MS } from './changeLog.js';
+import { CatchUps, sinceUnchanged, type ChangeLog } from './changeLog.js';
 import type { Versions } from './versions.js';
 
 const FIELDS = { _id: 0, __v: 0, createdAt: 0, updatedAt: 0 } as const;
@@ -94,7 +93,7 @@ export class ContactDirectory {
   private held: Held | null = null;
   private loading: Promise<void> | null = null;
   private retryAt = -Infinity;
-  private catchUp: { version: string; done: Promise<Held | null> } | null = null;
+  private readonly catchUps = new CatchUps((version) => this.catchUpTo(version));
 
   constructor(
     private readonly models: Models,
@@ -131,20 +130,10 @@ export class ContactDirectory {
       return null;
     }
     if (held.version === version) {
-      // Unchanged when the read started: a change not in here has its version written after that, and was filed
-      // at most WRITE_STALL_MS earlier.
-      held.since = Math.max(held.since, readAt - WRITE_STALL_MS);
+      held.since = sinceUnchanged(held.since, readAt);
       return held;
     }
-    if (this.catchUp?.version === version) return this.catchUp.done;
-    // One catch-up at a time, each from where the one before left off.
-    const before = this.catchUp?.done ?? Promise.resolve(null);
-    const done = before.catch(() => null).then(() => this.catchUpTo(version));
-    const entry = { version, done };
-    this.catchUp = entry;
-    const settle = () => this.catchUp === entry && (this.catchUp = null);
-    done.then(settle, settle);
-    return done;
+    return this.catchUps.to(version);
   }
 
   /** Loads every contact unless loaded or loading (then its load); never rejects. */

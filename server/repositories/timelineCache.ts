@@ -20,7 +20,7 @@
 // Filled when the server starts (`fill`, server/main.ts), in the background: the first lookups after a restart
 // or a deployment find the timelines held, as later ones do.
 import zlib from 'node:zlib';
-import { WRITE_STALL_MS, type ChangeLog } from './changeLog.js';
+import { CatchUps, sinceUnchanged, type ChangeLog } from './changeLog.js';
 import { timelineOfBytes } from './timelineCodec.js';
 import type { Timeline } from './timelineStore.js';
 import type { Versions } from './versions.js';
@@ -46,7 +46,7 @@ export class TimelineCache {
   /** The wall clock of the last catch-up's start: every change filed before it, less the clocks' skew, is
    *  reflected in what is held. */
   private since = -Infinity;
-  private catchUp: { version: string; done: Promise<void> } | null = null;
+  private readonly catchUps = new CatchUps((version) => this.catchUpTo(version));
   /** The log's entries the last catch-up read (each applied once). */
   private applied = new Set<string>();
   private readonly held = new Map<string, Held>();
@@ -122,22 +122,8 @@ export class TimelineCache {
     // The wall clock when that read could have started at the earliest.
     const readAt = asOf === undefined ? Date.now() : Date.now() - (this.versions.now() - asOf);
     const version = (await this.versions.current(asOf)).get('timelines') ?? '';
-    if (version === this.version) {
-      // Unchanged when the read started: a change not caught up has its version written after that, and was
-      // filed at most WRITE_STALL_MS earlier.
-      this.since = Math.max(this.since, readAt - WRITE_STALL_MS);
-      return;
-    }
-    if (this.catchUp?.version !== version) {
-      // One catch-up at a time, each from where the one before left off.
-      const before = this.catchUp?.done ?? Promise.resolve();
-      const done = before.catch(() => {}).then(() => this.catchUpTo(version));
-      const entry = { version, done };
-      this.catchUp = entry;
-      const settle = () => this.catchUp === entry && (this.catchUp = null);
-      done.then(settle, settle);
-    }
-    await this.catchUp!.done;
+    if (version === this.version) this.since = sinceUnchanged(this.since, readAt);
+    else await this.catchUps.to(version);
   }
 
   private async catchUpTo(version: string): Promise<void> {

@@ -1,7 +1,8 @@
 // Every contact by address, in the process: the task pane's lookup answers which contacts a mail's addresses are
 // without a database query. Like the per-address cache it replaces once loaded (contactLookupCache.ts), it is used
 // only at the `contacts` version a lookup read (repositories/versions.ts), so it never serves a contact (its
-// privacy block, its owner) from before a change. When the version moved, it catches up from the log of changed
+// privacy block, its owner) from before a change that version covers (this process's own at once, another
+// instance's within VERSIONS_SHARED_MS). When the version moved, it catches up from the log of changed
 // contacts (changeLog.ts: a few queries, then one per changed contact) instead of reading every contact again.
 //
 // Why the catch-up cannot miss a change: a change is written, then filed in the log, then its version written. A

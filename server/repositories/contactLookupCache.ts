@@ -1,5 +1,6 @@
-// Address -> contacts for the task pane's lookup, cached in the process and never stale: every change of a contact
-// (any instance) writes a new random `contacts` version after the change (repositories/versions.ts), and the
+// Address -> contacts for the task pane's lookup, cached in the process and stale by at most the versions' bound:
+// every change of a contact (any instance) writes a new random `contacts` version after the change
+// (repositories/versions.ts: seen by this process's next request, another's within VERSIONS_SHARED_MS), and the
 // cache is used only under the version it was filled under (the lookup's one read of the versions instead of two
 // queries per address).
 //
@@ -110,10 +111,8 @@ export class ContactLookupCache {
       void this.directory.load();
       return null;
     }
-    // The wall clock when the lookup started: the versions' read started after it.
-    const readAt = Date.now() - (this.versions.now() - asOf);
-    const version = (await this.versions.current(asOf)).get('contacts') ?? '';
-    return this.directory.at(version, readAt);
+    const versions = await this.versions.current(asOf);
+    return this.directory.at(versions.get('contacts') ?? '', versions.readAt);
   }
 
   /** After a change of the contacts `numbers` (added, edited or deleted): every process sees it at its next

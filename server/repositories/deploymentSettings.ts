@@ -1,8 +1,8 @@
 // The deployment's settings as a plain record, the defaults when no admin has saved any. One document read by
 // `_id` (the lookup every MongoDB-protocol server answers without a scan), written whole: FerretDB's updates
 // are not atomic, and a replace of one `_id` needs no atomicity beyond last-writer-wins. Kept in the process
-// under the `settings` version (repositories/versions.ts): every request still sees the last saved settings,
-// and one that reads the versions anyway (the pane's lookup) reads nothing else for them.
+// under the `settings` version (repositories/versions.ts): every request sees the settings saved by this process
+// before it, and those saved by another instance more than VERSIONS_SHARED_MS before it; one that reads the versions anyway (the pane's lookup) reads nothing else for them.
 import type {
   InteractionTemplate,
   SensitiveMailHandling,
@@ -46,7 +46,7 @@ export class DeploymentSettingsRepository {
     }));
   }
 
-  /** The settings as saved when the versions were read at or after `asOf` (default: now). A copy. */
+  /** The settings as saved when the versions were read for `asOf` (versions.ts) (default: now). A copy. */
   async get(asOf?: number): Promise<DeploymentSettingsRecord> {
     const record = await this.saved.get(asOf);
     return { ...record, interactionTemplates: record.interactionTemplates.map((t) => ({ ...t })) };

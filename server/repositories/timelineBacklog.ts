@@ -74,7 +74,7 @@ export class TimelineBacklog {
   }
 
   /** The contacts whose timelines may lack written entries (read them from the entries), as listed when the
-   *  versions were read at or after `asOf`: one small read when the listings changed, else none. */
+   *  versions were read for `asOf` (versions.ts): one small read when the listings changed, else none. */
   async pending(asOf?: number): Promise<Set<string>> {
     const docs = await this.listed.get(asOf);
     if (docs.some((d) => this.now() - d.at.getTime() > ADOPT_MS)) this.soon();

@@ -11,9 +11,10 @@
 // same argument as the contact directory's, contactDirectory.ts). An erasure files "everything" (its contact's
 // number stays nowhere), as does a catch-up further back than the log answers: then everything held is dropped.
 //
-// A timeline is only ever taken under the version read at or after the lookup started, and it was read after that
-// version was, or its contact is not in any change caught up since: it is never older than the database was when
-// the lookup began. A write whose instance died before it changed the version is not seen until the next write
+// A timeline is only ever taken under the version the lookup read (a read that started at most VERSIONS_SHARED_MS
+// before the lookup, and after this process's last change: versions.ts), and it was read after that version was,
+// or its contact is not in any change caught up since: it is never older than the database was when that read
+// started. A write whose instance died before it changed the version is not seen until the next write
 // anywhere changes it, or until MAX_AGE_MS has passed. A lookup may start its contacts' reads ahead, beside its
 // versions read (`prefetch`): they serve it, and stay, unless a catch-up drops their contact meanwhile.
 //
@@ -65,7 +66,7 @@ export class TimelineCache {
     private readonly capacity = CACHED_BYTES,
   ) {}
 
-  /** Each contact's timeline (null: none stored), as of a versions read at or after `asOf`. */
+  /** Each contact's timeline (null: none stored), as of the versions read for `asOf` (versions.ts). */
   async get(ids: string[], asOf?: number): Promise<Map<string, Timeline | null>> {
     await this.atVersionAsOf(asOf);
     const now = this.clock();
@@ -119,10 +120,9 @@ export class TimelineCache {
 
   /** Caught up to the version read as of `asOf`, or kept there while it is unchanged. */
   private async atVersionAsOf(asOf?: number): Promise<void> {
-    // The wall clock when that read could have started at the earliest.
-    const readAt = asOf === undefined ? Date.now() : Date.now() - (this.versions.now() - asOf);
-    const version = (await this.versions.current(asOf)).get('timelines') ?? '';
-    if (version === this.version) this.since = sinceUnchanged(this.since, readAt);
+    const versions = await this.versions.current(asOf);
+    const version = versions.get('timelines') ?? '';
+    if (version === this.version) this.since = sinceUnchanged(this.since, versions.readAt);
     else await this.catchUps.to(version);
   }
 

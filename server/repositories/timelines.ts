@@ -91,7 +91,7 @@ export class TimelineRepository {
     this.backlog = new TimelineBacklog(models, (contacts) => this.rebuild(contacts));
   }
 
-  /** Stored timelines by contact, as of a versions read at or after `asOf`; null where there is none (then the
+  /** Stored timelines by contact, as of the versions read for `asOf` (versions.ts); null where there is none (then the
    *  contact has neither entries nor open opportunities if `isComplete()`, else it is not known). From the
    *  process's cache (repositories/timelineCache.ts), else one read by _id per contact, in parallel. */
   get(contactNumbers: string[], asOf?: number): Promise<Map<string, Timeline | null>> {

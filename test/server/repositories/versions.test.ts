@@ -1,10 +1,12 @@
 // The versions every cache of the lookup is checked against (repositories/versions.ts): one read for all kinds,
-// shared by readers only when it started after they asked, so no reader gets a version from before a change that
-// had ended when it asked.
+// shared by readers only when it started at most VERSIONS_SHARED_MS before they asked and after this process's
+// last change, so no reader gets a version from before its own process's change, or from before another's that
+// had ended more than the bound before it asked.
 import assert from 'node:assert/strict';
 import mongoose, { type Connection } from 'mongoose';
 import { wrapConnection, type Database } from '../../../server/repositories/db.js';
-import { Versions } from '../../../server/repositories/versions.js';
+import { Versions, VERSIONS_SHARED_MS } from '../../../server/repositories/versions.js';
+import { pastVersionsBound } from '../../support/versions.js';
 import { openWatchedConnection, useTestDatabase } from '../../support/db.js';
 
 describe('versions: one shared read, never from before a reader asked', function () {
@@ -41,17 +43,33 @@ describe('versions: one shared read, never from before a reader asked', function
     assert.equal(await db.models.Version.countDocuments({ _id: 'timelineBacklog' }), 1);
   });
 
-  it('a change by another process is in the next read, with a value never used before', async () => {
+  it('a change by another process is in every read past the bound, with a value never used before', async () => {
     const mine = new Versions(db.models);
     const other = new Versions(db.models);
     const seen = new Set<string>();
     for (let i = 0; i < 5; i++) {
       await other.changed('contacts');
+      await pastVersionsBound();
       const v = (await mine.current()).get('contacts')!;
       assert.ok(!seen.has(v), 'a new value per change');
       seen.add(v);
       assert.equal(v, (await other.current()).get('contacts'));
     }
+  });
+
+  it("another process's change may be missed within the bound, never past it (a clock of the test's)", async () => {
+    let now = 1_000;
+    const mine = new Versions(db.models, () => now);
+    const other = new Versions(db.models);
+    const before = (await mine.current()).get('contacts'); // started at 1,000
+    await other.changed('contacts');
+    now += VERSIONS_SHARED_MS; // the read that started at 1,000 is still shared
+    assert.equal((await mine.current()).get('contacts'), before);
+    assert.equal(finds, 1);
+    now += 1; // past the bound: a new read
+    const after = (await mine.current()).get('contacts');
+    assert.notEqual(after, before);
+    assert.equal(after, (await new Versions(db.models).current()).get('contacts'));
   });
 
   it('readers as of one instant share one read', async () => {
@@ -62,24 +80,28 @@ describe('versions: one shared read, never from before a reader asked', function
     assert.ok(first.every((m) => m === first[0]));
   });
 
-  it('readers who ask while a read is under way share the next one, which starts after it', async () => {
-    const v = new Versions(db.models);
-    const underWay = v.current();
-    const after = v.now() + 1; // asked after the read under way started
-    const [a, b, c] = await Promise.all([underWay, v.current(after), v.current(after)]);
-    assert.equal(b, c, 'one read for both');
-    assert.notEqual(a, b);
+  it('readers within the bound share a read under way; later ones share the next, which starts after it', async () => {
+    let now = 1_000;
+    const v = new Versions(db.models, () => now);
+    const underWay = v.current(); // started at 1,000
+    now += VERSIONS_SHARED_MS;
+    const within = v.current();
+    now += 1;
+    const [a, b, c, d] = await Promise.all([underWay, within, v.current(), v.current()]);
+    assert.equal(a, b, 'a reader within the bound shares the read under way');
+    assert.equal(c, d, 'one read for both later readers');
+    assert.notEqual(a, c);
     assert.equal(finds, 2);
   });
 
   it('after a change of its own, no reader gets a read that started before the change ended', async () => {
     const v = new Versions(db.models);
-    const other = new Versions(db.models);
     for (let i = 0; i < 10; i++) {
       const underWay = v.current();
       await v.changed('settings');
-      const later = await v.current();
-      assert.equal(later.get('settings'), (await other.current()).get('settings'));
+      const later = await v.current(); // within the bound of the read under way
+      const stored = await db.models.Version.findById('settings').lean();
+      assert.equal(later.get('settings'), stored?.v);
       await underWay;
     }
   });

@@ -327,7 +327,7 @@ export async function apiLookup(ctx: BenchContext): Promise<BenchmarkResult[]> {
           ? formatServerScans(scansBefore, scansAfter, all.length + failed - timedOut)
           : null;
       if (sent) ctx.log(`  ${sent}`);
-      const capacity = await lookupCapacity(server.port, ca, token, {
+      const capacity = await lookupCapacity(server.port, server.child.pid!, ca, token, {
         quick: ctx.quick,
         log: ctx.log,
         setting: setting(),

@@ -11,6 +11,7 @@ import { measured, percentile, round, type BenchmarkResult } from '../lib/result
 import { contactEmail } from '../lib/dataset.js';
 import { LOOKUP_DATASET, lookupRequest, messageKeyOf } from './lookupData.js';
 import { request, TIMEOUT_MS } from './lookup.js';
+import { cpuMeter, type CpuGroups } from '../lib/procstat.js';
 
 const TARGET_P95_MS = 50;
 const RATES = [50, 100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500, 2000];
@@ -29,11 +30,14 @@ export interface CapacityStep {
   p50: number;
   p95: number;
   errors: Record<string, number>;
+  /** CPU milliseconds per answered lookup, per process (group), over the step. */
+  cpuPerLookup: CpuGroups;
 }
 
 /** A step of `seconds` at `rate` arrivals/s; latencies of every lookup started in it, to its answer. */
 async function step(
   port: number,
+  serverPid: number,
   sources: https.Agent[],
   token: string,
   rate: number,
@@ -49,6 +53,7 @@ async function step(
   const pending: Promise<void>[] = [];
   let inFlight = 0;
   let next = 0;
+  const meter = cpuMeter({ server: serverPid, client: process.pid });
   const start = performance.now();
   let due = start;
   while (due - start < seconds * 1000) {
@@ -80,6 +85,10 @@ async function step(
     );
   }
   await Promise.all(pending);
+  const cpu = meter.stop().cpuSeconds;
+  const cpuPerLookup: CpuGroups = {};
+  for (const [group, seconds] of Object.entries(cpu))
+    cpuPerLookup[group] = round((seconds * 1000) / Math.max(1, latencies.length), 2);
   const failed = Object.values(errors).reduce((a, b) => a + b, 0);
   return {
     offered: rate,
@@ -91,11 +100,20 @@ async function step(
       ? round(percentile([...latencies, ...Array(failed).fill(TIMEOUT_MS)], 95), 1)
       : TIMEOUT_MS,
     errors,
+    cpuPerLookup,
   };
 }
 
+/** "server 1.31, ferretdb 0.7, ...": the step's CPU ms per lookup, largest first. */
+const formatPerLookup = (c: CpuGroups): string =>
+  Object.entries(c)
+    .sort((a, b) => b[1] - a[1])
+    .map(([g, ms]) => `${g} ${ms}`)
+    .join(', ');
+
 export async function lookupCapacity(
   port: number,
+  serverPid: number,
   ca: Buffer,
   token: string,
   o: { quick: boolean; log: (m: string) => void; setting: string },
@@ -105,10 +123,10 @@ export async function lookupCapacity(
   const steps: CapacityStep[] = [];
   try {
     for (const [i, rate] of RATES.entries()) {
-      const s = await step(port, agents, token, rate, seconds, 900 + i);
+      const s = await step(port, serverPid, agents, token, rate, seconds, 900 + i);
       steps.push(s);
       o.log(
-        `  capacity step ${rate}/s: ${s.started} started, p50 ${s.p50} ms, p95 ${s.p95} ms, errors ${JSON.stringify(s.errors)}`,
+        `  capacity step ${rate}/s: ${s.started} started, p50 ${s.p50} ms, p95 ${s.p95} ms, errors ${JSON.stringify(s.errors)}; CPU ms per lookup: ${formatPerLookup(s.cpuPerLookup)}`,
       );
       if (s.p95 > TARGET_P95_MS) break;
       await sleep(1000); // idle keep-alive connections stay; the server's queues are empty
@@ -121,7 +139,7 @@ export async function lookupCapacity(
   const table = steps
     .map(
       (s) =>
-        `${s.offered}/s: p50 ${s.p50}, p95 ${s.p95} ms${Object.keys(s.errors).length ? ` ${JSON.stringify(s.errors)}` : ''}`,
+        `${s.offered}/s: p50 ${s.p50}, p95 ${s.p95} ms${Object.keys(s.errors).length ? ` ${JSON.stringify(s.errors)}` : ''} (CPU ms per lookup: ${formatPerLookup(s.cpuPerLookup)})`,
     )
     .join('; ');
   return measured(
@@ -132,7 +150,8 @@ export async function lookupCapacity(
     `Highest offered rate whose p95 stayed <= ${TARGET_P95_MS} ms with no failed lookup. Open-loop arrivals (Poisson: ` +
       `exponential gaps drawn from a seeded PRNG, independent of the answers), ${seconds} s per step, rates ` +
       `${RATES.join(', ')}/s in turn until a step's p95 exceeds the target; every lookup started in a step is timed to ` +
-      `its answer. Requests as in api.lookup_p95, spread over one source address per ${PER_SOURCE_RATE} lookups/s of ` +
+      `its answer; each step's CPU milliseconds per answered lookup are per process, from /proc (the server, ` +
+      `FerretDB, PostgreSQL, the client: this process, and other processes). Requests as in api.lookup_p95, spread over one source address per ${PER_SOURCE_RATE} lookups/s of ` +
       `the step (at least 10; keep-alive HTTPS, each connection opened by a GET /config before the step). ` +
       `The client (this process) shares the 2 cores with the server and the database. Steps: ${table}. ${o.setting}`,
     true,

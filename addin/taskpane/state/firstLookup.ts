@@ -31,6 +31,15 @@ export function sendFirstLookup(api: ApiClient, host: OfficeHost, internalDomain
   );
 }
 
+/** Settles once the first lookup has been handed to the API client (or found not to be needed): its request
+ *  goes out as soon as the token is there. */
+export function firstLookupAsked(): Promise<void> {
+  return (first ?? Promise.resolve(null)).then(
+    () => {},
+    () => {},
+  );
+}
+
 /** The first lookup's answer if it was sent for `key` and answered; undefined otherwise (a failure included: the
  *  caller asks itself). Only the first call can get it. */
 export async function takeFirstLookup(key: string): Promise<LookupResponse | undefined> {

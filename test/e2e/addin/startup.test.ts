@@ -96,6 +96,69 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
     assert.deepEqual(uncaught(pane), []);
   });
 
+  it('mounts React once the first lookup has left, not while the token answers (the mount would hold it up)', async () => {
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: async (page) => {
+        // When the lookup's fetch is called and when React first puts something in #root, by the page's clock.
+        await page.addInitScript(`
+          const realFetch = window.fetch.bind(window);
+          window.fetch = function (input, init) {
+            const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+            if (window.lookupAt === undefined && url.includes('/api/v1/lookup')) window.lookupAt = performance.now();
+            return realFetch(input, init);
+          };
+          new MutationObserver(function () {
+            if (window.mountedAt === undefined && document.getElementById('root')?.firstElementChild)
+              window.mountedAt = performance.now();
+          }).observe(document, { childList: true, subtree: true });
+        `);
+        // The token answers 150 ms late: the UI's chunk has run by then (it runs once the token is asked for).
+        await page.route(
+          (u) => u.pathname === '/api/v1/dev/token',
+          async (route) => {
+            await new Promise((r) => setTimeout(r, 150));
+            await route.continue();
+          },
+        );
+      },
+    });
+    assert.ok((await historySubjects(pane.page)).length > 0);
+    const at = await pane.page.evaluate(() => {
+      const w = globalThis as unknown as { lookupAt?: number; mountedAt?: number };
+      return { lookupAt: w.lookupAt, mountedAt: w.mountedAt };
+    });
+    assert.ok(at.lookupAt !== undefined && at.mountedAt !== undefined, JSON.stringify(at));
+    assert.ok(
+      at.lookupAt < at.mountedAt,
+      `lookup sent at ${at.lookupAt} ms, pane mounted at ${at.mountedAt} ms`,
+    );
+    assert.deepEqual(uncaught(pane), []);
+  });
+
+  it('a token that takes long does not keep the pane blank: it mounts meanwhile', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: async (page) => {
+        await page.route(
+          (u) => u.pathname === '/api/v1/dev/token',
+          async (route) => {
+            await Promise.race([released, new Promise((r) => setTimeout(r, 20_000))]);
+            await route.continue();
+          },
+        );
+      },
+    });
+    try {
+      await pane.page.waitForSelector('#root > *', { timeout: 5_000 });
+    } finally {
+      release();
+    }
+    assert.ok((await historySubjects(pane.page)).length > 0);
+  });
+
   it('a UI chunk that never arrives: words in the pane instead of a blank one, and the failure reported', async () => {
     let refused = 0;
     let reportSent: Promise<unknown> | undefined;

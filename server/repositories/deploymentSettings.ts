@@ -2,7 +2,8 @@
 // `_id` (the lookup every MongoDB-protocol server answers without a scan), written whole: FerretDB's updates
 // are not atomic, and a replace of one `_id` needs no atomicity beyond last-writer-wins. Kept in the process
 // under the `settings` version (repositories/versions.ts): every request sees the settings saved by this process
-// before it, and those saved by another instance more than VERSIONS_SHARED_MS before it; one that reads the versions anyway (the pane's lookup) reads nothing else for them.
+// before it, and those saved by another instance more than VERSIONS_SHARED_MS before it; one that reads the
+// versions anyway (the pane's lookup) reads nothing else for them.
 import type {
   InteractionTemplate,
   SensitiveMailHandling,

@@ -19,11 +19,11 @@ import { RECENT_INTERACTIONS_PER_CONTACT } from '../../shared/api/lookup.js';
 import type { Models } from './models/index.js';
 import type { OpportunityDoc } from './models/interactions.js';
 import type { TimelineDoc } from './models/timeline.js';
-import { isDuplicateKeyError } from './db.js';
 import { ChangeLog } from './changeLog.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { TimelineBacklog } from './timelineBacklog.js';
 import { TimelineCache } from './timelineCache.js';
+import { TimelineCompleteness } from './timelineCompleteness.js';
 import {
   TimelineStore,
   timelineEntryOf,
@@ -39,11 +39,7 @@ export type { Timeline, TimelineEntry } from './timelineStore.js';
 
 /** Open opportunities kept per contact (the lookup showed at most this many before the read model too). */
 export const OPEN_PER_CONTACT = 50;
-/** Says every contact with entries or open opportunities has its timeline (a claim: inserted once). */
-const COMPLETE_MARKER = 'timelines#complete';
 const ATTEMPTS = 8;
-/** How long "not complete" is believed before the marker is read again. */
-const INCOMPLETE_RECHECK_MS = 10_000;
 
 /** Finds entries to read again inside the contact's queue (so the last change queued reads the latest state). */
 export type EntryKey = { _id: string } | { entryNumber: number } | { messageKey: string };
@@ -76,8 +72,7 @@ export class TimelineRepository {
   private readonly store: TimelineStore;
   private readonly cache: TimelineCache;
   private readonly log: ChangeLog;
-  private complete = false;
-  private checked: { at: number; result: Promise<boolean> } | null = null;
+  private readonly completeness: TimelineCompleteness;
   /** Contacts whose timelines are made after the loop's writes (repositories/timelineBacklog.ts). */
   readonly backlog: TimelineBacklog;
 
@@ -86,14 +81,15 @@ export class TimelineRepository {
     private readonly n = RECENT_INTERACTIONS_PER_CONTACT,
   ) {
     this.log = new ChangeLog(models.TimelineChange);
+    this.completeness = new TimelineCompleteness(models);
     this.store = new TimelineStore(models, this.log);
     this.cache = new TimelineCache(versionsOf(models), this.log, (id) => this.store.peekBson(id));
     this.backlog = new TimelineBacklog(models, (contacts) => this.rebuild(contacts));
   }
 
-  /** Stored timelines by contact, as of the versions read for `asOf` (versions.ts); null where there is none (then the
-   *  contact has neither entries nor open opportunities if `isComplete()`, else it is not known). From the
-   *  process's cache (repositories/timelineCache.ts), else one read by _id per contact, in parallel. */
+  /** Stored timelines by contact, as of the versions read for `asOf` (versions.ts); null where there is none
+   *  (then the contact has neither entries nor open opportunities if `isComplete()`, else it is not known). From
+   *  the process's cache (repositories/timelineCache.ts), else one read by _id per contact, in parallel. */
   get(contactNumbers: string[], asOf?: number): Promise<Map<string, Timeline | null>> {
     return this.cache.get([...new Set(contactNumbers)], asOf);
   }
@@ -117,35 +113,9 @@ export class TimelineRepository {
   }
 
   /** True once every contact's timeline is kept: a rebuild finished, or the database had no entries and no
-   *  opportunities when this was first asked (a new deployment). */
-  async isComplete(): Promise<boolean> {
-    if (this.complete) return true;
-    const now = Date.now();
-    if (!this.checked || now - this.checked.at > INCOMPLETE_RECHECK_MS) {
-      this.checked = { at: now, result: this.checkComplete() };
-      this.checked.result.catch(() => (this.checked = null));
-    }
-    return this.checked.result;
-  }
-
-  private async checkComplete(): Promise<boolean> {
-    if (await this.models.Claim.exists({ _id: COMPLETE_MARKER })) return (this.complete = true);
-    const [entry, opportunity] = await Promise.all([
-      this.models.Interaction.collection.findOne({}, { projection: { _id: 1 } }),
-      this.models.Opportunity.collection.findOne({}, { projection: { _id: 1 } }),
-    ]);
-    if (entry || opportunity) return false;
-    await this.markComplete();
-    return true;
-  }
-
-  private async markComplete(): Promise<void> {
-    try {
-      await this.models.Claim.create({ _id: COMPLETE_MARKER, owner: 'timelines', at: new Date() });
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-    }
-    this.complete = true;
+   *  opportunities when this was first asked (a new deployment): timelineCompleteness.ts. */
+  isComplete(): Promise<boolean> {
+    return this.completeness.isComplete();
   }
 
   /**
@@ -230,7 +200,7 @@ export class TimelineRepository {
       await this.rebuild(all.slice(i, i + WRITE_CHUNK));
       progress(Math.min(all.length, i + WRITE_CHUNK), all.length);
     }
-    await this.markComplete();
+    await this.completeness.markComplete();
     return all.length;
   }
 

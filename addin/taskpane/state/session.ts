@@ -1,6 +1,6 @@
 // The pane's session without React (main.ts opens it before the UI's chunk has run; useSession.ts keeps it): GET
 // /config (no token), then an AuthSession for its mode, its first token asked at once, and the authenticated client.
-import type { ClientConfig } from '../../../shared/api/config.js';
+import type { ClientConfig, Me } from '../../../shared/api/config.js';
 import { createApiClient, type ApiClient } from '../../api/client.js';
 import { createAuthSession } from '../../auth/create-session.js';
 import type { AuthSession } from '../../auth/session.js';
@@ -23,6 +23,10 @@ export interface PaneSession {
   config: ClientConfig;
   auth: AuthSession;
   api: ApiClient;
+  /** GET /me of this session, asked on the first call only (it goes out once the first token is there): main.ts
+   *  asks it beside the first lookup, and the pane's start (useSession) takes that answer instead of asking once
+   *  React has mounted, ~50-90 ms later (the view of the lookup's answer waits for /me). */
+  me(): Promise<Me>;
 }
 
 /** GET /config. */
@@ -51,5 +55,6 @@ export function openSession(env: PaneEnvironment, config: ClientConfig): PaneSes
     tokens: auth,
     ...(env.fetch ? { fetch: env.fetch } : {}),
   });
-  return { config, auth, api };
+  let me: Promise<Me> | null = null;
+  return { config, auth, api, me: () => (me ??= api.me()) };
 }

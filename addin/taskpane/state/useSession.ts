@@ -53,8 +53,9 @@ export function useSession(env: PaneEnvironment) {
         session.current = s;
         const internalDomains = s.config.internalDomains;
         setPhase({ name: 'ready', me: null, internalDomains });
-        // Through the guard: a 401 here shows the sign-in view like any other call's.
-        return api
+        // This session's /me, asked beside the first lookup (main.ts) when that session is main.ts's. A refusal
+        // (401, a token that needs the user) shows the sign-in view through `fail`, as the guard would.
+        return s
           .me()
           .then((me) =>
             setPhase((p) => (current && p.name === 'ready' ? { name: 'ready', me, internalDomains } : p)),

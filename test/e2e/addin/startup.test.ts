@@ -136,6 +136,38 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
     assert.deepEqual(uncaught(pane), []);
   });
 
+  it('asks /me once, right after the first lookup and before React mounts (the history view waits for it)', async () => {
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      beforeLoad: async (page) => {
+        // The order in which the page calls fetch for the API, and when React first puts something in #root.
+        await page.addInitScript(`
+          window.apiFetches = [];
+          const realFetch = window.fetch.bind(window);
+          window.fetch = function (input, init) {
+            const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+            const path = new URL(url, location.href).pathname;
+            if (path.startsWith('/api/v1/')) window.apiFetches.push(path.slice(7));
+            return realFetch(input, init);
+          };
+          new MutationObserver(function () {
+            if (window.fetchesAtMount === undefined && document.getElementById('root')?.firstElementChild)
+              window.fetchesAtMount = window.apiFetches.slice();
+          }).observe(document, { childList: true, subtree: true });
+        `);
+      },
+    });
+    assert.ok((await historySubjects(pane.page)).length > 0);
+    const seen = await pane.page.evaluate(() => {
+      const w = globalThis as unknown as { apiFetches: string[]; fetchesAtMount?: string[] };
+      return { all: w.apiFetches, atMount: w.fetchesAtMount ?? [] };
+    });
+    const atMount = seen.atMount.filter((p) => p === '/lookup' || p === '/me');
+    assert.deepEqual(atMount, ['/lookup', '/me'], `fetches when React mounted: ${seen.atMount.join(', ')}`);
+    assert.equal(seen.all.filter((p) => p === '/me').length, 1, seen.all.join(', '));
+    assert.deepEqual(uncaught(pane), []);
+  });
+
   it('a token that takes long does not keep the pane blank: it mounts meanwhile', async () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));

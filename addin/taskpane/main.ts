@@ -134,7 +134,8 @@ async function start(): Promise<void> {
   // there. The UI's chunk runs once the token is asked for (not before: its run would hold the request up).
   env.session = config.then((c) => openSession(env, c));
   // /me goes right after it: the view of the lookup's answer waits for /me, which the pane would otherwise ask
-  // only once React has mounted (in the benchmark's paired loads: 407 -> 389 ms median, n=25).
+  // only once React has mounted (in the benchmark's paired loads 407 -> 389 ms median, n=25: within that
+  // measurement's noise on 2 busy cores; over a real network it saves /me's round trip after the mount).
   env.session
     .then((s) => {
       sendFirstLookup(s.api, env.host, s.config.internalDomains);

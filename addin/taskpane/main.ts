@@ -136,16 +136,16 @@ async function start(): Promise<void> {
   // /me goes right after it: the view of the lookup's answer waits for /me, which the pane would otherwise ask
   // only once React has mounted (in the benchmark's paired loads 407 -> 389 ms median, n=25: within that
   // measurement's noise on 2 busy cores; over a real network it saves /me's round trip after the mount).
-  env.session
-    .then((s) => {
-      sendFirstLookup(s.api, env.host, s.config.internalDomains);
-      return firstLookupAsked().then(() => s.me());
-    })
-    .catch(() => {});
+  const lookupAsked = env.session.then(async (s) => {
+    sendFirstLookup(s.api, env.host, s.config.internalDomains);
+    await firstLookupAsked();
+    return s;
+  });
+  lookupAsked.then((s) => s.me()).catch(() => {});
   // The first lookup has left: it was handed to the API client and the token settled, then a task (the token's
   // continuations, the lookup's fetch among them, have run by then). What would hold the request up waits for it.
-  const lookupLeft = env.session
-    .then((s) => Promise.all([firstLookupAsked(), s.auth.getAccessToken().catch(() => {})]))
+  const lookupLeft = lookupAsked
+    .then((s) => s.auth.getAccessToken().catch(() => {}))
     .catch(() => {})
     .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   // The history's date format, made during the lookup's round trip: a page's first Intl formatter loads the

@@ -65,7 +65,7 @@ export function useSession(env: PaneEnvironment) {
     return () => {
       current = false;
     };
-  }, [env.baseUrl, env.host, env.fetch, env.devUser, env.now, env.session, attempt, api]);
+  }, [env.baseUrl, env.host, env.fetch, env.devUser, env.now, env.session, attempt]);
 
   const signIn = useCallback(async () => {
     const s = session.current;

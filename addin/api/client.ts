@@ -1,7 +1,7 @@
 // Typed client for the /api/v1 contract (shared/api). Every answer is validated against the contract, every
 // error becomes an ApiError or NetworkError. Reads are retried on network errors, 429 and 502-504 (honouring
 // Retry-After); writes are never retried, except after a 401 (the server refused before doing anything).
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type {
   CreateContactRequest,
   CreateOpportunityRequest,
@@ -35,7 +35,7 @@ interface Call<T> {
   query?: Record<string, string | undefined>;
   body?: unknown;
   /** The answer's schema, from the contract (loaded on first use: contractLoader.ts). */
-  schema: (contract: Contract) => z.ZodType<T>;
+  schema: (contract: Contract) => z.ZodMiniType<T>;
   /** Reads may be retried; writes never (a lost answer does not mean nothing happened). */
   idempotent: boolean;
   auth: boolean;

@@ -2,7 +2,7 @@
 // (contractLoader.ts): ~26 KB of gzip the first render does not wait for. Every answer is still validated
 // before anything uses it.
 import '../zodConfig.js';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export {
   ClientConfig,

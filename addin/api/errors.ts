@@ -2,7 +2,7 @@
 // message text.
 // No zod here (types only): the pane's first render carries this file, and the schemas come with the contract.
 import type { Problem, ProblemFieldError } from '../../shared/api/problem.js';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export class ApiError extends Error {
   constructor(

@@ -90,8 +90,8 @@ function bodySteps(spec: RouteSpec): RequestHandler[] {
 }
 
 /** Validation errors name where the problem is (params./query./body.) but never echo the values. */
-function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
-  const r = schema.safeParse(value);
+function parseOrThrow<T extends z.core.$ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const r = z.safeParse(schema, value);
   if (r.success) return r.data;
   throw new AppError(
     400,
@@ -129,7 +129,7 @@ function handlerStep(spec: RouteSpec, o: MountOptions): RequestHandler {
       return;
     }
     if (o.validateResponses && spec.success.schema && status === spec.success.status) {
-      const check = spec.success.schema.safeParse(reply.body);
+      const check = z.safeParse(spec.success.schema, reply.body);
       if (!check.success) {
         const issues = check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
         throw new Error(`response of ${spec.name} breaks its schema: ${issues.join('; ')}`);

@@ -55,10 +55,10 @@ export interface AuditedCall {
 export type RouteAudit = (call: AuditedCall) => AuditNote | AuditNote[] | null;
 
 export interface RouteSpec<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  S extends z.ZodType = z.ZodType,
+  P extends z.core.$ZodType = z.core.$ZodType,
+  Q extends z.core.$ZodType = z.core.$ZodType,
+  B extends z.core.$ZodType = z.core.$ZodType,
+  S extends z.core.$ZodType = z.core.$ZodType,
 > {
   /** operationId in the OpenAPI document. */
   name: string;
@@ -89,10 +89,10 @@ export interface RouteSpec<
 
 /** Keeps the schema types of one route together (inference only; no behaviour). */
 export function defineRoute<
-  P extends z.ZodType = z.ZodUndefined,
-  Q extends z.ZodType = z.ZodUndefined,
-  B extends z.ZodType = z.ZodUndefined,
-  S extends z.ZodType = z.ZodUnknown,
+  P extends z.core.$ZodType = z.core.$ZodUndefined,
+  Q extends z.core.$ZodType = z.core.$ZodUndefined,
+  B extends z.core.$ZodType = z.core.$ZodUndefined,
+  S extends z.core.$ZodType = z.core.$ZodUnknown,
 >(spec: RouteSpec<P, Q, B, S>): RouteSpec {
   return spec as unknown as RouteSpec;
 }

@@ -3,7 +3,7 @@
 // prefixed with an apostrophe (OWASP "CSV injection"); import removes that prefix again, so files round-trip.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../http/problem.js';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -125,13 +125,13 @@ export function parseCsv(
 }
 
 /** Validates one cell with its zod schema; records the problem and returns undefined when it fails. */
-export function cell<T extends z.ZodType>(
+export function cell<T extends z.core.$ZodType>(
   problems: ImportProblems,
   row: CsvRow,
   column: string,
   schema: T,
 ): z.output<T> | undefined {
-  const r = schema.safeParse(row.values[column] ?? '');
+  const r = z.safeParse(schema, row.values[column] ?? '');
   if (r.success) return r.data;
   problems.add(row.line, column, r.error.issues[0]?.message ?? 'invalid');
   return undefined;

@@ -1,13 +1,13 @@
 // Opaque paging cursors: the keyset position of the last item, base64url JSON. Decoding validates the shape,
 // so a forged cursor is a 400, never a query with unexpected operators.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { refuse } from './errors.js';
 
 export function encodeCursor(position: unknown): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<T>(schema: z.ZodType<T>, cursor: string | undefined): T | undefined {
+export function decodeCursor<T>(schema: z.core.$ZodType<T>, cursor: string | undefined): T | undefined {
   if (cursor === undefined) return undefined;
   let raw: unknown;
   try {
@@ -15,7 +15,7 @@ export function decodeCursor<T>(schema: z.ZodType<T>, cursor: string | undefined
   } catch {
     throw refuse.invalid('query.cursor', 'not a cursor this server handed out');
   }
-  const r = schema.safeParse(raw);
+  const r = z.safeParse(schema, raw);
   if (!r.success) throw refuse.invalid('query.cursor', 'not a cursor this server handed out');
   return r.data;
 }

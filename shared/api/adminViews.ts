@@ -1,6 +1,6 @@
 // Admin console views over what the logging loop wrote: interaction log entries with filters, the state of every
 // logging mailbox (healthy / failing / disabled, last and next run) and logged mail per day.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CalendarDate, ContactNumber, Cursor, Direction, Instant, SalespersonCode } from './common.js';
 import { InteractionSummary } from './interactions.js';
 import { JobRunView } from './loggingSetup.js';
@@ -11,37 +11,36 @@ import { JobRunView } from './loggingSetup.js';
  */
 export const InteractionSearchQuery = z
   .strictObject({
-    contactNumber: ContactNumber.optional(),
-    salespersonCode: SalespersonCode.optional(),
-    direction: Direction.optional(),
-    from: CalendarDate.optional(),
-    to: CalendarDate.optional(),
-    canceled: z.enum(['true', 'false']).optional(),
-    cursor: Cursor.optional(),
-    limit: z
-      .string()
-      .regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100')
-      .optional(),
+    contactNumber: z.optional(ContactNumber),
+    salespersonCode: z.optional(SalespersonCode),
+    direction: z.optional(Direction),
+    from: z.optional(CalendarDate),
+    to: z.optional(CalendarDate),
+    canceled: z.optional(z.enum(['true', 'false'])),
+    cursor: z.optional(Cursor),
+    limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100'))),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: '`from` must not be after `to`',
-    path: ['to'],
-  });
+  .check(
+    z.refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+      message: '`from` must not be after `to`',
+      path: ['to'],
+    }),
+  );
 export type InteractionSearchQuery = z.infer<typeof InteractionSearchQuery>;
 
-export const AdminInteraction = InteractionSummary.extend({
+export const AdminInteraction = z.extend(InteractionSummary, {
   contactNumber: ContactNumber,
   /** Empty when the contact no longer exists. */
   contactName: z.string(),
   /** The shared mailbox the mail was logged from (null for entries logged by hand without a copy). */
-  mailbox: z.string().nullable(),
+  mailbox: z.nullable(z.string()),
   source: z.enum(['loop', 'manual']),
 });
 export type AdminInteraction = z.infer<typeof AdminInteraction>;
 
 export const AdminInteractionPage = z.strictObject({
   items: z.array(AdminInteraction),
-  nextCursor: Cursor.nullable(),
+  nextCursor: z.nullable(Cursor),
 });
 export type AdminInteractionPage = z.infer<typeof AdminInteractionPage>;
 
@@ -56,20 +55,20 @@ export type MailboxHealth = z.infer<typeof MailboxHealth>;
  */
 export const NotificationStatusView = z.strictObject({
   state: z.enum(['polling_only', 'active', 'pending', 'failing', 'expired']),
-  reason: z.enum(['turned_off', 'private_url', 'delegated_sign_in', 'imap_no_idle']).nullable(),
-  expiresAt: Instant.nullable(),
-  renewedAt: Instant.nullable(),
+  reason: z.nullable(z.enum(['turned_off', 'private_url', 'delegated_sign_in', 'imap_no_idle'])),
+  expiresAt: z.nullable(Instant),
+  renewedAt: z.nullable(Instant),
   /** The last notification (or missed/removed event) that made the mailbox due. */
-  notifiedAt: Instant.nullable(),
-  notifications: z.int().nonnegative(),
+  notifiedAt: z.nullable(Instant),
+  notifications: z.int().check(z.nonnegative()),
   /** Notifications ignored because their clientState was wrong. */
-  rejected: z.int().nonnegative(),
-  lifecycleEvents: z.int().nonnegative(),
-  lastError: z.strictObject({ code: z.string(), at: Instant }).nullable(),
+  rejected: z.int().check(z.nonnegative()),
+  lifecycleEvents: z.int().check(z.nonnegative()),
+  lastError: z.nullable(z.strictObject({ code: z.string(), at: Instant })),
   /** The polling interval in effect, seconds. */
-  pollSeconds: z.int().positive(),
+  pollSeconds: z.int().check(z.positive()),
   /** Graph change notifications, or (IMAP) an IDLE connection: active means IDLE is in place. */
-  channel: z.enum(['graph_subscription', 'imap_idle']).optional(),
+  channel: z.optional(z.enum(['graph_subscription', 'imap_idle'])),
 });
 export type NotificationStatusView = z.infer<typeof NotificationStatusView>;
 
@@ -77,8 +76,8 @@ export type NotificationStatusView = z.infer<typeof NotificationStatusView>;
 export const ArchiveStatusView = z.strictObject({
   /** "archive/2027 (2)" with rollover. */
   folder: z.string(),
-  itemCount: z.int().nonnegative().nullable(),
-  sizeBytes: z.number().nonnegative().nullable(),
+  itemCount: z.nullable(z.int().check(z.nonnegative())),
+  sizeBytes: z.nullable(z.number().check(z.nonnegative())),
   level: z.enum(['ok', 'warning', 'critical']),
   reasons: z.array(z.string()),
   checkedAt: Instant,
@@ -89,19 +88,19 @@ export const MailboxStatus = z.strictObject({
   mailbox: z.string(),
   enabled: z.boolean(),
   health: MailboxHealth,
-  lastRun: JobRunView.nullable(),
+  lastRun: z.nullable(JobRunView),
   /** Failed runs in a row (the scheduler backs off exponentially after them). */
-  consecutiveFailures: z.int().nonnegative(),
+  consecutiveFailures: z.int().check(z.nonnegative()),
   /** Earliest moment the scheduler starts the next run (null when disabled). */
-  nextRunAt: Instant.nullable(),
-  quarantined: z.int().nonnegative(),
-  failingMessages: z.int().nonnegative(),
-  lastValidatedAt: Instant.nullable(),
-  lastValidationOk: z.boolean().nullable(),
+  nextRunAt: z.nullable(Instant),
+  quarantined: z.int().check(z.nonnegative()),
+  failingMessages: z.int().check(z.nonnegative()),
+  lastValidatedAt: z.nullable(Instant),
+  lastValidationOk: z.nullable(z.boolean()),
   /** Absent where the server runs no change notifications (tests that build the API alone). */
-  notifications: NotificationStatusView.nullable().optional(),
+  notifications: z.optional(z.nullable(NotificationStatusView)),
   /** Null until a run has looked at the archive folder. */
-  archive: ArchiveStatusView.nullable().optional(),
+  archive: z.optional(z.nullable(ArchiveStatusView)),
 });
 export type MailboxStatus = z.infer<typeof MailboxStatus>;
 
@@ -111,17 +110,14 @@ export type LoggingStatusList = z.infer<typeof LoggingStatusList>;
 
 /** GET /logging/setups/{mailbox}/trend?days= (1..90, default 14): per UTC day, oldest first, today included. */
 export const LoggedTrendQuery = z.strictObject({
-  days: z
-    .string()
-    .regex(/^([1-9]|[1-8][0-9]|90)$/, 'an integer 1..90')
-    .optional(),
+  days: z.optional(z.string().check(z.regex(/^([1-9]|[1-8][0-9]|90)$/, 'an integer 1..90'))),
 });
 
 export const LoggedDay = z.strictObject({
   date: CalendarDate,
   /** Messages logged (archived with their entries) by the runs that started that day. */
-  messages: z.int().nonnegative(),
-  entries: z.int().nonnegative(),
+  messages: z.int().check(z.nonnegative()),
+  entries: z.int().check(z.nonnegative()),
 });
 export type LoggedDay = z.infer<typeof LoggedDay>;
 
@@ -130,31 +126,31 @@ export type LoggedTrend = z.infer<typeof LoggedTrend>;
 
 const LinkCheckCounts = z.strictObject({
   /** Messages asked about (one Graph request each). */
-  checked: z.int().nonnegative(),
-  ok: z.int().nonnegative(),
+  checked: z.int().check(z.nonnegative()),
+  ok: z.int().check(z.nonnegative()),
   /** Found with another web link: the link was updated. */
-  updated: z.int().nonnegative(),
+  updated: z.int().check(z.nonnegative()),
   /** Not found by id, found by internetMessageId: every entry got the new id and link. */
-  healed: z.int().nonnegative(),
+  healed: z.int().check(z.nonnegative()),
   /** Found neither way: the entries show "link lost". */
-  lost: z.int().nonnegative(),
-  skipped: z.int().nonnegative(),
+  lost: z.int().check(z.nonnegative()),
+  skipped: z.int().check(z.nonnegative()),
 });
 
 /** GET /logging/link-check (admin): the periodic check of logged mail's links (server/jobs/linkCheck.ts). */
 export const LinkCheckStatus = z.strictObject({
-  lastRun: z
-    .strictObject({
+  lastRun: z.nullable(
+    z.strictObject({
       startedAt: Instant,
       finishedAt: Instant,
-      requests: z.int().nonnegative(),
+      requests: z.int().check(z.nonnegative()),
       counts: LinkCheckCounts,
       stoppedBy: z.enum(['done', 'budget', 'more', 'error', 'stopped']),
-      error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
-    })
-    .nullable(),
-  passStartedAt: Instant.nullable(),
-  lastPassFinishedAt: Instant.nullable(),
+      error: z.nullable(z.strictObject({ code: z.string(), message: z.string() })),
+    }),
+  ),
+  passStartedAt: z.nullable(Instant),
+  lastPassFinishedAt: z.nullable(Instant),
   /** The pass in progress, and everything since the first pass. */
   pass: LinkCheckCounts,
   totals: LinkCheckCounts,
@@ -165,7 +161,7 @@ export type LinkCheckStatus = z.infer<typeof LinkCheckStatus>;
 export const DirectoryOwnerView = z.strictObject({
   type: z.enum(['salesperson', 'contact']),
   id: z.string(),
-  via: z.enum(['email', 'alternate']).nullable(),
+  via: z.nullable(z.enum(['email', 'alternate'])),
 });
 
 /**
@@ -175,15 +171,15 @@ export const DirectoryOwnerView = z.strictObject({
  */
 export const DirectoryCheck = z.strictObject({
   counts: z.strictObject({
-    salespeople: z.int().nonnegative(),
-    contacts: z.int().nonnegative(),
-    addresses: z.int().nonnegative(),
+    salespeople: z.int().check(z.nonnegative()),
+    contacts: z.int().check(z.nonnegative()),
+    addresses: z.int().check(z.nonnegative()),
   }),
   issues: z.array(
     z.strictObject({
       kind: z.enum(['invalid_email', 'shared_email']),
       email: z.string(),
-      owners: z.array(DirectoryOwnerView).min(1),
+      owners: z.array(DirectoryOwnerView).check(z.minLength(1)),
     }),
   ),
 });

@@ -3,25 +3,22 @@
 // restricted alphabet (no spaces, no "@"): names, addresses, subjects, bodies and secrets cannot fit in it, so
 // the audit log cannot hold mail content or a data subject's identity by construction (the server refuses a
 // detail outside its schema instead of storing it).
-import { iso, z } from 'zod';
+import { iso, z } from 'zod/mini';
 import { Cursor, Instant } from './common.js';
 
 /** A field name of a request body, nested ones dotted (keys of strict schemas: never a value). */
-const FieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}(\.[a-zA-Z][a-zA-Z0-9]{0,40})?$/);
-const FieldNames = z.array(FieldName).max(40);
+const FieldName = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}(\.[a-zA-Z][a-zA-Z0-9]{0,40})?$/));
+const FieldNames = z.array(FieldName).check(z.maxLength(40));
 /** Entry, opportunity and salesperson keys: letters, digits, '-' and '_' only. */
-export const AuditKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
-const Count = z.int().nonnegative();
+export const AuditKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
+const Count = z.int().check(z.nonnegative());
 
 export const AuditDetails = {
   'setup.update': z.strictObject({ created: z.boolean(), fields: FieldNames }),
   'consent.start': z.strictObject({}),
   'consent.complete': z.strictObject({
     outcome: z.enum(['ok', 'error']),
-    code: z
-      .string()
-      .regex(/^[a-z_]{1,40}$/)
-      .nullable(),
+    code: z.nullable(z.string().check(z.regex(/^[a-z_]{1,40}$/))),
   }),
   'run.request': z.strictObject({}),
   'quarantine.release': z.strictObject({ all: z.boolean(), released: Count, notFound: Count, failed: Count }),
@@ -60,15 +57,15 @@ export const AuditDetails = {
   'list.export': z.strictObject({}),
   /** An admin was shown mail content (subject, link) of entries that are other salespeople's (one line a contact). */
   'content.read': z.strictObject({
-    via: z.string().regex(/^[a-z_]{1,30}$/),
-    salespersonCodes: z.array(AuditKey).max(100),
-    entryNumbers: z.array(z.int().positive()).max(500),
+    via: z.string().check(z.regex(/^[a-z_]{1,30}$/)),
+    salespersonCodes: z.array(AuditKey).check(z.maxLength(100)),
+    entryNumbers: z.array(z.int().check(z.positive())).check(z.maxLength(500)),
   }),
   /** The deployment settings (visibility model, Private/Confidential mail). */
   'settings.update': z.strictObject({ fields: FieldNames }),
-  'retention.update': z.strictObject({ months: z.int().positive().nullable() }),
+  'retention.update': z.strictObject({ months: z.nullable(z.int().check(z.positive())) }),
   /** The retention job deleted entries (actor: the system). */
-  'retention.delete': z.strictObject({ entries: Count, months: z.int().positive() }),
+  'retention.delete': z.strictObject({ entries: Count, months: z.int().check(z.positive()) }),
 } as const;
 
 export type AuditAction = keyof typeof AuditDetails;
@@ -95,18 +92,18 @@ export const AuditLine = z.strictObject({
   at: Instant,
   userId: z.string(),
   userName: z.string(),
-  userEmail: z.string().nullable(),
+  userEmail: z.nullable(z.string()),
   roles: z.array(z.string()),
   /** The client's address as the server saw it (behind a proxy on loopback: the forwarded one). */
-  client: z.string().nullable(),
+  client: z.nullable(z.string()),
   action: AuditActionSchema,
   targetType: AuditTargetType,
   /** For a contact: its opaque audit id (never its number, so erasing it leaves no trace here). */
   targetId: z.string(),
   /** The contact the line is about, while it exists (null once erased or when none). */
-  contactNumber: z.string().nullable(),
+  contactNumber: z.nullable(z.string()),
   /** The contact's opaque audit id: what an erasure report names, and what still finds its lines after. */
-  subject: z.string().nullable(),
+  subject: z.nullable(z.string()),
   detail: z.record(z.string(), z.unknown()),
 });
 export type AuditLine = z.infer<typeof AuditLine>;
@@ -117,21 +114,18 @@ export type AuditLine = z.infer<typeof AuditLine>;
  * inclusive).
  */
 export const AuditListQuery = z.strictObject({
-  action: AuditActionSchema.optional(),
-  user: z.string().min(1).max(254).optional(),
-  targetType: AuditTargetType.optional(),
-  targetId: z.string().min(1).max(254).optional(),
-  from: iso.date().optional(),
-  to: iso.date().optional(),
-  cursor: Cursor.optional(),
-  limit: z
-    .string()
-    .regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100')
-    .optional(),
+  action: z.optional(AuditActionSchema),
+  user: z.optional(z.string().check(z.minLength(1), z.maxLength(254))),
+  targetType: z.optional(AuditTargetType),
+  targetId: z.optional(z.string().check(z.minLength(1), z.maxLength(254))),
+  from: z.optional(iso.date()),
+  to: z.optional(iso.date()),
+  cursor: z.optional(Cursor),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100'))),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 
-export const AuditPage = z.strictObject({ items: z.array(AuditLine), nextCursor: z.string().nullable() });
+export const AuditPage = z.strictObject({ items: z.array(AuditLine), nextCursor: z.nullable(z.string()) });
 export type AuditPage = z.infer<typeof AuditPage>;
 
 export const auditApiRoutes = {

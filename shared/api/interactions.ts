@@ -1,6 +1,6 @@
 // Interaction log entries: the history list of a contact, one entry's detail (with the link to the logged
 // mail), and linking an entry to an existing opportunity.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ContactNumber,
   Cursor,
@@ -21,9 +21,9 @@ export const InteractionSummary = z.strictObject({
   occurredAt: Instant,
   direction: Direction,
   subject: z.string(),
-  salespersonCode: SalespersonCode.nullable(),
-  salespersonName: z.string().nullable(),
-  opportunityNumber: OpportunityNumber.nullable(),
+  salespersonCode: z.nullable(SalespersonCode),
+  salespersonName: z.nullable(z.string()),
+  opportunityNumber: z.nullable(OpportunityNumber),
   canceled: z.boolean(),
   /** The logged mail can be opened (GET /interactions/{entryNumber} then has a `message`). */
   hasLink: z.boolean(),
@@ -41,55 +41,52 @@ export const InteractionSummary = z.strictObject({
    * dates and link then replace the add-in's); rejected when that copy does not have this participant. Absent:
    * the loop logged it from the copy itself.
    */
-  verification: z.enum(['unconfirmed', 'confirmed', 'rejected']).optional(),
+  verification: z.optional(z.enum(['unconfirmed', 'confirmed', 'rejected'])),
   /**
    * The link check (server/jobs/linkCheck.ts) found the mail neither by its id nor by its internetMessageId on
    * this date: deleted, or out of Interlog's reach. Absent: the link works as far as anyone knows.
    */
-  linkLostAt: Instant.optional(),
+  linkLostAt: z.optional(Instant),
   /**
    * The interaction template the entry was logged with, as it was then (code, description, interaction group,
    * cost and duration are copied when the entry is written, as Business Central does). Absent: logged without
    * one. Not mail content: shown at every visibility.
    */
-  template: InteractionTemplate.optional(),
+  template: z.optional(InteractionTemplate),
 });
 export type InteractionSummary = z.infer<typeof InteractionSummary>;
 
 /** GET /contacts/{number}/interactions?cursor=&limit= (limit 1..50, default 20), newest first. */
 export const InteractionListQuery = z.strictObject({
-  cursor: Cursor.optional(),
-  limit: z
-    .string()
-    .regex(/^([1-9]|[1-4][0-9]|50)$/, 'an integer 1..50')
-    .optional(),
+  cursor: z.optional(Cursor),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4][0-9]|50)$/, 'an integer 1..50'))),
 });
 export type InteractionListQuery = z.infer<typeof InteractionListQuery>;
 export { INTERACTION_PAGE_DEFAULT_LIMIT } from './limits.js';
 
 export const InteractionPage = z.strictObject({
   items: z.array(InteractionSummary),
-  nextCursor: Cursor.nullable(),
+  nextCursor: z.nullable(Cursor),
 });
 export type InteractionPage = z.infer<typeof InteractionPage>;
 
 /** Where the logged copy of a mail is. Null fields are not known (yet): e.g. archiving still pending. */
 export const MessageLink = z.strictObject({
-  internetMessageId: z.string().nullable(),
+  internetMessageId: z.nullable(z.string()),
   /** Graph immutable id (REST format) of the archived copy. */
-  immutableId: z.string().nullable(),
+  immutableId: z.nullable(z.string()),
   /** Outlook on the web link to the archived copy. */
-  webLink: HttpsUrl.nullable(),
+  webLink: z.nullable(HttpsUrl),
   /** The shared mailbox holding the copy. */
-  mailbox: z.string().nullable(),
+  mailbox: z.nullable(z.string()),
 });
 export type MessageLink = z.infer<typeof MessageLink>;
 
 /** GET /interactions/{entryNumber} */
-export const InteractionDetail = InteractionSummary.extend({
+export const InteractionDetail = z.extend(InteractionSummary, {
   contactNumber: ContactNumber,
   contactName: z.string(),
-  message: MessageLink.nullable(),
+  message: z.nullable(MessageLink),
 });
 export type InteractionDetail = z.infer<typeof InteractionDetail>;
 

@@ -1,7 +1,7 @@
 // Delegated access for email logging: the admin console signs the job account in through Entra ID's
 // authorization-code flow. POST .../consent answers the URL to send the browser to; Entra ID sends it back to
 // the callback, which redirects to the console with the outcome in the hash (consent=ok | consent=error&code=).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Instant } from './common.js';
 
 /** Both routes, relative to API_BASE (kept here so the paths are spelled once). */
@@ -22,13 +22,13 @@ export type ConsentReturnPage = z.infer<typeof ConsentReturnPage>;
  * of the development sign-in), each checked, so the redirect can only ever lead to the console.
  */
 export const ConsentStartRequest = z.strictObject({
-  returnTo: ConsentReturnPage.optional(),
-  keep: z
-    .strictObject({
-      lang: z.enum(['en', 'da']).optional(),
-      devUser: z.email().max(254).optional(),
-    })
-    .optional(),
+  returnTo: z.optional(ConsentReturnPage),
+  keep: z.optional(
+    z.strictObject({
+      lang: z.optional(z.enum(['en', 'da'])),
+      devUser: z.optional(z.email().check(z.maxLength(254))),
+    }),
+  ),
 });
 export type ConsentStartRequest = z.infer<typeof ConsentStartRequest>;
 

@@ -1,5 +1,5 @@
 // Email-logging setup per shared mailbox (admin console): secrets go in, never come out ("set"/"not set").
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { HttpsUrl, Instant } from './common.js';
 import { DelegatedAccountView } from './loggingConsent.js';
 import { normalizeAddress } from '../email.js';
@@ -13,7 +13,7 @@ export const UnmatchedAction = z.enum(UNMATCHED_ACTIONS);
 export const LoggingPolicyView = z.strictObject({
   archiveFolder: z.string(),
   unmatched: UnmatchedAction,
-  unmatchedFolder: z.string().nullable(),
+  unmatchedFolder: z.nullable(z.string()),
   quarantineFolder: z.string(),
   /** Canonical entries: "jane@x.com" or "@x.com". */
   blocklist: z.array(z.string()),
@@ -22,7 +22,7 @@ export const LoggingPolicyView = z.strictObject({
   /** Archive into a subfolder per year or month of the archive folder. */
   archiveRollover: z.enum(ARCHIVE_ROLLOVERS),
   /** A folder of the series with this many items is full: the next one starts (null: no threshold). */
-  archiveRolloverAtItems: z.int().nullable(),
+  archiveRolloverAtItems: z.nullable(z.int()),
 });
 
 /** An IMAP logging mailbox's server and sign-in; its password never comes out ("set"/"not set"). */
@@ -44,24 +44,26 @@ export const ImapSetupView = z.strictObject({
   /** A company CA trusted for this server besides the system's. */
   caCertificate: SecretState,
   /** Folder names for servers without SPECIAL-USE (null: SPECIAL-USE, then the usual English name). */
-  archiveFolderName: z.string().nullable(),
-  junkFolderName: z.string().nullable(),
-  trashFolderName: z.string().nullable(),
+  archiveFolderName: z.nullable(z.string()),
+  junkFolderName: z.nullable(z.string()),
+  trashFolderName: z.nullable(z.string()),
   /** Sign in with the password, or with SASL XOAUTH2 and a token from the OAuth client below. */
-  auth: z.enum(['password', 'oauth2']).default('password'),
-  oauth: z
-    .strictObject({
-      /** Client credentials (Microsoft 365), or a service account's signed JWT (Google Workspace). */
-      grant: OAuthGrant.default('client_credentials'),
-      tokenUrl: z.string(),
-      /** The client id, or the service account's email (the JWT's issuer). */
-      clientId: z.string(),
-      /** The client secret, or the service account's private key. */
-      clientSecret: SecretState,
-      scope: z.string(),
-    })
-    .nullable()
-    .default(null),
+  auth: z._default(z.enum(['password', 'oauth2']), 'password'),
+  oauth: z._default(
+    z.nullable(
+      z.strictObject({
+        /** Client credentials (Microsoft 365), or a service account's signed JWT (Google Workspace). */
+        grant: z._default(OAuthGrant, 'client_credentials'),
+        tokenUrl: z.string(),
+        /** The client id, or the service account's email (the JWT's issuer). */
+        clientId: z.string(),
+        /** The client secret, or the service account's private key. */
+        clientSecret: SecretState,
+        scope: z.string(),
+      }),
+    ),
+    null,
+  ),
 });
 export type ImapSetupView = z.infer<typeof ImapSetupView>;
 
@@ -71,36 +73,36 @@ export const LoggingSetupView = z.strictObject({
   /** Microsoft 365 through Graph, or any mail host through IMAP. */
   provider: z.enum(['graph', 'imap']),
   /** Provider 'imap' only. */
-  imap: ImapSetupView.nullable().default(null),
+  imap: z._default(z.nullable(ImapSetupView), null),
   authMode: z.enum(['app', 'delegated']),
-  tenantId: z.string().nullable(),
-  clientId: z.string().nullable(),
+  tenantId: z.nullable(z.string()),
+  clientId: z.nullable(z.string()),
   clientSecret: SecretState,
-  certificateThumbprint: z.string().nullable(),
+  certificateThumbprint: z.nullable(z.string()),
   certificateKey: SecretState,
-  redirectUrl: z.string().nullable(),
+  redirectUrl: z.nullable(z.string()),
   consentGiven: z.boolean(),
-  jobAccount: z.string().nullable(),
+  jobAccount: z.nullable(z.string()),
   tokenCache: SecretState,
   /** Delegated access: the job account signed in through POST .../consent (null until then). */
-  delegatedAccount: DelegatedAccountView.nullable(),
+  delegatedAccount: z.nullable(DelegatedAccountView),
   batchSize: z.int(),
   intervalSeconds: z.int(),
   policy: LoggingPolicyView,
-  receivedFrom: Instant.nullable(),
-  runRequestedAt: Instant.nullable(),
-  lastValidatedAt: Instant.nullable(),
-  lastValidationOk: z.boolean().nullable(),
+  receivedFrom: z.nullable(Instant),
+  runRequestedAt: z.nullable(Instant),
+  lastValidatedAt: z.nullable(Instant),
+  lastValidationOk: z.nullable(z.boolean()),
 });
 export type LoggingSetupView = z.infer<typeof LoggingSetupView>;
 
 export const LoggingSetupList = z.strictObject({ items: z.array(LoggingSetupView) });
 
-const Identifier = z.string().trim().min(1).max(200);
-const Folder = z.string().trim().min(1).max(255);
+const Identifier = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const Folder = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
 const Thumbprint = z
   .string()
-  .regex(/^[0-9A-Fa-f]{40}([0-9A-Fa-f]{24})?$/, 'a SHA-1 or SHA-256 thumbprint in hex');
+  .check(z.regex(/^[0-9A-Fa-f]{40}([0-9A-Fa-f]{24})?$/, 'a SHA-1 or SHA-256 thumbprint in hex'));
 
 /**
  * PUT /logging/setups/{mailbox} -> LoggingSetupView (201 when created). Only the fields given change; null
@@ -110,92 +112,102 @@ const Thumbprint = z
  */
 /** An IMAP server and its sign-in, as a PUT sets them (the whole object; absent secrets keep the stored ones). */
 export const ImapSetupUpdate = z.strictObject({
-  host: z.string().trim().min(1).max(253),
-  port: z.int().min(1).max(65_535),
+  host: z.string().check(z.trim(), z.minLength(1), z.maxLength(253)),
+  port: z.int().check(z.gte(1), z.lte(65_535)),
   security: z.enum(['tls', 'starttls']),
-  user: z.string().trim().min(1).max(320),
+  user: z.string().check(z.trim(), z.minLength(1), z.maxLength(320)),
   /** Sealed at rest; absent keeps the stored password, null clears it. */
-  password: z.string().min(1).max(1024).nullable().optional(),
+  password: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(1024)))),
   /** PEM certificate(s) of a company CA; absent keeps the stored one, null clears it. */
-  caCertificate: z
-    .string()
-    .max(65_536)
-    .refine((s) => s.includes('-----BEGIN CERTIFICATE-----'), 'a PEM certificate')
-    .nullable()
-    .optional(),
-  archiveFolderName: Folder.nullable().optional(),
-  junkFolderName: Folder.nullable().optional(),
-  trashFolderName: Folder.nullable().optional(),
+  caCertificate: z.optional(
+    z.nullable(
+      z.string().check(
+        z.maxLength(65_536),
+        z.refine((s) => s.includes('-----BEGIN CERTIFICATE-----'), 'a PEM certificate'),
+      ),
+    ),
+  ),
+  archiveFolderName: z.optional(z.nullable(Folder)),
+  junkFolderName: z.optional(z.nullable(Folder)),
+  trashFolderName: z.optional(z.nullable(Folder)),
   /** Absent keeps the stored choice ('password' for a new setup); 'oauth2' needs `oauth`. */
-  auth: z.enum(['password', 'oauth2']).optional(),
+  auth: z.optional(z.enum(['password', 'oauth2'])),
   /**
    * The OAuth client whose client-credentials tokens the server accepts (Microsoft 365: the tenant's token
    * endpoint, the app registration's id and secret, scope https://outlook.office365.com/.default). Absent keeps
    * the stored one, null clears it; an absent secret keeps the stored secret.
    */
-  oauth: z
-    .strictObject({
-      /** Absent: client credentials. */
-      grant: OAuthGrant.optional(),
-      tokenUrl: HttpsUrl.max(2048),
-      /** The client id, or (jwt_bearer) the service account's email. */
-      clientId: Identifier,
-      /** The client secret, or (jwt_bearer) the service account's PKCS#8 PEM private key. */
-      clientSecret: z.string().min(1).max(8192).nullable().optional(),
-      scope: z.string().trim().min(1).max(1000),
-    })
-    .refine(
-      (o) =>
-        o.clientSecret == null ||
-        (o.grant === 'jwt_bearer') === o.clientSecret.includes('-----BEGIN PRIVATE KEY-----'),
-      {
-        path: ['clientSecret'],
-        message:
-          "a service account's key is a PEM private key (-----BEGIN PRIVATE KEY-----); a client secret is not",
-      },
-    )
-    .nullable()
-    .optional(),
+  oauth: z.optional(
+    z.nullable(
+      z
+        .strictObject({
+          /** Absent: client credentials. */
+          grant: z.optional(OAuthGrant),
+          tokenUrl: HttpsUrl.check(z.maxLength(2048)),
+          /** The client id, or (jwt_bearer) the service account's email. */
+          clientId: Identifier,
+          /** The client secret, or (jwt_bearer) the service account's PKCS#8 PEM private key. */
+          clientSecret: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(8192)))),
+          scope: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+        })
+        .check(
+          z.refine(
+            (o) =>
+              o.clientSecret == null ||
+              (o.grant === 'jwt_bearer') === o.clientSecret.includes('-----BEGIN PRIVATE KEY-----'),
+            {
+              path: ['clientSecret'],
+              message:
+                "a service account's key is a PEM private key (-----BEGIN PRIVATE KEY-----); a client secret is not",
+            },
+          ),
+        ),
+    ),
+  ),
 });
 export type ImapSetupUpdate = z.infer<typeof ImapSetupUpdate>;
 
 export const LoggingSetupUpdate = z.strictObject({
-  enabled: z.boolean().optional(),
+  enabled: z.optional(z.boolean()),
   /** Microsoft 365 through Graph (the default), or IMAP with `imap` set. */
-  provider: z.enum(['graph', 'imap']).optional(),
-  imap: ImapSetupUpdate.nullable().optional(),
-  authMode: z.enum(['app', 'delegated']).optional(),
-  tenantId: Identifier.nullable().optional(),
-  clientId: Identifier.nullable().optional(),
-  clientSecret: z.string().min(1).max(1024).nullable().optional(),
-  certificateThumbprint: Thumbprint.nullable().optional(),
+  provider: z.optional(z.enum(['graph', 'imap'])),
+  imap: z.optional(z.nullable(ImapSetupUpdate)),
+  authMode: z.optional(z.enum(['app', 'delegated'])),
+  tenantId: z.optional(z.nullable(Identifier)),
+  clientId: z.optional(z.nullable(Identifier)),
+  clientSecret: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(1024)))),
+  certificateThumbprint: z.optional(z.nullable(Thumbprint)),
   /** PEM private key of the certificate credential. */
-  certificateKey: z.string().min(1).max(16_384).nullable().optional(),
-  redirectUrl: HttpsUrl.nullable().optional(),
-  jobAccount: z.email().max(254).nullable().optional(),
-  batchSize: z.int().min(SETUP_LIMITS.batchSize.min).max(SETUP_LIMITS.batchSize.max).optional(),
-  intervalSeconds: z
-    .int()
-    .min(SETUP_LIMITS.intervalSeconds.min)
-    .max(SETUP_LIMITS.intervalSeconds.max)
-    .optional(),
-  policy: z
-    .strictObject({
-      unmatched: UnmatchedAction.optional(),
-      unmatchedFolder: Folder.nullable().optional(),
-      blocklist: z.array(z.string().max(254)).max(5000).optional(),
-      quarantineFolder: Folder.optional(),
-      archiveFolder: Folder.optional(),
-      maxAttempts: z.int().min(SETUP_LIMITS.maxAttempts.min).max(SETUP_LIMITS.maxAttempts.max).optional(),
-      archiveRollover: z.enum(ARCHIVE_ROLLOVERS).optional(),
-      archiveRolloverAtItems: z
-        .int()
-        .min(SETUP_LIMITS.archiveRolloverAtItems.min)
-        .max(SETUP_LIMITS.archiveRolloverAtItems.max)
-        .nullable()
-        .optional(),
-    })
-    .optional(),
+  certificateKey: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(16_384)))),
+  redirectUrl: z.optional(z.nullable(HttpsUrl)),
+  jobAccount: z.optional(z.nullable(z.email().check(z.maxLength(254)))),
+  batchSize: z.optional(z.int().check(z.gte(SETUP_LIMITS.batchSize.min), z.lte(SETUP_LIMITS.batchSize.max))),
+  intervalSeconds: z.optional(
+    z.int().check(z.gte(SETUP_LIMITS.intervalSeconds.min), z.lte(SETUP_LIMITS.intervalSeconds.max)),
+  ),
+  policy: z.optional(
+    z.strictObject({
+      unmatched: z.optional(UnmatchedAction),
+      unmatchedFolder: z.optional(z.nullable(Folder)),
+      blocklist: z.optional(z.array(z.string().check(z.maxLength(254))).check(z.maxLength(5000))),
+      quarantineFolder: z.optional(Folder),
+      archiveFolder: z.optional(Folder),
+      maxAttempts: z.optional(
+        z.int().check(z.gte(SETUP_LIMITS.maxAttempts.min), z.lte(SETUP_LIMITS.maxAttempts.max)),
+      ),
+      archiveRollover: z.optional(z.enum(ARCHIVE_ROLLOVERS)),
+      archiveRolloverAtItems: z.optional(
+        z.nullable(
+          z
+            .int()
+            .check(
+              z.gte(SETUP_LIMITS.archiveRolloverAtItems.min),
+              z.lte(SETUP_LIMITS.archiveRolloverAtItems.max),
+            ),
+        ),
+      ),
+    }),
+  ),
 });
 export type LoggingSetupUpdate = z.infer<typeof LoggingSetupUpdate>;
 
@@ -207,32 +219,34 @@ export type LoggingSetupUpdate = z.infer<typeof LoggingSetupUpdate>;
  * access counts the stored job account's sign-in only while the app registration is the stored one. With
  * `provider: 'imap'`, the IMAP server and sign-in instead (an absent password: the stored one).
  */
-const CheckedMailbox = z
-  .string()
-  .max(254)
-  .refine((s) => normalizeAddress(s) !== null, 'not an email address');
+const CheckedMailbox = z.string().check(
+  z.maxLength(254),
+  z.refine((s) => normalizeAddress(s) !== null, 'not an email address'),
+);
 
 const GraphSetupCheck = z
   .strictObject({
     mailbox: CheckedMailbox,
-    provider: z.literal('graph').optional(),
+    provider: z.optional(z.literal('graph')),
     authMode: z.enum(['app', 'delegated']),
     tenantId: Identifier,
     clientId: Identifier,
-    clientSecret: z.string().min(1).max(1024).optional(),
-    certificateThumbprint: Thumbprint.optional(),
+    clientSecret: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
+    certificateThumbprint: z.optional(Thumbprint),
     /** PEM private key of the certificate credential. */
-    certificateKey: z.string().min(1).max(16_384).optional(),
-    jobAccount: z.email().max(254).nullable().optional(),
+    certificateKey: z.optional(z.string().check(z.minLength(1), z.maxLength(16_384))),
+    jobAccount: z.optional(z.nullable(z.email().check(z.maxLength(254)))),
   })
-  .refine((r) => !(r.clientSecret && r.certificateThumbprint), {
-    path: ['clientSecret'],
-    message: 'a client secret or a certificate, not both',
-  })
-  .refine((r) => !(r.certificateKey && !r.certificateThumbprint), {
-    path: ['certificateThumbprint'],
-    message: 'a certificate key needs its thumbprint',
-  });
+  .check(
+    z.refine((r) => !(r.clientSecret && r.certificateThumbprint), {
+      path: ['clientSecret'],
+      message: 'a client secret or a certificate, not both',
+    }),
+    z.refine((r) => !(r.certificateKey && !r.certificateThumbprint), {
+      path: ['certificateThumbprint'],
+      message: 'a certificate key needs its thumbprint',
+    }),
+  );
 
 /** An IMAP mailbox's check: its server and sign-in as a PUT sets them (an absent password: the stored one). */
 const ImapSetupCheck = z.strictObject({
@@ -269,13 +283,13 @@ export const SetupValidationStep = z.strictObject({
    * Stable code of the failure. Graph: the mail source's (auth_failed, access_denied, mailbox_not_found, ...).
    * IMAP: unreachable, tls_failed, auth_failed, folder_missing, move_denied, throttled, server_error.
    */
-  code: z.string().nullable(),
+  code: z.nullable(z.string()),
   message: z.string(),
 });
 export const SetupValidation = z.strictObject({
   ok: z.boolean(),
   /** The first failing step's code, null when ok. */
-  code: z.string().nullable(),
+  code: z.nullable(z.string()),
   message: z.string(),
   steps: z.array(SetupValidationStep),
   validatedAt: Instant,
@@ -290,7 +304,7 @@ export const JobRunView = z.strictObject({
   trigger: z.enum(['schedule', 'manual', 'cli']),
   instanceId: z.string(),
   startedAt: Instant,
-  finishedAt: Instant.nullable(),
+  finishedAt: z.nullable(Instant),
   outcome: z.enum(['running', 'succeeded', 'partial', 'failed']),
   counts: z.record(z.string(), z.number()),
   errors: z.array(
@@ -298,7 +312,7 @@ export const JobRunView = z.strictObject({
       context: z.string(),
       code: z.string(),
       message: z.string(),
-      messageId: z.string().nullable(),
+      messageId: z.nullable(z.string()),
       at: Instant,
     }),
   ),
@@ -308,15 +322,12 @@ export const JobRunList = z.strictObject({ items: z.array(JobRunView) });
 
 /** GET /logging/setups/{mailbox}/runs?limit= (1..100, default 20), newest first. */
 export const JobRunListQuery = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100')
-    .optional(),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100'))),
 });
 
 export const QuarantinedMessage = z.strictObject({
   messageId: z.string(),
-  internetMessageId: z.string().nullable(),
+  internetMessageId: z.nullable(z.string()),
   subject: z.string(),
   state: z.enum(['failing', 'quarantined', 'kept']),
   reason: z.string(),
@@ -334,13 +345,17 @@ export const QuarantineList = z.strictObject({ items: z.array(QuarantinedMessage
  * processes them again (logged if they are loggable now, quarantined again if not). `messageIds` or `all`.
  */
 export const ReleaseQuarantineRequest = z.union([
-  z.strictObject({ messageIds: z.array(z.string().min(1).max(500)).min(1).max(200) }),
+  z.strictObject({
+    messageIds: z
+      .array(z.string().check(z.minLength(1), z.maxLength(500)))
+      .check(z.minLength(1), z.maxLength(200)),
+  }),
   z.strictObject({ all: z.literal(true) }),
 ]);
 export type ReleaseQuarantineRequest = z.infer<typeof ReleaseQuarantineRequest>;
 
 export const ReleaseQuarantineResult = z.strictObject({
-  released: z.int().nonnegative(),
+  released: z.int().check(z.nonnegative()),
   /** Ids that were not quarantined in this mailbox (or could not be moved back; see `failed`). */
   notFound: z.array(z.string()),
   failed: z.array(z.strictObject({ messageId: z.string(), message: z.string() })),
@@ -349,9 +364,6 @@ export type ReleaseQuarantineResult = z.infer<typeof ReleaseQuarantineResult>;
 
 /** GET /logging/setups/{mailbox}/quarantine?state=&limit= : quarantined (default) or still failing messages. */
 export const QuarantineListQuery = z.strictObject({
-  state: z.enum(['quarantined', 'failing']).optional(),
-  limit: z
-    .string()
-    .regex(/^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$/, 'an integer 1..200')
-    .optional(),
+  state: z.optional(z.enum(['quarantined', 'failing'])),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$/, 'an integer 1..200'))),
 });

@@ -1,5 +1,5 @@
 // POST /lookup: everything the task pane shows for one mail item in one round trip.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ContactNumber, MailAddressText } from './common.js';
 import { ContactCard } from './contacts.js';
 import { InteractionSummary } from './interactions.js';
@@ -11,9 +11,9 @@ export { LOOKUP_MAX_ADDRESSES, RECENT_INTERACTIONS_PER_CONTACT } from './limits.
 
 export const LookupRequest = z.strictObject({
   /** External participants of the item (the add-in leaves out the user and internal domains). */
-  addresses: z.array(MailAddressText).min(1).max(LOOKUP_MAX_ADDRESSES),
+  addresses: z.array(MailAddressText).check(z.minLength(1), z.maxLength(LOOKUP_MAX_ADDRESSES)),
   /** Read mode only: tells whether this very message is logged. */
-  internetMessageId: z.string().min(3).max(998).optional(),
+  internetMessageId: z.optional(z.string().check(z.minLength(3), z.maxLength(998))),
 });
 export type LookupRequest = z.infer<typeof LookupRequest>;
 
@@ -25,7 +25,7 @@ export const LookupResponse = z.strictObject({
   /** Per contact number: the latest entries, newest first (at most RECENT_INTERACTIONS_PER_CONTACT). */
   recentInteractions: z.record(
     ContactNumber,
-    z.array(InteractionSummary).max(RECENT_INTERACTIONS_PER_CONTACT),
+    z.array(InteractionSummary).check(z.maxLength(RECENT_INTERACTIONS_PER_CONTACT)),
   ),
   /** Per contact number: its open opportunities, newest first. */
   openOpportunities: z.record(ContactNumber, z.array(OpportunitySummary)),

@@ -2,16 +2,16 @@
 // bytes from GET /interactions/:entryNumber/mail/attachments/:attachmentId (a download). The HTML arrives
 // sanitized by the server (no scripts, event handlers, forms or remote content); the client still shows it in a
 // sandboxed frame with a restrictive Content-Security-Policy.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-export const MailPerson = z.strictObject({ name: z.string().nullable(), address: z.string().nullable() });
+export const MailPerson = z.strictObject({ name: z.nullable(z.string()), address: z.nullable(z.string()) });
 export type MailPerson = z.infer<typeof MailPerson>;
 
 export const MailAttachment = z.strictObject({
   id: z.string(),
   name: z.string(),
   contentType: z.string(),
-  size: z.int().nonnegative(),
+  size: z.int().check(z.nonnegative()),
   /** `file`; `item`: an attached mail, contact or meeting (downloaded as .eml, .vcf or .ics); `link`: a link to a
    *  file in the cloud, which has no bytes in the mailbox (no download: open the mail in Outlook to follow it). */
   kind: z.enum(['file', 'item', 'link']),
@@ -19,16 +19,16 @@ export const MailAttachment = z.strictObject({
 export type MailAttachment = z.infer<typeof MailAttachment>;
 
 export const LoggedMail = z.strictObject({
-  entryNumber: z.int().positive(),
-  subject: z.string().nullable(),
-  from: MailPerson.nullable(),
+  entryNumber: z.int().check(z.positive()),
+  subject: z.nullable(z.string()),
+  from: z.nullable(MailPerson),
   to: z.array(MailPerson),
   cc: z.array(MailPerson),
-  sentAt: z.string().nullable(),
+  sentAt: z.nullable(z.string()),
   /** The plain text body (for HTML-only mail: a text rendering of it, for reading aids and search). */
-  text: z.string().nullable(),
+  text: z.nullable(z.string()),
   /** Sanitized HTML, or null for text-only mail. */
-  html: z.string().nullable(),
+  html: z.nullable(z.string()),
   /** Images or other content from the Internet were left out of the HTML. */
   remoteContentBlocked: z.boolean(),
   /** The mail is very long: only its beginning is shown (the server sanitizes a bounded amount of HTML). */

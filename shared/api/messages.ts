@@ -1,35 +1,35 @@
 // The mail item as the add-in sees it (MessageRef) and POST /log-email, which logs it on demand with the same
 // rules as the shared-mailbox loop. Logging is idempotent per message: a second call answers `already_logged`.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ContactNumber, EntryNumber, Instant, SalespersonCode } from './common.js';
 
 /** An address as Outlook reports it: not validated here, the server's classifier decides what it means. */
 export const MessageParty = z.strictObject({
-  address: z.string().max(320),
-  name: z.string().max(500),
+  address: z.string().check(z.maxLength(320)),
+  name: z.string().check(z.maxLength(500)),
 });
 export type MessageParty = z.infer<typeof MessageParty>;
 
 export const MessageRef = z.strictObject({
-  internetMessageId: z.string().min(3).max(998),
-  subject: z.string().max(2000),
+  internetMessageId: z.string().check(z.minLength(3), z.maxLength(998)),
+  subject: z.string().check(z.maxLength(2000)),
   /** Outlook's `dateTimeCreated` of the read item (the add-in API exposes no separate sent time). */
   sentDateTime: Instant,
   from: MessageParty,
   /** Differs from `from` when someone sent on behalf of the mailbox owner. */
-  sender: MessageParty.optional(),
-  to: z.array(MessageParty).max(500),
-  cc: z.array(MessageParty).max(500),
+  sender: z.optional(MessageParty),
+  to: z.array(MessageParty).check(z.maxLength(500)),
+  cc: z.array(MessageParty).check(z.maxLength(500)),
   /** REST (Graph) id of the item in the user's mailbox, from `convertToRestId`. */
-  itemRestId: z.string().min(1).max(512).optional(),
-  conversationId: z.string().min(1).max(512).optional(),
+  itemRestId: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  conversationId: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
 });
 export type MessageRef = z.infer<typeof MessageRef>;
 
 export const LoggedEntry = z.strictObject({
   entryNumber: EntryNumber,
   contactNumber: ContactNumber,
-  salespersonCode: SalespersonCode.nullable(),
+  salespersonCode: z.nullable(SalespersonCode),
 });
 export type LoggedEntry = z.infer<typeof LoggedEntry>;
 
@@ -39,14 +39,14 @@ export type LoggedEntry = z.infer<typeof LoggedEntry>;
  */
 export const LogEmailResponse = z.strictObject({
   status: z.enum(['logged', 'already_logged']),
-  entries: z.array(LoggedEntry).min(1),
+  entries: z.array(LoggedEntry).check(z.minLength(1)),
 });
 export type LogEmailResponse = z.infer<typeof LogEmailResponse>;
 
 /** One message logged by hand that waits for the logging mailbox's copy (which confirms or corrects it). */
 export const ManualConfirmation = z.strictObject({
   internetMessageId: z.string(),
-  entries: z.int().min(0),
+  entries: z.int().check(z.gte(0)),
   requestedBy: z.string(),
   requestedAt: Instant,
   /** Older than the review window (MANUAL_CONFIRM_HOURS): the copy never arrived, so look at it by hand. */
@@ -56,7 +56,7 @@ export const ManualConfirmation = z.strictObject({
 /** GET /logging/manual-confirmations (admin) -> the oldest waits first. */
 export const ManualConfirmationList = z.strictObject({
   windowHours: z.int(),
-  needsReview: z.int().min(0),
+  needsReview: z.int().check(z.gte(0)),
   items: z.array(ManualConfirmation),
 });
 export type ManualConfirmationList = z.infer<typeof ManualConfirmationList>;

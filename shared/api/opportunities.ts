@@ -1,5 +1,5 @@
 // Opportunities ("Salgsmuligheder"): open ones per contact in the lookup, and POST /opportunities.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   CalendarDate,
   ContactNumber,
@@ -17,20 +17,20 @@ export const OpportunitySummary = z.strictObject({
   number: OpportunityNumber,
   description: z.string(),
   status: OpportunityStatus,
-  salespersonCode: SalespersonCode.nullable(),
-  estimatedValue: z.number().nonnegative().nullable(),
-  expectedCloseDate: CalendarDate.nullable(),
+  salespersonCode: z.nullable(SalespersonCode),
+  estimatedValue: z.nullable(z.number().check(z.nonnegative())),
+  expectedCloseDate: z.nullable(CalendarDate),
   createdAt: Instant,
   /** metadata: someone else's (visibility model `owner`): no description, value or close date. */
   visibility: z.enum(['full', 'metadata']),
 });
 export type OpportunitySummary = z.infer<typeof OpportunitySummary>;
 
-export const Opportunity = OpportunitySummary.extend({
+export const Opportunity = z.extend(OpportunitySummary, {
   contactNumber: ContactNumber,
-  contactCompanyNumber: ContactNumber.nullable(),
+  contactCompanyNumber: z.nullable(ContactNumber),
   /** The interaction log entry it was created from (that entry now carries this opportunity's number). */
-  sourceEntryNumber: EntryNumber.nullable(),
+  sourceEntryNumber: z.nullable(EntryNumber),
 });
 export type Opportunity = z.infer<typeof Opportunity>;
 
@@ -45,18 +45,20 @@ export type Opportunity = z.infer<typeof Opportunity>;
  */
 export const CreateOpportunityRequest = z
   .strictObject({
-    fromEntryNumber: EntryNumber.optional(),
-    fromMessage: MessageRef.optional(),
+    fromEntryNumber: z.optional(EntryNumber),
+    fromMessage: z.optional(MessageRef),
     contactNumber: ContactNumber,
-    description: z.string().trim().min(1).max(100),
-    salespersonCode: SalespersonCode.optional(),
-    estimatedValue: z.number().nonnegative().max(1e12).optional(),
-    expectedCloseDate: CalendarDate.optional(),
+    description: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    salespersonCode: z.optional(SalespersonCode),
+    estimatedValue: z.optional(z.number().check(z.nonnegative(), z.lte(1e12))),
+    expectedCloseDate: z.optional(CalendarDate),
   })
-  .refine((r) => r.fromEntryNumber === undefined || r.fromMessage === undefined, {
-    message: 'give fromEntryNumber or fromMessage, not both',
-    path: ['fromMessage'],
-  });
+  .check(
+    z.refine((r) => r.fromEntryNumber === undefined || r.fromMessage === undefined, {
+      message: 'give fromEntryNumber or fromMessage, not both',
+      path: ['fromMessage'],
+    }),
+  );
 export type CreateOpportunityRequest = z.infer<typeof CreateOpportunityRequest>;
 
 /**
@@ -65,33 +67,32 @@ export type CreateOpportunityRequest = z.infer<typeof CreateOpportunityRequest>;
  */
 export const OpportunityListQuery = z
   .strictObject({
-    status: OpportunityStatus.optional(),
-    contactNumber: ContactNumber.optional(),
-    salespersonCode: SalespersonCode.optional(),
-    cursor: z.string().min(1).max(500).optional(),
-    limit: z
-      .string()
-      .regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100')
-      .optional(),
+    status: z.optional(OpportunityStatus),
+    contactNumber: z.optional(ContactNumber),
+    salespersonCode: z.optional(SalespersonCode),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+    limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'an integer 1..100'))),
   })
-  .refine((q) => q.contactNumber === undefined || q.salespersonCode === undefined, {
-    message: 'filter by contactNumber or salespersonCode, not both',
-    path: ['salespersonCode'],
-  });
+  .check(
+    z.refine((q) => q.contactNumber === undefined || q.salespersonCode === undefined, {
+      message: 'filter by contactNumber or salespersonCode, not both',
+      path: ['salespersonCode'],
+    }),
+  );
 export type OpportunityListQuery = z.infer<typeof OpportunityListQuery>;
 
 export const OpportunityPage = z.strictObject({
   items: z.array(Opportunity),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 export type OpportunityPage = z.infer<typeof OpportunityPage>;
 
 /** PATCH /opportunities/{number} -> Opportunity. Only the fields given change; null clears. */
 export const UpdateOpportunityRequest = z.strictObject({
-  description: z.string().trim().min(1).max(100).optional(),
-  status: OpportunityStatus.optional(),
-  salespersonCode: SalespersonCode.nullable().optional(),
-  estimatedValue: z.number().nonnegative().max(1e12).nullable().optional(),
-  expectedCloseDate: CalendarDate.nullable().optional(),
+  description: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  status: z.optional(OpportunityStatus),
+  salespersonCode: z.optional(z.nullable(SalespersonCode)),
+  estimatedValue: z.optional(z.nullable(z.number().check(z.nonnegative(), z.lte(1e12)))),
+  expectedCloseDate: z.optional(z.nullable(CalendarDate)),
 });
 export type UpdateOpportunityRequest = z.infer<typeof UpdateOpportunityRequest>;

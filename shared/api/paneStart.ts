@@ -1,7 +1,7 @@
 // The task pane's start-up failures: what a pane that could not start inside Outlook reports (no token: it never
 // got far enough to sign in), and what the admin console shows of them. No personal data: the host's kind,
 // platform and version (from Office's `_host_Info`), the cause, and the origin a security policy blocked.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CalendarDate, Instant } from './common.js';
 
 /**
@@ -21,8 +21,7 @@ export type PaneStartFailureKind = z.infer<typeof PaneStartFailureKind>;
 /** Short tokens only (`Outlook`, `Web`, `16.01`): nothing a user typed or received. */
 const HostToken = z
   .string()
-  .max(40)
-  .regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only');
+  .check(z.maxLength(40), z.regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only'));
 
 /** POST /pane-start-failures (no token; rate-limited per address). */
 export const PaneStartFailureReport = z.strictObject({
@@ -32,13 +31,11 @@ export const PaneStartFailureReport = z.strictObject({
   platform: HostToken,
   hostVersion: HostToken,
   /** The origin a Content-Security-Policy blocked, e.g. "https://ajax.aspnetcdn.com" (never a full URL). */
-  blockedOrigin: z
-    .string()
-    .max(100)
-    .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/, 'an origin')
-    .nullable(),
+  blockedOrigin: z.nullable(
+    z.string().check(z.maxLength(100), z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/, 'an origin')),
+  ),
   /** Milliseconds the pane waited before giving up. */
-  waitedMs: z.int().nonnegative().max(600_000),
+  waitedMs: z.int().check(z.nonnegative(), z.lte(600_000)),
 });
 export type PaneStartFailureReport = z.infer<typeof PaneStartFailureReport>;
 
@@ -47,8 +44,8 @@ export const PaneStartFailureGroup = z.strictObject({
   host: z.string(),
   platform: z.string(),
   hostVersion: z.string(),
-  blockedOrigin: z.string().nullable(),
-  count: z.int().nonnegative(),
+  blockedOrigin: z.nullable(z.string()),
+  count: z.int().check(z.nonnegative()),
   firstDay: CalendarDate,
   lastSeenAt: Instant,
 });
@@ -56,15 +53,12 @@ export type PaneStartFailureGroup = z.infer<typeof PaneStartFailureGroup>;
 
 /** GET /pane-start-failures?days= (admins; 1..90, default 7): newest first. */
 export const PaneStartFailureQuery = z.strictObject({
-  days: z
-    .string()
-    .regex(/^([1-9]|[1-8][0-9]|90)$/, 'an integer 1..90')
-    .optional(),
+  days: z.optional(z.string().check(z.regex(/^([1-9]|[1-8][0-9]|90)$/, 'an integer 1..90'))),
 });
 export type PaneStartFailureQuery = z.infer<typeof PaneStartFailureQuery>;
 
 export const PaneStartFailureList = z.strictObject({
-  days: z.int().positive(),
+  days: z.int().check(z.positive()),
   items: z.array(PaneStartFailureGroup),
 });
 export type PaneStartFailureList = z.infer<typeof PaneStartFailureList>;

@@ -1,16 +1,16 @@
 // Every non-2xx answer of /api/v1 is application/problem+json (RFC 9457) with a stable `code` to branch on.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ProblemFieldError = z.strictObject({ path: z.string(), message: z.string() });
 
 export const Problem = z.strictObject({
   type: z.string(),
   title: z.string(),
-  status: z.int().min(400).max(599),
-  code: z.string().min(1),
-  detail: z.string().optional(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  code: z.string().check(z.minLength(1)),
+  detail: z.optional(z.string()),
   /** Field errors of a `validation_failed` problem. */
-  errors: z.array(ProblemFieldError).optional(),
+  errors: z.optional(z.array(ProblemFieldError)),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -1,13 +1,12 @@
 // Salespeople (the admin console's list, and the pickers of the task pane).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Instant, SalespersonCode } from './common.js';
 import { ProblemFieldError } from './problem.js';
 
 /** An Entra ID tenant or object id (a GUID, compared in lower case). */
 export const EntraId = z
   .string()
-  .trim()
-  .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'an Entra ID GUID');
+  .check(z.trim(), z.regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'an Entra ID GUID'));
 
 /** The Entra ID user a salesperson is: role resolution trusts this binding, never an address. */
 export const EntraBinding = z.strictObject({ tenantId: EntraId, objectId: EntraId });
@@ -26,14 +25,14 @@ export type PendingSignIn = z.infer<typeof PendingSignIn>;
 export const Salesperson = z.strictObject({
   code: SalespersonCode,
   name: z.string(),
-  email: z.string().nullable(),
+  email: z.nullable(z.string()),
   /** Inactive salespeople are kept for history but never matched by the logging loop. */
   active: z.boolean(),
   /** Exchange X.500 addresses (legacy DNs) Graph may give instead of the email address. */
   x500Addresses: z.array(z.string()),
   /** Who this salesperson is in Entra ID; null until an admin confirms a sign-in or imports the ids. */
-  entra: EntraBinding.nullable(),
-  pendingSignIn: PendingSignIn.nullable(),
+  entra: z.nullable(EntraBinding),
+  pendingSignIn: z.nullable(PendingSignIn),
 });
 export type Salesperson = z.infer<typeof Salesperson>;
 
@@ -47,7 +46,7 @@ export type ConfirmSignInRequest = z.infer<typeof ConfirmSignInRequest>;
 
 /** GET /salespeople?search= : code or name prefix (case-insensitive), by code; at most 500. */
 export const SalespersonListQuery = z.strictObject({
-  search: z.string().trim().min(1).max(100).optional(),
+  search: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 export type SalespersonListQuery = z.infer<typeof SalespersonListQuery>;
 
@@ -57,31 +56,34 @@ export type SalespersonList = z.infer<typeof SalespersonList>;
 /** POST /salespeople -> 201 Salesperson; 409 `salesperson_exists` when the code is taken. */
 export const CreateSalespersonRequest = z.strictObject({
   code: SalespersonCode,
-  name: z.string().trim().min(1).max(100),
-  email: z.email().max(254).optional(),
-  active: z.boolean().optional(),
-  entra: EntraBinding.optional(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  email: z.optional(z.email().check(z.maxLength(254))),
+  active: z.optional(z.boolean()),
+  entra: z.optional(EntraBinding),
 });
 export type CreateSalespersonRequest = z.infer<typeof CreateSalespersonRequest>;
 
 /** PATCH /salespeople/{code} -> Salesperson. Only the fields given change; null clears the email. */
 export const UpdateSalespersonRequest = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  email: z.email().max(254).nullable().optional(),
-  active: z.boolean().optional(),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  email: z.optional(z.nullable(z.email().check(z.maxLength(254)))),
+  active: z.optional(z.boolean()),
   /** Binds (or, with null, unbinds) the Entra ID user; 409 `entra_bound_elsewhere` if another has it. */
-  entra: EntraBinding.nullable().optional(),
+  entra: z.optional(z.nullable(EntraBinding)),
   /** Replaces the list. Each like "/O=EXCHANGELABS/OU=.../CN=RECIPIENTS/CN=...". */
-  x500Addresses: z
-    .array(
-      z
-        .string()
-        .trim()
-        .max(1024)
-        .regex(/^\/o=.*\/cn=/i, 'an Exchange X.500 address ("/O=.../CN=...")'),
-    )
-    .max(20)
-    .optional(),
+  x500Addresses: z.optional(
+    z
+      .array(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.maxLength(1024),
+            z.regex(/^\/o=.*\/cn=/i, 'an Exchange X.500 address ("/O=.../CN=...")'),
+          ),
+      )
+      .check(z.maxLength(20)),
+  ),
 });
 export type UpdateSalespersonRequest = z.infer<typeof UpdateSalespersonRequest>;
 
@@ -96,20 +98,20 @@ export type UpdateSalespersonRequest = z.infer<typeof UpdateSalespersonRequest>;
  * the invalid rows in `skipped` and `problems` (the admin console's preview).
  */
 export const ImportQuery = z.strictObject({
-  onError: z.enum(['reject', 'skip']).optional(),
-  dryRun: z.enum(['true', 'false']).optional(),
+  onError: z.optional(z.enum(['reject', 'skip'])),
+  dryRun: z.optional(z.enum(['true', 'false'])),
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
 export const ImportReport = z.strictObject({
-  created: z.int().nonnegative(),
-  updated: z.int().nonnegative(),
+  created: z.int().check(z.nonnegative()),
+  updated: z.int().check(z.nonnegative()),
   /** Rows equal to the stored record (nothing written for them). */
-  unchanged: z.int().nonnegative(),
+  unchanged: z.int().check(z.nonnegative()),
   /** `onError=skip` and dry runs only: rows left out (invalid), and why ("<line>.<column>" as in `import_invalid`). */
-  skipped: z.int().nonnegative().optional(),
-  problems: z.array(ProblemFieldError).optional(),
+  skipped: z.optional(z.int().check(z.nonnegative())),
+  problems: z.optional(z.array(ProblemFieldError)),
   /** true: a preview (`dryRun=true`); nothing was written. */
-  dryRun: z.literal(true).optional(),
+  dryRun: z.optional(z.literal(true)),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

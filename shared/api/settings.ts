@@ -2,7 +2,7 @@
 // happens to mail its sender marked Private or Confidential, and the interaction templates (Business Central's
 // "Interaction Template Setup": the template e-mails are logged with, whose code, group, cost and duration every
 // entry copies when it is written).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Instant } from './common.js';
 
 /**
@@ -25,24 +25,26 @@ export type SensitiveMailHandling = z.infer<typeof SensitiveMailHandling>;
 /** A template or interaction group code: Business Central's Code[10] (upper case, no spaces). */
 export const InteractionTemplateCode = z
   .string()
-  .min(1)
-  .max(10)
-  .regex(/^[A-Z0-9][A-Z0-9_.-]*$/, 'upper-case letters, digits, "_", "." and "-"');
+  .check(
+    z.minLength(1),
+    z.maxLength(10),
+    z.regex(/^[A-Z0-9][A-Z0-9_.-]*$/, 'upper-case letters, digits, "_", "." and "-"'),
+  );
 
 /** One interaction template (Business Central's table 5064, the fields an e-mail entry copies). */
 export const InteractionTemplate = z.strictObject({
   code: InteractionTemplateCode,
-  description: z.string().trim().min(1).max(100),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   /** The interaction group the entries belong to; null: none. */
-  groupCode: InteractionTemplateCode.nullable(),
+  groupCode: z.nullable(InteractionTemplateCode),
   /** Cost (LCY) per entry: a decimal >= 0 with at most two decimals. */
-  cost: z
-    .number()
-    .min(0)
-    .max(1_000_000_000)
-    .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'at most two decimals'),
+  cost: z.number().check(
+    z.gte(0),
+    z.lte(1_000_000_000),
+    z.refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'at most two decimals'),
+  ),
   /** Duration (minutes) per entry. */
-  durationMin: z.int().min(0).max(100_000),
+  durationMin: z.int().check(z.gte(0), z.lte(100_000)),
 });
 export type InteractionTemplate = z.infer<typeof InteractionTemplate>;
 
@@ -57,16 +59,16 @@ export const DEFAULT_EMAIL_TEMPLATE: InteractionTemplate = Object.freeze({
 });
 
 /** The template list: at most 50, each code once (duplicates are reported at the second one's code). */
-export const InteractionTemplates = z
-  .array(InteractionTemplate)
-  .max(MAX_INTERACTION_TEMPLATES)
-  .superRefine((list, ctx) => {
+export const InteractionTemplates = z.array(InteractionTemplate).check(
+  z.maxLength(MAX_INTERACTION_TEMPLATES),
+  z.superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((t, i) => {
       if (seen.has(t.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: 'duplicate code' });
       seen.add(t.code);
     });
-  });
+  }),
+);
 
 /** GET /settings, PUT /settings (admins). */
 export const DeploymentSettings = z.strictObject({
@@ -74,10 +76,10 @@ export const DeploymentSettings = z.strictObject({
   sensitiveMail: SensitiveMailHandling,
   interactionTemplates: z.array(InteractionTemplate),
   /** The code of the template e-mails are logged with (one of the list); null: entries carry no template. */
-  emailTemplate: InteractionTemplateCode.nullable(),
+  emailTemplate: z.nullable(InteractionTemplateCode),
   /** Null until an admin first saves the settings (the defaults apply). */
-  updatedAt: Instant.nullable(),
-  updatedBy: z.string().nullable(),
+  updatedAt: z.nullable(Instant),
+  updatedBy: z.nullable(z.string()),
 });
 export type DeploymentSettings = z.infer<typeof DeploymentSettings>;
 
@@ -86,10 +88,10 @@ export type DeploymentSettings = z.infer<typeof DeploymentSettings>;
  * the change (400 validation_failed at `body.emailTemplate` otherwise).
  */
 export const UpdateDeploymentSettings = z.strictObject({
-  visibility: VisibilityModel.optional(),
-  sensitiveMail: SensitiveMailHandling.optional(),
-  interactionTemplates: InteractionTemplates.optional(),
-  emailTemplate: InteractionTemplateCode.nullable().optional(),
+  visibility: z.optional(VisibilityModel),
+  sensitiveMail: z.optional(SensitiveMailHandling),
+  interactionTemplates: z.optional(InteractionTemplates),
+  emailTemplate: z.optional(z.nullable(InteractionTemplateCode)),
 });
 export type UpdateDeploymentSettings = z.infer<typeof UpdateDeploymentSettings>;
 

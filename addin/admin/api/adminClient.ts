@@ -1,7 +1,7 @@
 // Typed client of the admin console for /api/v1 (shared/api's adminApiRoutes plus the few add-in routes it uses).
 // Every JSON answer is checked against its contract schema; errors become ApiError / NetworkError (the add-in's
 // classes). After a 401 it asks for a fresh token once. Reads are not retried: the console has Retry buttons.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   API_BASE,
   AdminInteractionPage,
@@ -127,7 +127,7 @@ export function createAdminClient(o: AdminClientOptions) {
     return response;
   }
 
-  async function json<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
+  async function json<S extends z.ZodMiniType>(call: Call, schema: S): Promise<z.infer<S>> {
     const response = await respond(call);
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) {

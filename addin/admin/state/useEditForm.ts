@@ -2,7 +2,7 @@
 // contract's own schema before anything is sent, so the admin sees the problem next to the field) and the save,
 // which runs once at a time and keeps the server's refusal for the dialog's error bar.
 import { useState } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { useAction } from './useLoad.js';
 
 type TextKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string;
@@ -33,7 +33,7 @@ export function useEditForm<F extends object>(o: {
   });
 
   /** Shows the request's problems by field, or sends it. */
-  const save = <R>(parsed: z.ZodSafeParseResult<R>, send: (request: R) => Promise<unknown>) => {
+  const save = <R>(parsed: z.core.util.SafeParseResult<R>, send: (request: R) => Promise<unknown>) => {
     if (!parsed.success) {
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

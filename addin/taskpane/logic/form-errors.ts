@@ -1,5 +1,5 @@
 // zod issues of a form's request schema -> one message per field, in the user's language.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Messages } from '../../i18n/en.js';
 
 export type FieldErrors = Record<string, string>;
@@ -25,7 +25,7 @@ function issueText(issue: z.core.$ZodIssue, t: Messages): string {
 }
 
 /** The first issue per top-level field. */
-export function fieldErrors(error: z.ZodError, t: Messages): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError, t: Messages): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '');

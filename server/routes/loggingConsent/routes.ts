@@ -36,7 +36,7 @@ export function loggingConsentRoutes(s: Services, o: { publicUrl: string }): Rou
       tag,
       access: 'admin',
       params: MailboxParams,
-      body: ConsentStartRequest.optional(),
+      body: z.optional(ConsentStartRequest),
       success: { status: 200, description: 'The sign-in URL, single use', schema: ConsentStarted },
       errors: [404, 409, 502],
       // The console's fetch is same-origin, so the browser keeps the cookie for Entra ID's redirect back.

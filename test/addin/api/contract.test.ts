@@ -1,5 +1,6 @@
 // The parts of the shared/api contract the add-in relies on for safety and correctness.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -121,5 +122,31 @@ describe('shared/api contract (as the add-in uses it)', () => {
           .some((line) => !line.trim().startsWith('//') && /\bz\.iso\./.test(line)),
       );
     assert.deepEqual(offenders, []);
+  });
+
+  it('is built with zod/mini only: the add-in and shared/ never import classic zod, whose module would come back with it', () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const offenders = ['addin', 'shared'].flatMap((top) =>
+      fs
+        .readdirSync(path.join(root, top), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f))
+        .filter((f) =>
+          /^import(?! type)[^;]*from 'zod(\/v4)?';/m.test(fs.readFileSync(path.join(root, top, f), 'utf8')),
+        )
+        .map((f) => `${top}/${f}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
+  it("gives zod's own messages in English in the pages (zodConfig.ts), as the server does", () => {
+    // A process of its own: in this one the server's modules have already set classic zod's English locale.
+    const script =
+      "import './addin/zodConfig.ts'; import { LookupRequest } from './shared/api/lookup.ts';" +
+      'console.log(LookupRequest.safeParse({ addresses: [] }).error?.issues[0]?.message);';
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      encoding: 'utf8',
+    });
+    assert.equal(out.trim(), 'Too small: expected array to have >=1 items');
   });
 });

@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     api: api.router,
     previewPages: config.NODE_ENV !== 'production',
     graphHooks: notifications.router,
+    paneConfig: api.clientConfig,
   });
   const server = https.createServer(serverTls, app);
   await listen(server, config);

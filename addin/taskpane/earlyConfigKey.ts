@@ -1,6 +1,8 @@
-// GET /config sent ahead of the bundle, and where taskpane.html's first script (earlyStart.ts) leaves it for the
-// bundle (earlyConfig.ts): two entries of the build, so a global rather than a shared module instance.
+// GET /config's answer, read from the page or sent ahead of the bundle, and where taskpane.html's first script
+// (earlyStart.ts) leaves it for the bundle (earlyConfig.ts): two entries of the build, so a global rather than a
+// shared module instance.
 import { apiPath } from '../../shared/api/routes.js';
+import { PAGE_CONFIG_ELEMENT_ID } from '../../shared/pageConfig.js';
 
 export const EARLY_CONFIG_KEY = '__interlogEarlyConfig';
 
@@ -10,9 +12,18 @@ export interface EarlyConfigHolder {
   [EARLY_CONFIG_KEY]?: { url: string; config: Promise<Response> } | 'taken';
 }
 
-/** Sends GET /config as the API client would (no token); a failure is reported by the client's own call. */
+/**
+ * GET /config's answer: the one the page carries (shared/pageConfig.ts: the server wrote it into taskpane.html),
+ * as a response of its own, else sent as the API client would (no token). The client checks either against the
+ * contract; a failure is reported by its own call.
+ */
 export function sendConfigRequest(): { url: string; config: Promise<Response> } {
   const url = `${location.origin}${apiPath('config')}`;
+  const carried = document.getElementById(PAGE_CONFIG_ELEMENT_ID)?.textContent;
+  if (carried) {
+    const headers = { 'content-type': 'application/json' };
+    return { url, config: Promise.resolve(new Response(carried, { status: 200, headers })) };
+  }
   const config = fetch(url, {
     method: 'GET',
     headers: { accept: 'application/json, application/problem+json' },

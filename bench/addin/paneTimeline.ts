@@ -72,11 +72,13 @@ export function describePhases(loads: LoadTiming[]): string {
     const find = (label: string) => l.requests.find((r) => r.label === label);
     const office = find('office-js/office.js');
     const bundle = find('taskpane.js');
-    const config = find('api/v1/config');
+    const token = find('api/v1/dev/token');
     const me = find('api/v1/me');
     const lookup = find('api/v1/lookup');
-    if (!office || !bundle || !config || !me || !lookup || l.officeReady === null || l.rootMounted === null)
+    const tokenAsked = l.marks['token-asked'];
+    if (!office || !bundle || !token || !me || !lookup || l.officeReady === null || l.rootMounted === null)
       return null;
+    if (tokenAsked === undefined) return null;
     const scripts = Math.max(office.end, bundle.end);
     // office.js starts up when it has arrived; the deferred bundle runs before DOMContentLoaded. The pane mounts
     // once both are done (its main.ts awaits Office.onReady), whichever comes last.
@@ -100,12 +102,15 @@ export function describePhases(loads: LoadTiming[]): string {
       'document, office.js and taskpane.js downloaded': scripts,
       'office.js start-up and the bundle run (-> DOMContentLoaded and Office.onReady)': bothReady - scripts,
       ...host,
-      '-> pane mounted': l.rootMounted - bothReady,
-      'mounted -> /config sent': config.start - l.rootMounted,
-      'sign-in (/config, dev token, /me)': me.end - config.start,
-      '/me -> /lookup sent': lookup.start - me.end,
+      // The configuration (carried by the page, else GET /config) and its schemas, then the session opened.
+      '-> token asked': tokenAsked - bothReady,
+      'the token (GET /dev/token)': token.end - token.start,
+      'token -> /lookup sent': lookup.start - token.end,
       '/lookup': lookup.end - lookup.start,
-      'render (answer -> row inserted)': l.historyInserted - lookup.end,
+      // The mount runs while the lookup is on its way (main.ts); the view of its answer waits for /me too.
+      '(the pane mounted, after the lookup left)': l.rootMounted - lookup.start,
+      '/me answered after the lookup': Math.max(0, me.end - lookup.end),
+      'render (answers -> row inserted)': l.historyInserted - Math.max(lookup.end, me.end),
       'paint (inserted -> painted)': l.historyPainted - l.historyInserted,
     };
   };

@@ -4,6 +4,7 @@ import express, { type Router } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.js';
+import { pageWithConfig } from './pageConfig.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { requestLog } from './requestLog.js';
 import { addinPageHeaders, apiHeaders, privatePageHeaders } from './security.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   previewPages?: boolean;
   /** Endpoints Microsoft Graph POSTs change notifications to (server/notifications), public, at /hooks/graph. */
   graphHooks?: Router;
+  /** What GET /config answers, carried by the task pane's page (pageConfig.ts); absent: the page as built. */
+  paneConfig?: () => unknown;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -60,6 +63,10 @@ export function createApp(deps: AppDeps): express.Express {
     const headers = { 'Cache-Control': CACHE_REVALIDATE }; // It names this build's bundles.
     res.sendFile(path.join(deps.addinDir, 'admin.html'), { headers }, (err) => err && next());
   });
+  if (deps.paneConfig) {
+    const page = pageWithConfig(path.join(deps.addinDir, 'taskpane.html'), deps.paneConfig);
+    app.get('/taskpane.html', addinPageHeaders, page);
+  }
   app.use(addinPageHeaders, addinStatic(deps.addinDir));
   app.get('/', (_req, res) => res.redirect('/taskpane.html'));
   // Browsers ask for /favicon.ico on every page: the add-in's own icon instead of a 404 in every console.

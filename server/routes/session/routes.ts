@@ -26,6 +26,11 @@ export interface SessionOptions {
   adminEmails?: readonly string[];
 }
 
+/** What GET /config answers, and what the task pane's page carries (server/http/pageConfig.ts). */
+export function clientConfigOf(o: Pick<SessionOptions, 'clientConfig' | 'internalDomains'>): ClientConfig {
+  return { ...o.clientConfig, internalDomains: [...o.internalDomains] };
+}
+
 /** The development sign-in's choices: at most this many, admins first. */
 const DEV_ACCOUNTS_SHOWN = 12;
 
@@ -41,7 +46,7 @@ export function sessionRoutes(s: Services, o: SessionOptions): RouteSpec[] {
       tag: 'session',
       access: 'public',
       success: { status: 200, description: 'Sign-in settings and internal domains', schema: ClientConfig },
-      handle: () => ({ body: { ...o.clientConfig, internalDomains: [...o.internalDomains] } }),
+      handle: () => ({ body: clientConfigOf(o) }),
     }),
     defineRoute({
       name: 'me',

@@ -47,13 +47,9 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
     assert.ok((await historySubjects(pane.page)).length > 0);
     assert.ok(lookupBeforeMe, 'the lookup was sent while /me was still unanswered');
     const paths = pane.apiCalls.map((c) => c.path);
-    assert.equal(paths[0], '/config', 'asked first, before anything needs a token');
-    // Sent by the page's first script (earlyStart.ts), before Office.js, and taken over by the bundle.
-    assert.equal(
-      paths.filter((p) => p === '/config').length,
-      1,
-      'the early /config is the one the pane uses',
-    );
+    // The page carries what GET /config answers (server/http/pageConfig.ts): the token is the first request.
+    assert.equal(paths[0], '/dev/token', 'the token first: no /config asked');
+    assert.equal(paths.filter((p) => p === '/config').length, 0, 'the configuration read from the page');
     // Sent by main.ts once the token is there (state/firstLookup.ts), and taken over by the pane.
     assert.equal(
       paths.filter((p) => p === '/lookup').length,
@@ -61,6 +57,29 @@ describe('task pane start-up: the lookup beside /me, dialogs on demand', functio
       'the first lookup is the one the pane shows',
     );
     assert.equal(paths.filter((p) => p === '/dev/token').length, 1, '/me and /lookup share the token');
+    assert.deepEqual(uncaught(pane), []);
+  });
+
+  it('a page that does not carry the configuration (served by another host): GET /config first, asked once', async () => {
+    const block = /<script type="application\/json" id="interlog-config">[^<]*<\/script>/;
+    let carried = false;
+    pane = await openTaskpane(browser(), server().url, {
+      item: sample('quote-request'),
+      pageHtml: (html) => {
+        carried = block.test(html);
+        return html.replace(block, '');
+      },
+    });
+    assert.ok((await historySubjects(pane.page)).length > 0);
+    assert.ok(carried, 'the server wrote the configuration into the page');
+    const paths = pane.apiCalls.map((c) => c.path);
+    assert.equal(paths[0], '/config', 'asked first, before anything needs a token');
+    // Sent by the page's first script (earlyStart.ts), before Office.js, and taken over by the bundle.
+    assert.equal(
+      paths.filter((p) => p === '/config').length,
+      1,
+      'the early /config is the one the pane uses',
+    );
     assert.deepEqual(uncaught(pane), []);
   });
 

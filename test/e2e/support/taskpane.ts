@@ -38,6 +38,8 @@ export interface PaneOptions {
   context?: BrowserContextOptions;
   /** Runs after the page exists and before it loads (e.g. page.route to take the API down). */
   beforeLoad?: (page: Page) => Promise<void>;
+  /** Changes the page's HTML as served (before the stand-in's script is added to it). */
+  pageHtml?: (html: string) => string;
 }
 
 export interface ApiCall {
@@ -96,7 +98,8 @@ export async function openWithFakeOutlook(
     (u) => u.origin === pageUrl.origin && u.pathname === pageUrl.pathname,
     async (route) => {
       const response = await route.fetch();
-      const html = await response.text();
+      const served = await response.text();
+      const html = options.pageHtml ? options.pageHtml(served) : served;
       const tag = OFFICE_JS_TAG.exec(html);
       if (!tag) {
         errors.push(`uncaught: ${pageUrl.pathname} does not load office.js any more`);

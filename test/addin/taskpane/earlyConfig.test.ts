@@ -1,7 +1,9 @@
 // GET /config sent ahead of the bundle (earlyStart.ts, an async script in taskpane.html's head) and taken over
-// by the bundle (earlyConfig.ts): one request whichever of the two scripts runs first. Each case loads fresh
-// copies of both modules (their bodies are what runs in the page) with a stand-in fetch and location.
+// by the bundle (earlyConfig.ts): one request whichever of the two scripts runs first, none where the page
+// carries the configuration. Each case loads fresh copies of both modules (their bodies are what runs in the
+// page) with a stand-in fetch, location and document.
 import assert from 'node:assert/strict';
+import { PAGE_CONFIG_ELEMENT_ID } from '../../../shared/pageConfig.js';
 
 /** earlyConfigKey.ts's key (that module needs the DOM's types, which the tests are not compiled with). */
 const EARLY_CONFIG_KEY = '__interlogEarlyConfig';
@@ -19,12 +21,17 @@ interface Sent {
   answer: Response;
 }
 
-/** Runs the scripts in `order` in a page of their own: what was sent, and the bundle's fetch. */
-async function page(order: ('early' | 'bundle')[]) {
+/** Runs the scripts in `order` in a page of their own (`carried`: the configuration block's text the server wrote
+ *  into the page, shared/pageConfig.ts): what was sent, and the bundle's fetch. */
+async function page(order: ('early' | 'bundle')[], carried?: string) {
   const sent: Sent[] = [];
   const g = globalThis as Record<string, unknown>;
-  const saved = { fetch: g.fetch, location: g.location };
+  const saved = { fetch: g.fetch, location: g.location, document: g.document };
   g.location = { origin: ORIGIN };
+  g.document = {
+    getElementById: (id: string) =>
+      id === PAGE_CONFIG_ELEMENT_ID && carried !== undefined ? { textContent: carried } : null,
+  };
   g.fetch = (input: unknown) => {
     const answer = new Response(JSON.stringify({ n: sent.length }));
     sent.push({ url: String(input), answer });
@@ -46,6 +53,7 @@ async function page(order: ('early' | 'bundle')[]) {
   } finally {
     g.fetch = saved.fetch;
     g.location = saved.location;
+    g.document = saved.document;
     delete g[EARLY_CONFIG_KEY];
   }
 }
@@ -74,5 +82,19 @@ describe('taskpane: the early GET /config', () => {
     const { sent, config, again } = await page(['early', 'bundle']);
     assert.equal(sent.length, 2);
     assert.deepEqual([config, again], [sent[0]!.answer, sent[1]!.answer]);
+  });
+
+  it("is not sent where the page carries the configuration: the bundle takes the page's as its answer", async () => {
+    const carried = JSON.stringify({ authMode: 'dev', internalDomains: ['contoso.example'] });
+    for (const order of [['early', 'bundle'] as const, ['bundle', 'early'] as const]) {
+      const { sent, config } = await page([...order], carried);
+      assert.deepEqual(
+        sent.map((s) => s.url),
+        [`${ORIGIN}/api/v1/config`],
+        `${order.join(', ')}: only the test's second call reaches the network`,
+      );
+      assert.equal(config.status, 200);
+      assert.deepEqual(await config.json(), JSON.parse(carried));
+    }
   });
 });

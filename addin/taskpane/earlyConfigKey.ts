@@ -17,7 +17,7 @@ export interface EarlyConfigHolder {
  * as a response of its own, else sent as the API client would (no token). The client checks either against the
  * contract; a failure is reported by its own call.
  */
-export function sendConfigRequest(): { url: string; config: Promise<Response> } {
+export function configAnswer(): { url: string; config: Promise<Response> } {
   const url = `${location.origin}${apiPath('config')}`;
   const carried = document.getElementById(PAGE_CONFIG_ELEMENT_ID)?.textContent;
   if (carried) {

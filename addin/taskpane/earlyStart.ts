@@ -3,7 +3,7 @@
 // on a busy one). The bundle takes the answer over (earlyConfig.ts). Nothing here but fetch and the route.
 // Async: it does not hold up the parser (Office.js waited for it while it was a plain script, 100-150 ms of a
 // busy cold load); if it comes after the bundle has run, the bundle has sent its own and this sends nothing.
-import { EARLY_CONFIG_KEY, sendConfigRequest, type EarlyConfigHolder } from './earlyConfigKey.js';
+import { EARLY_CONFIG_KEY, configAnswer, type EarlyConfigHolder } from './earlyConfigKey.js';
 
 const holder = globalThis as EarlyConfigHolder;
-holder[EARLY_CONFIG_KEY] ??= sendConfigRequest();
+holder[EARLY_CONFIG_KEY] ??= configAnswer();

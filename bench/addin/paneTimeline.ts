@@ -76,9 +76,8 @@ export function describePhases(loads: LoadTiming[]): string {
     const me = find('api/v1/me');
     const lookup = find('api/v1/lookup');
     const tokenAsked = l.marks['token-asked'];
-    if (!office || !bundle || !token || !me || !lookup || l.officeReady === null || l.rootMounted === null)
-      return null;
-    if (tokenAsked === undefined) return null;
+    if (!office || !bundle || !token || !me || !lookup || tokenAsked === undefined) return null;
+    if (l.officeReady === null || l.rootMounted === null) return null;
     const scripts = Math.max(office.end, bundle.end);
     // office.js starts up when it has arrived; the deferred bundle runs before DOMContentLoaded. The pane mounts
     // once both are done (its main.ts awaits Office.onReady), whichever comes last.

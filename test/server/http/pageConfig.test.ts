@@ -2,14 +2,11 @@
 // can end its data block, and how the page is served with it.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { createApp } from '../../../server/http/app.js';
 import { withPageConfig } from '../../../server/http/pageConfig.js';
-import { createLogger } from '../../../server/logging/logger.js';
 import { PAGE_CONFIG_ELEMENT_ID } from '../../../shared/pageConfig.js';
+import { listenPages } from '../../support/pagesApp.js';
 
 const BLOCK = new RegExp(`<script type="application/json" id="${PAGE_CONFIG_ELEMENT_ID}">([^<]*)</script>`);
 const PAGE =
@@ -53,17 +50,7 @@ describe("the task pane's page carries its configuration", () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interlog-pageconfig-'));
       fs.writeFileSync(path.join(dir, 'taskpane.html'), PAGE);
       fs.writeFileSync(path.join(dir, 'other.html'), PAGE);
-      const app = createApp({
-        log: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-        publicUrl: 'https://localhost:3000',
-        addinDir: dir,
-        health: async () => ({ database: 'ok' }),
-        paneConfig: () => config,
-      });
-      const server = app.listen(0, '127.0.0.1');
-      await new Promise((r) => server.once('listening', r));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      close = () => new Promise((r) => server.close(() => r()));
+      ({ url, close } = await listenPages(dir, { paneConfig: () => config }));
     });
     after(() => close?.());
 

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { createApp } from '../../../server/http/app.js';
-import { createLogger } from '../../../server/logging/logger.js';
+import { listenPages } from '../../support/pagesApp.js';
 
 /** A page's CSP as directive -> sources. */
 function directives(csp: string): Record<string, string[]> {
@@ -27,16 +24,7 @@ describe("page security headers: what Outlook's host runtime needs, and nothing 
       fs.writeFileSync(path.join(dir, page), '<!doctype html>');
     fs.mkdirSync(path.join(dir, 'assets'));
     fs.writeFileSync(path.join(dir, 'assets', 'icon-32.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    const app = createApp({
-      log: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-      publicUrl: 'https://localhost:3000',
-      addinDir: dir,
-      health: async () => ({ database: 'ok' }),
-    });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((r) => server.close(() => r()));
+    ({ url, close } = await listenPages(dir));
   });
   after(() => close?.());
 

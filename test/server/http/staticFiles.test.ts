@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { PRECOMPRESSED as BUILD_ENCODINGS } from '../../../addin/build/precompress.js';
-import { createApp } from '../../../server/http/app.js';
 import {
   CACHE_IMMUTABLE,
   PRECOMPRESSED,
   cacheControlFor,
   chooseEncoding,
 } from '../../../server/http/staticFiles.js';
-import { createLogger } from '../../../server/logging/logger.js';
+import { listenPages } from '../../support/pagesApp.js';
 
 interface Answer {
   status: number;
@@ -53,16 +50,7 @@ describe('add-in files: precompressed scripts by Accept-Encoding, cache policy b
     write('taskpane.0123abcd.js.gz', zlib.gzipSync(bundle));
     write('commands.4567cdef.js', 'void 0;'); // Too small to be worth a compressed copy: the build writes none.
     write('build-info.json', '{}');
-    const app = createApp({
-      log: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-      publicUrl: 'https://localhost:3000',
-      addinDir: dir,
-      health: async () => ({ database: 'ok' }),
-    });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((r) => server.close(() => r()));
+    ({ url, close } = await listenPages(dir));
   });
   after(() => close?.());
 

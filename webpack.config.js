@@ -13,6 +13,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { rewriteManifest } from './addin/build/manifest.js';
+import { CompileHintsPlugin } from './addin/build/compileHints.js';
 import { BUILD_INFO_FILE, officeJsUrlFor } from './addin/build/officeJs.js';
 import { PrecompressPlugin } from './addin/build/precompress.js';
 
@@ -22,7 +23,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  * Every page of the add-in. To add one (admin.html, preview.html), add an entry: `officeJs` says whether the
  * page loads Office.js before its bundle; `early`, a tiny script run in the head before Office.js (the bundle
  * itself is deferred: it runs once the page is parsed); `preload`, lazy chunks the page asks for as it starts
- * (downloaded beside the bundle, run when the bundle asks for them).
+ * (downloaded beside the bundle, run when the bundle asks for them); `eagerCompile`, the bundle and those chunks
+ * marked for V8 to compile whole as they download (addin/build/compileHints.js), for a page whose start is timed.
  */
 export const pages = [
   {
@@ -32,6 +34,7 @@ export const pages = [
     // The answer schemas (the first answer, GET /config, waits for them) and the UI (ui.ts: React and the
     // views, run while the first token is on its way).
     preload: ['zod', 'contract', 'taskpane-ui'],
+    eagerCompile: true,
     title: 'Interlog',
     officeJs: true,
   },
@@ -122,6 +125,9 @@ export default (_env, argv) => {
             transform: (content) => rewriteManifest(content.toString('utf8'), { publicUrl, apiClientId }),
           },
         ],
+      }),
+      new CompileHintsPlugin({
+        chunks: pages.filter((p) => p.eagerCompile).flatMap((p) => [p.name, ...(p.preload ?? [])]),
       }),
       // Brotli and gzip copies of our scripts (not the local Office.js, which production pages load from
       // Microsoft's CDN), sent by the server to browsers that accept them.

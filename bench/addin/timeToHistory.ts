@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import type { FakeMessage } from '../../addin/preview/fake-outlook.js';
 import { sampleMessages } from '../../addin/preview/samples.js';
@@ -181,8 +182,18 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
     const quiet = await waitForQuiet({ share: 0.1, windowMs: 1000, maxMs: 60_000 });
     const settled: Quiet[] = [];
     const logFrom = server.output().length;
+    // Playwright's routing runs in this process, so every request of a load waits for its event loop: what
+    // the suite's earlier benchmarks left in it (heap) and how late its loop ran go to the notes.
+    const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     for (let i = 0; i < harnessRuns; i++)
       cold.push(await harnessLoad(browser, server, item, seeded, cpu, undefined, settled));
+    loopDelay.disable();
+    const orchestrator =
+      `this process (Playwright's routing): heap ${Math.round(heapMb)} MB before the loads, its event loop ` +
+      `late by ${round(loopDelay.percentile(50) / 1e6, 1)} ms median, ${round(loopDelay.percentile(99) / 1e6, 1)} ` +
+      `ms p99, ${round(loopDelay.max / 1e6, 1)} ms at most during them`;
     const coldServerTimes = serverTimes(server.output().slice(logFrom));
     // With --profile: one more harness load, not counted, with the page's main thread profiled (V8's sampler).
     const profileTo = profilePath(ctx, 'addin.time_to_history-pane');
@@ -244,7 +255,7 @@ export async function addinTimeToHistory(ctx: BenchContext): Promise<BenchmarkRe
       `${describeTimeline(cold)}. Phases (median of each, so they need not add up to the figure; ms): ` +
       `${describePhases(cold)}. ` +
       `The server's own time per request in these loads (its request log, ms): ${coldServerTimes}. ` +
-      `${formatCpu(cpu)} (from opening each context to the history painted). ` +
+      `${formatCpu(cpu)} (from opening each context to the history painted); ${orchestrator}. ` +
       `Without Playwright's routing (only the HTML, the stand-in script and Office.js's CDN folder intercepted ` +
       `over CDP; ${directRuns} new ` +
       `contexts): cold ${summary(directCold)}, phases: ${describePhases(directCold)}; ${transferred(directCold)}; ` +

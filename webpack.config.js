@@ -13,6 +13,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { rewriteManifest } from './addin/build/manifest.js';
+import { chunkFiles } from './addin/build/chunkFiles.js';
 import { CompileHintsPlugin } from './addin/build/compileHints.js';
 import { BUILD_INFO_FILE, officeJsUrlFor } from './addin/build/officeJs.js';
 import { PrecompressPlugin } from './addin/build/precompress.js';
@@ -105,6 +106,7 @@ export default (_env, argv) => {
             inject: false,
             earlyChunk: page.early ? `${page.name}-early` : null,
             preloadChunks: page.preload ?? [],
+            chunkFiles,
             title: page.title,
             officeJsUrl: page.officeJs ? officeJsUrl : null,
           }),

@@ -8,6 +8,8 @@
 // MSAL, the admin console) would be compiled for nothing. Plain JavaScript because webpack.config.js imports it
 // (types in compileHints.d.ts).
 
+import { chunkFiles } from './chunkFiles.js';
+
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const NAME = 'CompileHintsPlugin';
 
@@ -27,14 +29,9 @@ export class CompileHintsPlugin {
         // copies, so that all of them include the line.
         { name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
         () => {
-          const files = new Set();
-          for (const name of this.chunks) {
-            const group = compilation.namedChunkGroups.get(name);
-            const chunks = group ? group.chunks : [compilation.namedChunks.get(name)].filter(Boolean);
-            if (chunks.length === 0) {
-              compilation.errors.push(new compiler.webpack.WebpackError(`${NAME}: no chunk "${name}"`));
-            }
-            for (const chunk of chunks) for (const f of chunk.files) if (f.endsWith('.js')) files.add(f);
+          const { files, missing } = chunkFiles(compilation, this.chunks);
+          for (const name of missing) {
+            compilation.errors.push(new compiler.webpack.WebpackError(`${NAME}: no chunk "${name}"`));
           }
           for (const file of files) {
             compilation.updateAsset(file, (source) => new sources.ConcatSource(`${COMPILE_HINT}\n`, source));

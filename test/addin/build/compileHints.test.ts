@@ -2,19 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import webpack from 'webpack';
 import { COMPILE_HINT, CompileHintsPlugin } from '../../../addin/build/compileHints.js';
 import { ADDIN_DIST, assertAddinBuilt } from '../../e2e/support/addinServer.js';
-
-function build(config: webpack.Configuration): Promise<webpack.Stats> {
-  return new Promise((resolve, reject) =>
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString('errors-only')));
-      resolve(stats);
-    }),
-  );
-}
+import { buildWebpack } from '../../support/webpackBuild.js';
 
 /** A page whose entry loads two chunks by name: `ui` at start, `later` on demand. Returns the built files. */
 async function buildPage(dir: string, out: string, hinted: string[] | null): Promise<Map<string, string>> {
@@ -27,7 +17,7 @@ async function buildPage(dir: string, out: string, hinted: string[] | null): Pro
   );
   fs.writeFileSync(path.join(dir, 'ui.js'), "export function show() { document.title = 'ui'; }");
   fs.writeFileSync(path.join(dir, 'later.js'), "export function run() { document.title = 'later'; }");
-  await build({
+  await buildWebpack({
     mode: 'production',
     context: dir,
     entry: { page: './page.js' },

@@ -3,19 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import webpack from 'webpack';
 import { PrecompressPlugin } from '../../../addin/build/precompress.js';
 import { ADDIN_DIST, assertAddinBuilt } from '../../e2e/support/addinServer.js';
-
-function build(config: webpack.Configuration): Promise<webpack.Stats> {
-  return new Promise((resolve, reject) =>
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString('errors-only')));
-      resolve(stats);
-    }),
-  );
-}
+import { buildWebpack } from '../../support/webpackBuild.js';
 
 describe('addin/build/precompress: brotli and gzip copies of the scripts (issue 15)', function () {
   this.timeout(60_000);
@@ -25,7 +15,7 @@ describe('addin/build/precompress: brotli and gzip copies of the scripts (issue 
     const words = Array.from({ length: 400 }, (_, i) => `word${i}`);
     fs.writeFileSync(path.join(dir, 'big.js'), `console.log(${JSON.stringify(words)}.join(' '));`);
     fs.writeFileSync(path.join(dir, 'tiny.js'), 'console.log(1);');
-    await build({
+    await buildWebpack({
       mode: 'production',
       context: dir,
       entry: { big: './big.js', tiny: './tiny.js' },
